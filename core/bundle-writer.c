@@ -1,0 +1,324 @@
+#include "bundle-writer.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "date.h"
+#include "json-writer.h"
+#include "rate.h"
+#include "version.h"
+
+char *
+ic_bundle_timestamp (GError **error)
+{
+  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
+  g_autoptr (GDateTime) when = NULL;
+
+  if (epoch != NULL && *epoch != '\0')
+    {
+      guint64 seconds;
+      if (!g_ascii_string_to_unsigned (epoch, 10, 0, G_MAXINT64 / 2, &seconds, NULL)
+          || (when = g_date_time_new_from_unix_utc ((gint64) seconds)) == NULL)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                       "SOURCE_DATE_EPOCH is not a number of seconds");
+          return NULL;
+        }
+    }
+  else
+    when = g_date_time_new_now_utc ();
+  return g_date_time_format (when, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+static void
+add_string_or_null (JsonBuilder *b, const char *name, const char *value)
+{
+  json_builder_set_member_name (b, name);
+  if (value)
+    json_builder_add_string_value (b, value);
+  else
+    json_builder_add_null_value (b);
+}
+
+static void
+add_int (JsonBuilder *b, const char *name, gint64 value)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_add_int_value (b, value);
+}
+
+static void
+add_tenths (JsonBuilder *b, const char *name, gboolean has_value, gint64 tenths)
+{
+  json_builder_set_member_name (b, name);
+  if (has_value)
+    json_builder_add_double_value (b, ic_tenths_to_double (tenths));
+  else
+    json_builder_add_null_value (b);
+}
+
+static void
+add_period (JsonBuilder *b, const IcPeriod *period)
+{
+  char first[11], last[11];
+  ic_date_format (period->first, first);
+  ic_date_format (period->last, last);
+  json_builder_set_member_name (b, "period");
+  json_builder_begin_object (b);
+  add_string_or_null (b, "start", first);
+  add_string_or_null (b, "end", last);
+  add_string_or_null (b, "label", period->label);
+  json_builder_end_object (b);
+}
+
+static void
+add_target (JsonBuilder *b, const IcResult *r)
+{
+  const IcDefinition *d = r->definition;
+  json_builder_set_member_name (b, "target");
+  if (d->target == IC_TARGET_NONE)
+    {
+      json_builder_add_null_value (b);
+      return;
+    }
+  json_builder_begin_object (b);
+  add_string_or_null (b, "operator", ic_target_operator_to_string (d->target));
+  if (d->target != IC_TARGET_PROGRESS)
+    {
+      json_builder_set_member_name (b, "value");
+      if (d->target_tenths % 10 == 0)
+        json_builder_add_int_value (b, d->target_tenths / 10);
+      else
+        json_builder_add_double_value (b, ic_tenths_to_double (d->target_tenths));
+    }
+  json_builder_end_object (b);
+}
+
+static void
+add_sources (JsonBuilder *b, const IcResult *r)
+{
+  json_builder_set_member_name (b, "sources");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < r->sources->len; i++)
+    {
+      const IcSource *s = r->sources->pdata[i];
+      json_builder_begin_object (b);
+      if (s->table)
+        add_string_or_null (b, "table", s->table);
+      else
+        {
+          add_string_or_null (b, "population", s->population);
+          add_string_or_null (b, "period", s->period);
+          add_string_or_null (b, "origin", s->origin);
+          add_string_or_null (b, "source", s->source);
+          add_int (b, "value", s->value);
+        }
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
+static void
+add_details (JsonBuilder *b, const IcResult *r)
+{
+  json_builder_set_member_name (b, "details");
+  json_builder_begin_object (b);
+  for (guint i = 0; i < r->details->len; i++)
+    {
+      const IcDetail *d = r->details->pdata[i];
+      gint64 tenths = 0;
+      gboolean defined;
+      if (d->kind == IC_DETAIL_INT)
+        {
+          add_int (b, d->key, d->a);
+          continue;
+        }
+      defined = ic_fraction_tenths (d->a, d->b, &tenths);
+      add_tenths (b, d->key, defined, tenths);
+    }
+  json_builder_end_object (b);
+}
+
+static void
+add_indicator (JsonBuilder *b, const IcResult *r)
+{
+  const IcDefinition *d = r->definition;
+
+  json_builder_begin_object (b);
+  add_string_or_null (b, "id", r->id);
+  add_string_or_null (b, "title", d->title);
+  add_string_or_null (b, "status", ic_status_to_string (r->status));
+  add_period (b, &r->period);
+  json_builder_set_member_name (b, "numerator");
+  r->has_numerator ? json_builder_add_int_value (b, r->numerator) : json_builder_add_null_value (b);
+  json_builder_set_member_name (b, "denominator");
+  r->has_denominator ? json_builder_add_int_value (b, r->denominator) : json_builder_add_null_value (b);
+  add_tenths (b, "value", r->has_value, r->value_tenths);
+  add_string_or_null (b, "unit", d->unit);
+  add_target (b, r);
+  json_builder_set_member_name (b, "target_met");
+  r->target_met < 0 ? json_builder_add_null_value (b) : json_builder_add_boolean_value (b, r->target_met);
+
+  json_builder_set_member_name (b, "previous");
+  if (r->has_previous)
+    {
+      json_builder_begin_object (b);
+      add_int (b, "year", r->previous_year);
+      add_tenths (b, "value", r->previous_has_value, r->previous_tenths);
+      json_builder_end_object (b);
+    }
+  else
+    json_builder_add_null_value (b);
+
+  json_builder_set_member_name (b, "solen");
+  json_builder_begin_object (b);
+  add_int (b, "engagement", d->solen_engagement);
+  add_int (b, "objective", d->solen_objective);
+  add_string_or_null (b, "label", d->solen_label);
+  json_builder_end_object (b);
+
+  add_string_or_null (b, "text_fr", r->text_fr);
+
+  json_builder_set_member_name (b, "definition");
+  json_builder_begin_object (b);
+  add_string_or_null (b, "version", d->version);
+  json_builder_set_member_name (b, "parameters");
+  json_builder_begin_object (b);
+  for (guint i = 0; i < r->parameters->len; i++)
+    {
+      const IcParameter *p = &g_array_index (r->parameters, IcParameter, i);
+      add_int (b, p->name, p->value);
+    }
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+
+  json_builder_set_member_name (b, "plugin");
+  json_builder_begin_object (b);
+  add_string_or_null (b, "file", r->plugin_file);
+  add_string_or_null (b, "version", r->plugin_version);
+  json_builder_end_object (b);
+
+  add_sources (b, r);
+
+  json_builder_set_member_name (b, "strata");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < r->strata->len; i++)
+    {
+      const IcStratum *s = &g_array_index (r->strata, IcStratum, i);
+      json_builder_begin_object (b);
+      add_string_or_null (b, "territory", s->name);
+      add_int (b, "numerator", s->numerator);
+      add_int (b, "denominator", s->denominator);
+      add_tenths (b, "value", TRUE, s->value_tenths);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+
+  add_details (b, r);
+
+  json_builder_set_member_name (b, "warnings");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < r->warnings->len; i++)
+    json_builder_add_string_value (b, r->warnings->pdata[i]);
+  json_builder_end_array (b);
+
+  add_string_or_null (b, "reason", r->reason);
+  json_builder_end_object (b);
+}
+
+static void
+add_inputs (JsonBuilder *b, IcDataset *dataset)
+{
+  /* Sorted by table name, like everything else in the bundle. */
+  static const IcTableId order[] = { IC_TABLE_BIRTHS, IC_TABLE_IP, IC_TABLE_PMI_ACTS, IC_TABLE_POPULATIONS };
+
+  json_builder_set_member_name (b, "inputs");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      IcTable *table = dataset->tables[order[i]];
+      if (table == NULL)
+        continue;
+      json_builder_begin_object (b);
+      add_string_or_null (b, "table", table->spec->name);
+      add_string_or_null (b, "file", table->spec->file);
+      add_string_or_null (b, "sha256", table->sha256);
+      add_int (b, "rows", (gint64) table->rows_read);
+      add_int (b, "rejected", (gint64) table->rejected);
+      json_builder_set_member_name (b, "rejected_reasons");
+      json_builder_begin_array (b);
+      for (guint k = 0; k < table->rejected_reasons->len; k++)
+        json_builder_add_string_value (b, table->rejected_reasons->pdata[k]);
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
+JsonNode *
+ic_bundle_build (IcRun *run, const char *generated_at)
+{
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  add_string_or_null (b, "bundle_version", "1");
+  json_builder_set_member_name (b, "generator");
+  json_builder_begin_object (b);
+  add_string_or_null (b, "name", "indicore");
+  add_string_or_null (b, "version", IC_VERSION);
+  json_builder_end_object (b);
+  add_string_or_null (b, "generated_at", generated_at);
+  json_builder_set_member_name (b, "department");
+  json_builder_begin_object (b);
+  add_string_or_null (b, "code", run->options.department_code);
+  add_string_or_null (b, "name", run->options.department_name);
+  json_builder_end_object (b);
+  add_int (b, "year", run->options.year);
+  json_builder_set_member_name (b, "options");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "lenient");
+  json_builder_add_boolean_value (b, run->options.lenient);
+  json_builder_end_object (b);
+
+  json_builder_set_member_name (b, "indicators");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < run->results->len; i++)
+    add_indicator (b, run->results->pdata[i]);
+  json_builder_end_array (b);
+
+  add_inputs (b, run->dataset);
+
+  json_builder_set_member_name (b, "plugins_refused");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < run->plugins->refused->len; i++)
+    {
+      const IcRefusal *refusal = run->plugins->refused->pdata[i];
+      json_builder_begin_object (b);
+      add_string_or_null (b, "file", refusal->path);
+      add_string_or_null (b, "reason", refusal->reason);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
+}
+
+gboolean
+ic_bundle_write (JsonNode *bundle, const char *path, GError **error)
+{
+  gsize length;
+  g_autofree char *text = NULL;
+
+  if (path != NULL && g_strcmp0 (path, "-") != 0)
+    return ic_json_write_file_atomic (bundle, path, error);
+  text = ic_json_write (bundle, &length);
+  if (fwrite (text, 1, length, stdout) != length || fflush (stdout) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   "standard output: %s", g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,38 @@
+#include "commands.h"
+
+#include "paths.h"
+
+IcPluginSet *
+ic_cmd_scan_plugins (const char *const *cli_dirs)
+{
+  g_auto (GStrv) dirs = ic_paths_plugin_search (cli_dirs);
+  return ic_plugin_set_scan ((const char *const *) dirs, ic_paths_builtin_definitions ());
+}
+
+void
+ic_cmd_print_refusals (IcPluginSet *set)
+{
+  for (guint i = 0; i < set->refused->len; i++)
+    {
+      const IcRefusal *refusal = set->refused->pdata[i];
+      g_printerr ("indicore: plugin refused: %s: %s\n", refusal->path, refusal->reason);
+    }
+}
+
+gboolean
+ic_cmd_parse (const char *name, const char *parameter, const char *summary,
+              const GOptionEntry *entries, int *argc, char ***argv)
+{
+  g_autofree char *title = g_strdup_printf ("%s%s%s", name, parameter ? " " : "", parameter ? parameter : "");
+  g_autoptr (GOptionContext) context = g_option_context_new (title);
+  g_autoptr (GError) error = NULL;
+
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      g_printerr ("indicore %s: %s\nTry 'indicore %s --help'.\n", name, error->message, name);
+      return FALSE;
+    }
+  return TRUE;
+}

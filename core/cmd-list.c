@@ -1,0 +1,34 @@
+#include "commands.h"
+
+int
+ic_cmd_list (int argc, char **argv)
+{
+  g_auto (GStrv) plugin_dirs = NULL;
+  const GOptionEntry entries[] = {
+    { "plugins", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &plugin_dirs, "Plugin directory, searched first (repeatable)", "DIR" },
+    { NULL }
+  };
+  g_autoptr (IcPluginSet) plugins = NULL;
+
+  if (!ic_cmd_parse ("list", NULL, "Lists every plugin found in the search order, then every file refused.",
+                     entries, &argc, &argv))
+    return IC_EXIT_USAGE;
+
+  plugins = ic_cmd_scan_plugins ((const char *const *) plugin_dirs);
+  for (guint i = 0; i < plugins->plugins->len; i++)
+    {
+      const IcPlugin *p = plugins->plugins->pdata[i];
+      g_print ("%-26s %-8s %s\n%-26s %-8s %s\n", p->descriptor->id, p->descriptor->version,
+               p->definition->title, "", "", p->path);
+    }
+  if (plugins->plugins->len == 0)
+    g_print ("no plugin found\n");
+  if (plugins->refused->len > 0)
+    g_print ("\nrefused:\n");
+  for (guint i = 0; i < plugins->refused->len; i++)
+    {
+      const IcRefusal *r = plugins->refused->pdata[i];
+      g_print ("  %s: %s\n", r->path, r->reason);
+    }
+  return plugins->refused->len > 0 ? IC_EXIT_PARTIAL : IC_EXIT_OK;
+}

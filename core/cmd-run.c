@@ -1,0 +1,133 @@
+#include <stdlib.h>
+
+#include "bundle-writer.h"
+#include "commands.h"
+#include "rate.h"
+
+static void
+print_summary (IcRun *run, const char *out)
+{
+  g_printerr ("indicore: département %s, year %d: %u indicator%s\n", run->options.department_code,
+              run->options.year, run->results->len, run->results->len == 1 ? "" : "s");
+  for (guint i = 0; i < run->results->len; i++)
+    {
+      const IcResult *r = run->results->pdata[i];
+      const IcDefinition *d = r->definition;
+      g_autofree char *value = r->has_value
+          ? g_strdup_printf ("%" G_GINT64_FORMAT ".%" G_GINT64_FORMAT " %s", r->value_tenths / 10, r->value_tenths % 10, d->unit)
+          : g_strdup ("-");
+      g_autofree char *counts = r->has_numerator && r->has_denominator
+          ? g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT, r->numerator, r->denominator)
+          : g_strdup ("-");
+      g_autofree char *target = NULL;
+
+      if (d->target == IC_TARGET_NONE)
+        target = g_strdup ("no target");
+      else if (d->target == IC_TARGET_PROGRESS)
+        target = g_strdup_printf ("target progress: %s", r->target_met < 0 ? "undecided" : r->target_met ? "met" : "not met");
+      else
+        {
+          g_autofree char *goal = d->target_tenths % 10
+              ? g_strdup_printf ("%" G_GINT64_FORMAT ".%" G_GINT64_FORMAT, d->target_tenths / 10, d->target_tenths % 10)
+              : g_strdup_printf ("%" G_GINT64_FORMAT, d->target_tenths / 10);
+          target = g_strdup_printf ("target %s %s: %s", ic_target_operator_to_string (d->target), goal,
+                                    r->target_met < 0 ? "undecided" : r->target_met ? "met" : "not met");
+        }
+      g_printerr ("  %-26s %9s  %13s  %-28s %s%s%s\n", r->id, value, counts, target,
+                  ic_status_to_string (r->status), r->reason ? ": " : "", r->reason ? r->reason : "");
+    }
+  g_printerr ("indicore: bundle written to %s\n", out && g_strcmp0 (out, "-") != 0 ? out : "standard output");
+}
+
+int
+ic_cmd_run (int argc, char **argv)
+{
+  g_autofree char *data = NULL, *department = NULL, *department_name = NULL, *out = NULL;
+  g_autofree char *only = NULL, *previous_path = NULL;
+  g_auto (GStrv) plugin_dirs = NULL;
+  gint year = 0;
+  gboolean lenient = FALSE;
+  const GOptionEntry entries[] = {
+    { "data", 0, 0, G_OPTION_ARG_FILENAME, &data, "Data directory holding the input files", "DIR" },
+    { "year", 0, 0, G_OPTION_ARG_INT, &year, "Year of the indicators", "Y" },
+    { "department", 0, 0, G_OPTION_ARG_STRING, &department, "Département code (23, 2A...)", "CODE" },
+    { "department-name", 0, 0, G_OPTION_ARG_STRING, &department_name, "Département name", "NAME" },
+    { "out", 0, 0, G_OPTION_ARG_FILENAME, &out, "Bundle file (default: standard output)", "FILE" },
+    { "plugins", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &plugin_dirs, "Plugin directory, searched first (repeatable)", "DIR" },
+    { "only", 0, 0, G_OPTION_ARG_STRING, &only, "Compute only these indicators", "ID,..." },
+    { "lenient", 0, 0, G_OPTION_ARG_NONE, &lenient, "Set invalid rows aside instead of stopping", NULL },
+    { "previous", 0, 0, G_OPTION_ARG_FILENAME, &previous_path, "Last year's bundle, for progress targets", "BUNDLE" },
+    { NULL }
+  };
+  g_autoptr (IcPluginSet) plugins = NULL;
+  g_autoptr (IcPrevious) previous = NULL;
+  g_autoptr (IcProblems) problems = ic_problems_new (50);
+  g_autoptr (IcRun) run = NULL;
+  g_autoptr (JsonNode) bundle = NULL;
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) only_ids = NULL;
+  g_autofree char *generated_at = NULL;
+  IcRunOptions options = { 0 };
+
+  if (!ic_cmd_parse ("run", NULL, "Computes every loaded indicator for one département and one year.",
+                     entries, &argc, &argv))
+    return IC_EXIT_USAGE;
+  if (argc > 1)
+    {
+      g_printerr ("indicore run: unexpected argument '%s'\n", argv[1]);
+      return IC_EXIT_USAGE;
+    }
+  if (data == NULL || year == 0 || department == NULL)
+    {
+      g_printerr ("indicore run: --data, --year and --department are required\nTry 'indicore run --help'.\n");
+      return IC_EXIT_USAGE;
+    }
+  if (!g_regex_match_simple ("^[0-9A-Za-z]{1,3}$", department, 0, 0))
+    {
+      g_printerr ("indicore run: --department: expected a département code such as 23, 974 or 2A\n");
+      return IC_EXIT_USAGE;
+    }
+  generated_at = ic_bundle_timestamp (&error);
+  if (generated_at == NULL)
+    {
+      g_printerr ("indicore run: %s\n", error->message);
+      return IC_EXIT_USAGE;
+    }
+  if (previous_path != NULL && (previous = ic_previous_load (previous_path, &error)) == NULL)
+    {
+      g_printerr ("indicore run: --previous: %s\n", error->message);
+      return IC_EXIT_USAGE;
+    }
+  if (only != NULL)
+    {
+      only_ids = g_strsplit (only, ",", -1);
+      for (guint i = 0; only_ids[i]; i++)
+        g_strstrip (only_ids[i]);
+    }
+
+  plugins = ic_cmd_scan_plugins ((const char *const *) plugin_dirs);
+  ic_cmd_print_refusals (plugins);
+
+  options.data_dir = data;
+  options.year = year;
+  options.department_code = department;
+  options.department_name = department_name;
+  options.lenient = lenient;
+  options.only = (const char *const *) only_ids;
+  options.previous = previous;
+  run = ic_run_execute (plugins, &options, problems, &error);
+  if (run == NULL)
+    {
+      g_printerr ("indicore run: %s\nNo bundle was written.\n", error->message);
+      return IC_EXIT_USAGE;
+    }
+
+  bundle = ic_bundle_build (run, generated_at);
+  if (!ic_bundle_write (bundle, out, &error))
+    {
+      g_printerr ("indicore run: cannot write the bundle: %s\n", error->message);
+      return IC_EXIT_USAGE;
+    }
+  print_summary (run, out);
+  return ic_run_has_error (run) || plugins->refused->len > 0 ? IC_EXIT_PARTIAL : IC_EXIT_OK;
+}

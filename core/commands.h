@@ -1,0 +1,34 @@
+/* commands.h: the sub-commands of the indicore program. Only these and
+ * main() talk to the terminal. Each takes the arguments after its name
+ * (argv[0] is the command's name) and returns the process exit code. */
+#pragma once
+
+#include <glib.h>
+
+#include "loader.h"
+
+G_BEGIN_DECLS
+
+enum {
+  IC_EXIT_OK = 0,      /* every indicator ok or not_available */
+  IC_EXIT_PARTIAL = 1, /* an indicator in error, or a plugin file refused */
+  IC_EXIT_USAGE = 2,   /* usage error or invalid input: nothing written */
+};
+
+int ic_cmd_run (int argc, char **argv);
+int ic_cmd_list (int argc, char **argv);
+int ic_cmd_describe (int argc, char **argv);
+int ic_cmd_validate (int argc, char **argv);
+
+/* Scans the plugin search order for @cli_dirs. */
+IcPluginSet *ic_cmd_scan_plugins (const char *const *cli_dirs);
+
+/* Prints each refused plugin file with its reason on standard error. */
+void ic_cmd_print_refusals (IcPluginSet *set);
+
+/* Parses @argv with @entries; on a problem prints it with the command's
+ * usage hint and returns FALSE. */
+gboolean ic_cmd_parse (const char *name, const char *parameter, const char *summary,
+                       const GOptionEntry *entries, int *argc, char ***argv);
+
+G_END_DECLS

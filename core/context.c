@@ -1,0 +1,253 @@
+#include "context.h"
+
+#include <string.h>
+
+#include "date.h"
+#include "population.h"
+
+/* IcDistinct of the public header is the core's distinct counter. */
+struct _IcDistinct;
+
+static gint
+api_year (IcContext *ctx)
+{
+  return ctx->period.year;
+}
+
+static void
+api_period (IcContext *ctx, gint32 *first_day, gint32 *last_day)
+{
+  *first_day = ctx->period.first;
+  *last_day = ctx->period.last;
+}
+
+static gint64
+api_param_int (IcContext *ctx, const char *name, gint64 fallback)
+{
+  const IcParameter *parameter = ic_definition_parameter (ctx->definition, name);
+  gint64 value = parameter ? parameter->value : fallback;
+  ic_result_use_parameter (ctx->result, name, value);
+  return value;
+}
+
+static gint64
+api_table_rows (IcContext *ctx, const char *name)
+{
+  IcTable *table = ic_dataset_table (ctx->dataset, name);
+  return table ? (gint64) table->n_rows : -1;
+}
+
+static IcTableColumn *
+find_column (IcContext *ctx, const char *table_name, const char *column_name, IcColumnKind kind)
+{
+  IcTable *table = ic_dataset_table (ctx->dataset, table_name);
+  IcTableColumn *column = table ? ic_table_column (table, column_name) : NULL;
+  return column && column->spec->kind == kind ? column : NULL;
+}
+
+static const gint32 *
+api_dates (IcContext *ctx, const char *table, const char *column)
+{
+  IcTableColumn *c = find_column (ctx, table, column, IC_COLUMN_KIND_DATE);
+  return c ? c->dates : NULL;
+}
+
+static const guint16 *
+api_codes (IcContext *ctx, const char *table, const char *column)
+{
+  IcTableColumn *c = find_column (ctx, table, column, IC_COLUMN_KIND_CODE);
+  return c ? c->codes : NULL;
+}
+
+static gint
+api_code_lookup (IcContext *ctx, const char *table, const char *column, const char *code)
+{
+  IcTableColumn *c = find_column (ctx, table, column, IC_COLUMN_KIND_CODE);
+  g_autofree char *upper = g_ascii_strup (code, -1);
+  gint64 found = c ? ic_interner_find (c->dictionary, upper, strlen (upper)) : -1;
+  return found < 0 ? -1 : (gint) found + 1;
+}
+
+static const guint32 *
+api_ids (IcContext *ctx, const char *table, const char *column, guint32 *n_distinct)
+{
+  IcTableColumn *c = find_column (ctx, table, column, IC_COLUMN_KIND_PERSON_ID);
+  if (n_distinct)
+    *n_distinct = c ? ic_interner_size (c->dictionary) : 0;
+  return c ? c->ids : NULL;
+}
+
+static const guint16 *
+api_territories (IcContext *ctx, const char *table)
+{
+  IcTableColumn *c = find_column (ctx, table, "territory", IC_COLUMN_KIND_TERRITORY);
+  return c ? c->codes : NULL;
+}
+
+static guint
+api_n_territories (IcContext *ctx)
+{
+  return ic_interner_size (ctx->dataset->territories);
+}
+
+static IcDistinct *
+api_distinct_new (IcContext *ctx, guint32 n_ids)
+{
+  IcDistinct *distinct = ic_distinct_new (n_ids, api_n_territories (ctx));
+  g_ptr_array_add (ctx->distincts, distinct);
+  return distinct;
+}
+
+static void
+warn_differs (IcContext *ctx, IcPopulation *population, guint16 territory, const IcPopulationValue *v)
+{
+  g_autofree char *message = NULL;
+  if (!v->differs)
+    return;
+  message = g_strdup_printf ("population %s for %s%s%s: populations.csv gives %" G_GINT64_FORMAT
+                             " and births.csv gives %" G_GINT64_FORMAT "; populations.csv is used",
+                             population->name, population->period_label,
+                             territory ? ", territory " : "",
+                             territory ? ic_interner_get (ctx->dataset->territories, territory) : "",
+                             v->value, v->derived);
+  ic_result_add_warning (ctx->result, message);
+}
+
+static void
+api_finish_over_population (IcContext *ctx, IcDistinct *numerator, const char *name)
+{
+  g_autoptr (IcPopulation) population = ic_population_new (ctx->dataset, name, &ctx->period);
+  IcResult *result = ctx->result;
+  IcPopulationValue total;
+
+  result->has_numerator = TRUE;
+  result->numerator = (gint64) ic_distinct_total (numerator);
+  if (!ic_population_resolve (population, 0, &total))
+    {
+      g_autofree char *why = ic_population_why_unavailable (population);
+      ic_result_set_not_available (result, why);
+      return;
+    }
+  ic_result_add_population_source (result, name, population->period_label, total.origin, total.source, total.value);
+  warn_differs (ctx, population, 0, &total);
+  result->has_denominator = TRUE;
+  result->denominator = total.value;
+  if (total.value == 0)
+    {
+      g_autofree char *why = g_strdup_printf ("the denominator, population %s for %s, is 0",
+                                              name, population->period_label);
+      ic_result_set_not_available (result, why);
+      return;
+    }
+
+  for (guint t = 1; t < population->n_territories; t++)
+    {
+      guint64 counted = ic_distinct_in_territory (numerator, (guint16) t);
+      IcPopulationValue value;
+      if ((counted == 0 && !population->named[t])
+          || !ic_population_resolve (population, (guint16) t, &value) || value.value == 0)
+        continue;
+      warn_differs (ctx, population, (guint16) t, &value);
+      ic_result_add_stratum (result, (guint16) t, (gint64) counted, value.value);
+    }
+}
+
+static void
+api_set_counts (IcContext *ctx, gint64 numerator, gint64 denominator)
+{
+  ctx->result->has_numerator = ctx->result->has_denominator = TRUE;
+  ctx->result->numerator = numerator;
+  ctx->result->denominator = denominator;
+}
+
+static void
+api_add_stratum (IcContext *ctx, guint16 territory, gint64 numerator, gint64 denominator)
+{
+  ic_result_add_stratum (ctx->result, territory, numerator, denominator);
+}
+
+static void
+api_detail_int (IcContext *ctx, const char *key, gint64 value)
+{
+  ic_result_add_detail (ctx->result, key, IC_DETAIL_INT, value, 0);
+}
+
+static void
+api_detail_fraction (IcContext *ctx, const char *key, gint64 num, gint64 den)
+{
+  ic_result_add_detail (ctx->result, key, IC_DETAIL_FRACTION, num, den);
+}
+
+static void api_warning (IcContext *ctx, const char *format, ...) G_GNUC_PRINTF (2, 3);
+static void
+api_warning (IcContext *ctx, const char *format, ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  ic_result_add_warning (ctx->result, message);
+}
+
+static void api_not_available (IcContext *ctx, const char *format, ...) G_GNUC_PRINTF (2, 3);
+static void
+api_not_available (IcContext *ctx, const char *format, ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  ic_result_set_not_available (ctx->result, message);
+}
+
+static const IcApi api = {
+  .size = sizeof (IcApi),
+  .abi_major = IC_ABI_MAJOR,
+  .abi_minor = IC_ABI_MINOR,
+  .year = api_year,
+  .period = api_period,
+  .param_int = api_param_int,
+  .table_rows = api_table_rows,
+  .dates = api_dates,
+  .codes = api_codes,
+  .code_lookup = api_code_lookup,
+  .ids = api_ids,
+  .territories = api_territories,
+  .n_territories = api_n_territories,
+  .add_months = ic_date_add_months,
+  .age_months = ic_date_age_months,
+  .distinct_new = api_distinct_new,
+  .distinct_add = ic_distinct_add,
+  .distinct_total = ic_distinct_total,
+  .finish_over_population = api_finish_over_population,
+  .set_counts = api_set_counts,
+  .add_stratum = api_add_stratum,
+  .detail_int = api_detail_int,
+  .detail_fraction = api_detail_fraction,
+  .warning = api_warning,
+  .not_available = api_not_available,
+};
+
+const IcApi *
+ic_api_get (void)
+{
+  return &api;
+}
+
+void
+ic_context_init (IcContext *ctx, IcDataset *dataset, const IcDefinition *definition, IcResult *result)
+{
+  ctx->dataset = dataset;
+  ctx->definition = definition;
+  ctx->period = result->period;
+  ctx->result = result;
+  ctx->distincts = g_ptr_array_new_with_free_func ((GDestroyNotify) ic_distinct_free);
+}
+
+void
+ic_context_clear (IcContext *ctx)
+{
+  g_clear_pointer (&ctx->distincts, g_ptr_array_unref);
+}

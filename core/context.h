@@ -1,0 +1,26 @@
+/* context.h: one computation of one indicator, and the IcApi table through
+ * which its plugin reaches the data and reports its counts. */
+#pragma once
+
+#include "dataset.h"
+#include "distinct.h"
+#include "indicore/indicore-plugin.h"
+#include "result.h"
+
+G_BEGIN_DECLS
+
+struct _IcContext {
+  IcDataset *dataset;         /* borrowed */
+  const IcDefinition *definition;
+  IcPeriod period;
+  IcResult *result;           /* borrowed */
+  GPtrArray *distincts;       /* IcDistinct handed out, freed with the context */
+};
+
+/* The engine's api table: static, never freed. */
+const IcApi *ic_api_get (void);
+
+void ic_context_init (IcContext *ctx, IcDataset *dataset, const IcDefinition *definition, IcResult *result);
+void ic_context_clear (IcContext *ctx);
+
+G_END_DECLS

@@ -1,0 +1,81 @@
+/* csv-reader.h: reads one delimited text file in every dialect of
+ * spec/data.md, record by record, without allocating per field.
+ *
+ * Opening a file maps it, checks the encoding (UTF-8 with or without BOM;
+ * anything not valid UTF-8 is converted from Windows-1252), and detects the
+ * separator (`;` or `,`) from the header line: the first non-empty line. The
+ * header and each record then come as arrays of IcCsvField that point into
+ * the reader's buffer (quoted fields unescaped into a scratch buffer): they
+ * stay valid until the next call to ic_csv_reader_next(). */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define IC_CSV_ERROR (ic_csv_error_quark ())
+GQuark ic_csv_error_quark (void);
+
+typedef enum {
+  IC_CSV_ERROR_IO,                 /* cannot open, map or read; not a regular file */
+  IC_CSV_ERROR_EMPTY,              /* no header line */
+  IC_CSV_ERROR_BINARY,             /* a NUL byte: not a text file (fatal) */
+  IC_CSV_ERROR_UNTERMINATED_QUOTE, /* a quoted field runs to the end of the file (fatal) */
+  IC_CSV_ERROR_BAD_QUOTE,          /* text after a closing quote, or a quote inside an unquoted field (the record is skipped; reading may go on) */
+  IC_CSV_ERROR_FIELD_TOO_LONG,     /* a field longer than IC_CSV_MAX_FIELD (the record is skipped; reading may go on) */
+} IcCsvError;
+
+/* Longest field accepted, in bytes: no column of the spec comes near it, and
+ * it bounds what one malformed line can make the reader hold. */
+#define IC_CSV_MAX_FIELD (64 * 1024)
+
+typedef struct {
+  const char *data; /* not NUL-terminated; untrimmed */
+  gsize len;
+} IcCsvField;
+
+typedef struct _IcCsvReader IcCsvReader;
+
+/* Opens @path. Returns a new reader, or NULL with @error set (IC_CSV_ERROR_IO,
+ * IC_CSV_ERROR_EMPTY, IC_CSV_ERROR_BINARY, IC_CSV_ERROR_UNTERMINATED_QUOTE in
+ * the header). The message does not name the file: the caller prefixes it. */
+IcCsvReader *ic_csv_reader_open (const char *path, GError **error);
+
+/* The same from bytes in memory (copied): for tests and fuzzing. */
+IcCsvReader *ic_csv_reader_new_from_data (const char *data, gsize len, GError **error);
+
+void ic_csv_reader_free (IcCsvReader *reader);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcCsvReader, ic_csv_reader_free)
+
+/* The header's fields; the array belongs to the reader. */
+const IcCsvField *ic_csv_reader_get_header (IcCsvReader *reader, guint *n_fields);
+
+/* ';' or ','. */
+char ic_csv_reader_get_separator (IcCsvReader *reader);
+
+/* TRUE when the file was not valid UTF-8 and was read as Windows-1252. */
+gboolean ic_csv_reader_was_converted (IcCsvReader *reader);
+
+/* SHA-256 of the file's bytes as they are on disk, lower-case hex; belongs
+ * to the reader. */
+const char *ic_csv_reader_get_sha256 (IcCsvReader *reader);
+
+/* Reads the next record; blank lines are skipped. Returns TRUE with the
+ * record's fields (belonging to the reader, valid until the next call) and
+ * the physical line where the record starts (1 is the file's first line).
+ * Returns FALSE at the end of the file (error unset) or on a problem (error
+ * set). After IC_CSV_ERROR_BAD_QUOTE or IC_CSV_ERROR_FIELD_TOO_LONG the
+ * reader has skipped to the end of that record and may be called again;
+ * after any other error it stays at the end. In both cases
+ * ic_csv_reader_get_error_position() tells where the problem is. */
+gboolean ic_csv_reader_next (IcCsvReader *reader,
+                             const IcCsvField **fields,
+                             guint *n_fields,
+                             guint64 *line,
+                             GError **error);
+
+/* Line (1-based) and field number (1-based, 0 when unknown) of the last
+ * problem reported. */
+void ic_csv_reader_get_error_position (IcCsvReader *reader, guint64 *line, guint *column);
+
+G_END_DECLS

@@ -1,0 +1,49 @@
+/* dataset.h: the département's data directory, read once: every table a
+ * loaded plugin may use, and the territory dictionary they share. */
+#pragma once
+
+#include <glib.h>
+
+#include "interner.h"
+#include "problems.h"
+#include "table.h"
+
+G_BEGIN_DECLS
+
+#define IC_DATASET_ERROR (ic_dataset_error_quark ())
+GQuark ic_dataset_error_quark (void);
+
+typedef enum {
+  IC_DATASET_ERROR_NO_DIRECTORY, /* the data directory does not exist or is not a directory */
+  IC_DATASET_ERROR_INVALID,      /* strict mode found invalid input: see the problems */
+} IcDatasetError;
+
+typedef struct {
+  char *directory;
+  gboolean lenient;
+  IcInterner *territories;        /* id 0 is "" (no territory) */
+  IcTable *tables[IC_N_TABLES];   /* NULL when not read */
+  gboolean present[IC_N_TABLES];  /* the file exists in the directory */
+} IcDataset;
+
+/* Reads, from @directory, the tables flagged in @wanted (IC_N_TABLES
+ * booleans; NULL: every table) whose file is present. In strict mode any
+ * problem fails with IC_DATASET_ERROR_INVALID and the problems in
+ * @problems; with @lenient, invalid rows are set aside and counted, and only
+ * a file that cannot be read at all fails. */
+IcDataset *ic_dataset_load (const char *directory,
+                            const gboolean *wanted,
+                            gboolean lenient,
+                            IcProblems *problems,
+                            GError **error);
+
+void ic_dataset_free (IcDataset *dataset);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcDataset, ic_dataset_free)
+
+/* The table named @name ("pmi_acts"), or NULL when absent or unknown. */
+IcTable *ic_dataset_table (IcDataset *dataset, const char *name);
+
+/* Path of the table's file in the directory; newly allocated. */
+char *ic_dataset_file_path (IcDataset *dataset, IcTableId id);
+
+G_END_DECLS

@@ -1,0 +1,337 @@
+#include "definition.h"
+
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <string.h>
+
+#include "rate.h"
+
+G_DEFINE_QUARK (ic-definition-error-quark, ic_definition_error)
+
+static const char *const placeholders[] = { "num", "den", "value", "period", "Y", NULL };
+
+static const char *const known_members[] = {
+  "id", "version", "title", "description", "solen", "national_objective", "period", "unit",
+  "target", "parameters", "numerator", "denominator", "text_fr", NULL
+};
+
+typedef struct {
+  const char *name;
+  GError **error;
+} Checker;
+
+static gboolean
+invalid (Checker *checker, const char *member, const char *what)
+{
+  g_set_error (checker->error, IC_DEFINITION_ERROR, IC_DEFINITION_ERROR_INVALID,
+               "%s: member \"%s\": %s", checker->name, member, what);
+  return FALSE;
+}
+
+static gboolean
+get_string (Checker *checker, JsonObject *object, const char *prefix, const char *member,
+            gboolean required, char **out)
+{
+  g_autofree char *full = prefix ? g_strdup_printf ("%s.%s", prefix, member) : g_strdup (member);
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return required ? invalid (checker, full, "missing") : TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING
+      || *json_node_get_string (node) == '\0')
+    return invalid (checker, full, "expected a non-empty string");
+  *out = g_strdup (json_node_get_string (node));
+  return TRUE;
+}
+
+static gboolean
+get_int (Checker *checker, JsonObject *object, const char *prefix, const char *member, gint64 *out)
+{
+  g_autofree char *full = prefix ? g_strdup_printf ("%s.%s", prefix, member) : g_strdup (member);
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL)
+    return invalid (checker, full, "missing");
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return invalid (checker, full, "expected an integer");
+  *out = json_node_get_int (node);
+  return TRUE;
+}
+
+static gboolean
+check_id (Checker *checker, const char *id)
+{
+  for (const char *p = id; *p; p++)
+    if (!(g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == '_'))
+      return invalid (checker, "id", "only a-z, 0-9 and _ are allowed");
+  return TRUE;
+}
+
+static gboolean
+check_template (Checker *checker, const char *text)
+{
+  for (const char *p = strchr (text, '{'); p != NULL; p = strchr (p + 1, '{'))
+    {
+      const char *end = strchr (p, '}');
+      gboolean known = FALSE;
+      if (end == NULL)
+        return invalid (checker, "text_fr", "a '{' without its '}'");
+      for (guint i = 0; placeholders[i]; i++)
+        known |= (gsize) (end - p - 1) == strlen (placeholders[i])
+                 && strncmp (p + 1, placeholders[i], end - p - 1) == 0;
+      if (!known)
+        return invalid (checker, "text_fr", "unknown placeholder (known: {num} {den} {value} {period} {Y})");
+    }
+  return TRUE;
+}
+
+static gboolean
+read_target (Checker *checker, IcDefinition *definition, JsonNode *node)
+{
+  JsonObject *target;
+  g_autofree char *op = NULL;
+  JsonNode *value;
+  double number;
+
+  definition->target = IC_TARGET_NONE;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return invalid (checker, "target", "expected an object or null");
+  target = json_node_get_object (node);
+  if (!get_string (checker, target, "target", "operator", TRUE, &op))
+    return FALSE;
+  if (strcmp (op, "progress") == 0)
+    {
+      definition->target = IC_TARGET_PROGRESS;
+      return json_object_get_size (target) == 1
+             || invalid (checker, "target", "a progress target has no other member");
+    }
+  if (strcmp (op, ">=") == 0)
+    definition->target = IC_TARGET_GE;
+  else if (strcmp (op, ">") == 0)
+    definition->target = IC_TARGET_GT;
+  else if (strcmp (op, "<=") == 0)
+    definition->target = IC_TARGET_LE;
+  else if (strcmp (op, "<") == 0)
+    definition->target = IC_TARGET_LT;
+  else
+    return invalid (checker, "target.operator", "expected >=, >, <=, < or progress");
+
+  value = json_object_get_member (target, "value");
+  if (value == NULL || !JSON_NODE_HOLDS_VALUE (value)
+      || (json_node_get_value_type (value) != G_TYPE_INT64 && json_node_get_value_type (value) != G_TYPE_DOUBLE))
+    return invalid (checker, "target.value", "expected a number");
+  if (json_object_get_size (target) != 2)
+    return invalid (checker, "target", "expected only operator and value");
+  number = json_node_get_double (value) * 10.0;
+  if (fabs (number - round (number)) > 1e-6 || fabs (number) > 1e12)
+    return invalid (checker, "target.value", "at most one decimal");
+  definition->target_tenths = (gint64) llround (number);
+  return TRUE;
+}
+
+static gboolean
+read_parameters (Checker *checker, IcDefinition *definition, JsonNode *node)
+{
+  JsonObject *object;
+  g_autoptr (GList) members = NULL;
+
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return invalid (checker, "parameters", "expected an object");
+  object = json_node_get_object (node);
+  members = json_object_get_members (object);
+  for (GList *l = members; l; l = l->next)
+    {
+      IcParameter parameter = { g_strdup (l->data), 0 };
+      g_array_append_val (definition->parameters, parameter);
+      if (!get_int (checker, object, "parameters", l->data,
+                    &g_array_index (definition->parameters, IcParameter, definition->parameters->len - 1).value))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+read_definition (Checker *checker, IcDefinition *definition, JsonNode *root)
+{
+  JsonObject *object, *solen;
+  JsonNode *solen_node;
+  g_autoptr (GList) members = NULL;
+  g_autofree char *period = NULL;
+  gint64 engagement, objective;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    return invalid (checker, "(root)", "expected an object");
+  object = json_node_get_object (root);
+  members = json_object_get_members (object);
+  for (GList *l = members; l; l = l->next)
+    if (!g_strv_contains (known_members, l->data))
+      return invalid (checker, l->data, "unknown member (a typo?)");
+
+  if (!get_string (checker, object, NULL, "id", TRUE, &definition->id)
+      || !check_id (checker, definition->id)
+      || !get_string (checker, object, NULL, "version", TRUE, &definition->version)
+      || !get_string (checker, object, NULL, "title", TRUE, &definition->title)
+      || !get_string (checker, object, NULL, "description", FALSE, &definition->description)
+      || !get_string (checker, object, NULL, "national_objective", FALSE, &definition->national_objective)
+      || !get_string (checker, object, NULL, "period", TRUE, &period)
+      || !get_string (checker, object, NULL, "unit", TRUE, &definition->unit)
+      || !get_string (checker, object, NULL, "numerator", TRUE, &definition->numerator)
+      || !get_string (checker, object, NULL, "denominator", TRUE, &definition->denominator)
+      || !get_string (checker, object, NULL, "text_fr", TRUE, &definition->text_fr)
+      || !check_template (checker, definition->text_fr))
+    return FALSE;
+  if (!ic_period_kind_from_string (period, &definition->period))
+    return invalid (checker, "period", "expected calendar_year or school_year");
+
+  solen_node = json_object_get_member (object, "solen");
+  if (solen_node == NULL || !JSON_NODE_HOLDS_OBJECT (solen_node))
+    return invalid (checker, "solen", "expected an object with engagement, objective and label");
+  solen = json_node_get_object (solen_node);
+  if (!get_int (checker, solen, "solen", "engagement", &engagement)
+      || !get_int (checker, solen, "solen", "objective", &objective)
+      || !get_string (checker, solen, "solen", "label", TRUE, &definition->solen_label))
+    return FALSE;
+  if (engagement < 0 || engagement > 1000 || objective < 0 || objective > 1000)
+    return invalid (checker, "solen", "engagement and objective are small positive numbers");
+  definition->solen_engagement = (int) engagement;
+  definition->solen_objective = (int) objective;
+
+  return read_target (checker, definition, json_object_get_member (object, "target"))
+         && read_parameters (checker, definition, json_object_get_member (object, "parameters"));
+}
+
+static void
+clear_parameter (gpointer data)
+{
+  g_free (((IcParameter *) data)->name);
+}
+
+IcDefinition *
+ic_definition_load_from_data (const char *name, const char *data, gssize length, GError **error)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (IcDefinition) definition = g_new0 (IcDefinition, 1);
+  g_autoptr (GError) local = NULL;
+  Checker checker = { name, error };
+
+  definition->path = g_strdup (name);
+  definition->parameters = g_array_new (FALSE, TRUE, sizeof (IcParameter));
+  g_array_set_clear_func (definition->parameters, clear_parameter);
+
+  if (!json_parser_load_from_data (parser, data, length, &local))
+    {
+      /* json-glib's message starts with <data>:LINE:COL: */
+      const char *message = g_str_has_prefix (local->message, "<data>") ? local->message + 6 : local->message;
+      g_set_error (error, IC_DEFINITION_ERROR, IC_DEFINITION_ERROR_READ, "%s%s%s", name,
+                   *message == ':' ? "" : ": ", message);
+      return NULL;
+    }
+  if (!read_definition (&checker, definition, json_parser_get_root (parser)))
+    return NULL;
+  return g_steal_pointer (&definition);
+}
+
+IcDefinition *
+ic_definition_load (const char *path, GError **error)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+  g_autoptr (GError) local = NULL;
+
+  if (!g_file_get_contents (path, &data, &length, &local))
+    {
+      g_set_error (error, IC_DEFINITION_ERROR, IC_DEFINITION_ERROR_READ, "%s", local->message);
+      return NULL;
+    }
+  return ic_definition_load_from_data (path, data, (gssize) length, error);
+}
+
+void
+ic_definition_free (IcDefinition *definition)
+{
+  if (definition == NULL)
+    return;
+  g_free (definition->path);
+  g_free (definition->id);
+  g_free (definition->version);
+  g_free (definition->title);
+  g_free (definition->description);
+  g_free (definition->solen_label);
+  g_free (definition->national_objective);
+  g_free (definition->unit);
+  if (definition->parameters)
+    g_array_unref (definition->parameters);
+  g_free (definition->numerator);
+  g_free (definition->denominator);
+  g_free (definition->text_fr);
+  g_free (definition);
+}
+
+const IcParameter *
+ic_definition_parameter (const IcDefinition *definition, const char *name)
+{
+  for (guint i = 0; i < definition->parameters->len; i++)
+    {
+      const IcParameter *parameter = &g_array_index (definition->parameters, IcParameter, i);
+      if (strcmp (parameter->name, name) == 0)
+        return parameter;
+    }
+  return NULL;
+}
+
+const char *
+ic_target_operator_to_string (IcTargetOperator op)
+{
+  switch (op)
+    {
+    case IC_TARGET_GE: return ">=";
+    case IC_TARGET_GT: return ">";
+    case IC_TARGET_LE: return "<=";
+    case IC_TARGET_LT: return "<";
+    case IC_TARGET_PROGRESS: return "progress";
+    case IC_TARGET_NONE: break;
+    }
+  return NULL;
+}
+
+char *
+ic_definition_expand_text (const IcDefinition *definition,
+                           gint64 num, gint64 den, gint64 value_tenths,
+                           const char *period_label, int year)
+{
+  GString *out = g_string_new (NULL);
+  const char *p = definition->text_fr;
+
+  while (*p)
+    {
+      g_autofree char *formatted = NULL;
+      if (*p != '{')
+        {
+          g_string_append_c (out, *p++);
+          continue;
+        }
+      if (g_str_has_prefix (p, "{num}"))
+        formatted = ic_format_fr_int (num);
+      else if (g_str_has_prefix (p, "{den}"))
+        formatted = ic_format_fr_int (den);
+      else if (g_str_has_prefix (p, "{value}"))
+        formatted = ic_format_fr_tenths (value_tenths);
+      else if (g_str_has_prefix (p, "{period}"))
+        formatted = g_strdup (period_label);
+      else if (g_str_has_prefix (p, "{Y}"))
+        formatted = g_strdup_printf ("%d", year);
+      else
+        {
+          /* check_template() refused anything else at load. */
+          g_string_append_c (out, *p++);
+          continue;
+        }
+      g_string_append (out, formatted);
+      p = strchr (p, '}') + 1;
+    }
+  return g_string_free (out, FALSE);
+}

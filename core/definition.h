@@ -1,0 +1,76 @@
+/* definition.h: an indicator's definition file (indicators/ID.json): what
+ * the State defines and may change without recompiling the plugin. */
+#pragma once
+
+#include <glib.h>
+
+#include "period.h"
+
+G_BEGIN_DECLS
+
+#define IC_DEFINITION_ERROR (ic_definition_error_quark ())
+GQuark ic_definition_error_quark (void);
+
+typedef enum {
+  IC_DEFINITION_ERROR_READ,    /* cannot read, or not JSON (message has line:column) */
+  IC_DEFINITION_ERROR_INVALID, /* a member missing, of the wrong type, or unknown */
+} IcDefinitionError;
+
+typedef enum {
+  IC_TARGET_NONE,
+  IC_TARGET_GE,
+  IC_TARGET_GT,
+  IC_TARGET_LE,
+  IC_TARGET_LT,
+  IC_TARGET_PROGRESS, /* higher than the previous year's value */
+} IcTargetOperator;
+
+typedef struct {
+  char *name;
+  gint64 value;
+} IcParameter;
+
+typedef struct {
+  char *path;
+  char *id;
+  char *version;
+  char *title;
+  char *description;      /* optional: what it measures, in a sentence */
+  int solen_engagement;
+  int solen_objective;
+  char *solen_label;
+  char *national_objective; /* optional: the contract's wording */
+  IcPeriodKind period;
+  char *unit;
+  IcTargetOperator target;
+  gint64 target_tenths;   /* the target value × 10 (at most one decimal) */
+  GArray *parameters;     /* IcParameter, in file order */
+  char *numerator;
+  char *denominator;
+  char *text_fr;          /* template with {num} {den} {value} {period} {Y} */
+} IcDefinition;
+
+/* Reads and checks @path. Returns a new definition, or NULL with @error
+ * naming the file (and line:column for a syntax error, the member
+ * otherwise). */
+IcDefinition *ic_definition_load (const char *path, GError **error);
+
+/* The same from memory; @name stands for the file in messages. */
+IcDefinition *ic_definition_load_from_data (const char *name, const char *data, gssize length, GError **error);
+
+void ic_definition_free (IcDefinition *definition);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcDefinition, ic_definition_free)
+
+/* The parameter @name, or NULL. */
+const IcParameter *ic_definition_parameter (const IcDefinition *definition, const char *name);
+
+/* ">=", ">", "<=", "<", "progress", or NULL for none. */
+const char *ic_target_operator_to_string (IcTargetOperator op);
+
+/* Fills the template with French-formatted numbers: @num and @den grouped
+ * by thousands, @value_tenths with a decimal comma. Newly allocated. */
+char *ic_definition_expand_text (const IcDefinition *definition,
+                                 gint64 num, gint64 den, gint64 value_tenths,
+                                 const char *period_label, int year);
+
+G_END_DECLS

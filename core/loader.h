@@ -1,0 +1,65 @@
+/* loader.h: finds plugin files, checks their descriptor as data before
+ * running any of their code, and pairs each with its definition file. */
+#pragma once
+
+#include <gmodule.h>
+
+#include "definition.h"
+#include "indicore/indicore-plugin.h"
+
+G_BEGIN_DECLS
+
+#define IC_LOADER_ERROR (ic_loader_error_quark ())
+GQuark ic_loader_error_quark (void);
+
+typedef enum {
+  IC_LOADER_ERROR_NOT_A_FILE,       /* not a regular file, or a directory that cannot be read */
+  IC_LOADER_ERROR_NOT_A_MODULE,     /* the dynamic loader refused it: garbage, empty, wrong architecture */
+  IC_LOADER_ERROR_NO_DESCRIPTOR,    /* no ic_plugin_descriptor symbol */
+  IC_LOADER_ERROR_BAD_MAGIC,        /* the symbol is not a descriptor */
+  IC_LOADER_ERROR_TOO_SMALL,        /* the descriptor's size is below what ABI 1.0 needs */
+  IC_LOADER_ERROR_ABI_MAJOR,        /* built against another ABI major */
+  IC_LOADER_ERROR_ABI_MINOR,        /* built against a newer ABI minor than the engine's */
+  IC_LOADER_ERROR_INVALID,          /* a required field missing or malformed */
+  IC_LOADER_ERROR_NO_DEFINITION,    /* no ID.json beside the plugin nor in the definitions directory */
+  IC_LOADER_ERROR_BAD_DEFINITION,   /* the definition file is invalid, or for another id */
+  IC_LOADER_ERROR_DUPLICATE,        /* an earlier plugin has the same id */
+} IcLoaderError;
+
+typedef struct {
+  char *path;
+  char *file;                             /* basename */
+  GModule *module;
+  const IcPluginDescriptor *descriptor;   /* belongs to the module */
+  IcDefinition *definition;
+} IcPlugin;
+
+typedef struct {
+  char *path;
+  IcLoaderError code;
+  char *reason;
+} IcRefusal;
+
+typedef struct {
+  GPtrArray *plugins;   /* IcPlugin, sorted by id */
+  GPtrArray *refused;   /* IcRefusal, in search order */
+} IcPluginSet;
+
+/* Loads one plugin file. @definitions_dir (may be NULL) is searched for
+ * ID.json after the plugin's own directory. Returns a new plugin, or NULL
+ * with @error in IC_LOADER_ERROR saying why it is refused. */
+IcPlugin *ic_plugin_load (const char *path, const char *definitions_dir, GError **error);
+void ic_plugin_free (IcPlugin *plugin);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcPlugin, ic_plugin_free)
+
+/* Every `*.so` file of each directory of @directories (in order; files of a
+ * directory by name): the first plugin of an id wins, later ones are refused
+ * as duplicates. Never fails: what cannot be loaded is in `refused`. */
+IcPluginSet *ic_plugin_set_scan (const char *const *directories, const char *definitions_dir);
+void ic_plugin_set_free (IcPluginSet *set);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcPluginSet, ic_plugin_set_free)
+
+/* The plugin with @id, or NULL. */
+IcPlugin *ic_plugin_set_find (IcPluginSet *set, const char *id);
+
+G_END_DECLS

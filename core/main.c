@@ -1,0 +1,64 @@
+/* indicore: computes the national prevention and child-protection
+ * indicators of a French département and writes them as one JSON bundle. */
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "commands.h"
+#include "version.h"
+
+static const struct {
+  const char *name;
+  int (*run) (int argc, char **argv);
+  const char *summary;
+} commands[] = {
+  { "run", ic_cmd_run, "compute every indicator and write the bundle" },
+  { "list", ic_cmd_list, "list the plugins found, and the files refused" },
+  { "describe", ic_cmd_describe, "explain one indicator's definition" },
+  { "validate", ic_cmd_validate, "check the input files without computing" },
+};
+
+static void
+print_help (FILE *out)
+{
+  fprintf (out, "Usage: indicore COMMAND [OPTION...]\n\n"
+                "Computes the national prevention and child-protection indicators of a\n"
+                "French département from its record-level exports.\n\nCommands:\n");
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+  fprintf (out, "  %-10s %s\n", "help", "show this help");
+  fprintf (out, "\nOptions: --version, --help.  'indicore COMMAND --help' for a command's options.\n"
+                "Exit codes: 0 all indicators ok or not available; 1 an indicator in error or a\n"
+                "plugin refused (the bundle is still written); 2 usage error or invalid input.\n");
+}
+
+int
+main (int argc, char **argv)
+{
+  setlocale (LC_ALL, "");
+  /* Messages are English and numbers are formatted by the engine itself. */
+  setlocale (LC_NUMERIC, "C");
+
+  if (argc < 2)
+    {
+      print_help (stderr);
+      return IC_EXIT_USAGE;
+    }
+  if (strcmp (argv[1], "--version") == 0 || strcmp (argv[1], "version") == 0)
+    {
+      printf ("indicore %s (plugin ABI %d.%d)\n", IC_VERSION, IC_ABI_MAJOR, IC_ABI_MINOR);
+      return IC_EXIT_OK;
+    }
+  if (strcmp (argv[1], "help") == 0 || strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0)
+    {
+      print_help (stdout);
+      return IC_EXIT_OK;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (strcmp (argv[1], commands[i].name) == 0)
+      return commands[i].run (argc - 1, argv + 1);
+
+  fprintf (stderr, "indicore: unknown command '%s'\n\n", argv[1]);
+  print_help (stderr);
+  return IC_EXIT_USAGE;
+}

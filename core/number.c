@@ -1,0 +1,71 @@
+/* number.c: counts as département exports write them (`12 345`). */
+
+#include "number.h"
+
+/* Length of the thousands separator at @p (space, U+00A0 or U+202F in
+ * UTF-8), or 0. */
+static inline gsize
+separator_len (const guchar *p, const guchar *end)
+{
+  if (p[0] == ' ')
+    return 1;
+  if (end - p >= 2 && p[0] == 0xC2 && p[1] == 0xA0)
+    return 2;
+  if (end - p >= 3 && p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0xAF)
+    return 3;
+  return 0;
+}
+
+/* Appends one digit to *value; FALSE on overflow of gint64. */
+static inline gboolean
+push_digit (gint64 *value, guchar c)
+{
+  int d = c - '0';
+  if (*value > (G_MAXINT64 - d) / 10)
+    return FALSE;
+  *value = *value * 10 + d;
+  return TRUE;
+}
+
+gboolean
+ic_count_parse (const char *text, gsize len, gint64 *value)
+{
+  const guchar *p = (const guchar *) text;
+  const guchar *end = p + len;
+  gint64 v = 0;
+  gsize first_group = 0;
+
+  if (text == NULL || len == 0)
+    return FALSE;
+
+  while (p < end && g_ascii_isdigit (*p))
+    {
+      if (!push_digit (&v, *p++))
+        return FALSE;
+      first_group++;
+    }
+  if (first_group == 0)
+    return FALSE;
+
+  /* When grouped, the first group also has at most three digits: `1234 567`
+   * is more likely two values run together than a count. */
+  if (p < end && first_group > 3)
+    return FALSE;
+
+  while (p < end)
+    {
+      gsize sep = separator_len (p, end);
+      if (sep == 0)
+        return FALSE;
+      p += sep;
+      if (end - p < 3)
+        return FALSE;
+      for (int i = 0; i < 3; i++, p++)
+        if (!g_ascii_isdigit (*p) || !push_digit (&v, *p))
+          return FALSE;
+    }
+
+  if (value != NULL)
+    *value = v;
+  return TRUE;
+}

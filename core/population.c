@@ -1,0 +1,169 @@
+#include "population.h"
+
+#include "date.h"
+#include "indicore/indicore-plugin.h"
+
+static void
+read_reference (IcPopulation *population, IcDataset *dataset)
+{
+  IcTable *table = dataset->tables[IC_TABLE_POPULATIONS];
+  IcTableColumn *names, *periods, *territories, *values, *sources;
+
+  if (table == NULL)
+    return;
+  names = ic_table_column (table, "population");
+  periods = ic_table_column (table, "period");
+  territories = ic_table_column (table, "territory");
+  values = ic_table_column (table, "value");
+  sources = ic_table_column (table, "source");
+  for (guint64 i = 0; i < table->n_rows; i++)
+    {
+      guint16 t = territories->codes[i];
+      if (g_ascii_strcasecmp (names->texts[i], population->name) != 0
+          || g_strcmp0 (periods->texts[i], population->period_label) != 0)
+        continue;
+      population->reference[t] = values->counts[i];
+      population->sources[t] = sources->texts[i];
+      if (t != 0)
+        population->named[t] = TRUE;
+    }
+}
+
+/* Counts births of [first, last] per territory; FALSE when the file is absent. */
+static void
+count_births (IcDataset *dataset, gint32 first, gint32 last, gint64 *per_territory, gint64 *total)
+{
+  IcTable *births = dataset->tables[IC_TABLE_BIRTHS];
+  const gint32 *dates = ic_table_column (births, "birth_date")->dates;
+  const guint16 *territories = ic_table_column (births, "territory")->codes;
+
+  *total = 0;
+  for (guint64 i = 0; i < births->n_rows; i++)
+    if (dates[i] >= first && dates[i] <= last)
+      {
+        (*total)++;
+        if (territories[i] != 0)
+          per_territory[territories[i]]++;
+      }
+}
+
+static void
+derive (IcPopulation *population, IcDataset *dataset, const IcPeriod *period)
+{
+  gboolean births = g_ascii_strcasecmp (population->name, "births") == 0;
+  gboolean under_2 = g_ascii_strcasecmp (population->name, "children_under_2") == 0;
+  int year = period->year;
+  gint32 first;
+  g_autofree gint64 *counts = g_new0 (gint64, population->n_territories);
+  gint64 total;
+
+  if (!births && !under_2)
+    {
+      population->not_derivable = g_strdup_printf ("%s cannot be derived from records", population->name);
+      return;
+    }
+  if (period->kind != IC_PERIOD_CALENDAR_YEAR)
+    {
+      population->not_derivable = g_strdup_printf ("%s is derived from births.csv only for a calendar year", population->name);
+      return;
+    }
+  if (dataset->tables[IC_TABLE_BIRTHS] == NULL)
+    {
+      population->not_derivable = g_strdup ("births.csv, from which it could be derived, is absent");
+      return;
+    }
+
+  first = ic_date_from_ymd (year, 1, 1);
+  if (under_2)
+    {
+      gint64 earlier, later;
+      g_autofree gint64 *scratch = g_new0 (gint64, population->n_territories);
+      count_births (dataset, ic_date_from_ymd (year - 1, 1, 1), ic_date_from_ymd (year - 1, 12, 31), scratch, &earlier);
+      count_births (dataset, first, ic_date_from_ymd (year, 12, 31), scratch, &later);
+      if (earlier == 0 || later == 0)
+        {
+          population->not_derivable = g_strdup_printf ("births.csv has no birth in %d, and children_under_2 for %d needs the births of %d and %d",
+                                                      earlier == 0 ? year - 1 : year, year, year - 1, year);
+          return;
+        }
+      first = ic_date_from_ymd (year - 1, 1, 1);
+    }
+  count_births (dataset, first, ic_date_from_ymd (year, 12, 31), counts, &total);
+  population->derived[0] = total;
+  for (guint t = 1; t < population->n_territories; t++)
+    {
+      population->derived[t] = counts[t];
+      if (counts[t] > 0)
+        population->named[t] = TRUE;
+    }
+}
+
+IcPopulation *
+ic_population_new (IcDataset *dataset, const char *name, const IcPeriod *period)
+{
+  IcPopulation *population = g_new0 (IcPopulation, 1);
+  guint n = ic_interner_size (dataset->territories);
+
+  population->name = g_strdup (name);
+  population->period_label = g_strdup (period->label);
+  population->n_territories = n;
+  population->reference = g_new (gint64, n);
+  population->derived = g_new (gint64, n);
+  population->sources = g_new0 (const char *, n);
+  population->named = g_new0 (gboolean, n);
+  for (guint t = 0; t < n; t++)
+    population->reference[t] = population->derived[t] = -1;
+  read_reference (population, dataset);
+  derive (population, dataset, period);
+  return population;
+}
+
+void
+ic_population_free (IcPopulation *population)
+{
+  if (population == NULL)
+    return;
+  g_free (population->name);
+  g_free (population->period_label);
+  g_free (population->reference);
+  g_free (population->derived);
+  g_free (population->sources);
+  g_free (population->named);
+  g_free (population->not_derivable);
+  g_free (population);
+}
+
+gboolean
+ic_population_resolve (IcPopulation *population, guint16 territory, IcPopulationValue *value)
+{
+  gint64 reference, derived;
+
+  g_return_val_if_fail (territory < population->n_territories, FALSE);
+  reference = population->reference[territory];
+  derived = population->derived[territory];
+  *value = (IcPopulationValue) { 0 };
+  if (reference >= 0)
+    {
+      value->value = reference;
+      value->origin = "populations.csv";
+      value->source = population->sources[territory];
+      value->differs = derived >= 0 && derived != reference;
+      value->derived = derived;
+      return TRUE;
+    }
+  if (derived >= 0)
+    {
+      value->value = derived;
+      value->origin = "births.csv";
+      return TRUE;
+    }
+  return FALSE;
+}
+
+char *
+ic_population_why_unavailable (IcPopulation *population)
+{
+  return g_strdup_printf ("population %s for %s is not available: no row in populations.csv, and %s",
+                          population->name, population->period_label,
+                          population->not_derivable ? population->not_derivable : "no count could be derived");
+}

@@ -1,0 +1,46 @@
+/* population.h: denominator populations, resolved as spec/data.md says: a
+ * populations.csv row first, else derived from births.csv (births of Y;
+ * children under 2 = births of Y-1 and Y when the file has both years). */
+#pragma once
+
+#include <glib.h>
+
+#include "dataset.h"
+#include "period.h"
+
+G_BEGIN_DECLS
+
+/* One population for one period, for the whole département (territory 0)
+ * and every territory of the run. */
+typedef struct {
+  char *name;
+  char *period_label;
+  guint n_territories;
+  gint64 *reference;     /* populations.csv value per territory; -1: no row */
+  const char **sources;  /* populations.csv `source` per territory (NULL: empty); belong to the dataset */
+  gint64 *derived;       /* count from births.csv per territory; -1: not derivable */
+  gboolean *named;       /* a source row names the territory */
+  char *not_derivable;   /* why the population cannot be derived, or NULL */
+} IcPopulation;
+
+/* Gathers what the dataset says of population @name for @period. */
+IcPopulation *ic_population_new (IcDataset *dataset, const char *name, const IcPeriod *period);
+void ic_population_free (IcPopulation *population);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcPopulation, ic_population_free)
+
+typedef struct {
+  gint64 value;
+  const char *origin;  /* "populations.csv" or "births.csv" */
+  const char *source;  /* populations.csv `source`, or NULL */
+  gboolean differs;    /* a reference row and a derived count exist and differ */
+  gint64 derived;      /* the derived count when differs */
+} IcPopulationValue;
+
+/* Resolves the population in @territory (0: the whole département). FALSE
+ * when it is not available. */
+gboolean ic_population_resolve (IcPopulation *population, guint16 territory, IcPopulationValue *value);
+
+/* Why the whole département's population is not available: newly allocated. */
+char *ic_population_why_unavailable (IcPopulation *population);
+
+G_END_DECLS

@@ -1,0 +1,105 @@
+/* result.h: what one indicator's computation produced, before it becomes
+ * JSON: counts, strata, details, warnings, and the figures the engine
+ * derives from them once (value, target met, French sentence). */
+#pragma once
+
+#include <glib.h>
+
+#include "definition.h"
+#include "period.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  IC_STATUS_OK,
+  IC_STATUS_NOT_AVAILABLE,
+  IC_STATUS_ERROR,
+} IcStatus;
+
+const char *ic_status_to_string (IcStatus status);
+
+typedef struct {
+  guint16 territory;
+  char *name;          /* set by ic_result_finish() */
+  gint64 numerator;
+  gint64 denominator;
+  gint64 value_tenths;
+} IcStratum;
+
+typedef enum {
+  IC_DETAIL_INT,
+  IC_DETAIL_FRACTION, /* a / b rounded to one decimal; null when b is 0 */
+} IcDetailKind;
+
+typedef struct {
+  char *key;
+  IcDetailKind kind;
+  gint64 a;
+  gint64 b;
+} IcDetail;
+
+/* One entry of `sources`: a table read, or a population resolved. */
+typedef struct {
+  char *table;        /* or NULL */
+  char *population;   /* or NULL */
+  char *period;
+  char *origin;
+  char *source;
+  gint64 value;
+} IcSource;
+
+typedef struct {
+  char *id;
+  const IcDefinition *definition; /* belongs to the plugin set */
+  char *plugin_file;
+  char *plugin_version;
+  IcPeriod period;
+  IcStatus status;
+  char *reason;
+  gboolean has_numerator;
+  gboolean has_denominator;
+  gint64 numerator;
+  gint64 denominator;
+  GArray *strata;          /* IcStratum */
+  GPtrArray *details;      /* IcDetail */
+  GPtrArray *warnings;     /* char * */
+  GPtrArray *sources;      /* IcSource */
+  GArray *parameters;      /* IcParameter: the values used */
+
+  /* Set by ic_result_finish(). */
+  gboolean has_value;
+  gint64 value_tenths;
+  int target_met;          /* 1, 0, or -1 for null */
+  char *text_fr;
+  gboolean has_previous;
+  int previous_year;
+  gboolean previous_has_value;
+  gint64 previous_tenths;
+} IcResult;
+
+IcResult *ic_result_new (const char *id, const IcDefinition *definition, const IcPeriod *period);
+void ic_result_free (IcResult *result);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcResult, ic_result_free)
+
+void ic_result_add_warning (IcResult *result, const char *message);
+void ic_result_set_not_available (IcResult *result, const char *reason);
+void ic_result_set_error (IcResult *result, const char *reason);
+void ic_result_add_stratum (IcResult *result, guint16 territory, gint64 numerator, gint64 denominator);
+void ic_result_add_detail (IcResult *result, const char *key, IcDetailKind kind, gint64 a, gint64 b);
+void ic_result_add_table_source (IcResult *result, const char *table);
+void ic_result_add_population_source (IcResult *result, const char *population, const char *period,
+                                      const char *origin, const char *source, gint64 value);
+/* Records a parameter value used (once per name). */
+void ic_result_use_parameter (IcResult *result, const char *name, gint64 value);
+
+/* Derives value, strata values and names (sorted by name), target_met and
+ * text_fr from the counts. @territory_names maps territory indices to names.
+ * @previous_* describe the same indicator in the previous bundle, if any. */
+void ic_result_finish (IcResult *result,
+                       const char *const *territory_names,
+                       gboolean has_previous,
+                       int previous_year,
+                       gboolean previous_has_value,
+                       gint64 previous_tenths);
+
+G_END_DECLS

@@ -1,0 +1,161 @@
+#include "run.h"
+
+#include <string.h>
+
+#include "context.h"
+
+G_DEFINE_QUARK (ic-run-error-quark, ic_run_error)
+
+void
+ic_run_wanted_tables (GPtrArray *plugins, gboolean *wanted)
+{
+  memset (wanted, 0, sizeof (gboolean) * IC_N_TABLES);
+  for (guint i = 0; i < plugins->len; i++)
+    {
+      const IcPluginDescriptor *d = ((IcPlugin *) plugins->pdata[i])->descriptor;
+      for (guint k = 0; d->tables[k]; k++)
+        wanted[ic_table_id_from_name (d->tables[k])] = TRUE;
+      if (d->populations != NULL && d->populations[0] != NULL)
+        wanted[IC_TABLE_POPULATIONS] = wanted[IC_TABLE_BIRTHS] = TRUE;
+    }
+}
+
+static GPtrArray *
+select_plugins (IcPluginSet *set, const char *const *only, GError **error)
+{
+  g_autoptr (GPtrArray) selected = g_ptr_array_new ();
+  if (only == NULL)
+    {
+      for (guint i = 0; i < set->plugins->len; i++)
+        g_ptr_array_add (selected, set->plugins->pdata[i]);
+      return g_steal_pointer (&selected);
+    }
+  for (guint i = 0; only[i]; i++)
+    {
+      IcPlugin *plugin = ic_plugin_set_find (set, only[i]);
+      if (plugin == NULL)
+        {
+          g_set_error (error, IC_RUN_ERROR, IC_RUN_ERROR_USAGE, "--only: no plugin has the id \"%s\"", only[i]);
+          return NULL;
+        }
+      if (!g_ptr_array_find (selected, plugin, NULL))
+        g_ptr_array_add (selected, plugin);
+    }
+  return g_steal_pointer (&selected);
+}
+
+/* The tables an indicator reads, for the lenient warnings. */
+static gboolean
+reads_table (const IcPluginDescriptor *d, IcTableId id)
+{
+  gboolean populations = d->populations != NULL && d->populations[0] != NULL;
+  for (guint k = 0; d->tables[k]; k++)
+    if (ic_table_id_from_name (d->tables[k]) == (int) id)
+      return TRUE;
+  return populations && (id == IC_TABLE_POPULATIONS || id == IC_TABLE_BIRTHS);
+}
+
+static void
+compute_one (IcRun *run, IcPlugin *plugin, IcResult *result)
+{
+  const IcPluginDescriptor *d = plugin->descriptor;
+  IcDataset *dataset = run->dataset;
+  IcContext ctx;
+  g_autoptr (GError) error = NULL;
+
+  for (guint k = 0; d->tables[k]; k++)
+    {
+      IcTableId id = ic_table_id_from_name (d->tables[k]);
+      ic_result_add_table_source (result, d->tables[k]);
+      if (dataset->tables[id] == NULL)
+        {
+          g_autofree char *reason = g_strdup_printf ("%s is absent from the data directory",
+                                                     ic_table_spec (id)->file);
+          ic_result_set_not_available (result, reason);
+        }
+    }
+  for (int id = 0; id < IC_N_TABLES; id++)
+    if (dataset->tables[id] != NULL && dataset->tables[id]->rejected > 0 && reads_table (d, id))
+      {
+        g_autofree char *warning = g_strdup_printf ("%s: %" G_GUINT64_FORMAT " invalid row%s set aside (--lenient)",
+                                                    ic_table_spec (id)->file, dataset->tables[id]->rejected,
+                                                    dataset->tables[id]->rejected > 1 ? "s" : "");
+        ic_result_add_warning (result, warning);
+      }
+  if (result->status != IC_STATUS_OK)
+    return;
+
+  ic_context_init (&ctx, dataset, plugin->definition, result);
+  if (!d->compute (ic_api_get (), &ctx, &error))
+    ic_result_set_error (result, error ? error->message : "the plugin failed without saying why");
+  ic_context_clear (&ctx);
+}
+
+IcRun *
+ic_run_execute (IcPluginSet *plugins, const IcRunOptions *options, IcProblems *problems, GError **error)
+{
+  g_autoptr (IcRun) run = g_new0 (IcRun, 1);
+  g_autoptr (GPtrArray) selected = NULL;
+  g_autofree const char **names = NULL;
+  gboolean wanted[IC_N_TABLES];
+
+  if (options->year < 1900 || options->year > 9998)
+    {
+      g_set_error (error, IC_RUN_ERROR, IC_RUN_ERROR_USAGE, "--year: %d is not a plausible year", options->year);
+      return NULL;
+    }
+  run->options = *options;
+  run->plugins = plugins;
+  run->results = g_ptr_array_new_with_free_func ((GDestroyNotify) ic_result_free);
+  selected = select_plugins (plugins, options->only, error);
+  if (selected == NULL)
+    return NULL;
+
+  ic_run_wanted_tables (selected, wanted);
+  run->dataset = ic_dataset_load (options->data_dir, wanted, options->lenient, problems, error);
+  if (run->dataset == NULL)
+    return NULL;
+
+  names = g_new0 (const char *, ic_interner_size (run->dataset->territories));
+  for (guint t = 0; t < ic_interner_size (run->dataset->territories); t++)
+    names[t] = ic_interner_get (run->dataset->territories, t);
+
+  for (guint i = 0; i < selected->len; i++)
+    {
+      IcPlugin *plugin = selected->pdata[i];
+      IcPeriod period;
+      IcResult *result;
+      const IcPreviousValue *previous = NULL;
+
+      ic_period_init (&period, plugin->definition->period, options->year);
+      result = ic_result_new (plugin->descriptor->id, plugin->definition, &period);
+      result->plugin_file = g_strdup (plugin->file);
+      result->plugin_version = g_strdup (plugin->descriptor->version);
+      compute_one (run, plugin, result);
+      if (options->previous)
+        previous = ic_previous_lookup (options->previous, plugin->descriptor->id);
+      ic_result_finish (result, names, previous != NULL, options->previous ? options->previous->year : 0,
+                        previous && previous->has_value, previous ? previous->value_tenths : 0);
+      g_ptr_array_add (run->results, result);
+    }
+  return g_steal_pointer (&run);
+}
+
+void
+ic_run_free (IcRun *run)
+{
+  if (run == NULL)
+    return;
+  g_clear_pointer (&run->results, g_ptr_array_unref);
+  ic_dataset_free (run->dataset);
+  g_free (run);
+}
+
+gboolean
+ic_run_has_error (IcRun *run)
+{
+  for (guint i = 0; i < run->results->len; i++)
+    if (((IcResult *) run->results->pdata[i])->status == IC_STATUS_ERROR)
+      return TRUE;
+  return FALSE;
+}

@@ -1,0 +1,54 @@
+/* run.h: one computation for one département and one year: read the data
+ * once, compute every selected indicator, gather the results. */
+#pragma once
+
+#include <glib.h>
+
+#include "dataset.h"
+#include "loader.h"
+#include "previous.h"
+#include "problems.h"
+#include "result.h"
+
+G_BEGIN_DECLS
+
+#define IC_RUN_ERROR (ic_run_error_quark ())
+GQuark ic_run_error_quark (void);
+
+typedef enum {
+  IC_RUN_ERROR_USAGE,   /* an option is wrong: an unknown id in --only, a year out of range */
+} IcRunError;
+
+typedef struct {
+  const char *data_dir;
+  int year;
+  const char *department_code;
+  const char *department_name;  /* may be NULL */
+  gboolean lenient;
+  const char *const *only;      /* ids, or NULL for every plugin */
+  IcPrevious *previous;         /* may be NULL */
+} IcRunOptions;
+
+typedef struct {
+  IcRunOptions options;
+  IcPluginSet *plugins;         /* borrowed */
+  IcDataset *dataset;
+  GPtrArray *results;           /* IcResult, sorted by id */
+} IcRun;
+
+/* Reads the data and computes. Returns NULL with @error when the input is
+ * invalid (the problems are in @problems and in the message) or an option
+ * is wrong: nothing was computed. A plugin's failure is not a run failure:
+ * it is that indicator's status. */
+IcRun *ic_run_execute (IcPluginSet *plugins, const IcRunOptions *options, IcProblems *problems, GError **error);
+void ic_run_free (IcRun *run);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcRun, ic_run_free)
+
+/* TRUE when some indicator has status error. */
+gboolean ic_run_has_error (IcRun *run);
+
+/* Which tables the plugins may read, directly or to derive a population
+ * (IC_N_TABLES booleans into @wanted). */
+void ic_run_wanted_tables (GPtrArray *plugins, gboolean *wanted);
+
+G_END_DECLS

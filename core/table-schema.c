@@ -1,0 +1,73 @@
+#include "table-schema.h"
+
+#include <string.h>
+
+static const char *const act_types[] = {
+  "EPP", "EPNP", "BSEM", "VAD_PRENATAL", "VAD_POSTNATAL", "VAD_CHILD", "CONSULTATION_CHILD", NULL
+};
+static const char *const providers[] = { "PMI", "MATERNITY", "LIBERAL", "OTHER", NULL };
+static const char *const professionals[] = { "SF", "PUER", "IDE", "MED", "OTHER", NULL };
+
+static const IcColumnSpec births_columns[] = {
+  { "birth_id", IC_COLUMN_KIND_ROW_ID, TRUE, NULL, FALSE },
+  { "birth_date", IC_COLUMN_KIND_DATE, TRUE, NULL, FALSE },
+  { "territory", IC_COLUMN_KIND_TERRITORY, FALSE, NULL, FALSE },
+};
+
+static const IcColumnSpec pmi_acts_columns[] = {
+  { "act_id", IC_COLUMN_KIND_ROW_ID, TRUE, NULL, FALSE },
+  { "act_type", IC_COLUMN_KIND_CODE, TRUE, act_types, TRUE },
+  { "act_date", IC_COLUMN_KIND_DATE, TRUE, NULL, FALSE },
+  { "person_id", IC_COLUMN_KIND_PERSON_ID, TRUE, NULL, FALSE },
+  { "person_birth_date", IC_COLUMN_KIND_DATE, FALSE, NULL, FALSE },
+  { "provider", IC_COLUMN_KIND_CODE, TRUE, providers, FALSE },
+  { "professional", IC_COLUMN_KIND_CODE, FALSE, professionals, FALSE },
+  { "territory", IC_COLUMN_KIND_TERRITORY, FALSE, NULL, FALSE },
+};
+
+static const IcColumnSpec ip_columns[] = {
+  { "ip_id", IC_COLUMN_KIND_ROW_ID, TRUE, NULL, FALSE },
+  { "received_date", IC_COLUMN_KIND_DATE, TRUE, NULL, FALSE },
+  { "evaluation_end_date", IC_COLUMN_KIND_DATE, FALSE, NULL, FALSE },
+  { "territory", IC_COLUMN_KIND_TERRITORY, FALSE, NULL, FALSE },
+};
+
+static const IcColumnSpec populations_columns[] = {
+  { "population", IC_COLUMN_KIND_TEXT, TRUE, NULL, FALSE },
+  { "period", IC_COLUMN_KIND_TEXT, TRUE, NULL, FALSE },
+  { "territory", IC_COLUMN_KIND_TERRITORY, FALSE, NULL, FALSE },
+  { "value", IC_COLUMN_KIND_COUNT, TRUE, NULL, FALSE },
+  { "source", IC_COLUMN_KIND_TEXT, FALSE, NULL, FALSE },
+};
+
+static const IcTableSpec specs[IC_N_TABLES] = {
+  [IC_TABLE_BIRTHS] = { "births", "births.csv", births_columns, G_N_ELEMENTS (births_columns) },
+  [IC_TABLE_PMI_ACTS] = { "pmi_acts", "pmi_acts.csv", pmi_acts_columns, G_N_ELEMENTS (pmi_acts_columns) },
+  [IC_TABLE_IP] = { "ip", "ip.csv", ip_columns, G_N_ELEMENTS (ip_columns) },
+  [IC_TABLE_POPULATIONS] = { "populations", "populations.csv", populations_columns, G_N_ELEMENTS (populations_columns) },
+};
+
+const IcTableSpec *
+ic_table_spec (IcTableId id)
+{
+  g_return_val_if_fail (id < IC_N_TABLES, NULL);
+  return &specs[id];
+}
+
+int
+ic_table_id_from_name (const char *name)
+{
+  for (int i = 0; i < IC_N_TABLES; i++)
+    if (g_strcmp0 (specs[i].name, name) == 0)
+      return i;
+  return -1;
+}
+
+int
+ic_table_spec_column (const IcTableSpec *spec, const char *name)
+{
+  for (guint i = 0; i < spec->n_columns; i++)
+    if (strcmp (spec->columns[i].name, name) == 0)
+      return (int) i;
+  return -1;
+}

@@ -1,0 +1,53 @@
+/* table-schema.h: the input tables of spec/data.md as data: file name,
+ * columns, types, which are required. The table reader, `validate` and the
+ * plugin api all work from this one description. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  IC_COLUMN_KIND_ROW_ID,    /* text, unique in the file, not kept */
+  IC_COLUMN_KIND_PERSON_ID, /* text, interned to dense integers */
+  IC_COLUMN_KIND_DATE,      /* day number */
+  IC_COLUMN_KIND_CODE,      /* upper-cased, interned to guint16; closed or open set */
+  IC_COLUMN_KIND_TERRITORY, /* text, interned in the run's territory dictionary */
+  IC_COLUMN_KIND_COUNT,     /* integer >= 0 */
+  IC_COLUMN_KIND_TEXT,      /* trimmed text (small tables only) */
+} IcColumnKind;
+
+typedef struct {
+  const char *name;
+  IcColumnKind kind;
+  gboolean required;
+  /* CODE: the known codes in the order of their fixed values 1, 2, ...;
+   * with codes_open, other codes are accepted and numbered after them. */
+  const char *const *codes;
+  gboolean codes_open;
+} IcColumnSpec;
+
+typedef struct {
+  const char *name;     /* "pmi_acts" */
+  const char *file;     /* "pmi_acts.csv" */
+  const IcColumnSpec *columns;
+  guint n_columns;
+} IcTableSpec;
+
+typedef enum {
+  IC_TABLE_BIRTHS,
+  IC_TABLE_PMI_ACTS,
+  IC_TABLE_IP,
+  IC_TABLE_POPULATIONS,
+  IC_N_TABLES
+} IcTableId;
+
+const IcTableSpec *ic_table_spec (IcTableId id);
+
+/* The table named @name ("pmi_acts"), or -1. */
+int ic_table_id_from_name (const char *name);
+
+/* Index of column @name in @spec, or -1. */
+int ic_table_spec_column (const IcTableSpec *spec, const char *name);
+
+G_END_DECLS

@@ -1,0 +1,630 @@
+#include "table.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "csv-reader.h"
+#include "date.h"
+#include "number.h"
+#include "text.h"
+#include "indicore/indicore-plugin.h"
+
+G_DEFINE_QUARK (ic-table-error-quark, ic_table_error)
+
+/* Longest code accepted: the spec's longest is CONSULTATION_CHILD. */
+#define MAX_CODE_LEN 64
+
+typedef union {
+  gint32 date;
+  guint16 code;
+  guint32 id;
+  gint64 count;
+  char *text;
+} Cell;
+
+/* Hashes of the row identifiers seen: 8 bytes a row, open addressing. A
+ * 64-bit collision between two different identifiers would be reported as a
+ * duplicate; for a million rows its probability is about 3e-8. */
+typedef struct {
+  guint64 *slots;
+  gsize n_slots;
+  gsize n_used;
+} RowIdSet;
+
+typedef struct {
+  IcTable *table;
+  IcTableId id;
+  const char *file;
+  IcInterner *territories;
+  gboolean lenient;
+  IcProblems *problems;
+  guint n_header;
+  Cell *cells;
+  guint64 line;
+  guint row_problems;
+  RowIdSet row_ids;
+  guint64 row_hash;
+  GHashTable *population_keys; /* populations: "name\x1fperiod\x1fterritory" -> line */
+} Reader;
+
+static guint64
+hash64 (const char *text, gsize len)
+{
+  /* FNV-1a then a final avalanche (splitmix64), so that the low bits used
+   * for the slot are well mixed. */
+  guint64 h = 0xcbf29ce484222325ull;
+  for (gsize i = 0; i < len; i++)
+    {
+      h ^= (guchar) text[i];
+      h *= 0x100000001b3ull;
+    }
+  h ^= h >> 30;
+  h *= 0xbf58476d1ce4e5b9ull;
+  h ^= h >> 27;
+  h *= 0x94d049bb133111ebull;
+  h ^= h >> 31;
+  return h == 0 ? 1 : h;
+}
+
+static void
+row_id_set_grow (RowIdSet *set)
+{
+  gsize n_slots = set->n_slots ? set->n_slots * 2 : 1024;
+  guint64 *slots = g_new0 (guint64, n_slots);
+  for (gsize i = 0; i < set->n_slots; i++)
+    if (set->slots[i] != 0)
+      {
+        gsize j = set->slots[i] & (n_slots - 1);
+        while (slots[j] != 0)
+          j = (j + 1) & (n_slots - 1);
+        slots[j] = set->slots[i];
+      }
+  g_free (set->slots);
+  set->slots = slots;
+  set->n_slots = n_slots;
+}
+
+/* The slot of @hash, or the empty slot where it would go. */
+static gsize
+row_id_set_probe (RowIdSet *set, guint64 hash)
+{
+  gsize i = hash & (set->n_slots - 1);
+  while (set->slots[i] != 0 && set->slots[i] != hash)
+    i = (i + 1) & (set->n_slots - 1);
+  return i;
+}
+
+static gboolean
+row_id_set_contains (RowIdSet *set, guint64 hash)
+{
+  return set->n_slots > 0 && set->slots[row_id_set_probe (set, hash)] == hash;
+}
+
+static void
+row_id_set_add (RowIdSet *set, guint64 hash)
+{
+  gsize i;
+  if ((set->n_used + 1) * 10 > set->n_slots * 7)
+    row_id_set_grow (set);
+  i = row_id_set_probe (set, hash);
+  if (set->slots[i] == 0)
+    {
+      set->slots[i] = hash;
+      set->n_used++;
+    }
+}
+
+static void row_problem (Reader *r, const IcTableColumn *column, const char *format, ...) G_GNUC_PRINTF (3, 4);
+
+/* A problem of the current row: reported in strict mode, set aside with the
+ * row in lenient mode. */
+static void
+row_problem (Reader *r, const IcTableColumn *column, const char *format, ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+  guint field = column && column->field >= 0 ? (guint) column->field + 1 : 0;
+  const char *name = column ? column->spec->name : NULL;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  r->row_problems++;
+  if (!r->lenient)
+    {
+      ic_problems_add (r->problems, r->file, r->line, field, name, "%s", message);
+      return;
+    }
+  if (r->row_problems == 1 && r->table->rejected_reasons->len < IC_TABLE_KEPT_REASONS)
+    g_ptr_array_add (r->table->rejected_reasons,
+                     ic_problems_format (r->file, r->line, field, name, message));
+}
+
+static void
+ensure_capacity (IcTable *table)
+{
+  guint64 capacity;
+  if (table->n_rows < table->capacity)
+    return;
+  capacity = table->capacity ? table->capacity * 2 : 4096;
+  for (guint c = 0; c < table->spec->n_columns; c++)
+    {
+      IcTableColumn *column = &table->columns[c];
+      switch (column->spec->kind)
+        {
+        case IC_COLUMN_KIND_ROW_ID:
+          break;
+        case IC_COLUMN_KIND_PERSON_ID:
+          column->ids = g_renew (guint32, column->ids, capacity);
+          break;
+        case IC_COLUMN_KIND_DATE:
+          column->dates = g_renew (gint32, column->dates, capacity);
+          break;
+        case IC_COLUMN_KIND_CODE:
+        case IC_COLUMN_KIND_TERRITORY:
+          column->codes = g_renew (guint16, column->codes, capacity);
+          break;
+        case IC_COLUMN_KIND_COUNT:
+          column->counts = g_renew (gint64, column->counts, capacity);
+          break;
+        case IC_COLUMN_KIND_TEXT:
+          column->texts = g_renew (char *, column->texts, capacity);
+          break;
+        }
+    }
+  table->capacity = capacity;
+}
+
+static void
+commit_row (Reader *r)
+{
+  IcTable *table = r->table;
+  guint64 row = table->n_rows;
+
+  ensure_capacity (table);
+  if (r->row_hash != 0)
+    row_id_set_add (&r->row_ids, r->row_hash);
+  for (guint c = 0; c < table->spec->n_columns; c++)
+    {
+      IcTableColumn *column = &table->columns[c];
+      switch (column->spec->kind)
+        {
+        case IC_COLUMN_KIND_ROW_ID:
+          break;
+        case IC_COLUMN_KIND_PERSON_ID:
+          column->ids[row] = r->cells[c].id;
+          break;
+        case IC_COLUMN_KIND_DATE:
+          column->dates[row] = r->cells[c].date;
+          break;
+        case IC_COLUMN_KIND_CODE:
+        case IC_COLUMN_KIND_TERRITORY:
+          column->codes[row] = r->cells[c].code;
+          break;
+        case IC_COLUMN_KIND_COUNT:
+          column->counts[row] = r->cells[c].count;
+          break;
+        case IC_COLUMN_KIND_TEXT:
+          column->texts[row] = g_steal_pointer (&r->cells[c].text);
+          break;
+        }
+    }
+  table->n_rows++;
+}
+
+static void
+clear_cells (Reader *r)
+{
+  for (guint c = 0; c < r->table->spec->n_columns; c++)
+    if (r->table->columns[c].spec->kind == IC_COLUMN_KIND_TEXT)
+      g_clear_pointer (&r->cells[c].text, g_free);
+  memset (r->cells, 0, sizeof (Cell) * r->table->spec->n_columns);
+  r->row_hash = 0;
+}
+
+static void
+parse_code (Reader *r, IcTableColumn *column, const char *text, gsize len, Cell *cell)
+{
+  char upper[MAX_CODE_LEN];
+  gint64 found;
+
+  if (len > MAX_CODE_LEN)
+    {
+      row_problem (r, column, "code longer than %d characters", MAX_CODE_LEN);
+      return;
+    }
+  for (gsize i = 0; i < len; i++)
+    upper[i] = g_ascii_toupper (text[i]);
+
+  found = ic_interner_find (column->dictionary, upper, len);
+  if (found < 0 && !column->spec->codes_open)
+    {
+      g_autofree char *expected = g_strjoinv (", ", (char **) column->spec->codes);
+      row_problem (r, column, "unknown code (expected one of %s)", expected);
+      return;
+    }
+  if (found < 0)
+    {
+      if (ic_interner_size (column->dictionary) >= G_MAXUINT16 - 1)
+        {
+          row_problem (r, column, "more than %d distinct codes", G_MAXUINT16 - 1);
+          return;
+        }
+      found = ic_interner_intern (column->dictionary, upper, len, NULL);
+    }
+  cell->code = (guint16) (found + 1);
+}
+
+static void
+parse_territory (Reader *r, IcTableColumn *column, const char *text, gsize len, Cell *cell)
+{
+  gint64 found = ic_interner_find (r->territories, text, len);
+  if (found < 0)
+    {
+      if (ic_interner_size (r->territories) >= G_MAXUINT16)
+        {
+          row_problem (r, column, "more than %d distinct territories", G_MAXUINT16 - 1);
+          return;
+        }
+      found = ic_interner_intern (r->territories, text, len, NULL);
+    }
+  cell->code = (guint16) found;
+}
+
+static gboolean
+is_period (const char *text, gsize len)
+{
+  int first, second;
+  for (gsize i = 0; i < len; i++)
+    if (!(g_ascii_isdigit (text[i]) || (i == 4 && text[i] == '-')))
+      return FALSE;
+  if (len == 4)
+    return TRUE;
+  if (len != 9 || text[4] != '-')
+    return FALSE;
+  first = atoi (text);
+  second = atoi (text + 5);
+  return second == first + 1;
+}
+
+static void
+parse_cell (Reader *r, guint c, const char *text, gsize len)
+{
+  IcTableColumn *column = &r->table->columns[c];
+  Cell *cell = &r->cells[c];
+
+  switch (column->spec->kind)
+    {
+    case IC_COLUMN_KIND_ROW_ID:
+      /* Added to the set only when the row is kept: an identifier whose
+       * first row was set aside is not a duplicate. */
+      r->row_hash = hash64 (text, len);
+      if (row_id_set_contains (&r->row_ids, r->row_hash))
+        row_problem (r, column, "duplicate identifier (an earlier row has the same one)");
+      break;
+    case IC_COLUMN_KIND_PERSON_ID:
+      cell->id = ic_interner_intern (column->dictionary, text, len, NULL);
+      break;
+    case IC_COLUMN_KIND_DATE:
+      if (!ic_date_parse (text, len, &cell->date))
+        row_problem (r, column, "not a valid date (expected YYYY-MM-DD or DD/MM/YYYY, and a real day)");
+      break;
+    case IC_COLUMN_KIND_CODE:
+      parse_code (r, column, text, len, cell);
+      break;
+    case IC_COLUMN_KIND_TERRITORY:
+      parse_territory (r, column, text, len, cell);
+      break;
+    case IC_COLUMN_KIND_COUNT:
+      if (!ic_count_parse (text, len, &cell->count))
+        row_problem (r, column, "not a count (expected digits, optionally grouped by thousands with spaces; no sign)");
+      break;
+    case IC_COLUMN_KIND_TEXT:
+      if (r->id == IC_TABLE_POPULATIONS && strcmp (column->spec->name, "period") == 0
+          && !is_period (text, len))
+        row_problem (r, column, "not a period (expected a year, 2024, or a school year, 2023-2024)");
+      else if (strcmp (column->spec->name, "population") == 0)
+        cell->text = g_ascii_strdown (text, (gssize) len);
+      else
+        cell->text = g_strndup (text, len);
+      break;
+    }
+}
+
+/* Missing values: IC_DATE_NONE, code 0, territory 0. */
+static void
+set_missing (Reader *r, guint c)
+{
+  IcTableColumn *column = &r->table->columns[c];
+  if (column->spec->required)
+    row_problem (r, column, "missing value");
+  else if (column->spec->kind == IC_COLUMN_KIND_DATE)
+    r->cells[c].date = IC_DATE_NONE;
+}
+
+static gboolean
+is_child_act (guint16 act_type)
+{
+  return act_type == IC_ACT_BSEM || act_type == IC_ACT_VAD_CHILD
+         || act_type == IC_ACT_CONSULTATION_CHILD;
+}
+
+/* Rules across the columns of one row. */
+static void
+check_row (Reader *r)
+{
+  IcTable *table = r->table;
+
+  if (r->id == IC_TABLE_IP)
+    {
+      gint32 received = r->cells[1].date, end = r->cells[2].date;
+      if (received != IC_DATE_NONE && end != IC_DATE_NONE && end < received)
+        row_problem (r, &table->columns[2], "evaluation ends before the IP was received");
+    }
+  else if (r->id == IC_TABLE_PMI_ACTS)
+    {
+      gint32 act = r->cells[2].date, birth = r->cells[4].date;
+      if (is_child_act (r->cells[1].code) && act != IC_DATE_NONE && birth != IC_DATE_NONE
+          && act < birth)
+        row_problem (r, &table->columns[2], "child act dated before the child's birth date");
+    }
+  else if (r->id == IC_TABLE_POPULATIONS && r->row_problems == 0)
+    {
+      const char *territory = ic_interner_get (r->territories, r->cells[2].code);
+      char *key = g_strdup_printf ("%s\x1f%s\x1f%s", r->cells[0].text, r->cells[1].text, territory);
+      gpointer first = g_hash_table_lookup (r->population_keys, key);
+      if (first != NULL)
+        {
+          row_problem (r, NULL, "a second row for the same population, period and territory (first on line %" G_GUINT64_FORMAT ")",
+                       (guint64) GPOINTER_TO_SIZE (first));
+          g_free (key);
+        }
+      else
+        g_hash_table_insert (r->population_keys, key, GSIZE_TO_POINTER ((gsize) r->line));
+    }
+}
+
+static void
+read_row (Reader *r, const IcCsvField *fields, guint n_fields)
+{
+  IcTable *table = r->table;
+
+  r->row_problems = 0;
+  if (n_fields != r->n_header)
+    {
+      gboolean extra_empty = n_fields > r->n_header;
+      for (guint f = r->n_header; extra_empty && f < n_fields; f++)
+        {
+          const char *text = fields[f].data;
+          gsize len = fields[f].len;
+          ic_text_trim (&text, &len);
+          extra_empty = len == 0;
+        }
+      if (!extra_empty)
+        row_problem (r, NULL, "%u fields where the header has %u", n_fields, r->n_header);
+    }
+
+  if (r->row_problems == 0)
+    {
+      for (guint c = 0; c < table->spec->n_columns; c++)
+        {
+          IcTableColumn *column = &table->columns[c];
+          const char *text;
+          gsize len;
+
+          if (column->field < 0)
+            {
+              set_missing (r, c);
+              continue;
+            }
+          text = fields[column->field].data;
+          len = fields[column->field].len;
+          ic_text_trim (&text, &len);
+          if (len == 0)
+            set_missing (r, c);
+          else
+            parse_cell (r, c, text, len);
+        }
+      if (r->row_problems == 0)
+        check_row (r);
+    }
+
+  if (r->row_problems == 0)
+    commit_row (r);
+  else if (r->lenient)
+    table->rejected++;
+  clear_cells (r);
+}
+
+/* Matches header names to the schema; reports missing required columns. */
+static gboolean
+read_header (Reader *r, IcCsvReader *csv, GError **error)
+{
+  IcTable *table = r->table;
+  guint n_fields;
+  const IcCsvField *header = ic_csv_reader_get_header (csv, &n_fields);
+  g_autoptr (GString) missing = g_string_new (NULL);
+
+  r->n_header = n_fields;
+  for (guint f = 0; f < n_fields; f++)
+    {
+      const char *name = header[f].data;
+      gsize len = header[f].len;
+      ic_text_trim (&name, &len);
+      for (guint c = 0; c < table->spec->n_columns; c++)
+        {
+          IcTableColumn *column = &table->columns[c];
+          if (!ic_text_equal_ci (name, len, column->spec->name))
+            continue;
+          if (column->field >= 0)
+            {
+              ic_problems_add (r->problems, r->file, 0, 0, NULL,
+                               "column %s appears twice in the header", column->spec->name);
+              g_set_error (error, IC_TABLE_ERROR, IC_TABLE_ERROR_UNREADABLE,
+                           "%s: column %s appears twice in the header", r->file, column->spec->name);
+              return FALSE;
+            }
+          column->field = (int) f;
+        }
+    }
+
+  for (guint c = 0; c < table->spec->n_columns; c++)
+    if (table->columns[c].spec->required && table->columns[c].field < 0)
+      g_string_append_printf (missing, "%s%s", missing->len ? ", " : "", table->columns[c].spec->name);
+  if (missing->len > 0)
+    {
+      ic_problems_add (r->problems, r->file, 1, 0, NULL, "missing required column %s", missing->str);
+      g_set_error (error, IC_TABLE_ERROR, IC_TABLE_ERROR_UNREADABLE,
+                   "%s: missing required column %s", r->file, missing->str);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static IcTable *
+table_new (IcTableId id, const char *path)
+{
+  IcTable *table = g_new0 (IcTable, 1);
+  table->spec = ic_table_spec (id);
+  table->path = g_strdup (path);
+  table->rejected_reasons = g_ptr_array_new_with_free_func (g_free);
+  table->columns = g_new0 (IcTableColumn, table->spec->n_columns);
+  for (guint c = 0; c < table->spec->n_columns; c++)
+    {
+      IcTableColumn *column = &table->columns[c];
+      column->spec = &table->spec->columns[c];
+      column->field = -1;
+      if (column->spec->kind == IC_COLUMN_KIND_CODE || column->spec->kind == IC_COLUMN_KIND_PERSON_ID)
+        column->dictionary = ic_interner_new ();
+      /* Known codes take the fixed values 1, 2... of the public header. */
+      for (guint k = 0; column->spec->codes && column->spec->codes[k]; k++)
+        ic_interner_intern (column->dictionary, column->spec->codes[k],
+                            strlen (column->spec->codes[k]), NULL);
+    }
+  return table;
+}
+
+void
+ic_table_free (IcTable *table)
+{
+  if (table == NULL)
+    return;
+  for (guint c = 0; c < table->spec->n_columns; c++)
+    {
+      IcTableColumn *column = &table->columns[c];
+      g_free (column->dates);
+      g_free (column->codes);
+      g_free (column->ids);
+      g_free (column->counts);
+      for (guint64 i = 0; column->texts && i < table->n_rows; i++)
+        g_free (column->texts[i]);
+      g_free (column->texts);
+      ic_interner_free (column->dictionary);
+    }
+  g_free (table->columns);
+  g_ptr_array_unref (table->rejected_reasons);
+  g_free (table->path);
+  g_free (table->sha256);
+  g_free (table);
+}
+
+IcTableColumn *
+ic_table_column (IcTable *table, const char *name)
+{
+  int c = ic_table_spec_column (table->spec, name);
+  return c < 0 ? NULL : &table->columns[c];
+}
+
+static gboolean
+fail_csv (Reader *r, IcCsvReader *csv, GError *csv_error, GError **error)
+{
+  guint64 line = 0;
+  guint column = 0;
+  if (csv != NULL)
+    ic_csv_reader_get_error_position (csv, &line, &column);
+  ic_problems_add (r->problems, r->file, line, column, NULL, "%s", csv_error->message);
+  g_set_error (error, IC_TABLE_ERROR, IC_TABLE_ERROR_UNREADABLE, "%s", (char *)
+               ic_problems_messages (r->problems)->pdata[ic_problems_messages (r->problems)->len - 1]);
+  g_error_free (csv_error);
+  return FALSE;
+}
+
+IcTable *
+ic_table_read (IcTableId id,
+               const char *path,
+               IcInterner *territories,
+               gboolean lenient,
+               IcProblems *problems,
+               GError **error)
+{
+  g_autoptr (IcTable) table = table_new (id, path);
+  g_autoptr (IcCsvReader) csv = NULL;
+  g_autofree char *file = g_path_get_basename (path);
+  g_autofree Cell *cells = g_new0 (Cell, table->spec->n_columns);
+  GError *csv_error = NULL;
+  const IcCsvField *fields;
+  guint n_fields;
+  gboolean ok = TRUE;
+  Reader r = {
+    .table = table, .id = id, .file = file, .territories = territories,
+    .lenient = lenient, .problems = problems, .cells = cells,
+  };
+
+  g_return_val_if_fail (ic_interner_size (territories) > 0, NULL);
+
+  csv = ic_csv_reader_open (path, &csv_error);
+  if (csv == NULL)
+    {
+      /* The problem list has a limit; the error must hold its message anyway. */
+      g_autofree char *message = ic_problems_format (file, 0, 0, NULL, csv_error->message);
+      ic_problems_add (problems, file, 0, 0, NULL, "%s", csv_error->message);
+      g_set_error_literal (error, IC_TABLE_ERROR, IC_TABLE_ERROR_UNREADABLE, message);
+      g_error_free (csv_error);
+      return NULL;
+    }
+  table->sha256 = g_strdup (ic_csv_reader_get_sha256 (csv));
+  if (!read_header (&r, csv, error))
+    return NULL;
+  if (id == IC_TABLE_POPULATIONS)
+    r.population_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (;;)
+    {
+      if (ic_csv_reader_next (csv, &fields, &n_fields, &r.line, &csv_error))
+        {
+          table->rows_read++;
+          read_row (&r, fields, n_fields);
+          continue;
+        }
+      if (csv_error == NULL)
+        break;
+      if (g_error_matches (csv_error, IC_CSV_ERROR, IC_CSV_ERROR_BAD_QUOTE)
+          || g_error_matches (csv_error, IC_CSV_ERROR, IC_CSV_ERROR_FIELD_TOO_LONG))
+        {
+          guint column = 0;
+          ic_csv_reader_get_error_position (csv, &r.line, &column);
+          table->rows_read++;
+          r.row_problems = 0;
+          if (!lenient)
+            ic_problems_add (problems, file, r.line, column, NULL, "%s", csv_error->message);
+          else
+            {
+              table->rejected++;
+              if (table->rejected_reasons->len < IC_TABLE_KEPT_REASONS)
+                g_ptr_array_add (table->rejected_reasons,
+                                 ic_problems_format (file, r.line, column, NULL, csv_error->message));
+            }
+          g_clear_error (&csv_error);
+          continue;
+        }
+      ok = fail_csv (&r, csv, csv_error, error);
+      break;
+    }
+
+  g_free (r.row_ids.slots);
+  g_clear_pointer (&r.population_keys, g_hash_table_unref);
+  if (!ok)
+    return NULL;
+  return g_steal_pointer (&table);
+}

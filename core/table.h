@@ -1,0 +1,70 @@
+/* table.h: one input table read into typed columns.
+ *
+ * The reader validates every row against the table's whole schema
+ * (table-schema.h), converts each value once into its column (dates as day
+ * numbers, codes and territories as small integers, person identifiers
+ * interned to dense integers), and keeps nothing else per row: a row
+ * identifier is only hashed to prove it unique. */
+#pragma once
+
+#include <glib.h>
+
+#include "interner.h"
+#include "problems.h"
+#include "table-schema.h"
+
+G_BEGIN_DECLS
+
+#define IC_TABLE_ERROR (ic_table_error_quark ())
+GQuark ic_table_error_quark (void);
+
+typedef enum {
+  IC_TABLE_ERROR_UNREADABLE, /* the file cannot be read as a table at all */
+} IcTableError;
+
+/* How many reasons for rejected rows a table keeps for the bundle. */
+#define IC_TABLE_KEPT_REASONS 5
+
+typedef struct {
+  const IcColumnSpec *spec;
+  int field;               /* position in the file's header, -1 when absent */
+  gint32 *dates;           /* DATE */
+  guint16 *codes;          /* CODE, TERRITORY */
+  guint32 *ids;            /* PERSON_ID */
+  gint64 *counts;          /* COUNT */
+  char **texts;            /* TEXT */
+  IcInterner *dictionary;  /* CODE (codes upper-cased), PERSON_ID */
+} IcTableColumn;
+
+typedef struct {
+  const IcTableSpec *spec;
+  char *path;
+  char *sha256;
+  guint64 rows_read;          /* data rows in the file (header and blank lines aside) */
+  guint64 rejected;           /* rows set aside by --lenient */
+  GPtrArray *rejected_reasons; /* the first IC_TABLE_KEPT_REASONS, formatted */
+  guint64 n_rows;             /* rows kept in the columns */
+  guint64 capacity;
+  IcTableColumn *columns;     /* spec->n_columns, in the spec's order */
+} IcTable;
+
+/* Reads table @id from @path. Territories are interned into @territories,
+ * shared by every table of the run (its id 0 must be the empty string).
+ * Every invalid row or value goes to @problems; with @lenient the row is
+ * also set aside and counted. Returns NULL with @error set when the file
+ * cannot be read as a table (unreadable, binary, no header, a required
+ * column missing, an unterminated quote): that problem is in @problems too. */
+IcTable *ic_table_read (IcTableId id,
+                        const char *path,
+                        IcInterner *territories,
+                        gboolean lenient,
+                        IcProblems *problems,
+                        GError **error);
+
+void ic_table_free (IcTable *table);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcTable, ic_table_free)
+
+/* The column named @name, or NULL. */
+IcTableColumn *ic_table_column (IcTable *table, const char *name);
+
+G_END_DECLS

@@ -1,0 +1,218 @@
+/* indicore-plugin.h: everything a plugin author may use.
+ *
+ * A plugin is a shared object that computes one indicator. It exports one
+ * descriptor, `ic_plugin_descriptor`, best written with IC_PLUGIN_DEFINE().
+ * The engine reads that descriptor as data before running any code of the
+ * plugin: magic first, then its size, then the ABI major and minor, then the
+ * required fields. When every check passes, and a definition file
+ * `ID.json` for the same id is found (beside the plugin, then in the
+ * engine's definitions directory), the engine calls `compute` once per run.
+ *
+ * The plugin never links against the engine: every service it uses comes
+ * through the IcApi table handed to `compute` (the model is SQLite's
+ * extension API). It may use GLib.
+ *
+ * ABI stability rule
+ * ------------------
+ * - IcPluginDescriptor and IcApi are append-only. A new field or a new
+ *   function goes at the end, behind a bump of IC_ABI_MINOR.
+ * - Removing, reordering or changing the meaning or signature of anything
+ *   already here bumps IC_ABI_MAJOR and resets the minor to 0.
+ * - The engine loads a plugin whose major equals its own and whose minor is
+ *   lower or equal to its own; everything else is refused with a reason.
+ *   A plugin built against minor N may use every IcApi member of minors <= N
+ *   without checking; IC_API_HAS() tells whether a later member exists.
+ *
+ * What a plugin may do: read the columns it declared, count, report numerator,
+ * denominator, strata, details and warnings through the api.
+ * What it may not do: print, exit, write files, keep pointers handed to it
+ * after `compute` returns, write into the columns, or put any identifier or
+ * date of an individual record into a warning, a detail or an error message.
+ * Rounding, targets, French formatting, ordering and JSON belong to the engine.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define IC_ABI_MAJOR 1
+#define IC_ABI_MINOR 0
+
+/* 'ICPL': catches a symbol of that name that is not a descriptor at all. */
+#define IC_PLUGIN_MAGIC 0x4C504349u
+#define IC_PLUGIN_DESCRIPTOR_SYMBOL "ic_plugin_descriptor"
+
+#if defined(_WIN32)
+#define IC_PLUGIN_EXPORT __declspec (dllexport)
+#else
+#define IC_PLUGIN_EXPORT __attribute__ ((visibility ("default")))
+#endif
+
+/* Dates are day numbers: days since 1970-01-01 (negative before). */
+#define IC_DATE_NONE G_MININT32
+
+/* Territory index 0 means "no territory": the row counts only in the
+ * département total. Indices 1..n_territories-1 name territories. */
+#define IC_TERRITORY_NONE 0
+
+/* Fixed values of the coded columns (guint16). 0 is a missing value. Codes of
+ * act_type not listed here get values from IC_ACT_FIRST_OTHER up; find them
+ * with IcApi.code_lookup(). */
+enum {
+  IC_ACT_EPP = 1,
+  IC_ACT_EPNP = 2,
+  IC_ACT_BSEM = 3,
+  IC_ACT_VAD_PRENATAL = 4,
+  IC_ACT_VAD_POSTNATAL = 5,
+  IC_ACT_VAD_CHILD = 6,
+  IC_ACT_CONSULTATION_CHILD = 7,
+  IC_ACT_FIRST_OTHER = 8
+};
+
+enum {
+  IC_PROVIDER_PMI = 1,
+  IC_PROVIDER_MATERNITY = 2,
+  IC_PROVIDER_LIBERAL = 3,
+  IC_PROVIDER_OTHER = 4
+};
+
+enum {
+  IC_PROFESSIONAL_SF = 1,
+  IC_PROFESSIONAL_PUER = 2,
+  IC_PROFESSIONAL_IDE = 3,
+  IC_PROFESSIONAL_MED = 4,
+  IC_PROFESSIONAL_OTHER = 5
+};
+
+/* One computation of one indicator for one year: opaque, owned by the engine. */
+typedef struct _IcContext IcContext;
+
+/* Counts distinct persons, in total and per territory. Owned by the context:
+ * freed by the engine after `compute` returns. */
+typedef struct _IcDistinct IcDistinct;
+
+typedef struct _IcApi IcApi;
+
+struct _IcApi {
+  /* sizeof (IcApi) in the engine: tells which members exist. */
+  guint32 size;
+  guint16 abi_major;
+  guint16 abi_minor;
+
+  /* ---- ABI 1.0 ---- */
+
+  /* The year Y of the run. */
+  gint (*year) (IcContext *ctx);
+
+  /* The indicator's period for Y, as the definition file sets it (calendar
+   * year, or school year ending in Y): first and last day, both included. */
+  void (*period) (IcContext *ctx, gint32 *first_day, gint32 *last_day);
+
+  /* A parameter of the definition file, or @fallback when the definition does
+   * not set it. The value used is recorded in the bundle either way. */
+  gint64 (*param_int) (IcContext *ctx, const char *name, gint64 fallback);
+
+  /* Number of valid rows of @table ("pmi_acts", "births", "ip"), or -1 when
+   * the table was not read (file absent). Rows set aside by --lenient are not
+   * counted and do not appear in the columns. */
+  gint64 (*table_rows) (IcContext *ctx, const char *table);
+
+  /* Typed columns of a table; NULL when the table or the column is unknown,
+   * or of another type. The arrays have table_rows() elements and belong to
+   * the engine. A missing date is IC_DATE_NONE; a missing code is 0. */
+  const gint32 *(*dates) (IcContext *ctx, const char *table, const char *column);
+  const guint16 *(*codes) (IcContext *ctx, const char *table, const char *column);
+
+  /* The value of @code (compared case-insensitively) in a coded column, or
+   * -1 when no row has it. */
+  gint (*code_lookup) (IcContext *ctx, const char *table, const char *column, const char *code);
+
+  /* An identifier column interned to dense integers 0..*n_distinct-1 (same
+   * identifier, same integer, within one table). */
+  const guint32 *(*ids) (IcContext *ctx, const char *table, const char *column, guint32 *n_distinct);
+
+  /* The territory of each row (IC_TERRITORY_NONE when empty). Territory
+   * indices are shared by every table of the run. */
+  const guint16 *(*territories) (IcContext *ctx, const char *table);
+  guint (*n_territories) (IcContext *ctx);
+
+  /* Date arithmetic of the spec: the same day-of-month @months later,
+   * clamped to the month's last day; completed months between @birth and @at
+   * (-1 when @at is before @birth). */
+  gint32 (*add_months) (gint32 day, gint months);
+  gint (*age_months) (gint32 birth, gint32 at);
+
+  /* A distinct counter over ids 0..n_ids-1. A person added several times
+   * counts once in the total and once in each territory she was added with. */
+  IcDistinct *(*distinct_new) (IcContext *ctx, guint32 n_ids);
+  void (*distinct_add) (IcDistinct *distinct, guint32 id, guint16 territory);
+  guint64 (*distinct_total) (IcDistinct *distinct);
+
+  /* Finishes an indicator whose numerator is @numerator and whose denominator
+   * is @population resolved for the indicator's period: sets both counts and
+   * the strata by the spec's rules, records the source. When the population
+   * cannot be resolved, or is 0, marks the indicator not available with the
+   * reason. */
+  void (*finish_over_population) (IcContext *ctx, IcDistinct *numerator, const char *population);
+
+  /* Finishes an indicator whose both counts come from records. Strata are
+   * added one by one (any order; a stratum whose denominator is 0 is dropped).
+   * A total denominator of 0 makes the indicator not available. */
+  void (*set_counts) (IcContext *ctx, gint64 numerator, gint64 denominator);
+  void (*add_stratum) (IcContext *ctx, guint16 territory, gint64 numerator, gint64 denominator);
+
+  /* details.KEY: an integer, or the exact fraction @num / @den rounded to one
+   * decimal half up (null when @den is 0). */
+  void (*detail_int) (IcContext *ctx, const char *key, gint64 value);
+  void (*detail_fraction) (IcContext *ctx, const char *key, gint64 num, gint64 den);
+
+  /* A warning in the bundle. Never put an identifier or a record's date in it. */
+  void (*warning) (IcContext *ctx, const char *format, ...) G_GNUC_PRINTF (2, 3);
+
+  /* Marks the indicator not available, with the reason. */
+  void (*not_available) (IcContext *ctx, const char *format, ...) G_GNUC_PRINTF (2, 3);
+};
+
+/* True when the engine's api has @member (for members of later minors). */
+#define IC_API_HAS(api, member) \
+  ((api)->size >= G_STRUCT_OFFSET (IcApi, member) + sizeof ((api)->member))
+
+/* Computes the indicator. Returns FALSE and sets @error (any domain) when
+ * the computation failed: the indicator then gets status "error" with the
+ * error's message, and the other indicators are unaffected. Not-available is
+ * not a failure: call api->not_available() and return TRUE. */
+typedef gboolean (*IcComputeFunc) (const IcApi *api, IcContext *ctx, GError **error);
+
+typedef struct {
+  guint32 magic;          /* IC_PLUGIN_MAGIC */
+  guint32 size;           /* sizeof (IcPluginDescriptor) where the plugin was built */
+  guint16 abi_major;      /* IC_ABI_MAJOR where the plugin was built */
+  guint16 abi_minor;      /* IC_ABI_MINOR where the plugin was built */
+
+  /* ---- ABI 1.0 ---- */
+  const char *id;         /* [a-z0-9_]+, the definition file's name and id */
+  const char *version;    /* the plugin's version, e.g. "1.0.0" */
+  /* Tables read directly, NULL-terminated: when one is absent, the indicator
+   * is not available and the engine says which file is missing. */
+  const char *const *tables;
+  /* Populations the plugin may ask for, NULL-terminated (may be NULL): lets
+   * the engine read what is needed to resolve them. */
+  const char *const *populations;
+  IcComputeFunc compute;
+} IcPluginDescriptor;
+
+/* Defines the exported descriptor. Use once per plugin, at file scope:
+ *
+ *   static const char *const tables[] = { "pmi_acts", NULL };
+ *   static const char *const populations[] = { "births", NULL };
+ *   IC_PLUGIN_DEFINE ("my_indicator", "1.0.0", tables, populations, compute)
+ */
+#define IC_PLUGIN_DEFINE(id_, version_, tables_, populations_, compute_) \
+  IC_PLUGIN_EXPORT extern const IcPluginDescriptor ic_plugin_descriptor;  \
+  IC_PLUGIN_EXPORT const IcPluginDescriptor ic_plugin_descriptor = {      \
+    IC_PLUGIN_MAGIC, sizeof (IcPluginDescriptor), IC_ABI_MAJOR,          \
+    IC_ABI_MINOR, (id_), (version_), (tables_), (populations_), (compute_) \
+  };
+
+G_END_DECLS

@@ -1,0 +1,1226 @@
+/* test-csv.c: the CSV reader, in every dialect of spec/data.md and on every
+ * error it documents. Each test writes its data into a fresh temporary
+ * directory, removed afterwards. */
+
+#ifndef _POSIX_C_SOURCE
+#define _POSIX_C_SOURCE 200809L
+#endif
+
+#include "csv-reader.h"
+
+#include <stdarg.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
+
+typedef struct {
+  char *dir;
+  guint n_files;
+} Fixture;
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  (void) data;
+  f->dir = g_dir_make_tmp ("indicore-test-csv-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->n_files = 0;
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+  (void) data;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      /* a test may leave a subdirectory */
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        g_assert_cmpint (g_rmdir (path), ==, 0);
+      else
+        g_assert_cmpint (g_remove (path), ==, 0);
+    }
+  g_assert_cmpint (g_rmdir (f->dir), ==, 0);
+  g_free (f->dir);
+}
+
+/* Writes @len bytes (-1: up to the NUL) into a new file; returns its path. */
+static char *
+write_file (Fixture *f, const char *data, gssize len)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *name = g_strdup_printf ("t%u.csv", f->n_files++);
+  char *path = g_build_filename (f->dir, name, NULL);
+
+  g_file_set_contents (path, data, len, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static IcCsvReader *
+open_data (Fixture *f, const char *data, gssize len, GError **error)
+{
+  g_autofree char *path = write_file (f, data, len);
+  return ic_csv_reader_open (path, error);
+}
+
+/* Opens @data, which must succeed. */
+static IcCsvReader *
+open_ok (Fixture *f, const char *data, gssize len)
+{
+  g_autoptr (GError) error = NULL;
+  IcCsvReader *reader = open_data (f, data, len, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (reader);
+  return reader;
+}
+
+/* Checks a field list against the NULL-terminated strings in @ap. */
+static void
+check_fields (const IcCsvField *fields, guint n_fields, va_list ap)
+{
+  const char *expected;
+  guint i = 0;
+
+  while ((expected = va_arg (ap, const char *)) != NULL)
+    {
+      g_assert_cmpuint (i, <, n_fields);
+      g_assert_nonnull (fields[i].data);
+      g_assert_cmpmem (fields[i].data, fields[i].len, expected, strlen (expected));
+      i++;
+    }
+  g_assert_cmpuint (n_fields, ==, i);
+}
+
+static void
+expect_header (IcCsvReader *reader, ...)
+{
+  guint n_fields = 0;
+  const IcCsvField *fields = ic_csv_reader_get_header (reader, &n_fields);
+  va_list ap;
+
+  va_start (ap, reader);
+  check_fields (fields, n_fields, ap);
+  va_end (ap);
+}
+
+/* The next record starts on physical line @line and holds the strings that
+ * follow, up to NULL. */
+static void
+expect_record (IcCsvReader *reader, guint64 line, ...)
+{
+  g_autoptr (GError) error = NULL;
+  const IcCsvField *fields = NULL;
+  guint n_fields = 0;
+  guint64 got_line = 0;
+  va_list ap;
+
+  gboolean ok = ic_csv_reader_next (reader, &fields, &n_fields, &got_line, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  g_assert_cmpuint (got_line, ==, line);
+  va_start (ap, line);
+  check_fields (fields, n_fields, ap);
+  va_end (ap);
+}
+
+static void
+expect_end (IcCsvReader *reader)
+{
+  g_autoptr (GError) error = NULL;
+  const IcCsvField *fields = NULL;
+  guint n_fields = 0;
+  guint64 line = 0;
+
+  g_assert_false (ic_csv_reader_next (reader, &fields, &n_fields, &line, &error));
+  g_assert_no_error (error);
+  /* and it stays there */
+  g_assert_false (ic_csv_reader_next (reader, &fields, &n_fields, &line, &error));
+  g_assert_no_error (error);
+}
+
+/* The next call fails with @code, at @line and field @column. */
+static void
+expect_error (IcCsvReader *reader, IcCsvError code, guint64 line, guint column)
+{
+  g_autoptr (GError) error = NULL;
+  const IcCsvField *fields = NULL;
+  guint n_fields = 0;
+  guint64 got_line = 0;
+  guint got_column = 0;
+
+  g_assert_false (ic_csv_reader_next (reader, &fields, &n_fields, &got_line, &error));
+  g_assert_error (error, IC_CSV_ERROR, (gint) code);
+  ic_csv_reader_get_error_position (reader, &got_line, &got_column);
+  g_assert_cmpuint (got_line, ==, line);
+  g_assert_cmpuint (got_column, ==, column);
+}
+
+/* Opening @data fails with @code; the message starts with @prefix. */
+static void
+expect_open_error (Fixture *f, const char *data, gssize len, IcCsvError code, const char *prefix)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IcCsvReader) reader = open_data (f, data, len, &error);
+
+  g_assert_null (reader);
+  g_assert_error (error, IC_CSV_ERROR, (gint) code);
+  if (prefix != NULL && !g_str_has_prefix (error->message, prefix))
+    g_error ("message \"%s\" does not start with \"%s\"", error->message, prefix);
+}
+
+/* ---- dialects ---------------------------------------------------------- */
+
+static void
+test_dialect_semicolon_crlf (Fixture *f, gconstpointer data)
+{
+  g_autoptr (IcCsvReader) reader = NULL;
+  (void) data;
+
+  reader = open_ok (f,
+                    "birth_id;birth_date;territory\r\n"
+                    "B1;2024-01-31;Nord\r\n"
+                    "B2;31/01/2024;\r\n", -1);
+  g_assert_cmpint (ic_csv_reader_get_separator (reader), ==, ';');
+  g_assert_false (ic_csv_reader_was_converted (reader));
+  expect_header (reader, "birth_id", "birth_date", "territory", NULL);
+  expect_record (reader, 2, "B1", "2024-01-31", "Nord", NULL);
+  /* the CR is not part of the last (empty) field */
+  expect_record (reader, 3, "B2", "31/01/2024", "", NULL);
+  expect_end (reader);
+}
+
+static void
+test_dialect_semicolon_lf (Fixture *f, gconstpointer data)
+{
+  g_autoptr (IcCsvReader) reader = NULL;
+  (void) data;
+
+  reader = open_ok (f, "a;b\n1;2\n3;4\n", -1);
+  g_assert_cmpint (ic_csv_reader_get_separator (reader), ==, ';');
+  expect_header (reader, "a", "b", NULL);
+  expect_record (reader, 2, "1", "2", NULL);
+  expect_record (reader, 3, "3", "4", NULL);
+  expect_end (reader);
+}
+
+static void
+test_dialect_comma_lf (Fixture *f, gconstpointer data)
+{
+  g_autoptr (IcCsvReader) reader = NULL;
+  (void) data;
+
+  reader = open_ok (f,
+                    "act_id,act_type,provider\n"
+                    "A1,EPP,PMI\n"
+                    "A2,BSEM;x,LIBERAL\n", -1);
+  g_assert_cmpint (ic_csv_reader_get_separator (reader), ==, ',');
+  expect_header (reader, "act_id", "act_type", "provider", NULL);
+  expect_record (reader, 2, "A1", "EPP", "PMI", NULL);
+  /* ';' is data in a comma file */
+  expect_record (reader, 3, "A2", "BSEM;x", "LIBERAL", NULL);
+  expect_end (reader);
+}
+
+static void
+test_dialect_comma_crlf (Fixture *f, gconstpointer data)
+{
+  g_autoptr (IcCsvReader) reader = NULL;
+  (void) data;
+
+  reader = open_ok (f, "a,b\r\n1,2\r\n,\r\n", -1);
+  g_assert_cmpint (ic_csv_reader_get_separator (reader), ==, ',');
+  expect_header (reader, "a", "b", NULL);
+  expect_record (reader, 2, "1", "2", NULL);
+  expect_record (reader, 3, "", "", NULL);
+  expect_end (reader);
+}
+
+static void
+test_dialect_separator_choice (Fixture *f, gconstpointer data)
+{
+  (void) data;
+
+  /* 1 ';' and 1 ',': a tie goes to ';' */
+  {
+    g_autoptr (IcCsvReader) reader = open_ok (f, "a;b,c\n1;2,3\n", -1);
+    g_assert_cmpint (ic_csv_reader_get_separator (reader), ==, ';');
+    expect_header (reader, "a", "b,c", NULL);
+    expect_record (reader, 2, "1", "2,3", NULL);
+  }
+  /* neither: ';' */
+  {
+    g_autoptr (IcCsvReader) reader = open_ok (f, "birth_id\n1,2\n", -1);
+    g_assert_cmpint (ic_csv_reader_get_separator (reader), ==, ';');
+    expect_header (reader, "birth_id", NULL);
+    expect_record (reader, 2, "1,2", NULL);
+  }
+  /* 2 ',' against 1 ';' */
+  {
+    g_autoptr (IcCsvReader) reader = open_ok (f, "a,b,c;d\n", -1);
+    g_assert_cmpint (ic_csv_reader_get_separator (reader), ==, ',');
+    expect_header (reader, "a", "b", "c;d", NULL);
+    expect_end (reader);
+  }
+  /* separators inside quotes do not count: 0 ';' against 1 ',' */
+  {
+    g_autoptr (IcCsvReader) reader = open_ok (f, "\"a;b;c\",d\n1,2\n", -1);
+    g_assert_cmpint (ic_csv_reader_get_separator (reader), ==, ',');
+    expect_header (reader, "a;b;c", "d", NULL);
+    expect_record (reader, 2, "1", "2", NULL);
+  }
+  /* only the header line counts: the records have more ',' */
+  {
+    g_autoptr (IcCsvReader) reader = open_ok (f, "a;b\n1,1,1;2,2,2\n", -1);
+    g_assert_cmpint (ic_csv_reader_get_separator (reader), ==, ';');
+    expect_record (reader, 2, "1,1,1", "2,2,2", NULL);
+  }
+}
+
+static void
+test_dialect_bom (Fixture *f, gconstpointer data)
+{
+  g_autoptr (IcCsvReader) reader = NULL;
+  (void) data;
+
+  reader = open_ok (f, "\xEF\xBB\xBF" "birth_id;territory\r\nB1;Sa\xC3\xB4ne\r\n", -1);
+  g_assert_false (ic_csv_reader_was_converted (reader));
+  /* the BOM is not part of the first column name */
+  expect_header (reader, "birth_id", "territory", NULL);
+  expect_record (reader, 2, "B1", "Sa\xC3\xB4ne", NULL);
+  expect_end (reader);
+}
+
+static void
+test_dialect_blank_lines (Fixture *f, gconstpointer data)
+{
+  g_autoptr (IcCsvReader) reader = NULL;
+  (void) data;
+
+  reader = open_ok (f,
+                    "\n"            /* 1: empty */
+                    "\r\n"          /* 2: CR only */
+                    "a;b\n"         /* 3: header */
+                    "1;2\n"         /* 4 */
+                    "\n"            /* 5 */
+                    "\r\r\n"        /* 6: CRs only */
+                    "\n"            /* 7 */
+                    "3;4\r\n"       /* 8 */
+                    "\n"            /* 9 */
+                    "\r", -1);      /* 10: CR only, no LF */
+  expect_header (reader, "a", "b", NULL);
+  expect_record (reader, 4, "1", "2", NULL);
+  expect_record (reader, 8, "3", "4", NULL);
+  expect_end (reader);
+}
+
+static void
+test_dialect_whitespace_line_is_record (Fixture *f, gconstpointer data)
+{
+  g_autoptr (IcCsvReader) reader = NULL;
+  (void) data;
+
+  reader = open_ok (f, "a;b;c\n  \n;;\n\t\n", -1);
+  expect_record (reader, 2, "  ", NULL);
+  expect_record (reader, 3, "", "", "", NULL);
+  expect_record (reader, 4, "\t", NULL);
+  expect_end (reader);
+}
+
+static void
+test_dialect_last_line_without_newline (Fixture *f, gconstpointer data)
+{
+  (void) data;
+  {
+    g_autoptr (IcCsvReader) reader = open_ok (f, "a;b\n1;2", -1);
+    expect_record (reader, 2, "1", "2", NULL);
+    expect_end (reader);
+  }
+  {
+    g_autoptr (IcCsvReader) reader = open_ok (f, "a;b\r\n1;", -1);
+    expect_record (reader, 2, "1", "", NULL);
+    expect_end (reader);
+  }
+  {
+    g_autoptr (IcCsvReader) reader = open_ok (f, "a;b\n1;\"x;y\"", -1);
+    expect_record (reader, 2, "1", "x;y", NULL);
+    expect_end (reader);
+  }
+  /* a header alone, without a newline */
+  {
+    g_autoptr (IcCsvReader) reader = open_ok (f, "a;b", -1);
+    expect_header (reader, "a", "b", NULL);
+    expect_end (reader);
+  }
+}
+
+static void
+test_dialect_lone_cr (Fixture *f, gconstpointer data)
+{
+  g_autoptr (IcCsvReader) reader = NULL;
+  (void) data;
+
+  /* A CR belongs to the line end only right before LF or the end of the
+   * file: "b\r\r\n" keeps one CR; "x\ry" keeps its CR; the final "\r" ends
+   * the line. */
+  reader = open_ok (f, "a;b\r\r\nx\ry;z\n1;2\r", -1);
+  expect_header (reader, "a", "b\r", NULL);
+  expect_record (reader, 2, "x\ry", "z", NULL);
+  expect_record (reader, 3, "1", "2", NULL);
+  expect_end (reader);
+}
+
+static void
+test_dialect_ragged_records (Fixture *f, gconstpointer data)
+{
+  g_autoptr (IcCsvReader) reader = NULL;
+  (void) data;
+
+  /* Field counts are the caller's business. */
+  reader = open_ok (f, "a;b;c\n1\n1;2;3;4;5\n", -1);
+  expect_record (reader, 2, "1", NULL);
+  expect_record (reader, 3, "1", "2", "3", "4", "5", NULL);
+  expect_end (reader);
+}
+
+/* ---- quoting ----------------------------------------------------------- */
+
+static void
+test_quoting_separator (Fixture *f, gconstpointer data)
+{
+  g_autoptr (IcCsvReader) reader = NULL;
+  (void) data;
+
+  reader = open_ok (f, "id;note\n\"1\";\"a;b\"\n\"\";\";\"\n", -1);
+  expect_record (reader, 2, "1", "a;b", NULL);
+  expect_record (reader, 3, "", ";", NULL);
+  expect_end (reader);
+}
+
+static void
+test_quoting_doubled (Fixture *f, gconstpointer data)
+{
+  g_autoptr (IcCsvReader) reader = NULL;
+  (void) data;
+
+  reader = open_ok (f,
+                    "a;b;c\r\n"
+                    "\"say \"\"hi\"\"\";\"\"\"\"\"\";\"x\"\"\"\r\n"
+                    "\"\"\"\";plain;\"\"\"y\"\r\n", -1);
+  /* "say ""hi""" -> say "hi"; """""" -> ""; "x""" -> x" */
+  expect_record (reader, 2, "say \"hi\"", "\"\"", "x\"", NULL);
+  /* """" -> "; """y" -> "y */
+  expect_record (reader, 3, "\"", "plain", "\"y", NULL);
+  expect_end (reader);
+}
+
+/* Fields unescaped into the scratch buffer before it grows must still read
+ * right: the buffer moves, their pointers must follow. */
+static void
+test_quoting_scratch_growth (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GString) text = g_string_new ("a;b;c\n");
+  g_autoptr (GString) big = g_string_new (NULL);
+  g_autoptr (GString) big_unescaped = g_string_new (NULL);
+  g_autoptr (IcCsvReader) reader = NULL;
+  (void) data;
+
+  for (int i = 0; i < 5000; i++)
+    {
+      g_string_append (big, "ab\"\"");
+      g_string_append (big_unescaped, "ab\"");
+    }
+  for (int r = 0; r < 3; r++)
+    g_string_append_printf (text, "\"x\"\"1\";\"%s\";\"y\"\"2\"\n", big->str);
+
+  reader = open_ok (f, text->str, (gssize) text->len);
+  for (int r = 0; r < 3; r++)
+    expect_record (reader, (guint64) r + 2, "x\"1", big_unescaped->str, "y\"2", NULL);
+  expect_end (reader);
+}
+
+static void
+test_quoting_embedded_newlines (Fixture *f, gconstpointer data)
+{
+  g_autoptr (IcCsvReader) reader = NULL;
+  (void) data;
+
+  reader = open_ok (f,
+                    "id;note\r\n"                   /* 1 */
+                    "1;\"two\r\nlines\"\r\n"        /* 2-3 */
+                    "2;\"three\nmore\nlines\"\n"    /* 4-6 */
+                    "\n"                            /* 7 */
+                    "3;\"\n\"\n"                    /* 8-9 */
+                    "4;end\n", -1);                 /* 10 */
+  expect_record (reader, 2, "1", "two\r\nlines", NULL);
+  expect_record (reader, 4, "2", "three\nmore\nlines", NULL);
+  expect_record (reader, 8, "3", "\n", NULL);
+  expect_record (reader, 10, "4", "end", NULL);
+  expect_end (reader);
+}
+
+static void
+test_quoting_header_newline (Fixture *f, gconstpointer data)
+{
+  g_autoptr (IcCsvReader) reader = NULL;
+  (void) data;
+
+  /* A quoted header name over two lines; the ',' after it is still on the
+   * header line. */
+  reader = open_ok (f, "\"a\nb\",c\n1,2\n", -1);
+  g_assert_cmpint (ic_csv_reader_get_separator (reader), ==, ',');
+  expect_header (reader, "a\nb", "c", NULL);
+  expect_record (reader, 3, "1", "2", NULL);
+  expect_end (reader);
+}
+
+/* ---- encoding ---------------------------------------------------------- */
+
+static void
+test_encoding_windows_1252 (Fixture *f, gconstpointer data)
+{
+  g_autoptr (IcCsvReader) reader = NULL;
+  (void) data;
+
+  /* 0xE9 é, 0xE8 è, 0x80 €, 0x9C œ, 0x81 undefined */
+  reader = open_ok (f, "territoire;note\r\nS\xE8te;\x80 \x9C\x81\r\nOrl\xE9" "ans;\r\n", -1);
+  g_assert_true (ic_csv_reader_was_converted (reader));
+  expect_header (reader, "territoire", "note", NULL);
+  /* è = U+00E8 = C3 A8; € = U+20AC = E2 82 AC; œ = U+0153 = C5 93;
+   * U+FFFD = EF BF BD */
+  expect_record (reader, 2, "S\xC3\xA8te", "\xE2\x82\xAC \xC5\x93\xEF\xBF\xBD", NULL);
+  /* é = U+00E9 = C3 A9 */
+  expect_record (reader, 3, "Orl\xC3\xA9" "ans", "", NULL);
+  expect_end (reader);
+}
+
+/* The table against the system's iconv, for the 123 bytes it defines. */
+static void
+test_encoding_windows_1252_table (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GString) text = g_string_new ("h\n");
+  g_autoptr (GString) expected = g_string_new (NULL);
+  g_autoptr (IcCsvReader) reader = NULL;
+  guint n_undefined = 0;
+  (void) data;
+
+  for (guint b = 0x80; b <= 0xFF; b++)
+    {
+      char byte = (char) b;
+      g_autofree char *utf8 = g_convert (&byte, 1, "UTF-8", "WINDOWS-1252", NULL, NULL, NULL);
+      g_string_append_c (text, byte);
+      if (utf8 != NULL)
+        g_string_append (expected, utf8);
+      else
+        {
+          g_assert_true (b == 0x81 || b == 0x8D || b == 0x8F || b == 0x90 || b == 0x9D);
+          g_string_append (expected, "\xEF\xBF\xBD");
+          n_undefined++;
+        }
+    }
+  /* this iconv leaves exactly the five undefined bytes out */
+  g_assert_cmpuint (n_undefined, ==, 5);
+
+  reader = open_ok (f, text->str, (gssize) text->len);
+  g_assert_true (ic_csv_reader_was_converted (reader));
+  expect_record (reader, 2, expected->str, NULL);
+  expect_end (reader);
+}
+
+static void
+test_encoding_utf8_kept (Fixture *f, gconstpointer data)
+{
+  g_autoptr (IcCsvReader) reader = NULL;
+  (void) data;
+
+  /* é in UTF-8, U+00A0, and a 4-byte character (U+1F600) */
+  reader = open_ok (f, "a;b\nOrl\xC3\xA9" "ans;12\xC2\xA0" "345\n\xF0\x9F\x98\x80;x\n", -1);
+  g_assert_false (ic_csv_reader_was_converted (reader));
+  expect_record (reader, 2, "Orl\xC3\xA9" "ans", "12\xC2\xA0" "345", NULL);
+  expect_record (reader, 3, "\xF0\x9F\x98\x80", "x", NULL);
+  expect_end (reader);
+}
+
+static void
+test_encoding_bom_then_windows_1252 (Fixture *f, gconstpointer data)
+{
+  g_autoptr (IcCsvReader) reader = NULL;
+  (void) data;
+
+  /* A BOM then bytes that are not UTF-8: the BOM is dropped, not converted
+   * to "ï»¿". */
+  reader = open_ok (f, "\xEF\xBB\xBFnom;ville\r\nR\xE9mi;S\xE8te\r\n", -1);
+  g_assert_true (ic_csv_reader_was_converted (reader));
+  expect_header (reader, "nom", "ville", NULL);
+  expect_record (reader, 2, "R\xC3\xA9mi", "S\xC3\xA8te", NULL);
+  expect_end (reader);
+}
+
+static void
+test_encoding_truncated_utf8 (Fixture *f, gconstpointer data)
+{
+  g_autoptr (IcCsvReader) reader = NULL;
+  (void) data;
+
+  /* C3 alone at the end is not UTF-8: the whole file is Windows-1252, so the
+   * earlier C3 A9 becomes "Ã©" (C3 83 C2 A9) and the last C3 "Ã". */
+  reader = open_ok (f, "a\n\xC3\xA9\n\xC3", -1);
+  g_assert_true (ic_csv_reader_was_converted (reader));
+  expect_record (reader, 2, "\xC3\x83\xC2\xA9", NULL);
+  expect_record (reader, 3, "\xC3\x83", NULL);
+  expect_end (reader);
+}
+
+/* ---- checksum ---------------------------------------------------------- */
+
+static void
+test_sha256_known (Fixture *f, gconstpointer data)
+{
+  (void) data;
+  {
+    /* printf 'birth_id;birth_date\r\nB1;2024-01-31\r\n' | sha256sum */
+    g_autoptr (IcCsvReader) reader =
+      open_ok (f, "birth_id;birth_date\r\nB1;2024-01-31\r\n", -1);
+    g_assert_cmpstr (ic_csv_reader_get_sha256 (reader), ==,
+                     "b63f115b683419f6235f5ab98dee8a42f147cd7639110f12201eea5db776e581");
+  }
+  {
+    /* The bytes on disk, BOM and Windows-1252 included, not the converted
+     * text: printf '\xef\xbb\xbfnom;ville\r\nR\xe9mi;S\xe8te\r\n' | sha256sum */
+    g_autoptr (IcCsvReader) reader =
+      open_ok (f, "\xEF\xBB\xBFnom;ville\r\nR\xE9mi;S\xE8te\r\n", -1);
+    g_assert_true (ic_csv_reader_was_converted (reader));
+    g_assert_cmpstr (ic_csv_reader_get_sha256 (reader), ==,
+                     "82f61268ac2099ff34f731a0330247d1c96b22a218d124bf040f3c01890056d8");
+  }
+}
+
+/* ---- from memory ------------------------------------------------------- */
+
+static void
+test_from_data (void)
+{
+  static const char text[] = "birth_id;birth_date\r\nB1;2024-01-31\r\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IcCsvReader) reader = NULL;
+  char copy[sizeof text];
+
+  /* The reader copies: the caller's buffer may change at once. */
+  memcpy (copy, text, sizeof text);
+  reader = ic_csv_reader_new_from_data (copy, sizeof text - 1, &error);
+  g_assert_no_error (error);
+  memset (copy, 'x', sizeof copy);
+
+  g_assert_cmpstr (ic_csv_reader_get_sha256 (reader), ==,
+                   "b63f115b683419f6235f5ab98dee8a42f147cd7639110f12201eea5db776e581");
+  expect_header (reader, "birth_id", "birth_date", NULL);
+  expect_record (reader, 2, "B1", "2024-01-31", NULL);
+  expect_end (reader);
+}
+
+static void
+test_from_data_empty (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IcCsvReader) reader = ic_csv_reader_new_from_data (NULL, 0, &error);
+
+  g_assert_null (reader);
+  g_assert_error (error, IC_CSV_ERROR, IC_CSV_ERROR_EMPTY);
+}
+
+/* ---- errors ------------------------------------------------------------ */
+
+static void
+test_error_empty (Fixture *f, gconstpointer data)
+{
+  (void) data;
+  expect_open_error (f, "", 0, IC_CSV_ERROR_EMPTY, NULL);
+  expect_open_error (f, "\n\r\n\r\r\n\n\r", -1, IC_CSV_ERROR_EMPTY, NULL);
+  expect_open_error (f, "\xEF\xBB\xBF", -1, IC_CSV_ERROR_EMPTY, NULL);
+  expect_open_error (f, "\xEF\xBB\xBF\r\n", -1, IC_CSV_ERROR_EMPTY, NULL);
+}
+
+static void
+test_error_directory (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "sub.csv", NULL);
+  (void) data;
+
+  g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
+  g_assert_null (ic_csv_reader_open (path, &error));
+  g_assert_error (error, IC_CSV_ERROR, IC_CSV_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "directory"));
+  g_clear_error (&error);
+
+  /* the temporary directory itself */
+  g_assert_null (ic_csv_reader_open (f->dir, &error));
+  g_assert_error (error, IC_CSV_ERROR, IC_CSV_ERROR_IO);
+}
+
+static void
+test_error_nonexistent (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "missing.csv", NULL);
+  (void) data;
+
+  g_assert_null (ic_csv_reader_open (path, &error));
+  g_assert_error (error, IC_CSV_ERROR, IC_CSV_ERROR_IO);
+  /* the caller names the file: the message does not */
+  g_assert_null (strstr (error->message, "missing.csv"));
+}
+
+static void
+test_error_fifo (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "pipe.csv", NULL);
+  (void) data;
+
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  /* A blocking open would wait for a writer forever: fail loudly instead. */
+  alarm (20);
+  g_assert_null (ic_csv_reader_open (path, &error));
+  alarm (0);
+  g_assert_error (error, IC_CSV_ERROR, IC_CSV_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "not a regular file"));
+}
+
+static void
+test_error_unterminated_quote (Fixture *f, gconstpointer data)
+{
+  g_autoptr (IcCsvReader) reader = NULL;
+  (void) data;
+
+  reader = open_ok (f,
+                    "id;name;note\n"           /* 1 */
+                    "1;ok;\"a\nb\"\n"          /* 2-3 */
+                    "2;x;\"never closed\n"     /* 4: field 3 opens */
+                    "3;y;z\n", -1);            /* 5 */
+  expect_record (reader, 2, "1", "ok", "a\nb", NULL);
+  /* where the quote opens: line 4, field 3 */
+  expect_error (reader, IC_CSV_ERROR_UNTERMINATED_QUOTE, 4, 3);
+  /* fatal: nothing more */
+  expect_end (reader);
+}
+
+static void
+test_error_unterminated_quote_header (Fixture *f, gconstpointer data)
+{
+  (void) data;
+  expect_open_error (f, "\n\"id;name\n1;2\n", -1, IC_CSV_ERROR_UNTERMINATED_QUOTE,
+                     "line 2, field 1: ");
+}
+
+static void
+test_error_text_after_quote (Fixture *f, gconstpointer data)
+{
+  g_autoptr (IcCsvReader) reader = NULL;
+  (void) data;
+
+  reader = open_ok (f,
+                    "id;name\r\n"          /* 1 */
+                    "1;\"ab\"cd;z\r\n"     /* 2: bad, field 2 */
+                    "2;ok\r\n"             /* 3 */
+                    "3;\"x\"\ry\r\n"       /* 4: a CR not before LF, field 2 */
+                    "4;\"last\" \r\n"      /* 5: a space after the quote */
+                    "5;end", -1);          /* 6 */
+  expect_error (reader, IC_CSV_ERROR_BAD_QUOTE, 2, 2);
+  /* recoverable: reading goes on with the next record */
+  expect_record (reader, 3, "2", "ok", NULL);
+  expect_error (reader, IC_CSV_ERROR_BAD_QUOTE, 4, 2);
+  expect_error (reader, IC_CSV_ERROR_BAD_QUOTE, 5, 2);
+  expect_record (reader, 6, "5", "end", NULL);
+  expect_end (reader);
+}
+
+static void
+test_error_quote_in_unquoted_field (Fixture *f, gconstpointer data)
+{
+  g_autoptr (IcCsvReader) reader = NULL;
+  (void) data;
+
+  reader = open_ok (f, "a,b,c\n1,2,3\n4,5\"6,7\n8,9,10\n", -1);
+  expect_record (reader, 2, "1", "2", "3", NULL);
+  expect_error (reader, IC_CSV_ERROR_BAD_QUOTE, 3, 2);
+  expect_record (reader, 4, "8", "9", "10", NULL);
+  expect_end (reader);
+}
+
+static void
+test_error_bad_quote_skips_whole_record (Fixture *f, gconstpointer data)
+{
+  (void) data;
+  /* The bad record's later quoted field spans lines 2-3: both are skipped,
+   * and the next record is line 4. */
+  {
+    g_autoptr (IcCsvReader) reader =
+      open_ok (f,
+               "id;name;note\n"
+               "1;\"ab\"x;\"multi\nline; with \"\"quotes\"\"\"\n"
+               "2;ok;y\n", -1);
+    expect_error (reader, IC_CSV_ERROR_BAD_QUOTE, 2, 2);
+    expect_record (reader, 4, "2", "ok", "y", NULL);
+    expect_end (reader);
+  }
+  /* A later field opens a quote that never closes: only the bad record's
+   * physical line is skipped, nothing else is lost. */
+  {
+    g_autoptr (IcCsvReader) reader =
+      open_ok (f,
+               "id;name;note\n"
+               "1;a\"b;\"never closed\n"
+               "2;ok;y\n"
+               "3;z;w\n", -1);
+    expect_error (reader, IC_CSV_ERROR_BAD_QUOTE, 2, 2);
+    expect_record (reader, 3, "2", "ok", "y", NULL);
+    expect_record (reader, 4, "3", "z", "w", NULL);
+    expect_end (reader);
+  }
+  /* ... and when the open quote is on a later line, it is met and reported. */
+  {
+    g_autoptr (IcCsvReader) reader =
+      open_ok (f,
+               "id;name\n"
+               "1;a\"b\n"
+               "2;\"never closed\n"
+               "3;z\n", -1);
+    expect_error (reader, IC_CSV_ERROR_BAD_QUOTE, 2, 2);
+    expect_error (reader, IC_CSV_ERROR_UNTERMINATED_QUOTE, 3, 2);
+    expect_end (reader);
+  }
+}
+
+static void
+test_error_bad_quote_header (Fixture *f, gconstpointer data)
+{
+  (void) data;
+  expect_open_error (f, "id;\"na\"me\n1;2\n", -1, IC_CSV_ERROR_BAD_QUOTE, "line 1, field 2: ");
+}
+
+static void
+test_error_nul (Fixture *f, gconstpointer data)
+{
+  (void) data;
+  /* in a record: the records before it are read */
+  {
+    static const char text[] = "a;b\n1;2\n3;x\0y\n5;6\n";
+    g_autoptr (IcCsvReader) reader = open_ok (f, text, sizeof text - 1);
+    expect_record (reader, 2, "1", "2", NULL);
+    expect_error (reader, IC_CSV_ERROR_BINARY, 3, 2);
+    /* fatal */
+    expect_end (reader);
+  }
+  /* at the start of a record, after blank lines */
+  {
+    static const char text[] = "a;b\n1;2\n\n\0";
+    g_autoptr (IcCsvReader) reader = open_ok (f, text, sizeof text - 1);
+    expect_record (reader, 2, "1", "2", NULL);
+    expect_error (reader, IC_CSV_ERROR_BINARY, 4, 1);
+    expect_end (reader);
+  }
+  /* inside a quoted field, on its second line */
+  {
+    static const char text[] = "a;b\n1;\"x\ny\0\"\n";
+    g_autoptr (IcCsvReader) reader = open_ok (f, text, sizeof text - 1);
+    expect_error (reader, IC_CSV_ERROR_BINARY, 3, 2);
+    expect_end (reader);
+  }
+  /* right after a separator, in a Windows-1252 file */
+  {
+    static const char text[] = "a;b\n\xE9;\0\n";
+    g_autoptr (IcCsvReader) reader = open_ok (f, text, sizeof text - 1);
+    g_assert_true (ic_csv_reader_was_converted (reader));
+    expect_error (reader, IC_CSV_ERROR_BINARY, 2, 2);
+    expect_end (reader);
+  }
+}
+
+static void
+test_error_nul_header (Fixture *f, gconstpointer data)
+{
+  static const char text[] = "a;\0b\n1;2\n";
+  /* UTF-16LE "a;" with its BOM: what Excel's "Unicode text" writes */
+  static const char utf16[] = "\xFF\xFE" "a\0;\0\n\0";
+  (void) data;
+
+  expect_open_error (f, text, sizeof text - 1, IC_CSV_ERROR_BINARY, "line 1, field 2: ");
+  expect_open_error (f, utf16, sizeof utf16 - 1, IC_CSV_ERROR_BINARY, "line 1, field 1: ");
+}
+
+static void
+test_error_field_too_long (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GString) text = g_string_new ("a;b\n");
+  g_autoptr (GString) max = g_string_new (NULL);
+  g_autoptr (GString) doubled = g_string_new (NULL);
+  g_autoptr (IcCsvReader) reader = NULL;
+  (void) data;
+
+  for (guint i = 0; i < IC_CSV_MAX_FIELD; i++)
+    g_string_append_c (max, 'x');
+
+  /* 2: exactly the limit, unquoted: accepted */
+  g_string_append_printf (text, "%s;1\n", max->str);
+  /* 3: one byte more: refused, field 2 */
+  g_string_append_printf (text, "1;%sx\n", max->str);
+  /* 4: reading goes on */
+  g_string_append (text, "ok;2\n");
+  /* 5-6: quoted, over two lines, one byte more than the limit: refused at
+   * the line where the field starts */
+  g_string_append_printf (text, "\"%s\n\";3\n", max->str);
+  /* 7: quoted with a doubled quote: 65535 x + one quote = the limit once
+   * unescaped, although 65537 bytes are written between the quotes */
+  g_string_append_printf (doubled, "%.*s\"\"", IC_CSV_MAX_FIELD - 1, max->str);
+  g_string_append_printf (text, "\"%s\";4\n", doubled->str);
+  /* 8 */
+  g_string_append (text, "end;5\n");
+
+  reader = open_ok (f, text->str, (gssize) text->len);
+  expect_record (reader, 2, max->str, "1", NULL);
+  expect_error (reader, IC_CSV_ERROR_FIELD_TOO_LONG, 3, 2);
+  expect_record (reader, 4, "ok", "2", NULL);
+  expect_error (reader, IC_CSV_ERROR_FIELD_TOO_LONG, 5, 1);
+  {
+    g_autofree char *unescaped = g_strdup_printf ("%.*s\"", IC_CSV_MAX_FIELD - 1, max->str);
+    g_assert_cmpuint (strlen (unescaped), ==, IC_CSV_MAX_FIELD);
+    expect_record (reader, 7, unescaped, "4", NULL);
+  }
+  expect_record (reader, 8, "end", "5", NULL);
+  expect_end (reader);
+}
+
+/* Messages describe the problem and never quote a field: fields hold
+ * identifiers and dates of children. */
+static void
+test_error_messages_quote_nothing (Fixture *f, gconstpointer data)
+{
+  static const char text[] =
+    "id;x\n"
+    "SECRET1;\"SECRET2\"SECRET3\n"
+    "SECRET4\"SECRET5;x\n"
+    "SECRET6;\0SECRET7\n";
+  g_autoptr (IcCsvReader) reader = open_ok (f, text, sizeof text - 1);
+  const IcCsvField *fields;
+  guint n_fields;
+  guint64 line;
+  (void) data;
+
+  for (int i = 0; i < 3; i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_assert_false (ic_csv_reader_next (reader, &fields, &n_fields, &line, &error));
+      g_assert_nonnull (error);
+      g_assert_null (strstr (error->message, "SECRET"));
+    }
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (IcCsvReader) unterminated = open_data (f, "id\n\"SECRET8\n", -1, &error);
+    g_assert_no_error (error);
+    g_assert_false (ic_csv_reader_next (unterminated, &fields, &n_fields, &line, &error));
+    g_assert_error (error, IC_CSV_ERROR, IC_CSV_ERROR_UNTERMINATED_QUOTE);
+    g_assert_null (strstr (error->message, "SECRET"));
+  }
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (IcCsvReader) header = open_data (f, "\"SECRET9\"x\n", -1, &error);
+    g_assert_null (header);
+    g_assert_error (error, IC_CSV_ERROR, IC_CSV_ERROR_BAD_QUOTE);
+    g_assert_null (strstr (error->message, "SECRET"));
+  }
+}
+
+/* Many records through the same reader: the arrays are reused and every
+ * record reads right. */
+static void
+test_many_records (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GString) text = g_string_new ("id;name;note\r\n");
+  g_autoptr (IcCsvReader) reader = NULL;
+  const guint n_records = 20000;
+  guint64 expected_line = 2;
+  (void) data;
+
+  for (guint i = 0; i < n_records; i++)
+    {
+      if (i % 3 == 0)
+        g_string_append_printf (text, "%u;\"n\"\"%u\";\"a\nb\"\r\n", i, i);
+      else if (i % 3 == 1)
+        g_string_append_printf (text, "%u;n%u;\r\n\r\n", i, i);
+      else
+        g_string_append_printf (text, "%u;\"n;%u\";%*s\r\n", i, i, (int) (i % 50), "");
+    }
+
+  reader = open_ok (f, text->str, (gssize) text->len);
+  for (guint i = 0; i < n_records; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("%u", i);
+      if (i % 3 == 0)
+        {
+          g_autofree char *name = g_strdup_printf ("n\"%u", i);
+          expect_record (reader, expected_line, id, name, "a\nb", NULL);
+          expected_line += 2;
+        }
+      else if (i % 3 == 1)
+        {
+          g_autofree char *name = g_strdup_printf ("n%u", i);
+          expect_record (reader, expected_line, id, name, "", NULL);
+          expected_line += 2; /* and a blank line */
+        }
+      else
+        {
+          g_autofree char *name = g_strdup_printf ("n;%u", i);
+          g_autofree char *note = g_strnfill (i % 50, ' ');
+          expect_record (reader, expected_line, id, name, note, NULL);
+          expected_line += 1;
+        }
+    }
+  expect_end (reader);
+}
+
+/* ---- random ------------------------------------------------------------ */
+
+/* A random field over characters that exercise every rule. */
+static char *
+random_field (void)
+{
+  static const char *const pieces[] = {
+    "a", "b", "7", "\xC3\xA9", ";", ",", "\"", "\n", "\r\n", "\r", " ",
+  };
+  GString *field = g_string_new (NULL);
+  gint32 n = g_test_rand_int_range (0, 6);
+  for (gint32 i = 0; i < n; i++)
+    g_string_append (field, pieces[g_test_rand_int_range (0, G_N_ELEMENTS (pieces))]);
+  return g_string_free (field, FALSE);
+}
+
+/* Writes @field as a writer following RFC 4180 would, quoting when needed
+ * and sometimes when not. */
+static void
+append_field (GString *text, const char *field, char sep, gboolean alone)
+{
+  gboolean quote = strchr (field, sep) != NULL || strpbrk (field, "\"\r\n") != NULL
+                   || g_test_rand_bit ()
+                   /* an empty record would be a blank line */
+                   || (alone && field[0] == '\0');
+  if (!quote)
+    {
+      g_string_append (text, field);
+      return;
+    }
+  g_string_append_c (text, '"');
+  for (const char *p = field; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (text, '"');
+      g_string_append_c (text, *p);
+    }
+  g_string_append_c (text, '"');
+}
+
+static guint64
+count_lf (const char *text)
+{
+  guint64 n = 0;
+  for (; *text != '\0'; text++)
+    n += *text == '\n';
+  return n;
+}
+
+/* Random well-formed files, written then read back: every field and every
+ * record's starting line come back as written. */
+static void
+test_random_round_trip (void)
+{
+  for (int iteration = 0; iteration < 300; iteration++)
+    {
+      g_autoptr (GString) text = g_string_new (NULL);
+      g_autoptr (GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+      g_autoptr (GArray) lines = g_array_new (FALSE, FALSE, sizeof (guint64));
+      g_autoptr (GError) error = NULL;
+      g_autoptr (IcCsvReader) reader = NULL;
+      const char sep = g_test_rand_bit () ? ';' : ',';
+      const char *eol = g_test_rand_bit () ? "\r\n" : "\n";
+      gint32 n_columns = g_test_rand_int_range (2, 6);
+      gint32 n_records = g_test_rand_int_range (0, 40);
+
+      if (g_test_rand_bit ())
+        g_string_append (text, "\xEF\xBB\xBF");
+      for (gint32 c = 0; c < n_columns; c++)
+        g_string_append_printf (text, "%sc%d", c > 0 ? (sep == ';' ? ";" : ",") : "", c);
+      g_string_append (text, eol);
+
+      for (gint32 r = 0; r < n_records; r++)
+        {
+          gint32 n_fields = g_test_rand_int_range (1, 7);
+          char **fields = g_new0 (char *, (gsize) n_fields + 1);
+          guint64 line;
+
+          while (g_test_rand_int_range (0, 4) == 0)
+            g_string_append (text, g_test_rand_bit () ? eol : "\r\r\n");
+          line = count_lf (text->str) + 1;
+          for (gint32 i = 0; i < n_fields; i++)
+            {
+              fields[i] = random_field ();
+              if (i > 0)
+                g_string_append_c (text, sep);
+              append_field (text, fields[i], sep, n_fields == 1);
+            }
+          /* the last line may go without its line end */
+          if (r < n_records - 1 || g_test_rand_bit ())
+            g_string_append (text, g_test_rand_bit () ? "\r\n" : "\n");
+          g_ptr_array_add (records, fields);
+          g_array_append_val (lines, line);
+        }
+
+      reader = ic_csv_reader_new_from_data (text->str, text->len, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (ic_csv_reader_get_separator (reader), ==, sep);
+      g_assert_false (ic_csv_reader_was_converted (reader));
+      for (guint r = 0; r < records->len; r++)
+        {
+          char **fields = records->pdata[r];
+          const IcCsvField *got;
+          guint n_got;
+          guint64 line;
+
+          g_assert_true (ic_csv_reader_next (reader, &got, &n_got, &line, &error));
+          g_assert_no_error (error);
+          g_assert_cmpuint (line, ==, g_array_index (lines, guint64, r));
+          g_assert_cmpuint (n_got, ==, g_strv_length (fields));
+          for (guint i = 0; i < n_got; i++)
+            g_assert_cmpmem (got[i].data, got[i].len, fields[i], strlen (fields[i]));
+        }
+      expect_end (reader);
+    }
+}
+
+/* Random bytes, malformed on purpose: the reader never reads outside its
+ * buffers (AddressSanitizer watches), always moves on, reports lines in
+ * order and positions inside the file, and stops. */
+static void
+test_random_garbage (void)
+{
+  static const char alphabet[] = { 'a', ';', ',', '"', '"', '\n', '\n', '\r', ' ', '\0', '\xE9', '\xC3' };
+
+  for (int iteration = 0; iteration < 3000; iteration++)
+    {
+      gint32 len = g_test_rand_int_range (0, 120);
+      g_autofree char *bytes = g_malloc ((gsize) len + 1);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (IcCsvReader) reader = NULL;
+      guint64 n_lines = 1;
+      guint64 last_line = 0;
+
+      for (gint32 i = 0; i < len; i++)
+        {
+          bytes[i] = alphabet[g_test_rand_int_range (0, sizeof alphabet)];
+          n_lines += bytes[i] == '\n';
+        }
+
+      reader = ic_csv_reader_new_from_data (bytes, (gsize) len, &error);
+      if (reader == NULL)
+        {
+          g_assert_nonnull (error);
+          g_assert_true (error->domain == IC_CSV_ERROR);
+          continue;
+        }
+      g_assert_no_error (error);
+
+      /* Every call moves on by a record or a line at least. */
+      for (gint32 calls = 0;; calls++)
+        {
+          const IcCsvField *fields;
+          guint n_fields;
+          guint64 line = 0, error_line = 0;
+          guint error_column = 0;
+
+          g_assert_cmpint (calls, <=, len + 1);
+          if (ic_csv_reader_next (reader, &fields, &n_fields, &line, &error))
+            {
+              g_assert_cmpuint (line, >, last_line);
+              g_assert_cmpuint (line, <=, n_lines);
+              g_assert_cmpuint (n_fields, >=, 1);
+              /* touch every byte */
+              for (guint i = 0; i < n_fields; i++)
+                g_assert_true (g_utf8_validate_len (fields[i].data, fields[i].len, NULL));
+              last_line = line;
+              continue;
+            }
+          if (error == NULL)
+            break;
+          ic_csv_reader_get_error_position (reader, &error_line, &error_column);
+          g_assert_cmpuint (error_line, >, last_line);
+          g_assert_cmpuint (error_line, <=, n_lines);
+          g_assert_cmpuint (error_column, >=, 1);
+          last_line = error_line;
+          if (error->code != IC_CSV_ERROR_BAD_QUOTE)
+            {
+              g_assert_error (error, IC_CSV_ERROR, (gint) IC_CSV_ERROR_BINARY);
+              /* could be BINARY or UNTERMINATED_QUOTE */
+            }
+          g_clear_error (&error);
+        }
+    }
+}
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  ADD ("/csv/dialect/semicolon-crlf", test_dialect_semicolon_crlf);
+  ADD ("/csv/dialect/semicolon-lf", test_dialect_semicolon_lf);
+  ADD ("/csv/dialect/comma-lf", test_dialect_comma_lf);
+  ADD ("/csv/dialect/comma-crlf", test_dialect_comma_crlf);
+  ADD ("/csv/dialect/separator-choice", test_dialect_separator_choice);
+  ADD ("/csv/dialect/bom", test_dialect_bom);
+  ADD ("/csv/dialect/blank-lines", test_dialect_blank_lines);
+  ADD ("/csv/dialect/whitespace-line-is-record", test_dialect_whitespace_line_is_record);
+  ADD ("/csv/dialect/last-line-without-newline", test_dialect_last_line_without_newline);
+  ADD ("/csv/dialect/lone-cr", test_dialect_lone_cr);
+  ADD ("/csv/dialect/ragged-records", test_dialect_ragged_records);
+  ADD ("/csv/quoting/separator", test_quoting_separator);
+  ADD ("/csv/quoting/doubled", test_quoting_doubled);
+  ADD ("/csv/quoting/scratch-growth", test_quoting_scratch_growth);
+  ADD ("/csv/quoting/embedded-newlines", test_quoting_embedded_newlines);
+  ADD ("/csv/quoting/header-newline", test_quoting_header_newline);
+  ADD ("/csv/encoding/windows-1252", test_encoding_windows_1252);
+  ADD ("/csv/encoding/windows-1252-table", test_encoding_windows_1252_table);
+  ADD ("/csv/encoding/utf8-kept", test_encoding_utf8_kept);
+  ADD ("/csv/encoding/bom-then-windows-1252", test_encoding_bom_then_windows_1252);
+  ADD ("/csv/encoding/truncated-utf8", test_encoding_truncated_utf8);
+  ADD ("/csv/sha256/known", test_sha256_known);
+  g_test_add_func ("/csv/from-data/copy", test_from_data);
+  g_test_add_func ("/csv/from-data/empty", test_from_data_empty);
+  ADD ("/csv/error/empty", test_error_empty);
+  ADD ("/csv/error/directory", test_error_directory);
+  ADD ("/csv/error/nonexistent", test_error_nonexistent);
+  ADD ("/csv/error/fifo", test_error_fifo);
+  ADD ("/csv/error/unterminated-quote", test_error_unterminated_quote);
+  ADD ("/csv/error/unterminated-quote-header", test_error_unterminated_quote_header);
+  ADD ("/csv/error/text-after-quote", test_error_text_after_quote);
+  ADD ("/csv/error/quote-in-unquoted-field", test_error_quote_in_unquoted_field);
+  ADD ("/csv/error/bad-quote-skips-whole-record", test_error_bad_quote_skips_whole_record);
+  ADD ("/csv/error/bad-quote-header", test_error_bad_quote_header);
+  ADD ("/csv/error/nul", test_error_nul);
+  ADD ("/csv/error/nul-header", test_error_nul_header);
+  ADD ("/csv/error/field-too-long", test_error_field_too_long);
+  ADD ("/csv/error/messages-quote-nothing", test_error_messages_quote_nothing);
+  ADD ("/csv/many-records", test_many_records);
+  g_test_add_func ("/csv/random/round-trip", test_random_round_trip);
+  g_test_add_func ("/csv/random/garbage", test_random_garbage);
+
+  return g_test_run ();
+}
