@@ -23,7 +23,7 @@
  * Messages never quote the content of a field: fields hold identifiers and
  * dates of children. */
 
-#ifndef _POSIX_C_SOURCE
+#if !defined (_GNU_SOURCE) && !defined (_POSIX_C_SOURCE)
 #define _POSIX_C_SOURCE 200809L
 #endif
 
@@ -306,8 +306,8 @@ fail_record (IcCsvReader *self,
   return FALSE;
 }
 
-/* Copies the quoted field [content, content + raw_len), in which every quote
- * is the first of a doubled pair, with the pairs collapsed. */
+/* Copies the inside of a quoted field, [content, content + raw_len), where
+ * quotes only come as doubled pairs, collapsing each pair to one quote. */
 static void
 unescape_to_scratch (IcCsvReader *self,
                      const char *content,

@@ -38,7 +38,12 @@ typedef struct _IcCsvReader IcCsvReader;
 
 /* Opens @path. Returns a new reader, or NULL with @error set (IC_CSV_ERROR_IO,
  * IC_CSV_ERROR_EMPTY, IC_CSV_ERROR_BINARY, IC_CSV_ERROR_UNTERMINATED_QUOTE in
- * the header). The message does not name the file: the caller prefixes it. */
+ * the header). The message does not name the file: the caller prefixes it.
+ * A problem inside the header record (any of the record errors below, which
+ * are all fatal there) has no reader to ask for its position, so its message
+ * starts with it: "line 1, field 2: text after closing quote". A NUL byte
+ * after the header is reported by ic_csv_reader_next() when reading reaches
+ * it, once the records before it have been returned. */
 IcCsvReader *ic_csv_reader_open (const char *path, GError **error);
 
 /* The same from bytes in memory (copied): for tests and fuzzing. */
@@ -75,7 +80,10 @@ gboolean ic_csv_reader_next (IcCsvReader *reader,
                              GError **error);
 
 /* Line (1-based) and field number (1-based, 0 when unknown) of the last
- * problem reported. */
+ * problem reported. The line is the physical line of the problem itself,
+ * which may be after the record's first line: where an unterminated quote
+ * opens, where text follows a closing quote, where a too long field starts,
+ * where the NUL byte is. */
 void ic_csv_reader_get_error_position (IcCsvReader *reader, guint64 *line, guint *column);
 
 G_END_DECLS

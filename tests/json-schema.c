@@ -834,8 +834,14 @@ validate (IcValidator *v, JsonNode *schema_node, JsonNode *instance,
     {
       JsonNode *target = resolve_ref (v, json_node_get_string (keyword));
 
+      /* No schema pointer at hand here (at is the instance's): name the
+       * reference itself. */
       if (ref_chain >= MAX_REF_CHAIN)
-        return schema_error (error, at, "$ref “%s” loops", json_node_get_string (keyword));
+        {
+          g_set_error (error, IC_JSON_SCHEMA_ERROR, IC_JSON_SCHEMA_ERROR_SCHEMA,
+                       "schema: $ref “%s” loops", json_node_get_string (keyword));
+          return FALSE;
+        }
       if (!validate (v, target, instance, at, ref_chain + 1, error))
         return FALSE;
     }

@@ -2,7 +2,7 @@
  * error it documents. Each test writes its data into a fresh temporary
  * directory, removed afterwards. */
 
-#ifndef _POSIX_C_SOURCE
+#if !defined (_GNU_SOURCE) && !defined (_POSIX_C_SOURCE)
 #define _POSIX_C_SOURCE 200809L
 #endif
 
@@ -1158,16 +1158,24 @@ test_random_garbage (void)
           if (error == NULL)
             break;
           ic_csv_reader_get_error_position (reader, &error_line, &error_column);
-          g_assert_cmpuint (error_line, >, last_line);
+          /* a NUL may sit on the line of a bad record just skipped */
+          g_assert_cmpuint (error_line, >=, last_line);
           g_assert_cmpuint (error_line, <=, n_lines);
           g_assert_cmpuint (error_column, >=, 1);
           last_line = error_line;
-          if (error->code != IC_CSV_ERROR_BAD_QUOTE)
+          g_assert_true (error->domain == IC_CSV_ERROR);
+          if (error->code == IC_CSV_ERROR_BAD_QUOTE)
             {
-              g_assert_error (error, IC_CSV_ERROR, (gint) IC_CSV_ERROR_BINARY);
-              /* could be BINARY or UNTERMINATED_QUOTE */
+              g_clear_error (&error);
+              continue;
             }
+          g_assert_true (error->code == IC_CSV_ERROR_BINARY
+                         || error->code == IC_CSV_ERROR_UNTERMINATED_QUOTE);
           g_clear_error (&error);
+          /* fatal: the reader stays at the end */
+          g_assert_false (ic_csv_reader_next (reader, &fields, &n_fields, &line, &error));
+          g_assert_no_error (error);
+          break;
         }
     }
 }

@@ -33,8 +33,10 @@ assert_valid (const char *schema_text, const char *instance_text)
   g_autoptr (JsonNode) instance = j (instance_text);
   g_autoptr (GError) error = NULL;
 
-  g_assert_true (ic_json_schema_validate (schema, instance, &error));
+  gboolean valid = ic_json_schema_validate (schema, instance, &error);
+
   g_assert_no_error (error);
+  g_assert_true (valid);
 }
 
 /* Asserts that @instance_text does not match, with exactly @message. */
@@ -368,7 +370,7 @@ test_ref_bad_schema (void)
                      "“#/$defs/NAME” with NAME a member of the root's $defs is supported)");
   assert_bad_schema ("{'$defs': {'a': {'$ref': '#/$defs/b'}, 'b': {'$ref': '#/$defs/a'}},"
                      " '$ref': '#/$defs/a'}",
-                     "1", "schema (root): $ref “#/$defs/b” loops");
+                     "1", "schema: $ref “#/$defs/a” loops");
 }
 
 static void
@@ -391,9 +393,9 @@ test_one_of (void)
   /* As "target": null, a threshold, or progress. */
   const char *schema =
     "{'oneOf': [{'type': 'null'},"
-    "           {'properties': {'operator': {'enum': ['>=', '<=']}}, 'required': ['value'],"
-    "            'additionalProperties': false},"
-    "           {'properties': {'operator': {'const': 'progress'}},"
+    "           {'type': 'object', 'properties': {'operator': {'enum': ['>=', '<=']}, 'value': {}},"
+    "            'required': ['value'], 'additionalProperties': false},"
+    "           {'type': 'object', 'properties': {'operator': {'const': 'progress'}},"
     "            'additionalProperties': false}]}";
 
   assert_valid (schema, "null");
@@ -576,8 +578,10 @@ assert_bundle_valid (JsonNode *bundle)
   g_autoptr (JsonNode) schema = bundle_schema ();
   g_autoptr (GError) error = NULL;
 
-  g_assert_true (ic_json_schema_validate (schema, bundle, &error));
+  gboolean valid = ic_json_schema_validate (schema, bundle, &error);
+
   g_assert_no_error (error);
+  g_assert_true (valid);
 }
 
 static void
@@ -793,25 +797,25 @@ main (int argc, char **argv)
   g_test_add_func ("/json-schema/type/bad-schema", test_type_bad_schema);
   g_test_add_func ("/json-schema/properties/nested", test_properties);
   g_test_add_func ("/json-schema/properties/pointer-escapes", test_properties_pointer_escapes);
-  g_test_add_func ("/json-schema/required", test_required);
+  g_test_add_func ("/json-schema/required/missing-member", test_required);
   g_test_add_func ("/json-schema/additional-properties/false", test_additional_properties_false);
   g_test_add_func ("/json-schema/additional-properties/schema", test_additional_properties_schema);
-  g_test_add_func ("/json-schema/items", test_items);
-  g_test_add_func ("/json-schema/min-items", test_min_items);
-  g_test_add_func ("/json-schema/enum", test_enum);
-  g_test_add_func ("/json-schema/const", test_const);
-  g_test_add_func ("/json-schema/minimum", test_minimum);
-  g_test_add_func ("/json-schema/maximum", test_maximum);
-  g_test_add_func ("/json-schema/min-length", test_min_length);
+  g_test_add_func ("/json-schema/items/each-item", test_items);
+  g_test_add_func ("/json-schema/min-items/count", test_min_items);
+  g_test_add_func ("/json-schema/enum/values", test_enum);
+  g_test_add_func ("/json-schema/const/deep-equal", test_const);
+  g_test_add_func ("/json-schema/minimum/inclusive", test_minimum);
+  g_test_add_func ("/json-schema/maximum/inclusive", test_maximum);
+  g_test_add_func ("/json-schema/min-length/characters", test_min_length);
   g_test_add_func ("/json-schema/pattern/match", test_pattern);
   g_test_add_func ("/json-schema/pattern/dollar-end-only", test_pattern_dollar_end_only);
   g_test_add_func ("/json-schema/pattern/bad-schema", test_pattern_bad_schema);
   g_test_add_func ("/json-schema/ref/defs", test_ref);
   g_test_add_func ("/json-schema/ref/beside-other-keywords", test_ref_beside_other_keywords);
   g_test_add_func ("/json-schema/ref/bad-schema", test_ref_bad_schema);
-  g_test_add_func ("/json-schema/defs", test_defs);
-  g_test_add_func ("/json-schema/one-of", test_one_of);
-  g_test_add_func ("/json-schema/any-of", test_any_of);
+  g_test_add_func ("/json-schema/defs/root-only", test_defs);
+  g_test_add_func ("/json-schema/one-of/exactly-one", test_one_of);
+  g_test_add_func ("/json-schema/any-of/at-least-one", test_any_of);
   g_test_add_func ("/json-schema/schema/boolean", test_boolean_schemas);
   g_test_add_func ("/json-schema/schema/unknown-keyword", test_unknown_keyword);
   g_test_add_func ("/json-schema/schema/annotations", test_annotations);

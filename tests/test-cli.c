@@ -1,0 +1,308 @@
+/* The indicore program as a user runs it: sub-commands, messages, exit
+ * codes (spec/cli.md), and that nothing is written when the input is bad. */
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "test-util.h"
+
+static const char births_csv[] =
+  "birth_id;birth_date;territory\r\n"
+  "B-01;10/01/2024;Nord\r\n"
+  "B-02;05/03/2024;Sud\r\n";
+
+static const char acts_csv[] =
+  "act_id;act_type;act_date;person_id;person_birth_date;provider;professional;territory\r\n"
+  "A-01;EPP;01/02/2024;W-01;;PMI;SF;Nord\r\n";
+
+/* Line 3, column 3: 31 February does not exist. */
+static const char acts_bad_date_csv[] =
+  "act_id;act_type;act_date;person_id;person_birth_date;provider;professional;territory\r\n"
+  "A-01;EPP;01/02/2024;W-01;;PMI;SF;Nord\r\n"
+  "A-02;EPP;31/02/2024;W-02;;PMI;SF;Nord\r\n";
+
+static char *
+data_dir (const char *acts)
+{
+  char *dir = ic_test_tmpdir ();
+  g_free (ic_test_write (dir, "births.csv", births_csv));
+  g_free (ic_test_write (dir, "pmi_acts.csv", acts));
+  return dir;
+}
+
+static void
+test_version (void)
+{
+  g_autofree char *out = NULL;
+  const char *argv[] = { "--version", NULL };
+  g_assert_cmpint (ic_test_spawn (argv, &out, NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "indicore 0.1.0"));
+}
+
+static void
+test_help (void)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  const char *help[] = { "help", NULL };
+  const char *run_help[] = { "run", "--help", NULL };
+  g_assert_cmpint (ic_test_spawn (help, &out, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "validate"));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (ic_test_spawn (run_help, &out, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "--lenient"));
+}
+
+static void
+test_usage_errors (void)
+{
+  const char *unknown[] = { "frobnicate", NULL };
+  const char *missing[] = { "run", "--year", "2024", NULL };
+  const char *bad_option[] = { "run", "--nonsense", NULL };
+  const char *bad_department[] = { "run", "--data", ".", "--year", "2024", "--department", "twenty-three", NULL };
+  const char *no_args[] = { NULL };
+  g_autofree char *err = NULL;
+  g_assert_cmpint (ic_test_spawn (unknown, NULL, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "unknown command"));
+  g_assert_cmpint (ic_test_spawn (missing, NULL, NULL), ==, 2);
+  g_assert_cmpint (ic_test_spawn (bad_option, NULL, NULL), ==, 2);
+  g_assert_cmpint (ic_test_spawn (bad_department, NULL, NULL), ==, 2);
+  g_assert_cmpint (ic_test_spawn (no_args, NULL, NULL), ==, 2);
+}
+
+static void
+test_run_ok (void)
+{
+  g_autofree char *dir = data_dir (acts_csv);
+  g_autofree char *out = g_build_filename (dir, "bundle.json", NULL);
+  g_autofree char *err = NULL, *text = NULL;
+  const char *argv[] = { "run", "--data", dir, "--year", "2024", "--department", "23", "--out", out, NULL };
+
+  /* Two indicators ok, two not available (no ip.csv, no enrolled_3_4): exit 0. */
+  g_assert_cmpint (ic_test_spawn (argv, NULL, &err), ==, 0);
+  g_assert_true (g_file_get_contents (out, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "\"id\": \"epp_pmi_coverage\""));
+  /* The summary: one line per indicator; 1 woman / 2 births = 50.0 %. */
+  g_assert_nonnull (strstr (err, "epp_pmi_coverage"));
+  g_assert_nonnull (strstr (err, "50.0 %"));
+  g_assert_nonnull (strstr (err, "1/2"));
+  g_assert_nonnull (strstr (err, out));
+  ic_test_rmtree (dir);
+}
+
+static void
+test_run_stdout_and_reproducible (void)
+{
+  g_autofree char *dir = data_dir (acts_csv);
+  g_autofree char *first = NULL, *second = NULL;
+  const char *argv[] = { "run", "--data", dir, "--year", "2024", "--department", "23", NULL };
+
+  g_setenv ("SOURCE_DATE_EPOCH", "1700000000", TRUE);
+  g_assert_cmpint (ic_test_spawn (argv, &first, NULL), ==, 0);
+  g_assert_cmpint (ic_test_spawn (argv, &second, NULL), ==, 0);
+  g_unsetenv ("SOURCE_DATE_EPOCH");
+  g_assert_nonnull (strstr (first, "\"generated_at\": \"2023-11-14T22:13:20Z\""));
+  g_assert_cmpstr (first, ==, second);
+  ic_test_rmtree (dir);
+}
+
+static void
+test_run_invalid_writes_nothing (void)
+{
+  g_autofree char *dir = data_dir (acts_bad_date_csv);
+  g_autofree char *out = ic_test_write (dir, "bundle.json", "last year's bundle");
+  g_autofree char *err = NULL, *text = NULL;
+  const char *argv[] = { "run", "--data", dir, "--year", "2024", "--department", "23", "--out", out, NULL };
+
+  g_assert_cmpint (ic_test_spawn (argv, NULL, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "pmi_acts.csv:3:3: act_date:"));
+  /* The existing bundle is untouched, and no temporary file is left. */
+  g_assert_true (g_file_get_contents (out, &text, NULL, NULL));
+  g_assert_cmpstr (text, ==, "last year's bundle");
+  ic_test_rmtree (dir);
+}
+
+static void
+test_run_lenient (void)
+{
+  g_autofree char *dir = data_dir (acts_bad_date_csv);
+  g_autofree char *out = g_build_filename (dir, "bundle.json", NULL);
+  g_autofree char *text = NULL;
+  const char *argv[] = { "run", "--data", dir, "--year", "2024", "--department", "23", "--out", out, "--lenient", NULL };
+
+  g_assert_cmpint (ic_test_spawn (argv, NULL, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (out, &text, NULL, NULL));
+  /* pmi_acts: 2 rows read, 1 set aside, its reason kept with its place. */
+  g_assert_nonnull (strstr (text, "\"rows\": 2,\n      \"rejected\": 1,"));
+  g_assert_nonnull (strstr (text, "pmi_acts.csv:3:3: act_date:"));
+  g_assert_nonnull (strstr (text, "1 invalid row set aside (--lenient)"));
+  ic_test_rmtree (dir);
+}
+
+static void
+test_validate (void)
+{
+  g_autofree char *good = data_dir (acts_csv);
+  g_autofree char *bad = data_dir (acts_bad_date_csv);
+  g_autofree char *empty = ic_test_tmpdir ();
+  g_autofree char *out = NULL, *err = NULL;
+  const char *valid[] = { "validate", "--data", good, NULL };
+  const char *invalid[] = { "validate", "--data", bad, NULL };
+  const char *nothing[] = { "validate", "--data", empty, NULL };
+
+  g_assert_cmpint (ic_test_spawn (valid, &out, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "pmi_acts.csv     valid, 1 rows"));
+  g_assert_cmpint (ic_test_spawn (invalid, NULL, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "pmi_acts.csv:3:3: act_date: not a valid date"));
+  g_assert_null (strstr (err, "31/02/2024"));
+  g_assert_cmpint (ic_test_spawn (nothing, NULL, NULL), ==, 2);
+  ic_test_rmtree (good);
+  ic_test_rmtree (bad);
+  ic_test_rmtree (empty);
+}
+
+static void
+test_describe (void)
+{
+  g_autofree char *out = NULL;
+  const char *epp[] = { "describe", "epp_pmi_coverage", NULL };
+  const char *bsem[] = { "describe", "bsem_coverage", NULL };
+  const char *unknown[] = { "describe", "no_such_indicator", NULL };
+
+  g_assert_cmpint (ic_test_spawn (epp, &out, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Taux de couverture des EPP réalisés par la PMI"));
+  g_assert_nonnull (strstr (out, "Target:       >= 20"));
+  g_assert_nonnull (strstr (out, "population births"));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (ic_test_spawn (bsem, &out, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "1 September to 31 August"));
+  g_assert_nonnull (strstr (out, "age_min_months = 36"));
+  g_assert_cmpint (ic_test_spawn (unknown, NULL, NULL), ==, 2);
+}
+
+/* A plugin directory with garbage, an empty file, a shared object without
+ * the descriptor and a duplicate of a built-in plugin. */
+static char *
+bad_plugin_dir (void)
+{
+  char *dir = ic_test_tmpdir ();
+  g_autofree char *builtin = g_build_filename (ic_test_plugins_dir (), "epp_pmi_coverage.so", NULL);
+  g_autofree char *copy = g_build_filename (dir, "epp_copy.so", NULL);
+  g_autofree char *bytes = NULL;
+  gsize length;
+  g_autoptr (GError) error = NULL;
+
+  g_free (ic_test_write (dir, "garbage.so", "\x7f" "ELF but not really, just garbage bytes"));
+  g_free (ic_test_write (dir, "empty.so", ""));
+  g_file_get_contents (builtin, &bytes, &length, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (copy, bytes, (gssize) length, &error);
+  g_assert_no_error (error);
+  return dir;
+}
+
+static void
+test_list_refusals (void)
+{
+  g_autofree char *dir = bad_plugin_dir ();
+  g_autofree char *out = NULL;
+  const char *argv[] = { "list", "--plugins", dir, NULL };
+
+  g_assert_cmpint (ic_test_spawn (argv, &out, NULL), ==, 1);
+  /* The four real plugins are listed; the copy in --plugins wins over the
+   * built-in one, which is then the duplicate. */
+  g_assert_nonnull (strstr (out, "bsem_coverage"));
+  g_assert_nonnull (strstr (out, "ip_eval_3m_rate"));
+  g_assert_nonnull (strstr (out, "vad_child_share"));
+  g_assert_nonnull (strstr (out, "epp_copy.so"));
+  g_assert_nonnull (strstr (out, "garbage.so: not a loadable shared object"));
+  g_assert_nonnull (strstr (out, "empty.so: not a loadable shared object"));
+  g_assert_nonnull (strstr (out, "epp_pmi_coverage.so: duplicate id \"epp_pmi_coverage\""));
+  ic_test_rmtree (dir);
+}
+
+static void
+test_run_with_refusals (void)
+{
+  g_autofree char *plugins = bad_plugin_dir ();
+  g_autofree char *dir = data_dir (acts_csv);
+  g_autofree char *out = g_build_filename (dir, "bundle.json", NULL);
+  g_autofree char *text = NULL, *err = NULL;
+  const char *argv[] = { "run", "--data", dir, "--year", "2024", "--department", "23", "--out", out,
+                         "--plugins", plugins, NULL };
+
+  /* Refused files make the exit 1, and the bundle is still written with them. */
+  g_assert_cmpint (ic_test_spawn (argv, NULL, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "plugin refused"));
+  g_assert_true (g_file_get_contents (out, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "\"plugins_refused\": ["));
+  g_assert_nonnull (strstr (text, "garbage.so"));
+  g_assert_nonnull (strstr (text, "\"file\": \"epp_copy.so\""));
+  ic_test_rmtree (plugins);
+  ic_test_rmtree (dir);
+}
+
+static void
+test_run_only (void)
+{
+  g_autofree char *dir = data_dir (acts_csv);
+  g_autofree char *text = NULL;
+  const char *argv[] = { "run", "--data", dir, "--year", "2024", "--department", "23", "--only", "epp_pmi_coverage", NULL };
+  const char *unknown[] = { "run", "--data", dir, "--year", "2024", "--department", "23", "--only", "nope", NULL };
+
+  g_assert_cmpint (ic_test_spawn (argv, &text, NULL), ==, 0);
+  g_assert_nonnull (strstr (text, "epp_pmi_coverage"));
+  g_assert_null (strstr (text, "bsem_coverage"));
+  g_assert_cmpint (ic_test_spawn (unknown, NULL, NULL), ==, 2);
+  ic_test_rmtree (dir);
+}
+
+static void
+test_run_plugin_error (void)
+{
+  g_autofree char *dir = data_dir (acts_csv);
+  g_autofree char *text = NULL;
+  const char *argv[] = { "run", "--data", dir, "--year", "2024", "--department", "23",
+                         "--plugins", ic_test_fixtures_dir (), "--only", "fixture_failing,epp_pmi_coverage", NULL };
+
+  /* The failing plugin's indicator is an error; the other is computed. */
+  g_assert_cmpint (ic_test_spawn (argv, &text, NULL), ==, 1);
+  g_assert_nonnull (strstr (text, "\"status\": \"error\""));
+  g_assert_nonnull (strstr (text, "\"status\": \"ok\""));
+  ic_test_rmtree (dir);
+}
+
+static void
+test_previous (void)
+{
+  g_autofree char *dir = data_dir (acts_csv);
+  g_autofree char *previous = ic_test_write (dir, "bundle-2023.json", "{ \"year\": 2023, \"indicators\": [] }");
+  g_autofree char *broken = ic_test_write (dir, "broken.json", "{ \"year\": ");
+  g_autofree char *err = NULL;
+  const char *argv[] = { "run", "--data", dir, "--year", "2024", "--department", "23", "--previous", previous, NULL };
+  const char *bad[] = { "run", "--data", dir, "--year", "2024", "--department", "23", "--previous", broken, NULL };
+
+  g_assert_cmpint (ic_test_spawn (argv, NULL, NULL), ==, 0);
+  g_assert_cmpint (ic_test_spawn (bad, NULL, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "broken.json"));
+  ic_test_rmtree (dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/cli/version", test_version);
+  g_test_add_func ("/cli/help", test_help);
+  g_test_add_func ("/cli/usage-errors", test_usage_errors);
+  g_test_add_func ("/cli/run/ok", test_run_ok);
+  g_test_add_func ("/cli/run/stdout-reproducible", test_run_stdout_and_reproducible);
+  g_test_add_func ("/cli/run/invalid-writes-nothing", test_run_invalid_writes_nothing);
+  g_test_add_func ("/cli/run/lenient", test_run_lenient);
+  g_test_add_func ("/cli/run/only", test_run_only);
+  g_test_add_func ("/cli/run/plugin-error", test_run_plugin_error);
+  g_test_add_func ("/cli/run/refused-plugins", test_run_with_refusals);
+  g_test_add_func ("/cli/run/previous", test_previous);
+  g_test_add_func ("/cli/list/refusals", test_list_refusals);
+  g_test_add_func ("/cli/validate", test_validate);
+  g_test_add_func ("/cli/describe", test_describe);
+  return g_test_run ();
+}

@@ -1,0 +1,56 @@
+/* test-util.h: what the test programs share: temporary data directories,
+ * files written by the test itself, an in-process run of the engine on the
+ * real plugins, and the bundle's schema check. */
+#pragma once
+
+#include <glib.h>
+#include <json-glib/json-glib.h>
+
+#include "loader.h"
+#include "problems.h"
+#include "run.h"
+
+G_BEGIN_DECLS
+
+/* A new temporary directory (g_free the path; ic_test_rmtree it). */
+char *ic_test_tmpdir (void);
+
+/* Removes @path and everything below it. */
+void ic_test_rmtree (const char *path);
+
+/* Writes @content (NUL-terminated) to DIR/NAME; returns the path (g_free). */
+char *ic_test_write (const char *dir, const char *name, const char *content);
+
+/* Paths of the tree, from the environment meson gives the tests (with the
+ * configure-time values as fallback). */
+const char *ic_test_source_dir (void);
+const char *ic_test_build_dir (void);
+const char *ic_test_plugins_dir (void);      /* build/plugins */
+const char *ic_test_fixtures_dir (void);     /* build/tests/fixtures */
+const char *ic_test_indicore (void);         /* build/indicore */
+
+/* The plugin set of the real indicators (build/plugins, indicators/). */
+IcPluginSet *ic_test_real_plugins (void);
+
+/* Runs the engine in-process: every plugin of @plugins (or only @only, a
+ * comma-separated list, when not NULL) on @data_dir for @year. Returns the
+ * run, or NULL with @error (the problems are in @problems when given). */
+IcRun *ic_test_run (IcPluginSet *plugins, const char *data_dir, int year, const char *only,
+                    gboolean lenient, IcProblems *problems, GError **error);
+
+/* The result of indicator @id in @run; fails the test when absent. */
+IcResult *ic_test_result (IcRun *run, const char *id);
+
+/* The bundle of @run as JSON, validated against schemas/bundle.schema.json
+ * (the test fails when it does not validate). */
+JsonNode *ic_test_bundle (IcRun *run);
+
+/* Asserts the bundle text holds none of @forbidden (NULL-terminated): the
+ * identifiers and record dates of the test's data. */
+void ic_test_assert_private (const char *bundle_text, const char *const *forbidden);
+
+/* Runs build/indicore with @argv (NULL-terminated, without the program);
+ * returns its exit code, and its standard output and error when asked. */
+int ic_test_spawn (const char *const *argv, char **out, char **err);
+
+G_END_DECLS
