@@ -19,6 +19,7 @@ int ic_cmd_run (int argc, char **argv);
 int ic_cmd_list (int argc, char **argv);
 int ic_cmd_describe (int argc, char **argv);
 int ic_cmd_validate (int argc, char **argv);
+int ic_cmd_new_plugin (int argc, char **argv);
 
 /* Scans the plugin search order for @cli_dirs. */
 IcPluginSet *ic_cmd_scan_plugins (const char *const *cli_dirs);

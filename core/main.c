@@ -16,6 +16,7 @@ static const struct {
   { "list", ic_cmd_list, "list the plugins found, and the files refused" },
   { "describe", ic_cmd_describe, "explain one indicator's definition" },
   { "validate", ic_cmd_validate, "check the input files without computing" },
+  { "new-plugin", ic_cmd_new_plugin, "write a ready-to-build plugin folder" },
 };
 
 static void

@@ -96,7 +96,10 @@ static void
 test_indicators_sorted (Fixture *f, gconstpointer data)
 {
   JsonArray *indicators = json_object_get_array_member (json_node_get_object (f->bundle), "indicators");
-  static const char *const ids[] = { "bsem_coverage", "epp_pmi_coverage", "ip_eval_3m_rate", "vad_child_share" };
+  static const char *const ids[] = {
+    "bsem_coverage", "consultation_child_share", "epnp_pmi_coverage", "epp_pmi_coverage",
+    "ip_eval_3m_rate", "vad_child_share"
+  };
   (void) data;
   g_assert_cmpuint (json_array_get_length (indicators), ==, G_N_ELEMENTS (ids));
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)

@@ -1,0 +1,31 @@
+#include "commands.h"
+#include "scaffold.h"
+
+int
+ic_cmd_new_plugin (int argc, char **argv)
+{
+  g_autofree char *parent = NULL;
+  const GOptionEntry entries[] = {
+    { "dir", 0, 0, G_OPTION_ARG_FILENAME, &parent, "Where to create the plugin folder (default: here)", "DIR" },
+    { NULL }
+  };
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = NULL;
+
+  if (!ic_cmd_parse ("new-plugin", "ID", "Writes a ready-to-build plugin folder ID/ (source, definition, meson.build, test data, test).",
+                     entries, &argc, &argv))
+    return IC_EXIT_USAGE;
+  if (argc != 2)
+    {
+      g_printerr ("indicore new-plugin: expected one indicator id\n");
+      return IC_EXIT_USAGE;
+    }
+  dir = ic_scaffold_write (parent ? parent : ".", argv[1], &error);
+  if (dir == NULL)
+    {
+      g_printerr ("indicore new-plugin: %s\n", error->message);
+      return IC_EXIT_USAGE;
+    }
+  g_print ("wrote %s\nnext: cd %s && meson setup build && meson test -C build\n", dir, dir);
+  return IC_EXIT_OK;
+}

@@ -1,0 +1,195 @@
+#include "scaffold.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+G_DEFINE_QUARK (ic-scaffold-error-quark, ic_scaffold_error)
+
+/* Every @ID@ is replaced by the plugin's id. */
+static const char source_template[] =
+  "/* @ID@: distinct women with an early postnatal interview (EPNP) by the PMI\n"
+  " * in the year, over the births of the year. Change the counting below to\n"
+  " * your indicator's rule; see docs/writing-a-plugin.md of indicore. */\n"
+  "#include <indicore/indicore-plugin.h>\n"
+  "\n"
+  "static gboolean\n"
+  "compute (const IcApi *api, IcContext *ctx, GError **error)\n"
+  "{\n"
+  "  gint64 n = api->table_rows (ctx, \"pmi_acts\");\n"
+  "  const guint16 *type = api->codes (ctx, \"pmi_acts\", \"act_type\");\n"
+  "  const guint16 *provider = api->codes (ctx, \"pmi_acts\", \"provider\");\n"
+  "  const gint32 *date = api->dates (ctx, \"pmi_acts\", \"act_date\");\n"
+  "  const guint16 *territory = api->territories (ctx, \"pmi_acts\");\n"
+  "  guint32 n_persons;\n"
+  "  const guint32 *person = api->ids (ctx, \"pmi_acts\", \"person_id\", &n_persons);\n"
+  "  IcDistinct *counted;\n"
+  "  gint32 first, last;\n"
+  "\n"
+  "  if (!type || !provider || !date || !territory || !person)\n"
+  "    {\n"
+  "      g_set_error_literal (error, g_quark_from_static_string (\"@ID@\"), 1,\n"
+  "                           \"pmi_acts lacks a column this plugin reads\");\n"
+  "      return FALSE;\n"
+  "    }\n"
+  "  api->period (ctx, &first, &last);\n"
+  "  counted = api->distinct_new (ctx, n_persons);\n"
+  "  for (gint64 i = 0; i < n; i++)\n"
+  "    if (type[i] == IC_ACT_EPNP && provider[i] == IC_PROVIDER_PMI && date[i] >= first && date[i] <= last)\n"
+  "      api->distinct_add (counted, person[i], territory[i]);\n"
+  "  /* Counts, denominator, strata by territory, not-available reasons: the engine's. */\n"
+  "  api->finish_over_population (ctx, counted, \"births\");\n"
+  "  return TRUE;\n"
+  "}\n"
+  "\n"
+  "static const char *const tables[] = { \"pmi_acts\", NULL };\n"
+  "static const char *const populations[] = { \"births\", NULL };\n"
+  "\n"
+  "IC_PLUGIN_DEFINE (\"@ID@\", \"0.1.0\", tables, populations, compute)\n";
+
+static const char definition_template[] =
+  "{\n"
+  "  \"id\": \"@ID@\",\n"
+  "  \"version\": \"0.1.0\",\n"
+  "  \"title\": \"Taux de couverture des EPNP réalisés par la PMI (@ID@)\",\n"
+  "  \"description\": \"What the indicator measures, in one sentence an analyst understands.\",\n"
+  "  \"solen\": { \"engagement\": 1, \"objective\": 1, \"label\": \"Libellé de l'objectif dans SOLEN\" },\n"
+  "  \"period\": \"calendar_year\",\n"
+  "  \"unit\": \"%\",\n"
+  "  \"target\": null,\n"
+  "  \"parameters\": {},\n"
+  "  \"numerator\": \"distinct women with an EPNP act by the PMI in the year\",\n"
+  "  \"denominator\": \"births of the year (populations.csv, or derived from births.csv)\",\n"
+  "  \"text_fr\": \"{num} femmes ont bénéficié d'un EPNP réalisé par la PMI en {Y} sur {den} naissances, soit {value} %\"\n"
+  "}\n";
+
+static const char meson_template[] =
+  "project('@ID@', 'c',\n"
+  "  version: '0.1.0',\n"
+  "  default_options: ['c_std=c11', 'warning_level=3'],\n"
+  ")\n"
+  "\n"
+  "# The engine's plugin SDK: its header, and where its plugins live.\n"
+  "sdk = dependency('indicore-plugin')\n"
+  "plugindir = sdk.get_variable(pkgconfig: 'plugindir')\n"
+  "\n"
+  "plugin = shared_module('@ID@', '@ID@.c',\n"
+  "  name_prefix: '',\n"
+  "  dependencies: sdk,\n"
+  "  gnu_symbol_visibility: 'hidden',\n"
+  "  install: true,\n"
+  "  install_dir: plugindir,\n"
+  ")\n"
+  "# The definition goes beside the plugin: the engine pairs them by id.\n"
+  "install_data('@ID@.json', install_dir: plugindir)\n"
+  "\n"
+  "indicore = find_program('indicore')\n"
+  "test('bundle', find_program('test-@ID@.sh'),\n"
+  "  args: [indicore.full_path(), plugin.full_path(), meson.current_source_dir()],\n"
+  "  depends: plugin,\n"
+  ")\n";
+
+static const char test_template[] =
+  "#!/bin/sh\n"
+  "# Runs the engine with this plugin on data/ and checks the figures worked\n"
+  "# out by hand: 1 woman (two EPNP by the PMI in 2024; one by a maternity\n"
+  "# does not count) over 3 births of 2024 = 33.3 %.\n"
+  "set -eu\n"
+  "indicore=$1 plugin=$2 source=$3\n"
+  "dir=$(mktemp -d)\n"
+  "trap 'rm -rf \"$dir\"' EXIT\n"
+  "mkdir \"$dir/plugins\"\n"
+  "cp \"$plugin\" \"$source/@ID@.json\" \"$dir/plugins/\"\n"
+  "\"$indicore\" run --data \"$source/data\" --year 2024 --department 99 \\\n"
+  "  --plugins \"$dir/plugins\" --only @ID@ --out \"$dir/bundle.json\"\n"
+  "grep -q '\"numerator\": 1,' \"$dir/bundle.json\"\n"
+  "grep -q '\"denominator\": 3,' \"$dir/bundle.json\"\n"
+  "grep -q '\"value\": 33.3,' \"$dir/bundle.json\"\n"
+  "echo \"@ID@: 1/3 = 33.3 % as expected\"\n";
+
+static const char births_template[] =
+  "birth_id;birth_date;territory\n"
+  "B1;10/01/2024;Nord\n"
+  "B2;05/03/2024;Nord\n"
+  "B3;20/07/2024;Sud\n";
+
+static const char acts_template[] =
+  "act_id;act_type;act_date;person_id;person_birth_date;provider;professional;territory\n"
+  "A1;EPNP;01/02/2024;W1;;PMI;SF;Nord\n"
+  "A2;EPNP;01/03/2024;W1;;PMI;SF;Nord\n"
+  "A3;EPNP;01/08/2024;W2;;MATERNITY;SF;Sud\n";
+
+static const char readme_template[] =
+  "# @ID@: an indicore plugin\n"
+  "\n"
+  "Written by `indicore new-plugin @ID@`. Build, test and install it against the\n"
+  "installed engine (its `indicore-plugin.pc` must be on `PKG_CONFIG_PATH`):\n"
+  "\n"
+  "    meson setup build && meson test -C build && meson install -C build\n"
+  "\n"
+  "or without meson:\n"
+  "\n"
+  "    cc -shared -fPIC -o @ID@.so @ID@.c $(pkg-config --cflags --libs indicore-plugin)\n"
+  "\n"
+  "Then `indicore run --plugins DIR ...` with `@ID@.so` and `@ID@.json` in DIR,\n"
+  "or install both into the engine's plugin directory\n"
+  "(`pkg-config --variable=plugindir indicore-plugin`).\n"
+  "\n"
+  "- `@ID@.c`: the computation; `@ID@.json`: the definition (title, SOLEN\n"
+  "  objective, target, parameters, French sentence), editable without rebuilding;\n"
+  "- `data/`: a tiny data set, and `test-@ID@.sh` the figures expected on it.\n";
+
+static gboolean
+write_file (const char *dir, const char *name, const char *template, const char *id,
+            gboolean executable, GError **error)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_auto (GStrv) parts = g_strsplit (template, "@ID@", -1);
+  g_autofree char *text = g_strjoinv (id, parts);
+  g_autoptr (GError) local = NULL;
+
+  if (!g_file_set_contents (path, text, -1, &local)
+      || (executable && g_chmod (path, 0755) != 0))
+    {
+      g_set_error (error, IC_SCAFFOLD_ERROR, IC_SCAFFOLD_ERROR_WRITE, "%s: %s", path,
+                   local ? local->message : g_strerror (errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+char *
+ic_scaffold_write (const char *parent, const char *id, GError **error)
+{
+  g_autofree char *dir = g_build_filename (parent, id, NULL);
+  g_autofree char *data = g_build_filename (dir, "data", NULL);
+  g_autofree char *source = g_strconcat (id, ".c", NULL);
+  g_autofree char *definition = g_strconcat (id, ".json", NULL);
+  g_autofree char *test = g_strconcat ("test-", id, ".sh", NULL);
+
+  if (*id == '\0' || strlen (id) > 64 || strspn (id, "abcdefghijklmnopqrstuvwxyz0123456789_") != strlen (id))
+    {
+      g_set_error (error, IC_SCAFFOLD_ERROR, IC_SCAFFOLD_ERROR_BAD_ID,
+                   "\"%s\": an indicator id is 1 to 64 characters of a-z, 0-9 and _", id);
+      return NULL;
+    }
+  if (g_file_test (dir, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, IC_SCAFFOLD_ERROR, IC_SCAFFOLD_ERROR_EXISTS,
+                   "%s already exists: nothing was written", dir);
+      return NULL;
+    }
+  if (g_mkdir_with_parents (data, 0755) != 0)
+    {
+      g_set_error (error, IC_SCAFFOLD_ERROR, IC_SCAFFOLD_ERROR_WRITE, "%s: %s", data, g_strerror (errno));
+      return NULL;
+    }
+  if (!write_file (dir, source, source_template, id, FALSE, error)
+      || !write_file (dir, definition, definition_template, id, FALSE, error)
+      || !write_file (dir, "meson.build", meson_template, id, FALSE, error)
+      || !write_file (dir, test, test_template, id, TRUE, error)
+      || !write_file (dir, "README.md", readme_template, id, FALSE, error)
+      || !write_file (data, "births.csv", births_template, id, FALSE, error)
+      || !write_file (data, "pmi_acts.csv", acts_template, id, FALSE, error))
+    return NULL;
+  return g_steal_pointer (&dir);
+}

@@ -1,0 +1,22 @@
+/* scaffold.h: writes a ready-to-build plugin folder outside the tree. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define IC_SCAFFOLD_ERROR (ic_scaffold_error_quark ())
+GQuark ic_scaffold_error_quark (void);
+
+typedef enum {
+  IC_SCAFFOLD_ERROR_BAD_ID,  /* not [a-z0-9_]+, or too long */
+  IC_SCAFFOLD_ERROR_EXISTS,  /* the folder exists: nothing is overwritten */
+  IC_SCAFFOLD_ERROR_WRITE,
+} IcScaffoldError;
+
+/* Creates PARENT/ID/ with the plugin's source, definition, meson.build, a
+ * small data set and a test. Returns the folder's path (newly allocated),
+ * or NULL with @error. */
+char *ic_scaffold_write (const char *parent, const char *id, GError **error);
+
+G_END_DECLS
