@@ -45,8 +45,8 @@ ic_cmd_run (int argc, char **argv)
   g_autofree char *data = NULL, *department = NULL, *department_name = NULL, *out = NULL;
   g_autofree char *only = NULL, *previous_path = NULL;
   g_auto (GStrv) plugin_dirs = NULL;
-  gint year = 0;
-  gboolean lenient = FALSE;
+  gint year = 0, plugin_timeout = 60;
+  gboolean lenient = FALSE, no_isolation = FALSE;
   const GOptionEntry entries[] = {
     { "data", 0, 0, G_OPTION_ARG_FILENAME, &data, "Data directory holding the input files", "DIR" },
     { "year", 0, 0, G_OPTION_ARG_INT, &year, "Year of the indicators", "Y" },
@@ -57,6 +57,8 @@ ic_cmd_run (int argc, char **argv)
     { "only", 0, 0, G_OPTION_ARG_STRING, &only, "Compute only these indicators", "ID,..." },
     { "lenient", 0, 0, G_OPTION_ARG_NONE, &lenient, "Set invalid rows aside instead of stopping", NULL },
     { "previous", 0, 0, G_OPTION_ARG_FILENAME, &previous_path, "Last year's bundle, for progress targets", "BUNDLE" },
+    { "plugin-timeout", 0, 0, G_OPTION_ARG_INT, &plugin_timeout, "Seconds one plugin may compute (default 60; 0: no limit)", "S" },
+    { "no-isolation", 0, 0, G_OPTION_ARG_NONE, &no_isolation, "Run plugins in this process (debugging)", NULL },
     { NULL }
   };
   g_autoptr (IcPluginSet) plugins = NULL;
@@ -80,6 +82,11 @@ ic_cmd_run (int argc, char **argv)
   if (data == NULL || year == 0 || department == NULL)
     {
       g_printerr ("indicore run: --data, --year and --department are required\nTry 'indicore run --help'.\n");
+      return IC_EXIT_USAGE;
+    }
+  if (plugin_timeout < 0)
+    {
+      g_printerr ("indicore run: --plugin-timeout: expected a number of seconds\n");
       return IC_EXIT_USAGE;
     }
   if (!g_regex_match_simple ("^[0-9A-Za-z]{1,3}$", department, 0, 0))
@@ -115,6 +122,8 @@ ic_cmd_run (int argc, char **argv)
   options.lenient = lenient;
   options.only = (const char *const *) only_ids;
   options.previous = previous;
+  options.no_isolation = no_isolation;
+  options.plugin_timeout = (guint) plugin_timeout;
   run = ic_run_execute (plugins, &options, problems, &error);
   if (run == NULL)
     {

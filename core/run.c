@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "context.h"
+#include "isolate.h"
 
 G_DEFINE_QUARK (ic-run-error-quark, ic_run_error)
 
@@ -60,8 +61,6 @@ compute_one (IcRun *run, IcPlugin *plugin, IcResult *result)
 {
   const IcPluginDescriptor *d = plugin->descriptor;
   IcDataset *dataset = run->dataset;
-  IcContext ctx;
-  g_autoptr (GError) error = NULL;
 
   for (guint k = 0; d->tables[k]; k++)
     {
@@ -85,10 +84,10 @@ compute_one (IcRun *run, IcPlugin *plugin, IcResult *result)
   if (result->status != IC_STATUS_OK)
     return;
 
-  ic_context_init (&ctx, dataset, plugin->definition, result);
-  if (!d->compute (ic_api_get (), &ctx, &error))
-    ic_result_set_error (result, error ? error->message : "the plugin failed without saying why");
-  ic_context_clear (&ctx);
+  if (run->options.no_isolation)
+    ic_isolate_compute_in_process (plugin, dataset, result);
+  else
+    ic_isolate_compute (plugin, dataset, result, run->options.plugin_timeout);
 }
 
 IcRun *

@@ -27,6 +27,8 @@ typedef struct {
   gboolean lenient;
   const char *const *only;      /* ids, or NULL for every plugin */
   IcPrevious *previous;         /* may be NULL */
+  gboolean no_isolation;        /* compute in this process (debugging) */
+  guint plugin_timeout;         /* seconds a plugin may take when isolated; 0: no limit */
 } IcRunOptions;
 
 typedef struct {
