@@ -208,9 +208,13 @@ add_indicator (JsonBuilder *b, const IcResult *r)
       const IcStratum *s = &g_array_index (r->strata, IcStratum, i);
       json_builder_begin_object (b);
       add_string_or_null (b, "territory", s->name);
-      add_int (b, "numerator", s->numerator);
-      add_int (b, "denominator", s->denominator);
-      add_tenths (b, "value", TRUE, s->value_tenths);
+      json_builder_set_member_name (b, "numerator");
+      s->suppressed ? json_builder_add_null_value (b) : json_builder_add_int_value (b, s->numerator);
+      json_builder_set_member_name (b, "denominator");
+      s->suppressed ? json_builder_add_null_value (b) : json_builder_add_int_value (b, s->denominator);
+      add_tenths (b, "value", !s->suppressed, s->value_tenths);
+      json_builder_set_member_name (b, "suppressed");
+      json_builder_add_boolean_value (b, s->suppressed);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -279,6 +283,9 @@ ic_bundle_build (IcRun *run, const char *generated_at)
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "lenient");
   json_builder_add_boolean_value (b, run->options.lenient);
+  json_builder_set_member_name (b, "suppression");
+  json_builder_add_boolean_value (b, !run->options.no_suppression);
+  add_int (b, "small_count", run->options.small_count);
   json_builder_end_object (b);
 
   json_builder_set_member_name (b, "indicators");

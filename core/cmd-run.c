@@ -3,6 +3,7 @@
 #include "bundle-writer.h"
 #include "commands.h"
 #include "rate.h"
+#include "suppress.h"
 
 static void
 print_summary (IcRun *run, const char *out)
@@ -45,8 +46,8 @@ ic_cmd_run (int argc, char **argv)
   g_autofree char *data = NULL, *department = NULL, *department_name = NULL, *out = NULL;
   g_autofree char *only = NULL, *previous_path = NULL;
   g_auto (GStrv) plugin_dirs = NULL;
-  gint year = 0, plugin_timeout = 60;
-  gboolean lenient = FALSE, no_isolation = FALSE;
+  gint year = 0, plugin_timeout = 60, small_count = IC_SMALL_COUNT_DEFAULT;
+  gboolean lenient = FALSE, no_isolation = FALSE, no_suppression = FALSE;
   const GOptionEntry entries[] = {
     { "data", 0, 0, G_OPTION_ARG_FILENAME, &data, "Data directory holding the input files", "DIR" },
     { "year", 0, 0, G_OPTION_ARG_INT, &year, "Year of the indicators", "Y" },
@@ -59,6 +60,8 @@ ic_cmd_run (int argc, char **argv)
     { "previous", 0, 0, G_OPTION_ARG_FILENAME, &previous_path, "Last year's bundle, for progress targets", "BUNDLE" },
     { "plugin-timeout", 0, 0, G_OPTION_ARG_INT, &plugin_timeout, "Seconds one plugin may compute (default 60; 0: no limit)", "S" },
     { "no-isolation", 0, 0, G_OPTION_ARG_NONE, &no_isolation, "Run plugins in this process (debugging)", NULL },
+    { "small-count", 0, 0, G_OPTION_ARG_INT, &small_count, "Hide territory counts from 1 to N (default 10)", "N" },
+    { "no-suppression", 0, 0, G_OPTION_ARG_NONE, &no_suppression, "Publish small counts (internal use only; recorded in the bundle)", NULL },
     { NULL }
   };
   g_autoptr (IcPluginSet) plugins = NULL;
@@ -124,6 +127,8 @@ ic_cmd_run (int argc, char **argv)
   options.previous = previous;
   options.no_isolation = no_isolation;
   options.plugin_timeout = (guint) plugin_timeout;
+  options.small_count = small_count;
+  options.no_suppression = no_suppression;
   run = ic_run_execute (plugins, &options, problems, &error);
   if (run == NULL)
     {

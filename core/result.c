@@ -120,7 +120,7 @@ ic_result_set_error (IcResult *result, const char *reason)
 void
 ic_result_add_stratum (IcResult *result, guint16 territory, gint64 numerator, gint64 denominator)
 {
-  IcStratum stratum = { territory, NULL, numerator, denominator, 0 };
+  IcStratum stratum = { territory, NULL, numerator, denominator, 0, FALSE };
   if (territory == 0 || denominator <= 0 || numerator < 0)
     return;
   for (guint i = 0; i < result->strata->len; i++)

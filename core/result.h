@@ -24,6 +24,7 @@ typedef struct {
   gint64 numerator;
   gint64 denominator;
   gint64 value_tenths;
+  gboolean suppressed;  /* small counts: published without counts nor value */
 } IcStratum;
 
 typedef enum {

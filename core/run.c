@@ -4,6 +4,7 @@
 
 #include "context.h"
 #include "isolate.h"
+#include "suppress.h"
 
 G_DEFINE_QUARK (ic-run-error-quark, ic_run_error)
 
@@ -98,6 +99,11 @@ ic_run_execute (IcPluginSet *plugins, const IcRunOptions *options, IcProblems *p
   g_autofree const char **names = NULL;
   gboolean wanted[IC_N_TABLES];
 
+  if (options->small_count < 0)
+    {
+      g_set_error (error, IC_RUN_ERROR, IC_RUN_ERROR_USAGE, "--small-count: expected a count >= 0");
+      return NULL;
+    }
   if (options->year < 1900 || options->year > 9998)
     {
       g_set_error (error, IC_RUN_ERROR, IC_RUN_ERROR_USAGE, "--year: %d is not a plausible year", options->year);
@@ -135,6 +141,8 @@ ic_run_execute (IcPluginSet *plugins, const IcRunOptions *options, IcProblems *p
         previous = ic_previous_lookup (options->previous, plugin->descriptor->id);
       ic_result_finish (result, names, previous != NULL, options->previous ? options->previous->year : 0,
                         previous && previous->has_value, previous ? previous->value_tenths : 0);
+      if (!options->no_suppression)
+        ic_suppress_strata (result, options->small_count);
       g_ptr_array_add (run->results, result);
     }
   return g_steal_pointer (&run);

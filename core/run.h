@@ -29,6 +29,8 @@ typedef struct {
   IcPrevious *previous;         /* may be NULL */
   gboolean no_isolation;        /* compute in this process (debugging) */
   guint plugin_timeout;         /* seconds a plugin may take when isolated; 0: no limit */
+  gint64 small_count;           /* strata counts from 1 to this are suppressed */
+  gboolean no_suppression;      /* publish every count (internal use; recorded in the bundle) */
 } IcRunOptions;
 
 typedef struct {

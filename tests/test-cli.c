@@ -286,6 +286,27 @@ test_previous (void)
   ic_test_rmtree (dir);
 }
 
+static void
+test_run_suppression (void)
+{
+  g_autofree char *dir = data_dir (acts_csv);
+  g_autofree char *hidden = NULL, *shown = NULL;
+  const char *argv[] = { "run", "--data", dir, "--year", "2024", "--department", "23", "--only", "epp_pmi_coverage", NULL };
+  const char *raw[] = { "run", "--data", dir, "--year", "2024", "--department", "23", "--only", "epp_pmi_coverage",
+                        "--no-suppression", NULL };
+
+  /* Nord: 1 woman of 1 birth; Sud: 0 of 1. Both denominators are small
+   * counts (1..10): hidden by default, and the total (1/2) still shown. */
+  g_assert_cmpint (ic_test_spawn (argv, &hidden, NULL), ==, 0);
+  g_assert_nonnull (strstr (hidden, "\"suppression\": true,\n    \"small_count\": 10"));
+  g_assert_nonnull (strstr (hidden, "\"territory\": \"Nord\",\n          \"numerator\": null,"));
+  g_assert_nonnull (strstr (hidden, "\"numerator\": 1,\n      \"denominator\": 2,"));
+  g_assert_cmpint (ic_test_spawn (raw, &shown, NULL), ==, 0);
+  g_assert_nonnull (strstr (shown, "\"suppression\": false"));
+  g_assert_nonnull (strstr (shown, "\"territory\": \"Nord\",\n          \"numerator\": 1,"));
+  ic_test_rmtree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -301,6 +322,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/run/plugin-error", test_run_plugin_error);
   g_test_add_func ("/cli/run/refused-plugins", test_run_with_refusals);
   g_test_add_func ("/cli/run/previous", test_previous);
+  g_test_add_func ("/cli/run/suppression", test_run_suppression);
   g_test_add_func ("/cli/list/refusals", test_list_refusals);
   g_test_add_func ("/cli/validate", test_validate);
   g_test_add_func ("/cli/describe", test_describe);
