@@ -123,6 +123,33 @@ ic_test_run (IcPluginSet *plugins, const char *data_dir, int year, const char *o
   return ic_run_execute (plugins, &options, problems ? problems : own, error);
 }
 
+IcRun *
+ic_test_run_with_previous (IcPluginSet *plugins, const char *data_dir, int year, const char *only,
+                           const char *previous_bundle, GError **error)
+{
+  g_autoptr (IcProblems) problems = ic_problems_new (50);
+  g_autoptr (GError) local = NULL;
+  g_autoptr (IcPrevious) previous = ic_previous_load_from_data ("previous.json", previous_bundle, -1, &local);
+  g_auto (GStrv) ids = only ? g_strsplit (only, ",", -1) : NULL;
+  IcRunOptions options = {
+    .data_dir = data_dir,
+    .year = year,
+    .department_code = "99",
+    .department_name = "Test",
+    .only = (const char *const *) ids,
+  };
+  IcRun *run;
+
+  g_assert_no_error (local);
+  options.previous = previous;
+  run = ic_run_execute (plugins, &options, problems, error);
+  /* The results hold what they need of it (ic_result_finish copies the
+   * previous value): nothing may point to it once it is freed. */
+  if (run != NULL)
+    run->options.previous = NULL;
+  return run;
+}
+
 IcResult *
 ic_test_result (IcRun *run, const char *id)
 {
@@ -175,7 +202,10 @@ ic_test_spawn (const char *const *argv, char **out, char **err)
   for (guint i = 0; argv[i]; i++)
     g_ptr_array_add (args, (gpointer) argv[i]);
   g_ptr_array_add (args, NULL);
-  g_spawn_sync (NULL, (char **) args->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err, &status, &error);
+  /* Output not asked for goes nowhere: it must not mix with the TAP stream. */
+  g_spawn_sync (NULL, (char **) args->pdata, NULL,
+                (out ? 0 : G_SPAWN_STDOUT_TO_DEV_NULL) | (err ? 0 : G_SPAWN_STDERR_TO_DEV_NULL),
+                NULL, NULL, out, err, &status, &error);
   g_assert_no_error (error);
   if (WIFEXITED (status))
     return WEXITSTATUS (status);

@@ -1,0 +1,50 @@
+/* config.h: a département's settings for its yearly runs, in one GKeyFile
+ * (indicore.conf), so that the run needs no option at all:
+ *
+ *   [indicore]
+ *   department=23
+ *   department_name=Creuse
+ *   data=exports            # relative paths are relative to the file
+ *   output=bundles
+ *   plugins=/opt/indicore-local/plugins
+ *   formats=text;csv;html;md
+ *   small_count=10
+ *   lenient=false
+ *   plugin_timeout=60
+ *
+ *   [indicator bsem_coverage]
+ *   age_min_months=36        # overrides the definition's parameter
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define IC_CONFIG_ERROR (ic_config_error_quark ())
+GQuark ic_config_error_quark (void);
+
+typedef enum {
+  IC_CONFIG_ERROR_READ,     /* cannot read, or not a key file */
+  IC_CONFIG_ERROR_INVALID,  /* a key missing, unknown, or of the wrong type */
+} IcConfigError;
+
+typedef struct {
+  char *path;
+  char *department;
+  char *department_name;   /* or NULL */
+  char *data_dir;          /* absolute */
+  char *output_dir;        /* absolute */
+  char **plugin_dirs;      /* absolute, NULL-terminated (may be empty) */
+  char **formats;          /* renderings to write beside the bundle */
+  gboolean lenient;
+  gint64 small_count;
+  gint64 plugin_timeout;
+  GHashTable *overrides;   /* indicator id -> GHashTable (parameter -> gint64 *) */
+} IcConfig;
+
+IcConfig *ic_config_load (const char *path, GError **error);
+void ic_config_free (IcConfig *config);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcConfig, ic_config_free)
+
+G_END_DECLS
