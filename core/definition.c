@@ -15,6 +15,8 @@ static const char *const known_members[] = {
   "target", "parameters", "numerator", "denominator", "text_fr", NULL
 };
 
+static const char *const known_solen_members[] = { "engagement", "objective", "label", NULL };
+
 typedef struct {
   const char *name;
   GError **error;
@@ -191,6 +193,14 @@ read_definition (Checker *checker, IcDefinition *definition, JsonNode *root)
   if (solen_node == NULL || !JSON_NODE_HOLDS_OBJECT (solen_node))
     return invalid (checker, "solen", "expected an object with engagement, objective and label");
   solen = json_node_get_object (solen_node);
+  g_clear_pointer (&members, g_list_free);
+  members = json_object_get_members (solen);
+  for (GList *l = members; l; l = l->next)
+    if (!g_strv_contains (known_solen_members, l->data))
+      {
+        g_autofree char *full = g_strdup_printf ("solen.%s", (const char *) l->data);
+        return invalid (checker, full, "unknown member (a typo?)");
+      }
   if (!get_int (checker, solen, "solen", "engagement", &engagement)
       || !get_int (checker, solen, "solen", "objective", &objective)
       || !get_string (checker, solen, "solen", "label", TRUE, &definition->solen_label))
@@ -228,6 +238,13 @@ ic_definition_load_from_data (const char *name, const char *data, gssize length,
       const char *message = g_str_has_prefix (local->message, "<data>") ? local->message + 6 : local->message;
       g_set_error (error, IC_DEFINITION_ERROR, IC_DEFINITION_ERROR_READ, "%s%s%s", name,
                    *message == ':' ? "" : ": ", message);
+      return NULL;
+    }
+  /* json-glib reads an empty (or blank) text as a document without root. */
+  if (json_parser_get_root (parser) == NULL)
+    {
+      g_set_error (error, IC_DEFINITION_ERROR, IC_DEFINITION_ERROR_READ,
+                   "%s: empty file, expected a JSON object", name);
       return NULL;
     }
   if (!read_definition (&checker, definition, json_parser_get_root (parser)))

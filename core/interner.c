@@ -47,12 +47,16 @@ ic_interner_free (IcInterner *interner)
   g_free (interner);
 }
 
+/* Compares lengths first, then bytes: @text may hold a NUL, and nothing is
+ * read past the stored string's terminator. */
 static gboolean
 slot_matches (IcInterner *interner, guint32 id, const char *text, gsize len)
 {
   guint64 offset = g_array_index (interner->offsets, guint64, id);
+  guint64 next = id + 1 < interner->offsets->len ? g_array_index (interner->offsets, guint64, id + 1)
+                                                 : interner->arena->len;
   const char *stored = (const char *) interner->arena->data + offset;
-  return strncmp (stored, text, len) == 0 && stored[len] == '\0';
+  return next - offset - 1 == len && memcmp (stored, text, len) == 0;
 }
 
 static void

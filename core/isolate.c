@@ -73,7 +73,7 @@ ic_result_update_from_variant (IcResult *r, GVariant *variant)
 
   if (!g_variant_is_of_type (variant, G_VARIANT_TYPE (RESULT_TYPE)))
     return FALSE;
-  g_variant_get (variant, RESULT_TYPE, &status, &reason, &r->has_numerator, &r->has_denominator,
+  g_variant_get (variant, "(i&sbbxxa(qxx)a(sixx)asa(msmsmsmsmsx)a(sx))", &status, &reason, &r->has_numerator, &r->has_denominator,
                  &r->numerator, &r->denominator, &strata, &details, &warnings, &sources, &parameters);
   if (status < IC_STATUS_OK || status > IC_STATUS_ERROR)
     return FALSE;
@@ -122,13 +122,16 @@ write_all (int fd, const guint8 *data, gsize length)
 G_GNUC_NORETURN static void
 run_child (int fd, const IcPlugin *plugin, IcDataset *dataset, IcResult *result)
 {
-  g_autoptr (GVariant) variant = NULL;
+  GVariant *variant;
+  gboolean written;
 
   ic_isolate_compute_in_process (plugin, dataset, result);
   variant = g_variant_ref_sink (ic_result_to_variant (result));
+  written = write_all (fd, g_variant_get_data (variant), g_variant_get_size (variant));
+  g_variant_unref (variant);
   /* _exit: the child must not run the parent's atexit handlers nor flush
    * its stdio buffers a second time. */
-  _exit (write_all (fd, g_variant_get_data (variant), g_variant_get_size (variant)) ? 0 : 3);
+  _exit (written ? 0 : 3);
 }
 
 /* Reads the child's whole answer, or stops at the deadline. */
@@ -166,7 +169,7 @@ read_answer (int fd, gint64 deadline, GByteArray *answer)
 void
 ic_isolate_compute (const IcPlugin *plugin, IcDataset *dataset, IcResult *result, guint timeout_seconds)
 {
-  g_autoptr (GByteArray) answer = g_byte_array_new ();
+  g_autoptr (GByteArray) answer = NULL;
   gint64 deadline = timeout_seconds ? g_get_monotonic_time () + (gint64) timeout_seconds * G_USEC_PER_SEC : 0;
   gboolean finished;
   int fds[2], status = 0;
@@ -195,7 +198,10 @@ ic_isolate_compute (const IcPlugin *plugin, IcDataset *dataset, IcResult *result
       run_child (fds[1], plugin, dataset, result);
     }
 
+  /* Allocated after the fork: the child leaves with _exit, and must not
+   * carry the parent's buffers it will never free. */
   close (fds[1]);
+  answer = g_byte_array_new ();
   finished = read_answer (fds[0], deadline, answer);
   close (fds[0]);
   if (!finished)

@@ -7,8 +7,13 @@
 
 G_DEFINE_QUARK (ic-loader-error-quark, ic_loader_error)
 
+/* The header every ABI shares: magic, size, major, minor. Only these may be
+ * read before the ABI is known. */
+#define DESCRIPTOR_HEADER_SIZE (G_STRUCT_OFFSET (IcPluginDescriptor, abi_minor) + sizeof (guint16))
 /* The descriptor of ABI 1.0 ends with `compute`. */
 #define DESCRIPTOR_1_0_SIZE (G_STRUCT_OFFSET (IcPluginDescriptor, compute) + sizeof (IcComputeFunc))
+/* Longest list of tables or populations a descriptor may declare. */
+#define MAX_NAMES 64
 
 static gboolean
 refuse (GError **error, IcLoaderError code, const char *format, ...) G_GNUC_PRINTF (3, 4);
@@ -34,18 +39,36 @@ valid_id (const char *id)
   return TRUE;
 }
 
+/* TRUE when @names is a NULL-terminated list of at most MAX_NAMES
+ * non-empty strings (NULL itself is an empty list). */
+static gboolean
+valid_names (const char *const *names)
+{
+  for (guint i = 0; names != NULL; i++)
+    {
+      if (i > MAX_NAMES)
+        return FALSE;
+      if (names[i] == NULL)
+        return TRUE;
+      if (*names[i] == '\0')
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Checks the descriptor as plain data, in the order that keeps each read
- * inside what the previous check proved is there. */
+ * inside what the previous check proved is there: the magic, the header
+ * (size and ABI, common to every ABI), the ABI, then the fields of 1.0. */
 static gboolean
 check_descriptor (const IcPluginDescriptor *d, GError **error)
 {
   if (d->magic != IC_PLUGIN_MAGIC)
     return refuse (error, IC_LOADER_ERROR_BAD_MAGIC,
                    "ic_plugin_descriptor is not an indicore plugin descriptor (wrong magic number)");
-  if (d->size < DESCRIPTOR_1_0_SIZE)
+  if (d->size < DESCRIPTOR_HEADER_SIZE)
     return refuse (error, IC_LOADER_ERROR_TOO_SMALL,
-                   "descriptor of %u bytes, smaller than the %u bytes of ABI 1.0",
-                   d->size, (guint) DESCRIPTOR_1_0_SIZE);
+                   "descriptor of %u bytes, smaller than the %u bytes of its header",
+                   d->size, (guint) DESCRIPTOR_HEADER_SIZE);
   if (d->abi_major != IC_ABI_MAJOR)
     return refuse (error, IC_LOADER_ERROR_ABI_MAJOR,
                    "built for plugin ABI %u.%u, but this engine has ABI %d.%d: rebuild it against this engine's indicore-plugin.h",
@@ -54,15 +77,30 @@ check_descriptor (const IcPluginDescriptor *d, GError **error)
     return refuse (error, IC_LOADER_ERROR_ABI_MINOR,
                    "built for plugin ABI %u.%u, newer than this engine's %d.%d: upgrade the engine",
                    d->abi_major, d->abi_minor, IC_ABI_MAJOR, IC_ABI_MINOR);
+  if (d->size < DESCRIPTOR_1_0_SIZE)
+    return refuse (error, IC_LOADER_ERROR_TOO_SMALL,
+                   "descriptor of %u bytes, smaller than the %u bytes of ABI 1.0",
+                   d->size, (guint) DESCRIPTOR_1_0_SIZE);
   if (!valid_id (d->id))
-    return refuse (error, IC_LOADER_ERROR_INVALID, "invalid descriptor: the id must be 1 to 64 characters of a-z, 0-9 and _");
+    {
+      g_autofree char *shown = d->id ? g_strescape (d->id, NULL) : NULL;
+      if (shown != NULL && strlen (shown) > 80)
+        strcpy (shown + 72, "...");
+      return refuse (error, IC_LOADER_ERROR_INVALID,
+                     "invalid descriptor: %s%s%s: the id must be 1 to 64 characters of a-z, 0-9 and _",
+                     shown ? "id \"" : "no id", shown ? shown : "", shown ? "\"" : "");
+    }
   if (d->version == NULL || *d->version == '\0')
     return refuse (error, IC_LOADER_ERROR_INVALID, "invalid descriptor: no version");
   if (d->compute == NULL)
     return refuse (error, IC_LOADER_ERROR_INVALID, "invalid descriptor: no compute function");
   if (d->tables == NULL || d->tables[0] == NULL)
     return refuse (error, IC_LOADER_ERROR_INVALID, "invalid descriptor: no table declared");
-  for (guint i = 0; i < 64 && d->tables[i]; i++)
+  if (!valid_names (d->tables) || !valid_names (d->populations))
+    return refuse (error, IC_LOADER_ERROR_INVALID,
+                   "invalid descriptor: tables and populations must be NULL-terminated lists of at most %d non-empty names",
+                   MAX_NAMES);
+  for (guint i = 0; d->tables[i]; i++)
     if (ic_table_id_from_name (d->tables[i]) < 0 || strcmp (d->tables[i], "populations") == 0)
       return refuse (error, IC_LOADER_ERROR_INVALID,
                      "invalid descriptor: unknown table \"%s\" (known: births, pmi_acts, ip; populations are declared apart)",
@@ -112,6 +150,7 @@ IcPlugin *
 ic_plugin_load (const char *path, const char *definitions_dir, GError **error)
 {
   g_autoptr (IcPlugin) plugin = g_new0 (IcPlugin, 1);
+  g_autofree char *absolute = NULL;
   gpointer symbol = NULL;
 
   plugin->path = g_strdup (path);
@@ -121,7 +160,10 @@ ic_plugin_load (const char *path, const char *definitions_dir, GError **error)
       refuse (error, IC_LOADER_ERROR_NOT_A_FILE, "not a regular file");
       return NULL;
     }
-  plugin->module = g_module_open (path, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+  /* An absolute path: given a bare file name, dlopen() would search the
+   * library path instead, and could load another library of that name. */
+  absolute = g_canonicalize_filename (path, NULL);
+  plugin->module = g_module_open (absolute, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
   if (plugin->module == NULL)
     {
       refuse (error, IC_LOADER_ERROR_NOT_A_MODULE, "not a loadable shared object: %s", g_module_error ());

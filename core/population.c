@@ -9,6 +9,7 @@ read_reference (IcPopulation *population, IcDataset *dataset)
   IcTable *table = dataset->tables[IC_TABLE_POPULATIONS];
   IcTableColumn *names, *periods, *territories, *values, *sources;
 
+  population->no_reference_file = !dataset->present[IC_TABLE_POPULATIONS];
   if (table == NULL)
     return;
   names = ic_table_column (table, "population");
@@ -29,7 +30,8 @@ read_reference (IcPopulation *population, IcDataset *dataset)
     }
 }
 
-/* Counts births of [first, last] per territory; FALSE when the file is absent. */
+/* Counts the births of [first, last], in total and per territory (added to
+ * @per_territory). births.csv must be present. */
 static void
 count_births (IcDataset *dataset, gint32 first, gint32 last, gint64 *per_territory, gint64 *total)
 {
@@ -82,14 +84,22 @@ derive (IcPopulation *population, IcDataset *dataset, const IcPeriod *period)
       count_births (dataset, first, ic_date_from_ymd (year, 12, 31), scratch, &later);
       if (earlier == 0 || later == 0)
         {
-          population->not_derivable = g_strdup_printf ("births.csv has no birth in %d, and children_under_2 for %d needs the births of %d and %d",
-                                                      earlier == 0 ? year - 1 : year, year, year - 1, year);
+          g_autofree char *missing = earlier == 0 && later == 0
+                                       ? g_strdup_printf ("%d nor in %d", year - 1, year)
+                                       : g_strdup_printf ("%d", earlier == 0 ? year - 1 : year);
+          population->not_derivable = g_strdup_printf ("births.csv has no birth in %s, and children_under_2 for %d needs the births of %d and %d",
+                                                      missing, year, year - 1, year);
           return;
         }
       first = ic_date_from_ymd (year - 1, 1, 1);
     }
   count_births (dataset, first, ic_date_from_ymd (year, 12, 31), counts, &total);
   population->derived[0] = total;
+  /* Without a territory column, births.csv says nothing of any territory:
+   * no count is derivable there (not 0, which would differ from every
+   * reference row). */
+  if (ic_table_column (dataset->tables[IC_TABLE_BIRTHS], "territory")->field < 0)
+    return;
   for (guint t = 1; t < population->n_territories; t++)
     {
       population->derived[t] = counts[t];
@@ -163,7 +173,8 @@ ic_population_resolve (IcPopulation *population, guint16 territory, IcPopulation
 char *
 ic_population_why_unavailable (IcPopulation *population)
 {
-  return g_strdup_printf ("population %s for %s is not available: no row in populations.csv, and %s",
+  return g_strdup_printf ("population %s for %s is not available: %s, and %s",
                           population->name, population->period_label,
+                          population->no_reference_file ? "populations.csv is absent" : "no row in populations.csv",
                           population->not_derivable ? population->not_derivable : "no count could be derived");
 }

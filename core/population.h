@@ -21,6 +21,7 @@ typedef struct {
   gint64 *derived;       /* count from births.csv per territory; -1: not derivable */
   gboolean *named;       /* a source row names the territory */
   char *not_derivable;   /* why the population cannot be derived, or NULL */
+  gboolean no_reference_file; /* populations.csv is absent from the data directory */
 } IcPopulation;
 
 /* Gathers what the dataset says of population @name for @period. */

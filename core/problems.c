@@ -75,7 +75,9 @@ ic_problems_to_string (IcProblems *problems)
   for (guint i = 0; i < problems->messages->len; i++)
     g_string_append_printf (out, "%s%s", i ? "\n" : "", (char *) problems->messages->pdata[i]);
   if (problems->count > problems->messages->len)
-    g_string_append_printf (out, "\n… and %" G_GUINT64_FORMAT " more problems",
-                            problems->count - problems->messages->len);
+    g_string_append_printf (out, "%s… and %" G_GUINT64_FORMAT " more problem%s",
+                            out->len > 0 ? "\n" : "",
+                            problems->count - problems->messages->len,
+                            problems->count - problems->messages->len > 1 ? "s" : "");
   return g_string_free (out, FALSE);
 }

@@ -33,7 +33,8 @@ guint64 ic_problems_count (IcProblems *problems);
 /* The kept messages; belongs to @problems. */
 GPtrArray *ic_problems_messages (IcProblems *problems);
 
-/* Every kept message on its own line, then "… and N more problems" when
+/* Every kept message on its own line, then "… and N more problems" (or
+ * "… and 1 more problem") when
  * some were only counted. Newly allocated. */
 char *ic_problems_to_string (IcProblems *problems);
 

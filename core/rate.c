@@ -3,7 +3,8 @@
 gboolean
 ic_fraction_tenths (gint64 num, gint64 den, gint64 *tenths)
 {
-  if (den <= 0 || num < 0 || num > G_MAXINT64 / 40)
+  /* The bounds keep 20 n + d and 2 d within gint64. */
+  if (den <= 0 || num < 0 || num > G_MAXINT64 / 40 || den > G_MAXINT64 / 4)
     return FALSE;
   /* round (10 n / d) half up = floor ((20 n + d) / 2 d) */
   *tenths = (20 * num + den) / (2 * den);

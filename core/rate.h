@@ -9,11 +9,13 @@
 G_BEGIN_DECLS
 
 /* @num / @den rounded half up to one decimal, as tenths: 7 / 2 -> 35.
- * FALSE when @den <= 0 or @num < 0. */
+ * FALSE when @den <= 0 or @num < 0, or either beyond what the exact integer
+ * arithmetic holds (@num > G_MAXINT64 / 40, @den > G_MAXINT64 / 4). */
 gboolean ic_fraction_tenths (gint64 num, gint64 den, gint64 *tenths);
 
 /* 100 × @num / @den rounded half up to one decimal, as tenths:
- * 51 / 770 -> 66 (6.6 %). FALSE when @den <= 0 or @num < 0. */
+ * 51 / 770 -> 66 (6.6 %). FALSE when @den <= 0 or @num < 0, or either
+ * beyond the bounds above (@num > G_MAXINT64 / 4000). */
 gboolean ic_rate_tenths (gint64 num, gint64 den, gint64 *tenths);
 
 /* The JSON number of tenths: 66 -> 6.6. */

@@ -14,12 +14,20 @@ G_DEFINE_QUARK (ic-table-error-quark, ic_table_error)
 /* Longest code accepted: the spec's longest is CONSULTATION_CHILD. */
 #define MAX_CODE_LEN 64
 
-typedef union {
-  gint32 date;
-  guint16 code;
-  guint32 id;
-  gint64 count;
-  char *text;
+/* One value of the current row. Person identifiers, territories and new
+ * codes of an open set are interned only when the row is kept (from
+ * `pending`, which points into the CSV reader's record): a row set aside
+ * leaves no trace in the dictionaries, and identifiers stay dense. */
+typedef struct {
+  union {
+    gint32 date;
+    guint16 code;
+    guint32 id;
+    gint64 count;
+    char *text;
+  };
+  const char *pending;
+  gsize pending_len;
 } Cell;
 
 /* Hashes of the row identifiers seen: 8 bytes a row, open addressing. A
@@ -40,6 +48,7 @@ typedef struct {
   IcProblems *problems;
   guint n_header;
   Cell *cells;
+  char *upper;                 /* MAX_CODE_LEN bytes per column: codes upper-cased */
   guint64 line;
   guint row_problems;
   RowIdSet row_ids;
@@ -193,13 +202,22 @@ commit_row (Reader *r)
         case IC_COLUMN_KIND_ROW_ID:
           break;
         case IC_COLUMN_KIND_PERSON_ID:
-          column->ids[row] = r->cells[c].id;
+          column->ids[row] = ic_interner_intern (column->dictionary, r->cells[c].pending,
+                                                 r->cells[c].pending_len, NULL);
           break;
         case IC_COLUMN_KIND_DATE:
           column->dates[row] = r->cells[c].date;
           break;
         case IC_COLUMN_KIND_CODE:
+          if (r->cells[c].pending != NULL)
+            r->cells[c].code = (guint16) (ic_interner_intern (column->dictionary, r->cells[c].pending,
+                                                              r->cells[c].pending_len, NULL) + 1);
+          column->codes[row] = r->cells[c].code;
+          break;
         case IC_COLUMN_KIND_TERRITORY:
+          if (r->cells[c].pending != NULL)
+            r->cells[c].code = (guint16) ic_interner_intern (r->territories, r->cells[c].pending,
+                                                             r->cells[c].pending_len, NULL);
           column->codes[row] = r->cells[c].code;
           break;
         case IC_COLUMN_KIND_COUNT:
@@ -224,9 +242,11 @@ clear_cells (Reader *r)
 }
 
 static void
-parse_code (Reader *r, IcTableColumn *column, const char *text, gsize len, Cell *cell)
+parse_code (Reader *r, guint c, const char *text, gsize len)
 {
-  char upper[MAX_CODE_LEN];
+  IcTableColumn *column = &r->table->columns[c];
+  Cell *cell = &r->cells[c];
+  char *upper = r->upper + (gsize) c * MAX_CODE_LEN;
   gint64 found;
 
   if (len > MAX_CODE_LEN)
@@ -251,7 +271,9 @@ parse_code (Reader *r, IcTableColumn *column, const char *text, gsize len, Cell 
           row_problem (r, column, "more than %d distinct codes", G_MAXUINT16 - 1);
           return;
         }
-      found = ic_interner_intern (column->dictionary, upper, len, NULL);
+      cell->pending = upper;
+      cell->pending_len = len;
+      return;
     }
   cell->code = (guint16) (found + 1);
 }
@@ -267,7 +289,9 @@ parse_territory (Reader *r, IcTableColumn *column, const char *text, gsize len, 
           row_problem (r, column, "more than %d distinct territories", G_MAXUINT16 - 1);
           return;
         }
-      found = ic_interner_intern (r->territories, text, len, NULL);
+      cell->pending = text;
+      cell->pending_len = len;
+      return;
     }
   cell->code = (guint16) found;
 }
@@ -304,14 +328,15 @@ parse_cell (Reader *r, guint c, const char *text, gsize len)
         row_problem (r, column, "duplicate identifier (an earlier row has the same one)");
       break;
     case IC_COLUMN_KIND_PERSON_ID:
-      cell->id = ic_interner_intern (column->dictionary, text, len, NULL);
+      cell->pending = text;
+      cell->pending_len = len;
       break;
     case IC_COLUMN_KIND_DATE:
       if (!ic_date_parse (text, len, &cell->date))
         row_problem (r, column, "not a valid date (expected YYYY-MM-DD or DD/MM/YYYY, and a real day)");
       break;
     case IC_COLUMN_KIND_CODE:
-      parse_code (r, column, text, len, cell);
+      parse_code (r, c, text, len);
       break;
     case IC_COLUMN_KIND_TERRITORY:
       parse_territory (r, column, text, len, cell);
@@ -369,9 +394,11 @@ check_row (Reader *r)
           && act < birth)
         row_problem (r, &table->columns[2], "child act dated before the child's birth date");
     }
-  else if (r->id == IC_TABLE_POPULATIONS && r->row_problems == 0)
+  else if (r->id == IC_TABLE_POPULATIONS)
     {
-      const char *territory = ic_interner_get (r->territories, r->cells[2].code);
+      const Cell *t = &r->cells[2];
+      g_autofree char *territory = t->pending != NULL ? g_strndup (t->pending, t->pending_len)
+                                                      : g_strdup (ic_interner_get (r->territories, t->code));
       char *key = g_strdup_printf ("%s\x1f%s\x1f%s", r->cells[0].text, r->cells[1].text, territory);
       gpointer first = g_hash_table_lookup (r->population_keys, key);
       if (first != NULL)
@@ -437,7 +464,31 @@ read_row (Reader *r, const IcCsvField *fields, guint n_fields)
   clear_cells (r);
 }
 
-/* Matches header names to the schema; reports missing required columns. */
+/* A problem that makes the whole file unreadable: recorded in the problems
+ * and returned in @error with the same text (the problem list has a limit,
+ * the error must hold the message anyway). */
+static gboolean fail_file (Reader *r, guint64 line, guint column, const char *column_name,
+                           GError **error, const char *format, ...) G_GNUC_PRINTF (6, 7);
+static gboolean
+fail_file (Reader *r, guint64 line, guint column, const char *column_name,
+           GError **error, const char *format, ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+  g_autofree char *formatted = NULL;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  formatted = ic_problems_format (r->file, line, column, column_name, message);
+  ic_problems_add (r->problems, r->file, line, column, column_name, "%s", message);
+  g_set_error_literal (error, IC_TABLE_ERROR, IC_TABLE_ERROR_UNREADABLE, formatted);
+  return FALSE;
+}
+
+/* Matches header names to the schema; reports missing required columns.
+ * File-level problems name line 1: the CSV reader does not say on which
+ * line the header is when blank lines precede it. */
 static gboolean
 read_header (Reader *r, IcCsvReader *csv, GError **error)
 {
@@ -445,6 +496,7 @@ read_header (Reader *r, IcCsvReader *csv, GError **error)
   guint n_fields;
   const IcCsvField *header = ic_csv_reader_get_header (csv, &n_fields);
   g_autoptr (GString) missing = g_string_new (NULL);
+  guint n_missing = 0;
 
   r->n_header = n_fields;
   for (guint f = 0; f < n_fields; f++)
@@ -458,27 +510,21 @@ read_header (Reader *r, IcCsvReader *csv, GError **error)
           if (!ic_text_equal_ci (name, len, column->spec->name))
             continue;
           if (column->field >= 0)
-            {
-              ic_problems_add (r->problems, r->file, 0, 0, NULL,
-                               "column %s appears twice in the header", column->spec->name);
-              g_set_error (error, IC_TABLE_ERROR, IC_TABLE_ERROR_UNREADABLE,
-                           "%s: column %s appears twice in the header", r->file, column->spec->name);
-              return FALSE;
-            }
+            return fail_file (r, 1, f + 1, column->spec->name, error,
+                              "column appears twice in the header (first as field %d)", column->field + 1);
           column->field = (int) f;
         }
     }
 
   for (guint c = 0; c < table->spec->n_columns; c++)
     if (table->columns[c].spec->required && table->columns[c].field < 0)
-      g_string_append_printf (missing, "%s%s", missing->len ? ", " : "", table->columns[c].spec->name);
-  if (missing->len > 0)
-    {
-      ic_problems_add (r->problems, r->file, 1, 0, NULL, "missing required column %s", missing->str);
-      g_set_error (error, IC_TABLE_ERROR, IC_TABLE_ERROR_UNREADABLE,
-                   "%s: missing required column %s", r->file, missing->str);
-      return FALSE;
-    }
+      {
+        g_string_append_printf (missing, "%s%s", missing->len ? ", " : "", table->columns[c].spec->name);
+        n_missing++;
+      }
+  if (n_missing > 0)
+    return fail_file (r, 1, 0, NULL, error, "missing required column%s %s",
+                      n_missing > 1 ? "s" : "", missing->str);
   return TRUE;
 }
 
@@ -536,16 +582,28 @@ ic_table_column (IcTable *table, const char *name)
   return c < 0 ? NULL : &table->columns[c];
 }
 
+/* The table column read from field @field (1-based) of the file, or NULL. */
+static const IcTableColumn *
+column_at_field (Reader *r, guint field)
+{
+  for (guint c = 0; c < r->table->spec->n_columns; c++)
+    if (field > 0 && r->table->columns[c].field == (int) field - 1)
+      return &r->table->columns[c];
+  return NULL;
+}
+
 static gboolean
 fail_csv (Reader *r, IcCsvReader *csv, GError *csv_error, GError **error)
 {
   guint64 line = 0;
   guint column = 0;
+  const IcTableColumn *table_column;
+
   if (csv != NULL)
     ic_csv_reader_get_error_position (csv, &line, &column);
-  ic_problems_add (r->problems, r->file, line, column, NULL, "%s", csv_error->message);
-  g_set_error (error, IC_TABLE_ERROR, IC_TABLE_ERROR_UNREADABLE, "%s", (char *)
-               ic_problems_messages (r->problems)->pdata[ic_problems_messages (r->problems)->len - 1]);
+  table_column = column_at_field (r, column);
+  fail_file (r, line, column, table_column ? table_column->spec->name : NULL, error,
+             "%s", csv_error->message);
   g_error_free (csv_error);
   return FALSE;
 }
@@ -562,13 +620,14 @@ ic_table_read (IcTableId id,
   g_autoptr (IcCsvReader) csv = NULL;
   g_autofree char *file = g_path_get_basename (path);
   g_autofree Cell *cells = g_new0 (Cell, table->spec->n_columns);
+  g_autofree char *upper = g_new (char, (gsize) table->spec->n_columns * MAX_CODE_LEN);
   GError *csv_error = NULL;
   const IcCsvField *fields;
   guint n_fields;
   gboolean ok = TRUE;
   Reader r = {
     .table = table, .id = id, .file = file, .territories = territories,
-    .lenient = lenient, .problems = problems, .cells = cells,
+    .lenient = lenient, .problems = problems, .cells = cells, .upper = upper,
   };
 
   g_return_val_if_fail (ic_interner_size (territories) > 0, NULL);
@@ -576,10 +635,7 @@ ic_table_read (IcTableId id,
   csv = ic_csv_reader_open (path, &csv_error);
   if (csv == NULL)
     {
-      /* The problem list has a limit; the error must hold its message anyway. */
-      g_autofree char *message = ic_problems_format (file, 0, 0, NULL, csv_error->message);
-      ic_problems_add (problems, file, 0, 0, NULL, "%s", csv_error->message);
-      g_set_error_literal (error, IC_TABLE_ERROR, IC_TABLE_ERROR_UNREADABLE, message);
+      fail_file (&r, 0, 0, NULL, error, "%s", csv_error->message);
       g_error_free (csv_error);
       return NULL;
     }
@@ -603,17 +659,22 @@ ic_table_read (IcTableId id,
           || g_error_matches (csv_error, IC_CSV_ERROR, IC_CSV_ERROR_FIELD_TOO_LONG))
         {
           guint column = 0;
+          const IcTableColumn *table_column;
+          const char *name;
+
           ic_csv_reader_get_error_position (csv, &r.line, &column);
+          table_column = column_at_field (&r, column);
+          name = table_column ? table_column->spec->name : NULL;
           table->rows_read++;
           r.row_problems = 0;
           if (!lenient)
-            ic_problems_add (problems, file, r.line, column, NULL, "%s", csv_error->message);
+            ic_problems_add (problems, file, r.line, column, name, "%s", csv_error->message);
           else
             {
               table->rejected++;
               if (table->rejected_reasons->len < IC_TABLE_KEPT_REASONS)
                 g_ptr_array_add (table->rejected_reasons,
-                                 ic_problems_format (file, r.line, column, NULL, csv_error->message));
+                                 ic_problems_format (file, r.line, column, name, csv_error->message));
             }
           g_clear_error (&csv_error);
           continue;

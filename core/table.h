@@ -50,10 +50,13 @@ typedef struct {
 
 /* Reads table @id from @path. Territories are interned into @territories,
  * shared by every table of the run (its id 0 must be the empty string).
- * Every invalid row or value goes to @problems; with @lenient the row is
- * also set aside and counted. Returns NULL with @error set when the file
- * cannot be read as a table (unreadable, binary, no header, a required
- * column missing, an unterminated quote): that problem is in @problems too. */
+ * Without @lenient, every invalid row or value goes to @problems (the row
+ * is not kept). With @lenient an invalid row is set aside instead: counted
+ * in `rejected`, its first problem among the `rejected_reasons`, and nothing
+ * of it kept, not even its identifiers or territory in the dictionaries.
+ * Returns NULL with @error set when the file cannot be read as a table
+ * (unreadable, binary, no header, a required column missing, an
+ * unterminated quote), in either mode: that problem is in @problems too. */
 IcTable *ic_table_read (IcTableId id,
                         const char *path,
                         IcInterner *territories,

@@ -110,7 +110,7 @@ test_variant_round_trip (void)
 {
   IcPeriod period;
   g_autoptr (IcResult) r = NULL, back = NULL;
-  g_autoptr (GVariant) v = NULL;
+  g_autoptr (GVariant) v = NULL, forged = NULL;
   IcDetail *detail;
   IcSource *source;
 
@@ -150,7 +150,8 @@ test_variant_round_trip (void)
   g_assert_cmpint (source->value, ==, 770);
   g_assert_cmpstr (g_array_index (back->parameters, IcParameter, 0).name, ==, "age_max_months");
   /* A variant of another type is refused. */
-  g_assert_false (ic_result_update_from_variant (back, g_variant_new_string ("forged")));
+  forged = g_variant_ref_sink (g_variant_new_string ("forged"));
+  g_assert_false (ic_result_update_from_variant (back, forged));
 }
 
 int

@@ -476,7 +476,7 @@ static const char example_bundle[] =
   "  \"generated_at\": \"2025-03-01T09:00:00Z\",\n"
   "  \"department\": { \"code\": \"23\", \"name\": \"Creuse\" },\n"
   "  \"year\": 2024,\n"
-  "  \"options\": { \"lenient\": false },\n"
+  "  \"options\": { \"lenient\": false, \"suppression\": true, \"small_count\": 10 },\n"
   "  \"indicators\": [\n"
   "    {\n"
   "      \"id\": \"epp_pmi_coverage\",\n"
@@ -500,7 +500,7 @@ static const char example_bundle[] =
   "\"period\": \"2024\", \"origin\": \"populations.csv\", \"source\": \"INSEE état civil\", "
   "\"value\": 770 } ],\n"
   "      \"strata\": [ { \"territory\": \"T1\", \"numerator\": 20, \"denominator\": 300, "
-  "\"value\": 6.7 } ],\n"
+  "\"value\": 6.7, \"suppressed\": false } ],\n"
   "      \"details\": {},\n"
   "      \"warnings\": [],\n"
   "      \"reason\": null\n"
@@ -719,7 +719,30 @@ test_bundle_stratum_denominator_zero (void)
 
   json_object_set_int_member (stratum, "denominator", 0);
   assert_bundle_invalid (bundle,
-                         "/indicators/0/strata/0/denominator: 0 is less than the minimum 1");
+                         "/indicators/0/strata/0: matches none of the oneOf schemas ("
+                         "0: /indicators/0/strata/0/denominator: 0 is less than the minimum 1; "
+                         "1: /indicators/0/strata/0/numerator: expected null, got integer)");
+}
+
+/* A suppressed stratum has no count and no value: a count left in it would
+ * publish what suppression hides. */
+static void
+test_bundle_stratum_suppressed (void)
+{
+  g_autoptr (JsonNode) bundle = example ();
+  JsonObject *stratum = json_array_get_object_element (
+    json_object_get_array_member (indicator0 (bundle), "strata"), 0);
+
+  json_object_set_boolean_member (stratum, "suppressed", TRUE);
+  json_object_set_null_member (stratum, "numerator");
+  json_object_set_null_member (stratum, "denominator");
+  json_object_set_null_member (stratum, "value");
+  assert_bundle_valid (bundle);
+  json_object_set_int_member (stratum, "numerator", 3);
+  assert_bundle_invalid (bundle,
+                         "/indicators/0/strata/0: matches none of the oneOf schemas ("
+                         "0: /indicators/0/strata/0/denominator: expected integer, got null; "
+                         "1: /indicators/0/strata/0/numerator: expected null, got integer)");
 }
 
 static void
@@ -828,6 +851,7 @@ main (int argc, char **argv)
   g_test_add_func ("/json-schema/bundle/not-ok-needs-null-value", test_bundle_not_ok_needs_null_value);
   g_test_add_func ("/json-schema/bundle/target-forms", test_bundle_target_forms);
   g_test_add_func ("/json-schema/bundle/previous-and-sources", test_bundle_previous_and_sources);
+  g_test_add_func ("/json-schema/bundle/stratum-suppressed", test_bundle_stratum_suppressed);
   g_test_add_func ("/json-schema/bundle/stratum-denominator-zero",
                    test_bundle_stratum_denominator_zero);
   g_test_add_func ("/json-schema/bundle/generated-at", test_bundle_generated_at);
