@@ -1,6 +1,9 @@
 #include "loader.h"
 
+#include <errno.h>
 #include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <string.h>
 
 #include "table-schema.h"
@@ -146,6 +149,28 @@ find_definition (const char *plugin_path, const char *id, const char *definition
   return NULL;
 }
 
+/* Code is loaded only from where nobody but its owner could have put it:
+ * a file or directory writable by group or others, or owned by someone
+ * other than root or the user running the engine, is refused. */
+static gboolean
+check_trusted (const char *path, const char *what, GError **error)
+{
+  GStatBuf st;
+  uid_t self = geteuid ();
+
+  if (g_stat (path, &st) != 0)
+    return refuse (error, IC_LOADER_ERROR_NOT_A_FILE, "%s %s: %s", what, path, g_strerror (errno));
+  if (st.st_uid != 0 && st.st_uid != self)
+    return refuse (error, IC_LOADER_ERROR_UNTRUSTED,
+                   "untrusted %s %s: owned by uid %u, neither root nor the user running indicore (uid %u)",
+                   what, path, (guint) st.st_uid, (guint) self);
+  if ((st.st_mode & S_IWOTH) || ((st.st_mode & S_IWGRP) && st.st_gid != 0))
+    return refuse (error, IC_LOADER_ERROR_UNTRUSTED,
+                   "untrusted %s %s: writable by %s (mode %04o): chmod go-w it",
+                   what, path, (st.st_mode & S_IWOTH) ? "anyone" : "its group", (guint) (st.st_mode & 07777));
+  return TRUE;
+}
+
 IcPlugin *
 ic_plugin_load (const char *path, const char *definitions_dir, GError **error)
 {
@@ -163,6 +188,11 @@ ic_plugin_load (const char *path, const char *definitions_dir, GError **error)
   /* An absolute path: given a bare file name, dlopen() would search the
    * library path instead, and could load another library of that name. */
   absolute = g_canonicalize_filename (path, NULL);
+  {
+    g_autofree char *directory = g_path_get_dirname (absolute);
+    if (!check_trusted (absolute, "plugin file", error) || !check_trusted (directory, "plugin directory", error))
+      return NULL;
+  }
   plugin->module = g_module_open (absolute, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
   if (plugin->module == NULL)
     {

@@ -24,6 +24,7 @@ typedef enum {
   IC_LOADER_ERROR_NO_DEFINITION,    /* no ID.json beside the plugin nor in the definitions directory */
   IC_LOADER_ERROR_BAD_DEFINITION,   /* the definition file is invalid, or for another id */
   IC_LOADER_ERROR_DUPLICATE,        /* an earlier plugin has the same id */
+  IC_LOADER_ERROR_UNTRUSTED,        /* file or directory writable by others, or owned by another user than root or us */
 } IcLoaderError;
 
 typedef struct {

@@ -505,6 +505,72 @@ test_load_definition_beside_first (void)
   ic_test_rmtree (definitions);
 }
 
+/* Trusted paths: code is loaded only from files and directories nobody but
+ * their owner (root or us) can write. */
+static void
+test_refuse_untrusted_mode (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *plugins = ic_test_tmpdir ();
+  g_autofree char *so = copy_good (plugins, "fixture_good.so", TRUE);
+  IcPlugin *plugin;
+
+  /* The copy is trusted as it is (0644 in a 0700 directory). */
+  g_assert_cmpint (g_chmod (so, 0644), ==, 0);
+  plugin = ic_plugin_load (so, NULL, &error);
+  g_assert_no_error (error);
+  ic_plugin_free (plugin);
+
+  g_assert_cmpint (g_chmod (so, 0666), ==, 0);
+  plugin = ic_plugin_load (so, NULL, &error);
+  g_assert_null (plugin);
+  g_assert_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_UNTRUSTED);
+  assert_contains (error->message, "untrusted plugin file");
+  assert_contains (error->message, "writable by anyone (mode 0666)");
+  g_clear_error (&error);
+
+  /* A group that is not root's may not write it either. */
+  g_assert_cmpint (g_chmod (so, 0664), ==, 0);
+  g_assert_cmpint (chown (so, (uid_t) -1, 4242), ==, 0);
+  plugin = ic_plugin_load (so, NULL, &error);
+  g_assert_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_UNTRUSTED);
+  assert_contains (error->message, "writable by its group (mode 0664)");
+  g_clear_error (&error);
+
+  /* Nor a directory anyone can write into. */
+  g_assert_cmpint (g_chmod (so, 0644), ==, 0);
+  g_assert_cmpint (g_chmod (plugins, 0777), ==, 0);
+  plugin = ic_plugin_load (so, NULL, &error);
+  g_assert_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_UNTRUSTED);
+  assert_contains (error->message, "untrusted plugin directory");
+  ic_test_rmtree (plugins);
+}
+
+static void
+test_refuse_untrusted_owner (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *plugins = NULL, *so = NULL, *expected = NULL;
+  IcPlugin *plugin;
+
+  if (geteuid () != 0)
+    {
+      /* Giving a file away takes root; the mode checks above run for anyone. */
+      g_test_skip ("needs root to chown a file to another user");
+      return;
+    }
+  plugins = ic_test_tmpdir ();
+  so = copy_good (plugins, "fixture_good.so", TRUE);
+  g_assert_cmpint (chown (so, 4242, (gid_t) -1), ==, 0);
+  plugin = ic_plugin_load (so, NULL, &error);
+  g_assert_null (plugin);
+  g_assert_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_UNTRUSTED);
+  expected = g_strdup_printf ("owned by uid 4242, neither root nor the user running indicore (uid %u)",
+                              (guint) geteuid ());
+  assert_contains (error->message, expected);
+  ic_test_rmtree (plugins);
+}
+
 /* An invalid definition beside the plugin is an error, not a reason to
  * fall back silently on the definitions directory. */
 static void
@@ -916,6 +982,8 @@ main (int argc, char **argv)
   ADD_GARBAGE ("/loader/scan/garbage", test_garbage_scan);
 
   g_test_add_func ("/loader/load/good", test_load_good);
+  g_test_add_func ("/loader/refuse/untrusted-mode", test_refuse_untrusted_mode);
+  g_test_add_func ("/loader/refuse/untrusted-owner", test_refuse_untrusted_owner);
   g_test_add_func ("/loader/load/relative-path", test_load_relative_path);
   g_test_add_func ("/loader/load/definition-beside-first", test_load_definition_beside_first);
   g_test_add_func ("/loader/load/definition-beside-invalid", test_load_definition_beside_invalid);
