@@ -2,36 +2,56 @@
 
 #include <string.h>
 
+/* One slot of the open-addressing table: the string's 32-bit hash in the
+ * high half, id + 1 in the low half (0: empty). Keeping the hash in the
+ * slot means a probe touches the string only when the hashes agree: with a
+ * national file's millions of persons, each avoided access is a cache miss. */
+typedef guint64 Slot;
+
 struct _IcInterner {
-  GByteArray *arena;  /* every string, NUL-terminated, back to back */
-  GArray *offsets;    /* id -> offset in arena (guint64) */
-  guint32 *slots;     /* open addressing: id + 1, 0 = empty */
-  guint32 *hashes;    /* id -> hash, to grow without rehashing strings */
+  char *arena;        /* every string, NUL-terminated, back to back */
+  gsize arena_len;
+  gsize arena_size;
+  guint64 *offsets;   /* id -> offset of its string in the arena */
+  guint32 n_ids;
+  guint32 offsets_size;
+  Slot *slots;
   gsize n_slots;      /* power of two */
 };
 
-/* FNV-1a, 64-bit folded: identifiers are short, and this is the hot path. */
+/* Eight bytes at a time, then a final avalanche (from splitmix64): the
+ * identifiers are short and this is the hot path. */
 static guint32
 hash_bytes (const char *text, gsize len)
 {
-  guint64 h = 0xcbf29ce484222325ull;
-  for (gsize i = 0; i < len; i++)
+  guint64 h = 0x9e3779b97f4a7c15ull ^ len;
+  while (len >= 8)
     {
-      h ^= (guchar) text[i];
-      h *= 0x100000001b3ull;
+      guint64 word;
+      memcpy (&word, text, 8);
+      h = (h ^ word) * 0xbf58476d1ce4e5b9ull;
+      h ^= h >> 29;
+      text += 8;
+      len -= 8;
     }
-  return (guint32) (h ^ (h >> 32));
+  if (len > 0)
+    {
+      guint64 word = 0;
+      memcpy (&word, text, len);
+      h = (h ^ word) * 0xbf58476d1ce4e5b9ull;
+    }
+  h ^= h >> 31;
+  h *= 0x94d049bb133111ebull;
+  h ^= h >> 32;
+  return (guint32) h;
 }
 
 IcInterner *
 ic_interner_new (void)
 {
   IcInterner *interner = g_new0 (IcInterner, 1);
-  interner->arena = g_byte_array_new ();
-  interner->offsets = g_array_new (FALSE, FALSE, sizeof (guint64));
   interner->n_slots = 64;
-  interner->slots = g_new0 (guint32, interner->n_slots);
-  interner->hashes = NULL;
+  interner->slots = g_new0 (Slot, interner->n_slots);
   return interner;
 }
 
@@ -40,63 +60,65 @@ ic_interner_free (IcInterner *interner)
 {
   if (interner == NULL)
     return;
-  g_byte_array_unref (interner->arena);
-  g_array_unref (interner->offsets);
+  g_free (interner->arena);
+  g_free (interner->offsets);
   g_free (interner->slots);
-  g_free (interner->hashes);
   g_free (interner);
 }
 
 /* Compares lengths first, then bytes: @text may hold a NUL, and nothing is
  * read past the stored string's terminator. */
 static gboolean
-slot_matches (IcInterner *interner, guint32 id, const char *text, gsize len)
+id_matches (IcInterner *interner, guint32 id, const char *text, gsize len)
 {
-  guint64 offset = g_array_index (interner->offsets, guint64, id);
-  guint64 next = id + 1 < interner->offsets->len ? g_array_index (interner->offsets, guint64, id + 1)
-                                                 : interner->arena->len;
-  const char *stored = (const char *) interner->arena->data + offset;
-  return next - offset - 1 == len && memcmp (stored, text, len) == 0;
+  guint64 offset = interner->offsets[id];
+  guint64 next = id + 1 < interner->n_ids ? interner->offsets[id + 1] : interner->arena_len;
+  return next - offset - 1 == len && memcmp (interner->arena + offset, text, len) == 0;
 }
 
 static void
 grow (IcInterner *interner)
 {
   gsize n_slots = interner->n_slots * 2;
-  guint32 *slots = g_new0 (guint32, n_slots);
-  guint32 n = ic_interner_size (interner);
+  Slot *slots = g_new0 (Slot, n_slots);
 
-  for (guint32 id = 0; id < n; id++)
+  for (gsize k = 0; k < interner->n_slots; k++)
     {
-      gsize i = interner->hashes[id] & (n_slots - 1);
+      Slot slot = interner->slots[k];
+      gsize i;
+      if (slot == 0)
+        continue;
+      i = (slot >> 32) & (n_slots - 1);
       while (slots[i] != 0)
         i = (i + 1) & (n_slots - 1);
-      slots[i] = id + 1;
+      slots[i] = slot;
     }
   g_free (interner->slots);
   interner->slots = slots;
   interner->n_slots = n_slots;
 }
 
+/* The slot holding @text, or the empty slot where it would go. */
 static gsize
 probe (IcInterner *interner, const char *text, gsize len, guint32 hash)
 {
-  gsize i = hash & (interner->n_slots - 1);
-  while (interner->slots[i] != 0)
+  gsize mask = interner->n_slots - 1, i = hash & mask;
+  for (;;)
     {
-      guint32 id = interner->slots[i] - 1;
-      if (interner->hashes[id] == hash && slot_matches (interner, id, text, len))
+      Slot slot = interner->slots[i];
+      if (slot == 0)
         return i;
-      i = (i + 1) & (interner->n_slots - 1);
+      if ((guint32) (slot >> 32) == hash && id_matches (interner, (guint32) slot - 1, text, len))
+        return i;
+      i = (i + 1) & mask;
     }
-  return i;
 }
 
 gint64
 ic_interner_find (IcInterner *interner, const char *text, gsize len)
 {
-  gsize i = probe (interner, text, len, hash_bytes (text, len));
-  return interner->slots[i] == 0 ? -1 : (gint64) interner->slots[i] - 1;
+  Slot slot = interner->slots[probe (interner, text, len, hash_bytes (text, len))];
+  return slot == 0 ? -1 : (gint64) (guint32) slot - 1;
 }
 
 guint32
@@ -105,26 +127,34 @@ ic_interner_intern (IcInterner *interner, const char *text, gsize len, gboolean 
   guint32 hash = hash_bytes (text, len);
   gsize i = probe (interner, text, len, hash);
   guint32 id;
-  guint64 offset;
 
   if (interner->slots[i] != 0)
     {
       if (added)
         *added = FALSE;
-      return interner->slots[i] - 1;
+      return (guint32) interner->slots[i] - 1;
     }
 
-  id = ic_interner_size (interner);
+  id = interner->n_ids;
   g_return_val_if_fail (id < G_MAXUINT32 - 1, 0);
-  offset = interner->arena->len;
-  g_byte_array_append (interner->arena, (const guint8 *) text, (guint) len);
-  g_byte_array_append (interner->arena, (const guint8 *) "", 1);
-  g_array_append_val (interner->offsets, offset);
-  if ((id & (id + 1)) == 0 || interner->hashes == NULL)
-    interner->hashes = g_renew (guint32, interner->hashes, (gsize) (id + 1) * 2);
-  interner->hashes[id] = hash;
-  interner->slots[i] = id + 1;
-  if ((gsize) (id + 1) * 2 > interner->n_slots)
+  if (interner->arena_len + len + 1 > interner->arena_size)
+    {
+      interner->arena_size = MAX (interner->arena_size * 2, interner->arena_len + len + 1 + 4096);
+      interner->arena = g_realloc (interner->arena, interner->arena_size);
+    }
+  if (id == interner->offsets_size)
+    {
+      interner->offsets_size = interner->offsets_size ? interner->offsets_size * 2 : 64;
+      interner->offsets = g_renew (guint64, interner->offsets, interner->offsets_size);
+    }
+  interner->offsets[id] = interner->arena_len;
+  memcpy (interner->arena + interner->arena_len, text, len);
+  interner->arena[interner->arena_len + len] = '\0';
+  interner->arena_len += len + 1;
+  interner->n_ids++;
+  interner->slots[i] = (Slot) hash << 32 | (id + 1);
+  /* At most half full: short probes. */
+  if ((gsize) interner->n_ids * 2 > interner->n_slots)
     grow (interner);
   if (added)
     *added = TRUE;
@@ -134,12 +164,12 @@ ic_interner_intern (IcInterner *interner, const char *text, gsize len, gboolean 
 guint32
 ic_interner_size (IcInterner *interner)
 {
-  return interner->offsets->len;
+  return interner->n_ids;
 }
 
 const char *
 ic_interner_get (IcInterner *interner, guint32 id)
 {
-  g_return_val_if_fail (id < ic_interner_size (interner), NULL);
-  return (const char *) interner->arena->data + g_array_index (interner->offsets, guint64, id);
+  g_return_val_if_fail (id < interner->n_ids, NULL);
+  return interner->arena + interner->offsets[id];
 }
