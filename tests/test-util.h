@@ -38,6 +38,14 @@ IcPluginSet *ic_test_real_plugins (void);
 IcRun *ic_test_run (IcPluginSet *plugins, const char *data_dir, int year, const char *only,
                     gboolean lenient, IcProblems *problems, GError **error);
 
+/* Like ic_test_run (strict), with --previous: @previous_bundle is the text
+ * of an earlier bundle, read with ic_previous_load_from_data() as `indicore
+ * run --previous` reads its file. The previous bundle is only used while
+ * computing: it is freed before returning, and the run's
+ * options.previous is NULL. Fails the test when the text is not a bundle. */
+IcRun *ic_test_run_with_previous (IcPluginSet *plugins, const char *data_dir, int year, const char *only,
+                                  const char *previous_bundle, GError **error);
+
 /* The result of indicator @id in @run; fails the test when absent. */
 IcResult *ic_test_result (IcRun *run, const char *id);
 

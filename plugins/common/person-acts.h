@@ -1,17 +1,21 @@
 /* person-acts.h: the counting shared by the in-tree indicators of the form
  * "distinct persons with an act of one type by the PMI in the period, over a
- * population". Header-only, so that each plugin stays one self-contained
- * shared object built against the public header alone. */
+ * population" (EPP, EPNP, home visits, infant consultations). Header-only,
+ * so that each plugin stays one self-contained shared object built against
+ * the public header alone. */
 #pragma once
 
 #include <indicore/indicore-plugin.h>
 
 typedef struct {
   guint16 act_type;        /* IC_ACT_... */
-  gint64 age_max_months;   /* children: counted when younger; < 0: no age filter (women) */
+  const char *age_param;   /* children: counted when younger than this parameter (months); NULL: no age filter */
+  gint64 age_default;      /* the parameter's default */
   const char *population;  /* the denominator */
-  const char *who;         /* for the unknown-age warning: "children visited at home" */
+  const char *who;         /* for the unknown-age warning: "children visited at home by the PMI" */
 } IcPersonActsCount;
+
+enum { IC_PERSON_DATED = 1, IC_PERSON_UNDATED = 2 };
 
 static inline gboolean
 ic_count_persons_with_act (const IcApi *api, IcContext *ctx, const IcPersonActsCount *count, GError **error)
@@ -24,8 +28,10 @@ ic_count_persons_with_act (const IcApi *api, IcContext *ctx, const IcPersonActsC
   const guint16 *territory = api->territories (ctx, "pmi_acts");
   guint32 n_persons;
   const guint32 *person = api->ids (ctx, "pmi_acts", "person_id", &n_persons);
-  gboolean by_age = count->age_max_months >= 0;
-  IcDistinct *counted, *unknown_age = NULL;
+  gboolean by_age = count->age_param != NULL;
+  gint64 age_max = by_age ? api->param_int (ctx, count->age_param, count->age_default) : 0;
+  g_autofree guint8 *seen = NULL;
+  IcDistinct *counted;
   gint32 first, last;
 
   if (!type || !provider || !date || !birth || !territory || !person)
@@ -36,8 +42,11 @@ ic_count_persons_with_act (const IcApi *api, IcContext *ctx, const IcPersonActsC
     }
   api->period (ctx, &first, &last);
   counted = api->distinct_new (ctx, n_persons);
+  /* A child whose birth date is on one of her acts has a known age, even if
+   * another act lacks it: unknown_age counts only the children none of whose
+   * qualifying acts carries a birth date. */
   if (by_age)
-    unknown_age = api->distinct_new (ctx, n_persons);
+    seen = g_new0 (guint8, (gsize) n_persons + 1);
   for (gint64 i = 0; i < n; i++)
     {
       if (type[i] != count->act_type || provider[i] != IC_PROVIDER_PMI || date[i] < first || date[i] > last)
@@ -45,16 +54,22 @@ ic_count_persons_with_act (const IcApi *api, IcContext *ctx, const IcPersonActsC
       if (!by_age)
         api->distinct_add (counted, person[i], territory[i]);
       else if (birth[i] == IC_DATE_NONE)
-        api->distinct_add (unknown_age, person[i], 0);
-      else if (api->age_months (birth[i], date[i]) < count->age_max_months)
-        api->distinct_add (counted, person[i], territory[i]);
+        seen[person[i]] |= IC_PERSON_UNDATED;
+      else
+        {
+          seen[person[i]] |= IC_PERSON_DATED;
+          if (api->age_months (birth[i], date[i]) < age_max)
+            api->distinct_add (counted, person[i], territory[i]);
+        }
     }
   if (by_age)
     {
-      guint64 unknown = api->distinct_total (unknown_age);
-      api->detail_int (ctx, "unknown_age", (gint64) unknown);
+      gint64 unknown = 0;
+      for (guint32 p = 0; p < n_persons; p++)
+        unknown += seen[p] == IC_PERSON_UNDATED;
+      api->detail_int (ctx, "unknown_age", unknown);
       if (unknown > 0)
-        api->warning (ctx, "%" G_GUINT64_FORMAT " %s have no person_birth_date: their age is unknown and they are not counted",
+        api->warning (ctx, "%" G_GINT64_FORMAT " %s have no person_birth_date: their age is unknown and they are not counted",
                       unknown, count->who);
     }
   api->finish_over_population (ctx, counted, count->population);
