@@ -256,6 +256,23 @@ test_vad (void)
                    "1\u00a0560, soit 23,6 %");
 }
 
+/* The two indicators of issue 7; the example's README gives the counts:
+ * 120 women with an EPNP by the PMI, 400 children under two at a PMI
+ * consultation. */
+static void
+test_new_indicators (void)
+{
+  IcResult *epnp = ic_test_result (run_2024 (), "epnp_pmi_coverage");
+  IcResult *consultation = ic_test_result (run_2024 (), "consultation_child_share");
+
+  /* 100 × 120 / 770 = 15.584 → 15.6; no target yet */
+  assert_ok (epnp, 120, 770, 156);
+  g_assert_cmpint (epnp->target_met, ==, -1);
+  /* 100 × 400 / 1560 = 25.641 → 25.6 >= 20 */
+  assert_ok (consultation, 400, 1560, 256);
+  g_assert_cmpint (consultation->target_met, ==, 1);
+}
+
 static void
 test_inputs (void)
 {
@@ -502,6 +519,7 @@ main (int argc, char **argv)
   g_test_add_func ("/creuse/2024/bsem", test_bsem);
   g_test_add_func ("/creuse/2024/ip", test_ip);
   g_test_add_func ("/creuse/2024/vad", test_vad);
+  g_test_add_func ("/creuse/2024/epnp-and-consultation", test_new_indicators);
   g_test_add_func ("/creuse/2024/inputs", test_inputs);
   g_test_add_func ("/creuse/2024/bundle-schema", test_bundle_schema);
   g_test_add_func ("/creuse/2024/privacy", test_privacy);

@@ -1738,6 +1738,66 @@ test_common_fixed_target_ignores_previous (void)
   g_assert_cmpint (r->previous_tenths, ==, 500);
 }
 
+/* ------------------------------------------------------------------ */
+/* epnp_pmi_coverage and consultation_child_share (issue 7).          */
+
+static void
+test_epnp_distinct_women_pmi_only (void)
+{
+  g_autoptr (Data) d = data_new ();
+  IcResult *r;
+
+  data_file (d, "births.csv", BIRTHS
+             "b1,2024-01-10,North\n" "b2,2024-02-10,North\n" "b3,2024-03-10,North\n"
+             "b4,2024-04-10,South\n" "b5,2024-05-10,South\n" "b6,2024-06-10,South\n"
+             "b7,2023-12-31,South\n");
+  data_file (d, "pmi_acts.csv", ACTS
+             "a1,EPNP,2024-02-01,w1,,PMI,SF,North\n"
+             "a2,epnp,2024-03-01,w1,,pmi,SF,North\n"      /* the same woman, codes in lower case */
+             "a3,EPNP,2024-04-01,w2,,MATERNITY,SF,South\n" /* not the PMI */
+             "a4,EPNP,2023-12-30,w3,,PMI,SF,South\n"       /* 2023 */
+             "a5,EPP,2024-04-01,w4,,PMI,SF,South\n"        /* an EPP, not an EPNP */
+             "a6,EPNP,2024-12-31,w5,,PMI,SF,South\n");
+  r = data_run (d, 2024, "epnp_pmi_coverage");
+  /* w1 and w5 over the 6 births of 2024 (b7 is 2023): 100 × 2 / 6 = 33.33 → 33.3 */
+  assert_ok (r, 2, 6, 333);
+  /* North: w1 of 3 births = 33.3; South: w5 of 3 = 33.3 */
+  assert_stratum (r, "North", 1, 3, 333);
+  assert_stratum (r, "South", 1, 3, 333);
+  /* No national target yet. */
+  g_assert_cmpint (r->target_met, ==, -1);
+  g_assert_cmpstr (r->text_fr, ==, "2 femmes ont bénéficié d'un EPNP réalisé par la PMI en 2024 sur 6 naissances, soit 33,3 %");
+}
+
+static void
+test_consultation_under_two (void)
+{
+  g_autoptr (Data) d = data_new ();
+  IcResult *r;
+
+  data_file (d, "populations.csv", POPS "children_under_2,2024,,40,CD\n");
+  data_file (d, "pmi_acts.csv", ACTS
+             /* c1 born 2022-11-30: on 2024-10-30 she is 23 months (30 Oct < 30 Nov), counted */
+             "a1,CONSULTATION_CHILD,2024-10-30,c1,2022-11-30,PMI,MED,North\n"
+             /* c2 born 2022-06-15: 24 months on 2024-06-15, the upper bound excluded */
+             "a2,CONSULTATION_CHILD,2024-06-15,c2,2022-06-15,PMI,MED,North\n"
+             /* c3: seen twice, counted once */
+             "a3,CONSULTATION_CHILD,2024-02-01,c3,2023-05-01,PMI,MED,South\n"
+             "a4,consultation_child,2024-03-01,c3,2023-05-01,PMI,PUER,South\n"
+             /* c4: a liberal doctor, not the PMI */
+             "a5,CONSULTATION_CHILD,2024-02-01,c4,2023-05-01,LIBERAL,MED,South\n"
+             /* c5: no birth date: unknown age, not counted */
+             "a6,CONSULTATION_CHILD,2024-02-01,c5,,PMI,MED,South\n"
+             /* c6: a home visit, not a consultation */
+             "a7,VAD_CHILD,2024-02-01,c6,2023-05-01,PMI,PUER,South\n");
+  r = data_run (d, 2024, "consultation_child_share");
+  /* c1 and c3 over 40: 100 × 2 / 40 = 5.0; target 20 % not met */
+  assert_ok (r, 2, 40, 50);
+  g_assert_cmpint (detail_int (r, "unknown_age"), ==, 1);
+  g_assert_cmpint (r->target_met, ==, 0);
+  g_assert_cmpuint (r->warnings->len, ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1778,6 +1838,8 @@ main (int argc, char **argv)
                    test_bsem_target_progress_previous_without_value);
   g_test_add_func ("/indicators/bsem/target-progress-previous-run", test_bsem_target_progress_previous_run);
 
+  g_test_add_func ("/indicators/epnp/distinct-women-pmi-only", test_epnp_distinct_women_pmi_only);
+  g_test_add_func ("/indicators/consultation/under-two", test_consultation_under_two);
   g_test_add_func ("/indicators/vad/calendar-year-bounds", test_vad_calendar_year_bounds);
   g_test_add_func ("/indicators/vad/age-upper-bound-excluded", test_vad_age_upper_bound_excluded);
   g_test_add_func ("/indicators/vad/age-clamped-month-end", test_vad_age_clamped_month_end);
