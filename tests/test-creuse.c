@@ -12,7 +12,7 @@
 
 static IcPluginSet *plugins;
 
-#define FOUR "bsem_coverage,epp_pmi_coverage,ip_eval_3m_rate,vad_child_share"
+#define INDICATORS "bsem_coverage,consultation_child_share,epnp_pmi_coverage,epp_pmi_coverage,ip_eval_3m_rate,vad_child_share"
 
 static char *
 example_dir (void)
@@ -28,7 +28,7 @@ run_creuse (int year, IcPrevious *previous)
   g_autofree char *dir = example_dir ();
   g_autoptr (IcProblems) problems = ic_problems_new (50);
   g_autoptr (GError) error = NULL;
-  g_auto (GStrv) only = g_strsplit (FOUR, ",", -1);
+  g_auto (GStrv) only = g_strsplit (INDICATORS, ",", -1);
   IcRunOptions options = {
     .data_dir = dir,
     .year = year,
