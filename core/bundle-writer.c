@@ -1,6 +1,7 @@
 #include "bundle-writer.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -140,6 +141,50 @@ add_details (JsonBuilder *b, const IcResult *r)
   json_builder_end_object (b);
 }
 
+/* ci95, change and trend: what the figure means beside earlier years'. */
+static void
+add_trend (JsonBuilder *b, const IcResult *r)
+{
+  json_builder_set_member_name (b, "ci95");
+  if (r->has_ci95)
+    {
+      json_builder_begin_array (b);
+      json_builder_add_double_value (b, ic_tenths_to_double (r->ci95_low_tenths));
+      json_builder_add_double_value (b, ic_tenths_to_double (r->ci95_high_tenths));
+      json_builder_end_array (b);
+    }
+  else
+    json_builder_add_null_value (b);
+
+  json_builder_set_member_name (b, "change");
+  if (r->has_change)
+    {
+      json_builder_begin_object (b);
+      add_tenths (b, "points", TRUE, r->change_tenths);
+      json_builder_set_member_name (b, "p_value");
+      /* Four decimals: more would only be noise. */
+      r->has_test ? json_builder_add_double_value (b, floor (r->p_value * 10000.0 + 0.5) / 10000.0)
+                  : json_builder_add_null_value (b);
+      json_builder_set_member_name (b, "significant");
+      r->has_test ? json_builder_add_boolean_value (b, r->significant) : json_builder_add_null_value (b);
+      json_builder_end_object (b);
+    }
+  else
+    json_builder_add_null_value (b);
+
+  json_builder_set_member_name (b, "trend");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < r->trend->len; i++)
+    {
+      const IcTrendPoint *point = &g_array_index (r->trend, IcTrendPoint, i);
+      json_builder_begin_object (b);
+      add_int (b, "year", point->year);
+      add_tenths (b, "value", point->has_value, point->value_tenths);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
 static void
 add_indicator (JsonBuilder *b, const IcResult *r)
 {
@@ -170,6 +215,8 @@ add_indicator (JsonBuilder *b, const IcResult *r)
     }
   else
     json_builder_add_null_value (b);
+
+  add_trend (b, r);
 
   json_builder_set_member_name (b, "solen");
   json_builder_begin_object (b);

@@ -44,7 +44,8 @@ int
 ic_cmd_run (int argc, char **argv)
 {
   g_autofree char *data = NULL, *department = NULL, *department_name = NULL, *out = NULL;
-  g_autofree char *only = NULL, *previous_path = NULL;
+  g_autofree char *only = NULL;
+  g_auto (GStrv) previous_paths = NULL;
   g_auto (GStrv) plugin_dirs = NULL;
   gint year = 0, plugin_timeout = 60, small_count = IC_SMALL_COUNT_DEFAULT;
   gboolean lenient = FALSE, no_isolation = FALSE, no_suppression = FALSE;
@@ -57,7 +58,7 @@ ic_cmd_run (int argc, char **argv)
     { "plugins", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &plugin_dirs, "Plugin directory, searched first (repeatable)", "DIR" },
     { "only", 0, 0, G_OPTION_ARG_STRING, &only, "Compute only these indicators", "ID,..." },
     { "lenient", 0, 0, G_OPTION_ARG_NONE, &lenient, "Set invalid rows aside instead of stopping", NULL },
-    { "previous", 0, 0, G_OPTION_ARG_FILENAME, &previous_path, "Last year's bundle, for progress targets", "BUNDLE" },
+    { "previous", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &previous_paths, "An earlier year's bundle: the latest decides progress targets and changes, all give the trends (repeatable)", "BUNDLE" },
     { "plugin-timeout", 0, 0, G_OPTION_ARG_INT, &plugin_timeout, "Seconds one plugin may compute (default 60; 0: no limit)", "S" },
     { "no-isolation", 0, 0, G_OPTION_ARG_NONE, &no_isolation, "Run plugins in this process (debugging)", NULL },
     { "small-count", 0, 0, G_OPTION_ARG_INT, &small_count, "Hide territory counts from 1 to N (default 10)", "N" },
@@ -65,7 +66,7 @@ ic_cmd_run (int argc, char **argv)
     { NULL }
   };
   g_autoptr (IcPluginSet) plugins = NULL;
-  g_autoptr (IcPrevious) previous = NULL;
+  g_autoptr (GPtrArray) history = g_ptr_array_new_with_free_func ((GDestroyNotify) ic_previous_free);
   g_autoptr (IcProblems) problems = ic_problems_new (50);
   g_autoptr (IcRun) run = NULL;
   g_autoptr (JsonNode) bundle = NULL;
@@ -103,7 +104,7 @@ ic_cmd_run (int argc, char **argv)
       g_printerr ("indicore run: %s\n", error->message);
       return IC_EXIT_USAGE;
     }
-  if (previous_path != NULL && (previous = ic_previous_load (previous_path, &error)) == NULL)
+  if (!ic_cmd_load_history ((const char *const *) previous_paths, year, history, &error))
     {
       g_printerr ("indicore run: --previous: %s\n", error->message);
       return IC_EXIT_USAGE;
@@ -124,7 +125,8 @@ ic_cmd_run (int argc, char **argv)
   options.department_name = department_name;
   options.lenient = lenient;
   options.only = (const char *const *) only_ids;
-  options.previous = previous;
+  options.history = history;
+  options.previous = history->len ? history->pdata[history->len - 1] : NULL;
   options.no_isolation = no_isolation;
   options.plugin_timeout = (guint) plugin_timeout;
   options.small_count = small_count;

@@ -17,6 +17,7 @@ static const struct {
   { "describe", ic_cmd_describe, "explain one indicator's definition" },
   { "validate", ic_cmd_validate, "check the input files without computing" },
   { "new-plugin", ic_cmd_new_plugin, "write a ready-to-build plugin folder" },
+  { "render", ic_cmd_render, "format a bundle as text, CSV, HTML or Markdown" },
 };
 
 static void

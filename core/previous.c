@@ -43,6 +43,19 @@ read_indicator (IcPrevious *previous, const char *name, JsonNode *node, GError *
       entry->has_value = TRUE;
       entry->value_tenths = (gint64) llround (v * 10.0);
     }
+  {
+    JsonNode *num = json_object_get_member (object, "numerator");
+    JsonNode *den = json_object_get_member (object, "denominator");
+    if (entry->has_value && num && den && JSON_NODE_HOLDS_VALUE (num) && JSON_NODE_HOLDS_VALUE (den)
+        && json_node_get_value_type (num) == G_TYPE_INT64 && json_node_get_value_type (den) == G_TYPE_INT64
+        && json_node_get_int (num) >= 0 && json_node_get_int (den) > 0
+        && json_node_get_int (num) <= G_MAXINT64 / 4 && json_node_get_int (den) <= G_MAXINT64 / 4)
+      {
+        entry->has_counts = TRUE;
+        entry->numerator = json_node_get_int (num);
+        entry->denominator = json_node_get_int (den);
+      }
+  }
   g_hash_table_replace (previous->values, g_strdup (json_node_get_string (id)), entry);
   return TRUE;
 }
@@ -123,4 +136,11 @@ const IcPreviousValue *
 ic_previous_lookup (IcPrevious *previous, const char *id)
 {
   return g_hash_table_lookup (previous->values, id);
+}
+
+int
+ic_previous_compare_years (gconstpointer a, gconstpointer b)
+{
+  const IcPrevious *pa = *(IcPrevious *const *) a, *pb = *(IcPrevious *const *) b;
+  return (pa->year > pb->year) - (pa->year < pb->year);
 }

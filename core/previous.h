@@ -17,6 +17,9 @@ typedef enum {
 typedef struct {
   gboolean has_value;
   gint64 value_tenths;
+  gboolean has_counts;     /* numerator and denominator both given */
+  gint64 numerator;
+  gint64 denominator;
 } IcPreviousValue;
 
 typedef struct {
@@ -32,5 +35,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcPrevious, ic_previous_free)
 
 /* The value of indicator @id, or NULL when the bundle has no such indicator. */
 const IcPreviousValue *ic_previous_lookup (IcPrevious *previous, const char *id);
+
+/* Orders bundles by year, for g_ptr_array_sort. */
+int ic_previous_compare_years (gconstpointer a, gconstpointer b);
 
 G_END_DECLS

@@ -64,6 +64,7 @@ ic_result_new (const char *id, const IcDefinition *definition, const IcPeriod *p
   result->parameters = g_array_new (FALSE, TRUE, sizeof (IcParameter));
   g_array_set_clear_func (result->parameters, parameter_clear);
   result->target_met = -1;
+  result->trend = g_array_new (FALSE, TRUE, sizeof (IcTrendPoint));
   for (guint i = 0; definition && i < definition->parameters->len; i++)
     {
       const IcParameter *p = &g_array_index (definition->parameters, IcParameter, i);
@@ -86,6 +87,7 @@ ic_result_free (IcResult *result)
   g_ptr_array_unref (result->warnings);
   g_ptr_array_unref (result->sources);
   g_array_unref (result->parameters);
+  g_array_unref (result->trend);
   g_free (result->text_fr);
   g_free (result);
 }

@@ -76,7 +76,24 @@ typedef struct {
   int previous_year;
   gboolean previous_has_value;
   gint64 previous_tenths;
+
+  /* Set by ic_trend_apply() (trend.h). */
+  gboolean has_ci95;
+  gint64 ci95_low_tenths;  /* 95 % Wilson score interval of the proportion, in tenths of % */
+  gint64 ci95_high_tenths;
+  gboolean has_change;     /* a previous value exists */
+  gint64 change_tenths;    /* value - previous value, in tenths of a point */
+  gboolean has_test;       /* both years' counts known: two-proportion z-test */
+  double p_value;
+  gboolean significant;    /* p < 0.05 */
+  GArray *trend;           /* IcTrendPoint, by year, this year last */
 } IcResult;
+
+typedef struct {
+  int year;
+  gboolean has_value;
+  gint64 value_tenths;
+} IcTrendPoint;
 
 IcResult *ic_result_new (const char *id, const IcDefinition *definition, const IcPeriod *period);
 void ic_result_free (IcResult *result);

@@ -5,6 +5,7 @@
 #include "context.h"
 #include "isolate.h"
 #include "suppress.h"
+#include "trend.h"
 
 G_DEFINE_QUARK (ic-run-error-quark, ic_run_error)
 
@@ -141,6 +142,13 @@ ic_run_execute (IcPluginSet *plugins, const IcRunOptions *options, IcProblems *p
         previous = ic_previous_lookup (options->previous, plugin->descriptor->id);
       ic_result_finish (result, names, previous != NULL, options->previous ? options->previous->year : 0,
                         previous && previous->has_value, previous ? previous->value_tenths : 0);
+      ic_trend_apply (result, options->previous, options->history);
+      if (options->previous && options->previous->year != options->year - 1 && previous != NULL)
+        {
+          g_autofree char *warning = g_strdup_printf ("the previous bundle is for %d, not %d: the change and the progress target compare with %d",
+                                                      options->previous->year, options->year - 1, options->previous->year);
+          ic_result_add_warning (result, warning);
+        }
       if (!options->no_suppression)
         ic_suppress_strata (result, options->small_count);
       g_ptr_array_add (run->results, result);

@@ -526,7 +526,8 @@ check_keyword (IcValidator *v,
       return TRUE;
     }
 
-  if (strcmp (keyword, "minLength") == 0 || strcmp (keyword, "minItems") == 0)
+  if (strcmp (keyword, "minLength") == 0 || strcmp (keyword, "minItems") == 0
+      || strcmp (keyword, "maxItems") == 0)
     {
       if (!get_count (value, &count))
         return schema_error (error, at, "must be a non-negative integer");
@@ -699,11 +700,14 @@ validate_array (IcValidator *v, JsonObject *schema, JsonNode *instance,
   JsonArray *array = json_node_get_array (instance);
   guint n = json_array_get_length (array);
   JsonNode *min_items = json_object_get_member (schema, "minItems");
+  JsonNode *max_items = json_object_get_member (schema, "maxItems");
   JsonNode *items = json_object_get_member (schema, "items");
   guint count;
 
   if (min_items != NULL && get_count (min_items, &count) && n < count)
     return invalid (error, at, "%u items, fewer than the minimum %u", n, count);
+  if (max_items != NULL && get_count (max_items, &count) && n > count)
+    return invalid (error, at, "%u items, more than the maximum %u", n, count);
 
   if (items != NULL)
     for (guint i = 0; i < n; i++)

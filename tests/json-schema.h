@@ -5,7 +5,7 @@
  *   type (a name or an array of names: object, array, string, integer,
  *   number, boolean, null), properties, required, additionalProperties
  *   (boolean or schema), items (one schema), enum, const, minimum, maximum,
- *   minLength, pattern, minItems, $ref (only "#/$defs/NAME"), $defs, oneOf,
+ *   minLength, pattern, minItems, maxItems, $ref (only "#/$defs/NAME"), $defs, oneOf,
  *   anyOf; boolean schemas; and the annotations $schema (which must name
  *   draft 2020-12), $id, $comment, title, description.
  *

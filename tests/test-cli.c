@@ -280,9 +280,29 @@ test_previous (void)
   const char *argv[] = { "run", "--data", dir, "--year", "2024", "--department", "23", "--previous", previous, NULL };
   const char *bad[] = { "run", "--data", dir, "--year", "2024", "--department", "23", "--previous", broken, NULL };
 
+  g_autofree char *b2022 = ic_test_write (dir, "bundle-2022.json", "{ \"year\": 2022, \"indicators\": [] }");
+  g_autofree char *b2024 = ic_test_write (dir, "bundle-2024.json", "{ \"year\": 2024, \"indicators\": [] }");
+  g_autofree char *again = ic_test_write (dir, "again-2023.json", "{ \"year\": 2023, \"indicators\": [] }");
+  g_autofree char *text = NULL;
+  const char *two[] = { "run", "--data", dir, "--year", "2024", "--department", "23", "--only", "epp_pmi_coverage",
+                        "--previous", previous, "--previous", b2022, NULL };
+  const char *same_year[] = { "run", "--data", dir, "--year", "2024", "--department", "23", "--previous", b2024, NULL };
+  const char *twice[] = { "run", "--data", dir, "--year", "2024", "--department", "23", "--previous", previous,
+                          "--previous", again, NULL };
+
   g_assert_cmpint (ic_test_spawn (argv, NULL, NULL), ==, 0);
   g_assert_cmpint (ic_test_spawn (bad, NULL, &err), ==, 2);
   g_assert_nonnull (strstr (err, "broken.json"));
+  /* Repeatable, in any order: the trend lists them by year. Neither has the
+   * indicator, so only this year's point is there. */
+  g_assert_cmpint (ic_test_spawn (two, &text, NULL), ==, 0);
+  g_assert_nonnull (strstr (text, "\"trend\": [\n        {\n          \"year\": 2024,"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (ic_test_spawn (same_year, NULL, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "is the bundle of 2024, not of a year before 2024"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (ic_test_spawn (twice, NULL, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "are both of 2023"));
   ic_test_rmtree (dir);
 }
 

@@ -218,6 +218,9 @@ test_min_items (void)
   assert_valid ("{'minItems': 1}", "{}");
   assert_invalid ("{'minItems': 2}", "[0]", "(root): 1 items, fewer than the minimum 2");
   assert_bad_schema ("{'minItems': -1}", "[]", "schema /minItems: must be a non-negative integer");
+  assert_valid ("{'maxItems': 2}", "[0, 1]");
+  assert_invalid ("{'maxItems': 2}", "[0, 1, 2]", "(root): 3 items, more than the maximum 2");
+  assert_bad_schema ("{'maxItems': 1.5}", "[]", "schema /maxItems: must be a non-negative integer");
 }
 
 /* ---- enum, const ---- */
@@ -490,6 +493,9 @@ static const char example_bundle[] =
   "      \"target\": { \"operator\": \">=\", \"value\": 20 },\n"
   "      \"target_met\": false,\n"
   "      \"previous\": null,\n"
+  "      \"ci95\": [5.1, 8.5],\n"
+  "      \"change\": null,\n"
+  "      \"trend\": [ { \"year\": 2024, \"value\": 6.6 } ],\n"
   "      \"solen\": { \"engagement\": 1, \"objective\": 1, \"label\": \"Rendre obligatoire "
   "l'entretien prénatal précoce\" },\n"
   "      \"text_fr\": \"51 femmes ont bénéficié d'un EPP réalisé par la PMI en 2024 sur 770 "

@@ -1,0 +1,84 @@
+/* cmd-render.c: `indicore render BUNDLE --format text|csv|html|md
+ * [--previous BUNDLE]... [--out FILE]`: the bundle for people. */
+#include <stdio.h>
+
+#include "commands.h"
+#include "render.h"
+
+static gboolean
+write_output (const char *path, const GString *text, GError **error)
+{
+  if (path == NULL || g_strcmp0 (path, "-") == 0)
+    {
+      if (fwrite (text->str, 1, text->len, stdout) != text->len || fflush (stdout) != 0)
+        {
+          g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_IO, "cannot write to standard output");
+          return FALSE;
+        }
+      return TRUE;
+    }
+  /* Atomically, as the bundle: a temporary file renamed into place. */
+  return g_file_set_contents_full (path, text->str, (gssize) text->len,
+                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE, 0644, error);
+}
+
+int
+ic_cmd_render (int argc, char **argv)
+{
+  g_autofree char *format_name = NULL, *out = NULL;
+  g_auto (GStrv) previous_paths = NULL;
+  const GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, "text, csv, html or md (default: text)", "FORMAT" },
+    { "previous", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &previous_paths,
+      "An earlier year's bundle, for the change and the trend (repeatable)", "BUNDLE" },
+    { "out", 0, 0, G_OPTION_ARG_FILENAME, &out, "Output file (default: standard output)", "FILE" },
+    { NULL }
+  };
+  g_autoptr (IcRenderBundle) bundle = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GString) text = NULL;
+  IcRenderFormat format = IC_RENDER_FORMAT_TEXT;
+
+  if (!ic_cmd_parse ("render", "BUNDLE",
+                     "Formats a bundle for people: text for the SOLEN form, CSV for a spreadsheet,\n"
+                     "an HTML report with charts, or Markdown. Computes nothing: shows what the bundle says.",
+                     entries, &argc, &argv))
+    return IC_EXIT_USAGE;
+  if (argc != 2)
+    {
+      g_printerr ("indicore render: %s\nTry 'indicore render --help'.\n",
+                  argc < 2 ? "a bundle file is required" : "one bundle only (earlier years go with --previous)");
+      return IC_EXIT_USAGE;
+    }
+  if (format_name != NULL && !ic_render_format_from_string (format_name, &format))
+    {
+      g_printerr ("indicore render: --format: expected text, csv, html or md\n");
+      return IC_EXIT_USAGE;
+    }
+
+  bundle = ic_render_bundle_load (argv[1], &error);
+  if (bundle == NULL)
+    {
+      g_printerr ("indicore render: %s\n", error->message);
+      return IC_EXIT_USAGE;
+    }
+  for (guint i = 0; previous_paths && previous_paths[i]; i++)
+    {
+      g_autoptr (IcRenderBundle) previous = ic_render_bundle_load (previous_paths[i], &error);
+      if (previous == NULL || !ic_render_bundle_add_previous (bundle, previous, &error))
+        {
+          g_printerr ("indicore render: --previous: %s\n", error->message);
+          return IC_EXIT_USAGE;
+        }
+    }
+
+  text = ic_render (bundle, format);
+  if (!write_output (out, text, &error))
+    {
+      g_printerr ("indicore render: %s\n", error->message);
+      return IC_EXIT_USAGE;
+    }
+  if (out != NULL && g_strcmp0 (out, "-") != 0)
+    g_printerr ("indicore render: %s written to %s\n", format_name ? format_name : "text", out);
+  return IC_EXIT_OK;
+}

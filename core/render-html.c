@@ -1,0 +1,582 @@
+/* render-html.c: the bundle as one self-contained HTML page for the ODPE,
+ * the préfet and the ARS: a summary table, then per indicator its value
+ * against its target, its territories as a bar chart and its years as a
+ * line chart (svg-chart.c).
+ *
+ * Self-contained: one file, inline CSS, inline SVG, no script, no font, no
+ * image, no external reference; a Content-Security-Policy forbids loading
+ * anything, should a reference ever slip in. Printable: print CSS (A4, an
+ * indicator not split across pages when it fits). Accessible: lang="fr", a
+ * <title>, each chart with <title> and <desc> and its figures in a visually
+ * hidden table, texts and marks at least 4.5:1 against white, every state
+ * said in words (colour only repeats it). Every text from the bundle is
+ * escaped. */
+#include "render.h"
+
+#include "rate.h"
+#include "svg-chart.h"
+
+static const char style[] =
+  ":root{color-scheme:light}\n"
+  "*{box-sizing:border-box}\n"
+  "body{margin:0 auto;max-width:62rem;padding:1.5rem;font-family:system-ui,\"Segoe UI\",\"DejaVu Sans\",Arial,sans-serif;"
+  "color:#1a1a1a;background:#fff;line-height:1.45}\n"
+  "h1{font-size:1.6rem;margin:0 0 .3rem}\n"
+  "h2{font-size:1.3rem;margin:.15rem 0 .6rem}\n"
+  "h3{font-size:1.05rem;margin:1.2rem 0 .3rem}\n"
+  ".lede,.solen,.meta,.counts,.note{color:#4d4d4d}\n"
+  ".solen{margin:0;font-size:.95rem}\n"
+  ".alert{border:2px solid #9e1b32;padding:.5rem .75rem;margin:1rem 0}\n"
+  "table{border-collapse:collapse}\n"
+  ".summary{width:100%;margin:1rem 0}\n"
+  ".summary caption,.inputs caption{text-align:left;font-weight:700;padding:.3rem 0}\n"
+  ".summary th,.summary td,.inputs th,.inputs td{border-bottom:1px solid #bbb;padding:.35rem .5rem;text-align:left;vertical-align:top}\n"
+  ".summary .num,.inputs .num{text-align:right;white-space:nowrap}\n"
+  ".summary .period{white-space:nowrap}\n"
+  "a{color:#132f4c}\n"
+  "section.indicator{border-top:3px solid #132f4c;margin-top:2rem;padding-top:.75rem}\n"
+  ".headline{display:flex;flex-wrap:wrap;gap:.4rem 1.5rem;align-items:baseline;margin:.4rem 0}\n"
+  ".value{font-size:2.2rem;font-weight:700;white-space:nowrap}\n"
+  ".target{border:2px solid #4d4d4d;color:#4d4d4d;border-radius:4px;padding:.1rem .6rem;font-weight:600}\n"
+  ".target.met{border-color:#1e6b34;color:#1e6b34}\n"
+  ".target.not-met{border-color:#9e1b32;color:#9e1b32}\n"
+  ".change{margin:.2rem 0}\n"
+  ".sentence{font-size:1.05rem;border-left:4px solid #2f5f8a;margin:.8rem 0;padding:.1rem 0 .1rem .75rem}\n"
+  ".reason{border-left:4px solid #9e1b32;padding-left:.75rem}\n"
+  ".warning{border-left:4px solid #8a5a00;padding-left:.75rem;margin:.4rem 0}\n"
+  "figure{margin:0}\n"
+  "figcaption{font-weight:700;margin:1.1rem 0 .3rem}\n"
+  "svg.chart{display:block;max-width:100%;height:auto}\n"
+  ".meta{font-size:.85rem;margin-top:.8rem}\n"
+  ".inputs{font-size:.85rem;margin-top:.5rem}\n"
+  ".inputs code{word-break:break-all}\n"
+  "footer{margin-top:2.5rem;border-top:1px solid #bbb;padding-top:.5rem}\n"
+  ".visually-hidden{position:absolute!important;width:1px;height:1px;margin:-1px;padding:0;border:0;"
+  "overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap}\n"
+  "@media print{\n"
+  "@page{size:A4;margin:14mm 12mm}\n"
+  "body{max-width:none;padding:0;font-size:10pt}\n"
+  "*{-webkit-print-color-adjust:exact;print-color-adjust:exact}\n"
+  "a{color:inherit;text-decoration:none}\n"
+  ".value{font-size:20pt}\n"
+  "section.indicator{break-inside:avoid;page-break-inside:avoid}\n"
+  "figure,tr{break-inside:avoid;page-break-inside:avoid}\n"
+  "h2,h3,figcaption{break-after:avoid;page-break-after:avoid}\n"
+  "}\n";
+
+static void
+esc (GString *out, const char *text)
+{
+  ic_svg_append_escaped (out, text);
+}
+
+/* <TAG attributes>escaped text</TAG> */
+static void
+element (GString *out, const char *open, const char *text, const char *close)
+{
+  g_string_append (out, open);
+  esc (out, text);
+  g_string_append (out, close);
+}
+
+static gboolean
+is_percent (const IcRenderIndicator *indicator)
+{
+  return g_strcmp0 (indicator->unit, "%") == 0;
+}
+
+static char *
+value_or_status (const IcRenderIndicator *indicator)
+{
+  const char *word;
+
+  if (indicator->has_value)
+    return ic_render_format_value (indicator->value_tenths, indicator->unit);
+  word = ic_render_status_word (indicator->status);
+  return g_strdup (word ? word : "sans valeur");
+}
+
+static char *
+counts_text (gboolean has_numerator, gint64 numerator, gboolean has_denominator, gint64 denominator)
+{
+  g_autofree char *n = NULL, *d = NULL;
+
+  if (!has_numerator || !has_denominator)
+    return NULL;
+  n = ic_format_fr_int (numerator);
+  d = ic_format_fr_int (denominator);
+  return g_strdup_printf ("%s / %s", n, d);
+}
+
+static const char *
+target_class (const IcRenderIndicator *indicator)
+{
+  if (indicator->target == IC_RENDER_TARGET_NONE)
+    return "target none";
+  return indicator->target_met == 1 ? "target met" : indicator->target_met == 0 ? "target not-met" : "target undecided";
+}
+
+/* « Cible ≥ 20 % : non atteinte », with a symbol that repeats the word. */
+static void
+append_target (GString *out, const IcRenderIndicator *indicator)
+{
+  g_autofree char *target = ic_render_format_target (indicator);
+  const char *symbol = indicator->target_met == 1 ? "✓ " : indicator->target_met == 0 ? "✗ " : "";
+
+  g_string_append_printf (out, "<span class=\"%s\">", target_class (indicator));
+  if (target == NULL)
+    g_string_append (out, "Pas de cible");
+  else
+    {
+      g_string_append (out, "Cible ");
+      esc (out, target);
+      g_string_append (out, " : ");
+      if (*symbol)
+        g_string_append_printf (out, "<span aria-hidden=\"true\">%s</span>", symbol);
+      esc (out, ic_render_target_met_word (indicator));
+    }
+  g_string_append (out, "</span>");
+}
+
+static char *
+change_text (const IcRenderIndicator *indicator)
+{
+  const IcRenderPoint *from;
+  gint64 change;
+  g_autofree char *text = NULL, *before = NULL;
+
+  if (!ic_render_indicator_change (indicator, &from, &change))
+    return NULL;
+  text = ic_render_format_change (change, indicator->unit);
+  before = ic_render_format_value (from->value_tenths, indicator->unit);
+  if (ic_render_point_breaks_series (indicator, from))
+    return g_strdup_printf ("%s par rapport à %s (%s) — définition %s en %s, %s en %s : à comparer avec prudence",
+                            text, from->label, before, from->definition_version, from->label,
+                            indicator->definition_version, indicator->period_label);
+  return g_strdup_printf ("%s par rapport à %s (%s)", text, from->label, before);
+}
+
+/* ---- head and summary ------------------------------------------------- */
+
+static void
+append_head (GString *out, const IcRenderBundle *bundle)
+{
+  g_autofree char *department = ic_render_format_department (bundle);
+  g_autofree char *title = g_strdup_printf ("Indicateurs %d — %s", bundle->year, department);
+
+  g_string_append (out, "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n"
+                        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                        /* nothing may be loaded: no script, font, image or frame */
+                        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+                        "style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'\">\n");
+  g_string_append (out, "<meta name=\"generator\" content=\"indicore ");
+  esc (out, bundle->generator_version);
+  g_string_append (out, "\">\n");
+  element (out, "<title>", title, "</title>\n");
+  g_string_append_printf (out, "<style>\n%s</style>\n</head>\n<body>\n", style);
+}
+
+static int
+compare_years (gconstpointer a, gconstpointer b)
+{
+  int x = *(const int *) a, y = *(const int *) b;
+  return (x > y) - (x < y);
+}
+
+static void
+append_header (GString *out, const IcRenderBundle *bundle)
+{
+  g_autofree char *department = ic_render_format_department (bundle);
+  g_autofree char *when = ic_render_format_timestamp (bundle->generated_at);
+  g_autofree char *lede = NULL;
+  g_autoptr (GString) years = g_string_new (NULL);
+  g_autoptr (GArray) sorted = g_array_copy (bundle->previous_years);
+
+  /* The earlier years this report compares with. */
+  g_array_sort (sorted, compare_years);
+  for (guint i = 0; i < sorted->len; i++)
+    g_string_append_printf (years, "%s%d", i ? ", " : "", g_array_index (sorted, int, i));
+  lede = years->len
+      ? g_strdup_printf ("%s — année %d, comparée à %s — calcul indicore %s du %s", department, bundle->year,
+                         years->str, bundle->generator_version, when)
+      : g_strdup_printf ("%s — année %d — calcul indicore %s du %s", department, bundle->year,
+                         bundle->generator_version, when);
+
+  g_string_append (out, "<header>\n<h1>Indicateurs de prévention et de protection de l'enfance</h1>\n");
+  element (out, "<p class=\"lede\">", lede, "</p>\n");
+  for (guint i = 0; i < bundle->refused->len; i++)
+    {
+      const IcRenderRefusal *refusal = bundle->refused->pdata[i];
+      g_string_append (out, "<p class=\"alert\" role=\"note\"><strong>Attention :</strong> module d'indicateur refusé, ");
+      esc (out, refusal->file);
+      g_string_append (out, " : ");
+      esc (out, refusal->reason);
+      g_string_append (out, "</p>\n");
+    }
+  g_string_append (out, "</header>\n");
+}
+
+static void
+append_summary (GString *out, const IcRenderBundle *bundle)
+{
+  g_string_append (out, "<table class=\"summary\">\n<caption>Synthèse</caption>\n<thead><tr>"
+                        "<th scope=\"col\">Indicateur</th><th scope=\"col\">Période</th>"
+                        "<th scope=\"col\" class=\"num\">Valeur</th><th scope=\"col\">Cible</th>"
+                        "<th scope=\"col\">Évolution</th></tr></thead>\n<tbody>\n");
+  for (guint i = 0; i < bundle->indicators->len; i++)
+    {
+      const IcRenderIndicator *indicator = bundle->indicators->pdata[i];
+      g_autofree char *value = value_or_status (indicator);
+      g_autofree char *target = ic_render_format_target (indicator);
+      const IcRenderPoint *from;
+      gint64 change;
+
+      g_string_append (out, "<tr><th scope=\"row\"><a href=\"#ind-");
+      esc (out, indicator->id);
+      g_string_append (out, "\">");
+      esc (out, indicator->title);
+      g_string_append (out, "</a></th>");
+      element (out, "<td class=\"period\">", indicator->period_label, "</td>");
+      element (out, "<td class=\"num\">", value, "</td>");
+      g_string_append (out, "<td>");
+      if (target)
+        {
+          esc (out, target);
+          g_string_append (out, " : ");
+          esc (out, ic_render_target_met_word (indicator));
+        }
+      else
+        g_string_append (out, "pas de cible");
+      g_string_append (out, "</td><td>");
+      if (ic_render_indicator_change (indicator, &from, &change))
+        {
+          g_autofree char *text = ic_render_format_change (change, indicator->unit);
+          esc (out, text);
+          g_string_append (out, " depuis ");
+          esc (out, from->label);
+        }
+      else
+        g_string_append (out, "—");
+      g_string_append (out, "</td></tr>\n");
+    }
+  g_string_append (out, "</tbody>\n</table>\n");
+}
+
+/* ---- charts ----------------------------------------------------------- */
+
+static char *
+target_reference (const IcRenderIndicator *indicator)
+{
+  g_autofree char *target = ic_render_format_target (indicator);
+  return g_strdup_printf ("Cible %s", target);
+}
+
+static void
+append_strata (GString *out, const IcRenderBundle *bundle, const IcRenderIndicator *indicator, guint index)
+{
+  g_autoptr (GArray) bars = g_array_new (FALSE, TRUE, sizeof (IcSvgBar));
+  g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GString) desc = g_string_new ("Barres horizontales, une par territoire");
+  g_autofree char *id = g_strdup_printf ("c%u-territories", index + 1);
+  g_autofree char *title = g_strdup_printf ("%s, par territoire, %s", indicator->title, indicator->period_label);
+  g_autofree char *reference = NULL;
+  IcSvgBarChart chart = { 0 };
+  gboolean suppressed = FALSE;
+
+  g_string_append (out, "<figure>\n<figcaption>Par territoire</figcaption>\n");
+  if (indicator->strata->len == 0)
+    {
+      g_string_append (out, "<p class=\"note\">Pas de résultat par territoire.</p>\n</figure>\n");
+      return;
+    }
+
+  g_string_append (desc, indicator->has_value ? ", précédées de l'ensemble du département : " : " : ");
+  if (indicator->has_value)
+    {
+      g_autofree char *value = ic_render_format_value (indicator->value_tenths, indicator->unit);
+      g_autofree char *counts = counts_text (indicator->has_numerator, indicator->numerator,
+                                            indicator->has_denominator, indicator->denominator);
+      IcSvgBar bar = { "Ensemble", TRUE, (double) indicator->value_tenths / 10.0, NULL, TRUE };
+      char *text = counts ? g_strdup_printf ("%s (%s)", value, counts) : g_strdup (value);
+
+      g_ptr_array_add (texts, text);
+      bar.value_text = text;
+      g_array_append_val (bars, bar);
+      g_string_append_printf (desc, "Ensemble %s", text);
+    }
+  for (guint s = 0; s < indicator->strata->len; s++)
+    {
+      const IcRenderStratum *stratum = indicator->strata->pdata[s];
+      IcSvgBar bar = { stratum->territory, !stratum->suppressed, (double) stratum->value_tenths / 10.0, NULL, FALSE };
+      char *text;
+
+      if (stratum->suppressed)
+        {
+          text = g_strdup (IC_RENDER_SUPPRESSED);
+          suppressed = TRUE;
+        }
+      else
+        {
+          g_autofree char *value = ic_render_format_value (stratum->value_tenths, indicator->unit);
+          g_autofree char *counts = counts_text (TRUE, stratum->numerator, TRUE, stratum->denominator);
+          text = g_strdup_printf ("%s (%s)", value, counts);
+        }
+      g_ptr_array_add (texts, text);
+      bar.value_text = text;
+      g_array_append_val (bars, bar);
+      g_string_append_printf (desc, "%s%s %s", bars->len > 1 ? " ; " : "", stratum->territory, text);
+    }
+  g_string_append_c (desc, '.');
+  if (indicator->target == IC_RENDER_TARGET_THRESHOLD)
+    {
+      reference = target_reference (indicator);
+      g_string_append_printf (desc, " Ligne verticale pointillée : %s.", reference);
+    }
+
+  chart.id = id;
+  chart.title = title;
+  chart.desc = desc->str;
+  chart.percent = is_percent (indicator);
+  chart.has_reference = reference != NULL;
+  chart.reference = (double) indicator->target_tenths / 10.0;
+  chart.reference_text = reference;
+  chart.bars = (const IcSvgBar *) bars->data;
+  chart.n_bars = bars->len;
+  ic_svg_bar_chart (out, &chart);
+
+  /* The same figures as a table, for screen readers. */
+  g_string_append (out, "<table class=\"visually-hidden\">\n");
+  element (out, "<caption>", title, "</caption>\n");
+  g_string_append (out, "<thead><tr><th scope=\"col\">Territoire</th><th scope=\"col\">Numérateur</th>"
+                        "<th scope=\"col\">Dénominateur</th><th scope=\"col\">Valeur</th></tr></thead>\n<tbody>\n");
+  if (indicator->has_value)
+    {
+      g_autofree char *value = ic_render_format_value (indicator->value_tenths, indicator->unit);
+      g_autofree char *n = indicator->has_numerator ? ic_format_fr_int (indicator->numerator) : g_strdup ("");
+      g_autofree char *d = indicator->has_denominator ? ic_format_fr_int (indicator->denominator) : g_strdup ("");
+      g_string_append (out, "<tr><th scope=\"row\">Ensemble</th>");
+      element (out, "<td>", n, "</td>");
+      element (out, "<td>", d, "</td>");
+      element (out, "<td>", value, "</td></tr>\n");
+    }
+  for (guint s = 0; s < indicator->strata->len; s++)
+    {
+      const IcRenderStratum *stratum = indicator->strata->pdata[s];
+      g_autofree char *value = stratum->suppressed ? g_strdup (IC_RENDER_SUPPRESSED)
+                                                   : ic_render_format_value (stratum->value_tenths, indicator->unit);
+      g_autofree char *n = stratum->suppressed ? g_strdup ("") : ic_format_fr_int (stratum->numerator);
+      g_autofree char *d = stratum->suppressed ? g_strdup ("") : ic_format_fr_int (stratum->denominator);
+      element (out, "<tr><th scope=\"row\">", stratum->territory, "</th>");
+      element (out, "<td>", n, "</td>");
+      element (out, "<td>", d, "</td>");
+      element (out, "<td>", value, "</td></tr>\n");
+    }
+  g_string_append (out, "</tbody>\n</table>\n");
+  if (suppressed)
+    {
+      g_autofree char *reason = ic_render_format_suppressed_reason (bundle);
+      g_autofree char *note = g_strdup_printf ("Secret statistique : %s.", reason);
+      element (out, "<p class=\"note\">", note, "</p>\n");
+    }
+  g_string_append (out, "</figure>\n");
+}
+
+static void
+append_trend (GString *out, const IcRenderIndicator *indicator, guint index)
+{
+  g_autoptr (GArray) points = g_array_new (FALSE, TRUE, sizeof (IcSvgPoint));
+  g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GString) desc = g_string_new ("Courbe, un point par année : ");
+  g_autofree char *id = g_strdup_printf ("c%u-trend", index + 1);
+  g_autofree char *title = NULL;
+  g_autofree char *reference = NULL;
+  const IcRenderPoint *first = indicator->series->pdata[0];
+  const IcRenderPoint *last = indicator->series->pdata[indicator->series->len - 1];
+  IcSvgLineChart chart = { 0 };
+  guint with_value = 0;
+
+  for (guint i = 0; i < indicator->series->len; i++)
+    with_value += ((const IcRenderPoint *) indicator->series->pdata[i])->has_value;
+
+  g_string_append (out, "<figure>\n<figcaption>Évolution</figcaption>\n");
+  if (with_value < 2)
+    {
+      g_string_append (out, indicator->series->len < 2
+                                ? "<p class=\"note\">Pas d'année précédente dans ce rapport.</p>\n</figure>\n"
+                                : "<p class=\"note\">Moins de deux années ont une valeur : pas de tendance.</p>\n</figure>\n");
+      return;
+    }
+
+  title = g_strdup_printf ("%s, évolution de %s à %s", indicator->title, first->label, last->label);
+  for (guint i = 0; i < indicator->series->len; i++)
+    {
+      const IcRenderPoint *point = indicator->series->pdata[i];
+      IcSvgPoint svg = { point->label, point->has_value, (double) point->value_tenths / 10.0, NULL };
+      gboolean breaks = ic_render_point_breaks_series (indicator, point);
+      g_autofree char *value = point->has_value ? ic_render_format_value (point->value_tenths, indicator->unit) : NULL;
+      /* a point of another definition carries the note's mark */
+      char *text = g_strdup_printf ("%s%s", value ? value : "n.d.", breaks ? " *" : "");
+
+      g_ptr_array_add (texts, text);
+      svg.value_text = text;
+      g_array_append_val (points, svg);
+      g_string_append_printf (desc, "%s%s %s%s", i ? " ; " : "", point->label, value ? value : "non disponible",
+                              breaks ? " (autre définition)" : "");
+    }
+  g_string_append_c (desc, '.');
+  if (indicator->target == IC_RENDER_TARGET_THRESHOLD)
+    {
+      reference = target_reference (indicator);
+      g_string_append_printf (desc, " Ligne horizontale pointillée : %s.", reference);
+    }
+
+  chart.id = id;
+  chart.title = title;
+  chart.desc = desc->str;
+  chart.percent = is_percent (indicator);
+  chart.has_reference = reference != NULL;
+  chart.reference = (double) indicator->target_tenths / 10.0;
+  chart.reference_text = reference;
+  chart.points = (const IcSvgPoint *) points->data;
+  chart.n_points = points->len;
+  ic_svg_line_chart (out, &chart);
+
+  g_string_append (out, "<table class=\"visually-hidden\">\n");
+  element (out, "<caption>", title, "</caption>\n");
+  g_string_append (out, "<thead><tr><th scope=\"col\">Période</th><th scope=\"col\">Valeur</th>"
+                        "<th scope=\"col\">Version de la définition</th></tr></thead>\n<tbody>\n");
+  for (guint i = 0; i < indicator->series->len; i++)
+    {
+      const IcRenderPoint *point = indicator->series->pdata[i];
+      element (out, "<tr><th scope=\"row\">", point->label, "</th>");
+      g_autofree char *value = point->has_value ? ic_render_format_value (point->value_tenths, indicator->unit) : NULL;
+      element (out, "<td>", value ? value : "non disponible", "</td>");
+      element (out, "<td>", point->definition_version ? point->definition_version : "inconnue", "</td></tr>\n");
+    }
+  g_string_append (out, "</tbody>\n</table>\n");
+
+  for (guint i = 0; i < indicator->series->len; i++)
+    {
+      const IcRenderPoint *point = indicator->series->pdata[i];
+      if (ic_render_point_breaks_series (indicator, point))
+        {
+          g_autofree char *note = g_strdup_printf ("* Définition %s en %s, %s en %s : à comparer avec prudence.",
+                                                   point->definition_version, point->label,
+                                                   indicator->definition_version, indicator->period_label);
+          element (out, "<p class=\"note\">", note, "</p>\n");
+        }
+    }
+  g_string_append (out, "</figure>\n");
+}
+
+/* ---- an indicator ----------------------------------------------------- */
+
+static void
+append_indicator (GString *out, const IcRenderBundle *bundle, const IcRenderIndicator *indicator, guint index)
+{
+  g_autofree char *solen = ic_render_format_solen (indicator);
+  g_autofree char *value = value_or_status (indicator);
+  g_autofree char *counts = counts_text (indicator->has_numerator, indicator->numerator,
+                                        indicator->has_denominator, indicator->denominator);
+  g_autofree char *change = change_text (indicator);
+  g_autofree char *start = ic_render_format_date (indicator->period_start);
+  g_autofree char *end = ic_render_format_date (indicator->period_end);
+
+  g_string_append (out, "<section class=\"indicator\" id=\"ind-");
+  esc (out, indicator->id);
+  g_string_append_printf (out, "\" aria-labelledby=\"h%u\">\n", index + 1);
+  if (solen)
+    {
+      g_string_append (out, "<p class=\"solen\">");
+      esc (out, solen);
+      g_string_append (out, " — ");
+      esc (out, indicator->solen_label);
+      g_string_append (out, "</p>\n");
+    }
+  g_string_append_printf (out, "<h2 id=\"h%u\">", index + 1);
+  esc (out, indicator->title);
+  g_string_append (out, "</h2>\n<div class=\"headline\">");
+  element (out, "<span class=\"value\">", value, "</span>");
+  if (indicator->has_value && counts)
+    element (out, "<span class=\"counts\">", counts, "</span>");
+  append_target (out, indicator);
+  g_string_append (out, "</div>\n");
+  if (change)
+    {
+      g_string_append (out, "<p class=\"change\">Évolution : ");
+      esc (out, change);
+      g_string_append (out, "</p>\n");
+    }
+  if (!indicator->has_value && indicator->reason)
+    {
+      g_string_append (out, "<p class=\"reason\"><strong>Motif :</strong> ");
+      esc (out, indicator->reason);
+      g_string_append (out, "</p>\n");
+    }
+  if (indicator->text_fr)
+    element (out, "<p class=\"sentence\">", indicator->text_fr, "</p>\n");
+  for (guint w = 0; w < indicator->warnings->len; w++)
+    {
+      g_string_append (out, "<p class=\"warning\" role=\"note\"><strong>Avertissement :</strong> ");
+      esc (out, indicator->warnings->pdata[w]);
+      g_string_append (out, "</p>\n");
+    }
+
+  append_strata (out, bundle, indicator, index);
+  append_trend (out, indicator, index);
+
+  g_string_append (out, "<p class=\"meta\">Période : ");
+  esc (out, indicator->period_label);
+  g_string_append (out, ", du ");
+  esc (out, start);
+  g_string_append (out, " au ");
+  esc (out, end);
+  if (indicator->definition_version)
+    {
+      g_string_append (out, " · définition ");
+      esc (out, indicator->definition_version);
+    }
+  g_string_append (out, " · identifiant ");
+  esc (out, indicator->id);
+  g_string_append (out, "</p>\n</section>\n");
+}
+
+static void
+append_footer (GString *out, const IcRenderBundle *bundle)
+{
+  g_string_append (out, "<footer>\n");
+  if (bundle->inputs->len > 0)
+    {
+      g_string_append (out, "<table class=\"inputs\">\n<caption>Fichiers lus</caption>\n<thead><tr>"
+                            "<th scope=\"col\">Fichier</th><th scope=\"col\" class=\"num\">Lignes</th>"
+                            "<th scope=\"col\" class=\"num\">Lignes écartées</th><th scope=\"col\">SHA-256</th>"
+                            "</tr></thead>\n<tbody>\n");
+      for (guint i = 0; i < bundle->inputs->len; i++)
+        {
+          const IcRenderInput *input = bundle->inputs->pdata[i];
+          g_autofree char *rows = ic_format_fr_int (input->rows);
+          g_autofree char *rejected = ic_format_fr_int (input->rejected);
+
+          element (out, "<tr><td>", input->file, "</td>");
+          element (out, "<td class=\"num\">", rows, "</td>");
+          element (out, "<td class=\"num\">", rejected, "</td>");
+          element (out, "<td><code>", input->sha256, "</code></td></tr>\n");
+        }
+      g_string_append (out, "</tbody>\n</table>\n");
+    }
+  g_string_append (out, "</footer>\n");
+}
+
+void
+ic_render_html (const IcRenderBundle *bundle, GString *out)
+{
+  append_head (out, bundle);
+  append_header (out, bundle);
+  g_string_append (out, "<main>\n");
+  append_summary (out, bundle);
+  for (guint i = 0; i < bundle->indicators->len; i++)
+    append_indicator (out, bundle, bundle->indicators->pdata[i], i);
+  g_string_append (out, "</main>\n");
+  append_footer (out, bundle);
+  g_string_append (out, "</body>\n</html>\n");
+}

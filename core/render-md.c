@@ -1,0 +1,351 @@
+/* render-md.c: the bundle as Markdown (CommonMark with GitHub's tables) for
+ * a wiki or a report annex: a summary table, then per indicator its
+ * figures, a table of its territories and, with earlier bundles, of its
+ * years; the input files last.
+ *
+ * Every text from the bundle is escaped: Markdown punctuation and HTML
+ * (which most renderers pass through) are backslash-escaped, `|` so that a
+ * table keeps its columns, line breaks become spaces. */
+#include "render.h"
+
+#include <string.h>
+
+#include "rate.h"
+
+/* ASCII punctuation that means something somewhere in CommonMark or GFM
+ * inline text; a backslash before any ASCII punctuation is always valid. */
+#define SPECIAL "\\`*_[]<>|#~&!"
+
+/* Inline text: table cells, list items after their label, headings. */
+static void
+append_escaped (GString *out, const char *text)
+{
+  g_autofree char *line = ic_render_oneline (text);
+
+  for (const char *p = line; *p; p++)
+    {
+      if (strchr (SPECIAL, *p))
+        g_string_append_c (out, '\\');
+      g_string_append_c (out, *p);
+    }
+}
+
+/* Text that starts a line (a paragraph, a block quote's content): also
+ * what would open a block there, "-", "+", "=" or "1." and "1)". */
+static void
+append_escaped_block (GString *out, const char *text)
+{
+  const char *p = text ? text : "";
+  const char *q = p;
+
+  while (g_ascii_isdigit (*q))
+    q++;
+  if (*p == '-' || *p == '+' || *p == '=')
+    {
+      g_string_append_c (out, '\\');
+      g_string_append_c (out, *p++);
+    }
+  else if (q > p && (*q == '.' || *q == ')'))
+    {
+      g_string_append_len (out, p, q - p);
+      g_string_append_c (out, '\\');
+      g_string_append_c (out, *q);
+      p = q + 1;
+    }
+  append_escaped (out, p);
+}
+
+/* An identifier, a file name, a hash: as code, when it can be one. */
+static void
+append_code (GString *out, const char *text)
+{
+  gboolean plain = text != NULL && *text != '\0';
+
+  for (const char *p = text; plain && *p; p++)
+    plain = *p != '`' && (guchar) *p >= 0x20 && *p != 0x7f;
+  if (!plain)
+    {
+      append_escaped (out, text);
+      return;
+    }
+  g_string_append_printf (out, "`%s`", text);
+}
+
+static char *
+value_text (const IcRenderIndicator *indicator)
+{
+  const char *word;
+
+  if (indicator->has_value)
+    return ic_render_format_value (indicator->value_tenths, indicator->unit);
+  word = ic_render_status_word (indicator->status);
+  return g_strdup (word ? word : "sans valeur");
+}
+
+static char *
+target_text (const IcRenderIndicator *indicator)
+{
+  g_autofree char *target = ic_render_format_target (indicator);
+  return target ? g_strdup_printf ("%s — %s", target, ic_render_target_met_word (indicator)) : g_strdup ("aucune");
+}
+
+static char *
+change_text (const IcRenderIndicator *indicator, gboolean with_reference)
+{
+  const IcRenderPoint *from;
+  gint64 change;
+  g_autofree char *text = NULL, *before = NULL;
+
+  if (!ic_render_indicator_change (indicator, &from, &change))
+    return NULL;
+  text = ic_render_format_change (change, indicator->unit);
+  if (!with_reference)
+    return g_strdup_printf ("%s depuis %s", text, from->label);
+  before = ic_render_format_value (from->value_tenths, indicator->unit);
+  if (ic_render_point_breaks_series (indicator, from))
+    return g_strdup_printf ("%s par rapport à %s (%s) — définition %s en %s, %s en %s : à comparer avec prudence",
+                            text, from->label, before, from->definition_version, from->label,
+                            indicator->definition_version, indicator->period_label);
+  return g_strdup_printf ("%s par rapport à %s (%s)", text, from->label, before);
+}
+
+/* "- **Label :** text" */
+static void
+append_item (GString *out, const char *label, const char *text)
+{
+  g_string_append_printf (out, "- **%s :** ", label);
+  append_escaped (out, text);
+  g_string_append_c (out, '\n');
+}
+
+static void
+append_summary (GString *out, const IcRenderBundle *bundle)
+{
+  g_string_append (out, "## Synthèse\n\n"
+                        "| Indicateur | Période | Valeur | Cible | Évolution |\n"
+                        "|:--|:--|--:|:--|:--|\n");
+  for (guint i = 0; i < bundle->indicators->len; i++)
+    {
+      const IcRenderIndicator *indicator = bundle->indicators->pdata[i];
+      g_autofree char *value = value_text (indicator);
+      g_autofree char *target = target_text (indicator);
+      g_autofree char *change = change_text (indicator, FALSE);
+
+      g_string_append (out, "| ");
+      append_escaped (out, indicator->title);
+      g_string_append (out, " | ");
+      append_escaped (out, indicator->period_label);
+      g_string_append (out, " | ");
+      append_escaped (out, value);
+      g_string_append (out, " | ");
+      append_escaped (out, target);
+      g_string_append (out, " | ");
+      append_escaped (out, change ? change : "—");
+      g_string_append (out, " |\n");
+    }
+  g_string_append_c (out, '\n');
+}
+
+static void
+append_strata (GString *out, const IcRenderBundle *bundle, const IcRenderIndicator *indicator)
+{
+  gboolean suppressed = FALSE;
+
+  if (indicator->strata->len == 0)
+    return;
+  g_string_append (out, "**Par territoire**\n\n"
+                        "| Territoire | Numérateur | Dénominateur | Valeur |\n"
+                        "|:--|--:|--:|--:|\n");
+  if (indicator->has_value)
+    {
+      g_autofree char *numerator = indicator->has_numerator ? ic_format_fr_int (indicator->numerator) : g_strdup ("");
+      g_autofree char *denominator = indicator->has_denominator ? ic_format_fr_int (indicator->denominator) : g_strdup ("");
+      g_autofree char *value = ic_render_format_value (indicator->value_tenths, indicator->unit);
+      g_string_append (out, "| **Ensemble** | ");
+      g_string_append_printf (out, "%s | %s | ", numerator, denominator);
+      append_escaped (out, value);
+      g_string_append (out, " |\n");
+    }
+  for (guint s = 0; s < indicator->strata->len; s++)
+    {
+      const IcRenderStratum *stratum = indicator->strata->pdata[s];
+
+      g_string_append (out, "| ");
+      append_escaped (out, stratum->territory);
+      if (stratum->suppressed)
+        {
+          g_string_append (out, " | — | — | " IC_RENDER_SUPPRESSED "\\* |\n");
+          suppressed = TRUE;
+        }
+      else
+        {
+          g_autofree char *numerator = ic_format_fr_int (stratum->numerator);
+          g_autofree char *denominator = ic_format_fr_int (stratum->denominator);
+          g_autofree char *value = ic_render_format_value (stratum->value_tenths, indicator->unit);
+          g_string_append_printf (out, " | %s | %s | ", numerator, denominator);
+          append_escaped (out, value);
+          g_string_append (out, " |\n");
+        }
+    }
+  g_string_append_c (out, '\n');
+  if (suppressed)
+    {
+      g_autofree char *reason = ic_render_format_suppressed_reason (bundle);
+      g_autofree char *note = g_strdup_printf ("* Secret statistique : %s.", reason);
+      append_escaped_block (out, note);
+      g_string_append (out, "\n\n");
+    }
+}
+
+/* The years, when two have a value (as the text and the HTML). */
+static void
+append_series (GString *out, const IcRenderIndicator *indicator)
+{
+  guint with_value = 0;
+
+  for (guint i = 0; i < indicator->series->len; i++)
+    with_value += ((const IcRenderPoint *) indicator->series->pdata[i])->has_value;
+  if (with_value < 2)
+    return;
+  g_string_append (out, "**Évolution**\n\n"
+                        "| Période | Valeur | Définition |\n"
+                        "|:--|--:|:--|\n");
+  for (guint i = 0; i < indicator->series->len; i++)
+    {
+      const IcRenderPoint *point = indicator->series->pdata[i];
+      g_autofree char *value = point->has_value ? ic_render_format_value (point->value_tenths, indicator->unit)
+                                                : g_strdup ("non disponible");
+      g_autofree char *definition = point->definition_version
+          ? g_strdup_printf ("%s%s", point->definition_version,
+                             ic_render_point_breaks_series (indicator, point) ? " (différente)" : "")
+          : g_strdup ("—");
+
+      g_string_append (out, "| ");
+      append_escaped (out, point->label);
+      g_string_append (out, " | ");
+      append_escaped (out, value);
+      g_string_append (out, " | ");
+      append_escaped (out, definition);
+      g_string_append (out, " |\n");
+    }
+  g_string_append_c (out, '\n');
+}
+
+static void
+append_indicator (GString *out, const IcRenderBundle *bundle, const IcRenderIndicator *indicator)
+{
+  g_autofree char *solen = ic_render_format_solen (indicator);
+  g_autofree char *target = target_text (indicator);
+  g_autofree char *change = change_text (indicator, TRUE);
+  g_autofree char *start = ic_render_format_date (indicator->period_start);
+  g_autofree char *end = ic_render_format_date (indicator->period_end);
+  g_autofree char *period = g_strdup_printf ("%s, du %s au %s", indicator->period_label, start, end);
+  g_autoptr (GString) value = g_string_new (NULL);
+
+  g_string_append (out, "## ");
+  append_escaped (out, indicator->title);
+  g_string_append (out, "\n\n");
+  if (solen)
+    {
+      g_string_append_printf (out, "*%s : ", solen);
+      append_escaped (out, indicator->solen_label);
+      g_string_append (out, "*\n\n");
+    }
+  if (indicator->text_fr)
+    {
+      g_string_append (out, "> ");
+      append_escaped_block (out, indicator->text_fr);
+      g_string_append (out, "\n\n");
+    }
+
+  if (indicator->has_value)
+    {
+      g_autofree char *figure = ic_render_format_value (indicator->value_tenths, indicator->unit);
+      g_string_append (value, figure);
+      if (indicator->has_numerator && indicator->has_denominator)
+        {
+          g_autofree char *numerator = ic_format_fr_int (indicator->numerator);
+          g_autofree char *denominator = ic_format_fr_int (indicator->denominator);
+          g_string_append_printf (value, " (%s / %s)", numerator, denominator);
+        }
+    }
+  else
+    {
+      g_autofree char *word = value_text (indicator);
+      g_string_append (value, word);
+    }
+  append_item (out, "Valeur", value->str);
+  if (!indicator->has_value && indicator->reason)
+    append_item (out, "Motif", indicator->reason);
+  append_item (out, "Cible", target);
+  if (change)
+    append_item (out, "Évolution", change);
+  append_item (out, "Période", period);
+  g_string_append (out, "- **Définition :** ");
+  if (indicator->definition_version)
+    {
+      g_string_append (out, "version ");
+      append_escaped (out, indicator->definition_version);
+      g_string_append (out, ", ");
+    }
+  g_string_append (out, "indicateur ");
+  append_code (out, indicator->id);
+  g_string_append (out, "\n");
+  for (guint w = 0; w < indicator->warnings->len; w++)
+    append_item (out, "Avertissement", indicator->warnings->pdata[w]);
+  g_string_append_c (out, '\n');
+
+  append_strata (out, bundle, indicator);
+  append_series (out, indicator);
+}
+
+static void
+append_inputs (GString *out, const IcRenderBundle *bundle)
+{
+  if (bundle->inputs->len == 0)
+    return;
+  g_string_append (out, "## Fichiers lus\n\n"
+                        "| Fichier | Lignes | Lignes écartées | SHA-256 |\n"
+                        "|:--|--:|--:|:--|\n");
+  for (guint i = 0; i < bundle->inputs->len; i++)
+    {
+      const IcRenderInput *input = bundle->inputs->pdata[i];
+      g_autofree char *rows = ic_format_fr_int (input->rows);
+      g_autofree char *rejected = ic_format_fr_int (input->rejected);
+
+      g_string_append (out, "| ");
+      append_code (out, input->file);
+      g_string_append_printf (out, " | %s | %s | ", rows, rejected);
+      append_code (out, input->sha256);
+      g_string_append (out, " |\n");
+    }
+  g_string_append_c (out, '\n');
+}
+
+void
+ic_render_md (const IcRenderBundle *bundle, GString *out)
+{
+  g_autofree char *department = ic_render_format_department (bundle);
+  g_autofree char *heading = g_strdup_printf ("Indicateurs %d — %s", bundle->year, department);
+  g_autofree char *when = ic_render_format_timestamp (bundle->generated_at);
+  g_autofree char *source = g_strdup_printf ("Calcul indicore %s du %s.", bundle->generator_version, when);
+
+  g_string_append (out, "# ");
+  append_escaped (out, heading);
+  g_string_append (out, "\n\n");
+  append_escaped_block (out, source);
+  g_string_append (out, "\n\n");
+  for (guint i = 0; i < bundle->refused->len; i++)
+    {
+      const IcRenderRefusal *refusal = bundle->refused->pdata[i];
+      g_string_append (out, "> **Attention :** module d'indicateur refusé, ");
+      append_code (out, refusal->file);
+      g_string_append (out, " : ");
+      append_escaped (out, refusal->reason);
+      g_string_append (out, "\n\n");
+    }
+  append_summary (out, bundle);
+  for (guint i = 0; i < bundle->indicators->len; i++)
+    append_indicator (out, bundle, bundle->indicators->pdata[i]);
+  append_inputs (out, bundle);
+}

@@ -1,0 +1,958 @@
+/* test-render.c: `indicore render`: the bundle read back, the series of
+ * earlier bundles, the French wording, and the four formats against golden
+ * files reviewed by hand (tests/golden/README.md).
+ *
+ * The golden bundles (tests/golden/bundle-2022.json, -2023.json,
+ * -2024.json) are written by hand: Creuse's published figures, a
+ * territory renamed "Aubusson & Felletin" so that escaping shows, small-count
+ * suppression, an indicator not available and one in error, a refused
+ * plugin, and a definition that changed version in 2022. */
+#include <string.h>
+
+#include "csv-reader.h"
+#include "json-schema.h"
+#include "json-writer.h"
+#include "render.h"
+#include "test-util.h"
+
+#define NBSP "\xC2\xA0"     /* U+00A0, the thousands separator */
+#define MINUS "\xE2\x88\x92" /* U+2212 */
+#define HOSTILE "<script>&\"'"
+
+/* ---- helpers ---------------------------------------------------------- */
+
+static char *
+golden_path (const char *name)
+{
+  return g_build_filename (ic_test_source_dir (), "tests", "golden", name, NULL);
+}
+
+static char *
+golden_text (const char *name)
+{
+  g_autofree char *path = golden_path (name);
+  g_autoptr (GError) error = NULL;
+  char *text = NULL;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  return text;
+}
+
+static IcRenderBundle *
+load_golden (const char *name)
+{
+  g_autofree char *path = golden_path (name);
+  g_autoptr (GError) error = NULL;
+  IcRenderBundle *bundle = ic_render_bundle_load (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (bundle);
+  return bundle;
+}
+
+/* The 2024 bundle with the 2023 and 2022 ones as --previous (given in that
+ * order, not by year, as a user may). */
+static IcRenderBundle *
+load_golden_series (void)
+{
+  IcRenderBundle *bundle = load_golden ("bundle-2024.json");
+  g_autoptr (IcRenderBundle) y2023 = load_golden ("bundle-2023.json");
+  g_autoptr (IcRenderBundle) y2022 = load_golden ("bundle-2022.json");
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (ic_render_bundle_add_previous (bundle, y2023, &error));
+  g_assert_no_error (error);
+  g_assert_true (ic_render_bundle_add_previous (bundle, y2022, &error));
+  g_assert_no_error (error);
+  return bundle;
+}
+
+static const IcRenderIndicator *
+find (const IcRenderBundle *bundle, const char *id)
+{
+  for (guint i = 0; i < bundle->indicators->len; i++)
+    {
+      const IcRenderIndicator *indicator = bundle->indicators->pdata[i];
+      if (strcmp (indicator->id, id) == 0)
+        return indicator;
+    }
+  g_error ("no indicator %s", id);
+  return NULL;
+}
+
+static guint
+count (const char *haystack, const char *needle)
+{
+  guint n = 0;
+  for (const char *p = strstr (haystack, needle); p; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+/* Compares @actual with the golden file @name; IC_UPDATE_GOLDEN=1 rewrites
+ * the file instead (then review the diff by hand: tests/golden/README.md). */
+static void
+assert_golden (const char *name, const GString *actual)
+{
+  g_autofree char *path = golden_path (name);
+  g_autofree char *expected = NULL;
+  gsize expected_len = 0;
+  g_autoptr (GError) error = NULL;
+
+  if (g_strcmp0 (g_getenv ("IC_UPDATE_GOLDEN"), "1") == 0)
+    {
+      g_file_set_contents (path, actual->str, (gssize) actual->len, &error);
+      g_assert_no_error (error);
+      g_test_message ("rewrote %s: review it by hand", path);
+      return;
+    }
+  g_file_get_contents (path, &expected, &expected_len, &error);
+  g_assert_no_error (error);
+  if (expected_len != actual->len || memcmp (expected, actual->str, actual->len) != 0)
+    {
+      /* Name the first line that differs: more useful than two whole files. */
+      guint line = 1;
+      gsize i = 0;
+      while (i < expected_len && i < actual->len && expected[i] == actual->str[i])
+        if (expected[i++] == '\n')
+          line++;
+      g_test_message ("%s differs from the rendering at line %u (IC_UPDATE_GOLDEN=1 rewrites it)", name, line);
+      g_test_fail ();
+    }
+}
+
+/* The golden 2024 bundle's JSON tree, for tests that alter it. */
+static JsonNode *
+golden_tree (void)
+{
+  g_autofree char *text = golden_text ("bundle-2024.json");
+  g_autoptr (GError) error = NULL;
+  JsonNode *root = json_from_string (text, &error);
+
+  g_assert_no_error (error);
+  return root;
+}
+
+static JsonObject *
+tree_indicator (JsonNode *root, const char *id)
+{
+  JsonArray *indicators = json_object_get_array_member (json_node_get_object (root), "indicators");
+  for (guint i = 0; i < json_array_get_length (indicators); i++)
+    {
+      JsonObject *indicator = json_array_get_object_element (indicators, i);
+      if (strcmp (json_object_get_string_member (indicator, "id"), id) == 0)
+        return indicator;
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static IcRenderBundle *
+load_tree (JsonNode *root, GError **error)
+{
+  g_autofree char *text = ic_json_write (root, NULL);
+  return ic_render_bundle_load_from_data ("altered.json", text, -1, error);
+}
+
+/* ---- the golden bundles follow the contract --------------------------- */
+
+static void
+test_golden_bundles_valid (void)
+{
+  static const char *const names[] = { "bundle-2022.json", "bundle-2023.json", "bundle-2024.json" };
+  g_autofree char *schema = g_build_filename (ic_test_source_dir (), "schemas", "bundle.schema.json", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = golden_path (names[i]);
+      g_autoptr (GError) error = NULL;
+      ic_json_schema_validate_file (schema, path, &error);
+      g_assert_no_error (error);
+    }
+}
+
+/* ---- reading ---------------------------------------------------------- */
+
+static void
+test_load_fields (void)
+{
+  g_autoptr (IcRenderBundle) bundle = load_golden ("bundle-2024.json");
+  static const char *const solen_order[] = {
+    "epnp_pmi_coverage",        /* engagement 1, objective 1 (bundle order: by id) */
+    "epp_pmi_coverage",         /* 1, 1 */
+    "bsem_coverage",            /* 1, 2 */
+    "vad_child_share",          /* 1, 4 */
+    "consultation_child_share", /* 1, 5 */
+    "ip_eval_3m_rate",          /* 2, 6 */
+  };
+  const IcRenderIndicator *epp, *ip, *epnp, *consultation;
+  const IcRenderStratum *stratum;
+
+  g_assert_cmpstr (bundle->department_code, ==, "23");
+  g_assert_cmpstr (bundle->department_name, ==, "Creuse");
+  g_assert_cmpint (bundle->year, ==, 2024);
+  g_assert_cmpstr (bundle->generated_at, ==, "2025-03-01T09:00:00Z");
+  g_assert_true (bundle->has_small_count);
+  g_assert_cmpint (bundle->small_count, ==, 10);
+  g_assert_cmpuint (bundle->indicators->len, ==, G_N_ELEMENTS (solen_order));
+  for (guint i = 0; i < G_N_ELEMENTS (solen_order); i++)
+    g_assert_cmpstr (((IcRenderIndicator *) bundle->indicators->pdata[i])->id, ==, solen_order[i]);
+  g_assert_cmpuint (bundle->inputs->len, ==, 3);
+  g_assert_cmpuint (bundle->refused->len, ==, 1);
+
+  epp = find (bundle, "epp_pmi_coverage");
+  g_assert_cmpint (epp->status, ==, IC_RENDER_STATUS_OK);
+  g_assert_true (epp->has_value);
+  g_assert_cmpint (epp->value_tenths, ==, 66); /* 6.6 */
+  g_assert_cmpint (epp->numerator, ==, 51);
+  g_assert_cmpint (epp->denominator, ==, 770);
+  g_assert_cmpint (epp->target, ==, IC_RENDER_TARGET_THRESHOLD);
+  g_assert_cmpstr (epp->target_operator, ==, ">=");
+  g_assert_cmpint (epp->target_tenths, ==, 200);
+  g_assert_cmpint (epp->target_met, ==, 0);
+  g_assert_cmpint (epp->solen_engagement, ==, 1);
+  g_assert_cmpint (epp->solen_objective, ==, 1);
+  g_assert_cmpuint (epp->strata->len, ==, 5);
+  stratum = epp->strata->pdata[0];
+  g_assert_cmpstr (stratum->territory, ==, "Aubusson & Felletin");
+  g_assert_false (stratum->suppressed);
+  g_assert_cmpint (stratum->value_tenths, ==, 69);
+  stratum = epp->strata->pdata[1];
+  g_assert_cmpstr (stratum->territory, ==, "Bourganeuf");
+  g_assert_true (stratum->suppressed);
+  /* the bundle's own previous value opens the series, this year closes it */
+  g_assert_cmpuint (epp->series->len, ==, 2);
+  g_assert_cmpint (((IcRenderPoint *) epp->series->pdata[0])->year, ==, 2023);
+  g_assert_cmpint (((IcRenderPoint *) epp->series->pdata[0])->value_tenths, ==, 55);
+  g_assert_cmpstr (((IcRenderPoint *) epp->series->pdata[1])->label, ==, "2024");
+
+  /* 14 is a JSON integer: 14.0 */
+  ip = find (bundle, "ip_eval_3m_rate");
+  g_assert_cmpint (ip->value_tenths, ==, 140);
+  g_assert_cmpint (ip->target_tenths, ==, 1000);
+
+  epnp = find (bundle, "epnp_pmi_coverage");
+  g_assert_cmpint (epnp->status, ==, IC_RENDER_STATUS_NOT_AVAILABLE);
+  g_assert_false (epnp->has_value);
+  g_assert_true (epnp->has_numerator); /* counts computed may stay */
+  g_assert_false (epnp->has_denominator);
+  g_assert_cmpint (epnp->target, ==, IC_RENDER_TARGET_NONE);
+  g_assert_null (epnp->text_fr);
+  g_assert_nonnull (strstr (epnp->reason, "births.csv is absent"));
+
+  consultation = find (bundle, "consultation_child_share");
+  g_assert_cmpint (consultation->status, ==, IC_RENDER_STATUS_ERROR);
+  g_assert_cmpint (consultation->target_met, ==, -1);
+}
+
+static void
+assert_refused (const char *text, IcRenderError code, const char *message_part)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IcRenderBundle) bundle = ic_render_bundle_load_from_data ("bad.json", text, -1, &error);
+
+  g_assert_null (bundle);
+  g_assert_error (error, IC_RENDER_ERROR, (gint) code);
+  if (strstr (error->message, message_part) == NULL)
+    g_error ("\"%s\" does not say \"%s\"", error->message, message_part);
+  g_assert_true (g_str_has_prefix (error->message, "bad.json"));
+}
+
+static void
+test_load_refuse_not_json (void)
+{
+  assert_refused ("{ \"bundle_version\": ", IC_RENDER_ERROR_READ, "bad.json");
+  assert_refused ("[1, 2]", IC_RENDER_ERROR_INVALID, "not a JSON object");
+  assert_refused ("{}", IC_RENDER_ERROR_INVALID, "bundle_version");
+  assert_refused ("{ \"bundle_version\": \"2\" }", IC_RENDER_ERROR_INVALID, "version 2");
+}
+
+static void
+test_load_refuse_missing (void)
+{
+  g_autoptr (JsonNode) root = golden_tree ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IcRenderBundle) bundle = NULL;
+
+  json_object_remove_member (tree_indicator (root, "epp_pmi_coverage"), "title");
+  bundle = load_tree (root, &error);
+  g_assert_null (bundle);
+  g_assert_error (error, IC_RENDER_ERROR, IC_RENDER_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "indicators[3].title: missing"));
+}
+
+/* A rendering never rounds: a figure with two decimals is not a bundle's. */
+static void
+test_load_refuse_two_decimals (void)
+{
+  g_autoptr (JsonNode) root = golden_tree ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IcRenderBundle) bundle = NULL;
+
+  json_object_set_double_member (tree_indicator (root, "epp_pmi_coverage"), "value", 6.62);
+  bundle = load_tree (root, &error);
+  g_assert_null (bundle);
+  g_assert_error (error, IC_RENDER_ERROR, IC_RENDER_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "indicators[3].value: more than one decimal"));
+}
+
+static void
+test_load_refuse_suppressed_with_counts (void)
+{
+  g_autoptr (JsonNode) root = golden_tree ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IcRenderBundle) bundle = NULL;
+  JsonArray *strata = json_object_get_array_member (tree_indicator (root, "epp_pmi_coverage"), "strata");
+
+  /* Bourganeuf is suppressed: a count there would be published by mistake */
+  json_object_set_int_member (json_array_get_object_element (strata, 1), "numerator", 5);
+  bundle = load_tree (root, &error);
+  g_assert_null (bundle);
+  g_assert_error (error, IC_RENDER_ERROR, IC_RENDER_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "indicators[3].strata[1]: a suppressed stratum with counts"));
+}
+
+/* A bundle written before small-count suppression has no `suppressed`. */
+static void
+test_load_without_suppression (void)
+{
+  g_autoptr (JsonNode) root = golden_tree ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IcRenderBundle) bundle = NULL;
+  JsonArray *strata = json_object_get_array_member (tree_indicator (root, "vad_child_share"), "strata");
+
+  json_object_remove_member (json_node_get_object (root), "options");
+  for (guint i = 0; i < json_array_get_length (strata); i++)
+    json_object_remove_member (json_array_get_object_element (strata, i), "suppressed");
+  bundle = load_tree (root, &error);
+  g_assert_no_error (error);
+  g_assert_false (bundle->has_small_count);
+  g_assert_false (((IcRenderStratum *) find (bundle, "vad_child_share")->strata->pdata[0])->suppressed);
+}
+
+/* ---- series ----------------------------------------------------------- */
+
+static void
+assert_point (const IcRenderIndicator *indicator, guint i, int year, const char *label, gint64 tenths)
+{
+  const IcRenderPoint *point = indicator->series->pdata[i];
+  g_assert_cmpint (point->year, ==, year);
+  g_assert_cmpstr (point->label, ==, label);
+  if (tenths < 0)
+    g_assert_false (point->has_value);
+  else
+    {
+      g_assert_true (point->has_value);
+      g_assert_cmpint (point->value_tenths, ==, tenths);
+    }
+}
+
+static void
+test_previous_series (void)
+{
+  g_autoptr (IcRenderBundle) bundle = load_golden_series ();
+  const IcRenderIndicator *bsem = find (bundle, "bsem_coverage");
+  const IcRenderIndicator *vad = find (bundle, "vad_child_share");
+  const IcRenderIndicator *epnp = find (bundle, "epnp_pmi_coverage");
+  const IcRenderIndicator *consultation = find (bundle, "consultation_child_share");
+  const IcRenderPoint *from;
+  gint64 change;
+
+  /* sorted by year whatever the order given; the school years' labels */
+  g_assert_cmpuint (bsem->series->len, ==, 3);
+  assert_point (bsem, 0, 2022, "2021-2022", 795);
+  assert_point (bsem, 1, 2023, "2022-2023", 863);
+  assert_point (bsem, 2, 2024, "2023-2024", 932);
+  /* 93.2 - 86.3 = 6.9 points, from the latest earlier year */
+  g_assert_true (ic_render_indicator_change (bsem, &from, &change));
+  g_assert_cmpint (from->year, ==, 2023);
+  g_assert_cmpint (change, ==, 69);
+
+  /* the 2022 figure was computed by definition 0.9.0, the others by 1.0.0 */
+  g_assert_true (ic_render_point_breaks_series (vad, vad->series->pdata[0]));
+  g_assert_false (ic_render_point_breaks_series (vad, vad->series->pdata[1]));
+
+  /* not available both years: no change */
+  g_assert_cmpuint (epnp->series->len, ==, 2);
+  assert_point (epnp, 0, 2023, "2023", -1);
+  g_assert_false (ic_render_indicator_change (epnp, &from, &change));
+
+  /* new in 2024: this year alone */
+  g_assert_cmpuint (consultation->series->len, ==, 1);
+}
+
+static void
+assert_previous_refused (IcRenderBundle *bundle, IcRenderBundle *previous, const char *message_part)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_false (ic_render_bundle_add_previous (bundle, previous, &error));
+  g_assert_error (error, IC_RENDER_ERROR, IC_RENDER_ERROR_MISMATCH);
+  if (strstr (error->message, message_part) == NULL)
+    g_error ("\"%s\" does not say \"%s\"", error->message, message_part);
+}
+
+static void
+test_previous_refuse (void)
+{
+  g_autoptr (IcRenderBundle) bundle = load_golden ("bundle-2024.json");
+  g_autoptr (IcRenderBundle) same_year = load_golden ("bundle-2024.json");
+  g_autoptr (IcRenderBundle) y2022 = load_golden ("bundle-2022.json");
+  g_autoptr (IcRenderBundle) y2022_again = load_golden ("bundle-2022.json");
+  g_autoptr (IcRenderBundle) other = load_golden ("bundle-2023.json");
+  g_autoptr (IcRenderBundle) contradicting = load_golden ("bundle-2023.json");
+  g_autoptr (GError) error = NULL;
+
+  assert_previous_refused (bundle, same_year, "not of a year before 2024");
+  g_free (other->department_code);
+  other->department_code = g_strdup ("87");
+  assert_previous_refused (bundle, other, "département 87, not 23");
+  g_assert_true (ic_render_bundle_add_previous (bundle, y2022, &error));
+  g_assert_no_error (error);
+  assert_previous_refused (bundle, y2022_again, "a bundle of 2022 was already given");
+
+  /* 2024's `previous` says 5.5 for the EPP in 2023: a 2023 bundle saying
+   * otherwise is refused, and nothing of it is added. */
+  ((IcRenderIndicator *) find (contradicting, "epp_pmi_coverage"))->value_tenths = 57;
+  assert_previous_refused (bundle, contradicting, "epp_pmi_coverage: gives 5,7 for 2023, where this bundle's previous value is 5,5");
+  g_assert_cmpuint (find (bundle, "bsem_coverage")->series->len, ==, 3); /* 2022, 2023 (previous member), 2024 */
+  /* still the 2023 point of the `previous` member: no definition version,
+   * the school year named after the bundle's own period */
+  g_assert_null (((IcRenderPoint *) find (bundle, "bsem_coverage")->series->pdata[1])->definition_version);
+  g_assert_cmpstr (((IcRenderPoint *) find (bundle, "bsem_coverage")->series->pdata[1])->label, ==, "2022-2023");
+}
+
+/* ---- French wording --------------------------------------------------- */
+
+static void
+assert_string (char *actual, const char *expected)
+{
+  g_assert_cmpstr (actual, ==, expected);
+  g_free (actual);
+}
+
+static void
+test_french_change (void)
+{
+  /* French puts the plural from 2 on: 1,9 point, 2,0 points */
+  assert_string (ic_render_format_change (13, "%"), "+1,3 point");
+  assert_string (ic_render_format_change (19, "%"), "+1,9 point");
+  assert_string (ic_render_format_change (20, "%"), "+2,0 points");
+  assert_string (ic_render_format_change (-25, "%"), MINUS "2,5 points");
+  assert_string (ic_render_format_change (-5, "%"), MINUS "0,5 point");
+  assert_string (ic_render_format_change (0, "%"), "0,0 point");
+  assert_string (ic_render_format_change (123456, "%"), "+12" NBSP "345,6 points");
+  /* other units keep theirs */
+  assert_string (ic_render_format_change (-120, "jours"), MINUS "12,0 jours");
+  assert_string (ic_render_format_change (7, ""), "+0,7");
+}
+
+static void
+test_french_values (void)
+{
+  assert_string (ic_render_format_value (66, "%"), "6,6 %");
+  assert_string (ic_render_format_value (140, "%"), "14,0 %");
+  assert_string (ic_render_format_value (15600, "%"), "1" NBSP "560,0 %");
+  assert_string (ic_render_format_value (5, ""), "0,5");
+  assert_string (ic_render_format_target_value (200), "20");
+  assert_string (ic_render_format_target_value (125), "12,5");
+  assert_string (ic_render_format_target_value (10000), "1" NBSP "000");
+  assert_string (ic_render_format_date ("2023-09-01"), "01/09/2023");
+  assert_string (ic_render_format_timestamp ("2025-03-01T09:00:00Z"), "01/03/2025 à 09:00 UTC");
+  assert_string (ic_render_oneline ("a\nb\tc\r"), "a b c ");
+}
+
+static void
+test_french_target (void)
+{
+  g_autoptr (IcRenderBundle) bundle = load_golden ("bundle-2024.json");
+
+  assert_string (ic_render_format_target (find (bundle, "epp_pmi_coverage")), "≥ 20 %");
+  g_assert_cmpstr (ic_render_target_met_word (find (bundle, "epp_pmi_coverage")), ==, "non atteinte");
+  assert_string (ic_render_format_target (find (bundle, "vad_child_share")), "≥ 15 %");
+  g_assert_cmpstr (ic_render_target_met_word (find (bundle, "vad_child_share")), ==, "atteinte");
+  assert_string (ic_render_format_target (find (bundle, "bsem_coverage")), "progression");
+  g_assert_cmpstr (ic_render_target_met_word (find (bundle, "consultation_child_share")), ==, "non déterminée");
+  g_assert_null (ic_render_format_target (find (bundle, "epnp_pmi_coverage")));
+  g_assert_null (ic_render_target_met_word (find (bundle, "epnp_pmi_coverage")));
+  assert_string (ic_render_format_department (bundle), "Creuse (23)");
+}
+
+/* ---- the formats against their golden files --------------------------- */
+
+static void
+test_golden (gconstpointer data)
+{
+  const char *name = data;
+  g_autoptr (IcRenderBundle) bundle = load_golden_series ();
+  IcRenderFormat format;
+  g_autoptr (GString) out = NULL;
+  g_autofree char *format_name = g_strdup (strrchr (name, '.') + 1);
+
+  if (strcmp (format_name, "txt") == 0)
+    g_free (format_name), format_name = g_strdup ("text");
+  g_assert_true (ic_render_format_from_string (format_name, &format));
+  out = ic_render (bundle, format);
+  g_assert_true (g_utf8_validate (out->str, (gssize) out->len, NULL));
+  assert_golden (name, out);
+}
+
+/* The same bundle without earlier years: no change, no trend. */
+static void
+test_golden_alone (void)
+{
+  g_autoptr (IcRenderBundle) bundle = load_golden ("bundle-2024.json");
+  g_autoptr (GString) text = ic_render (bundle, IC_RENDER_FORMAT_TEXT);
+
+  assert_golden ("creuse-2024-alone.txt", text);
+}
+
+/* ---- text --------------------------------------------------------------- */
+
+static void
+test_text_solen (void)
+{
+  g_autoptr (IcRenderBundle) bundle = load_golden_series ();
+  g_autoptr (GString) out = ic_render (bundle, IC_RENDER_FORMAT_TEXT);
+
+  /* each indicator under its SOLEN engagement and objective */
+  g_assert_nonnull (strstr (out->str, "Engagement 1, objectif 1 — Rendre obligatoire l'entretien prénatal précoce\n"
+                                      "Taux de couverture des EPP réalisés par la PMI — 2024\n"
+                                      "51 femmes ont bénéficié d'un EPP réalisé par la PMI en 2024 sur 770 naissances, soit 6,6 %\n"
+                                      "Valeur : 6,6 % (51 / 770)\n"
+                                      "Cible : ≥ 20 % — non atteinte\n"
+                                      /* 6.6 - 5.5 = 1.1 */
+                                      "Évolution : +1,1 point par rapport à 2023 (5,5 %)\n"));
+  /* 14.0 - 9.4 = 4.6 */
+  g_assert_nonnull (strstr (out->str, "Évolution : +4,6 points par rapport à 2023 (9,4 %)\n"));
+  g_assert_nonnull (strstr (out->str, "Valeur : non disponible — motif : population births for 2024"));
+  g_assert_nonnull (strstr (out->str, "Valeur : erreur de calcul — motif : the plugin stopped"));
+  /* no line is wrapped nor broken: one fact a line */
+  g_assert_null (strstr (out->str, "\r"));
+}
+
+/* ---- CSV ---------------------------------------------------------------- */
+
+typedef struct {
+  GPtrArray *rows; /* GStrv each */
+  char separator;
+} Csv;
+
+static void
+csv_clear (Csv *csv)
+{
+  g_ptr_array_unref (csv->rows);
+}
+
+static char **
+fields_to_strv (const IcCsvField *fields, guint n_fields)
+{
+  char **row = g_new0 (char *, n_fields + 1);
+  for (guint i = 0; i < n_fields; i++)
+    row[i] = g_strndup (fields[i].data, fields[i].len);
+  return row;
+}
+
+static void
+csv_read (const GString *text, Csv *csv)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IcCsvReader) reader = ic_csv_reader_new_from_data (text->str, text->len, &error);
+  const IcCsvField *fields;
+  guint n_fields;
+  guint64 line;
+
+  g_assert_no_error (error);
+  csv->separator = ic_csv_reader_get_separator (reader);
+  g_assert_false (ic_csv_reader_was_converted (reader)); /* valid UTF-8 */
+  csv->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  fields = ic_csv_reader_get_header (reader, &n_fields);
+  g_ptr_array_add (csv->rows, fields_to_strv (fields, n_fields));
+  while (ic_csv_reader_next (reader, &fields, &n_fields, &line, &error))
+    g_ptr_array_add (csv->rows, fields_to_strv (fields, n_fields));
+  g_assert_no_error (error);
+}
+
+/* The row of @territory for indicator @id. */
+static char **
+csv_row (Csv *csv, const char *id, const char *territory)
+{
+  for (guint i = 1; i < csv->rows->len; i++)
+    {
+      char **row = csv->rows->pdata[i];
+      if (strcmp (row[0], id) == 0 && strcmp (row[3], territory) == 0)
+        return row;
+    }
+  g_error ("no row %s / %s", id, territory);
+  return NULL;
+}
+
+static void
+test_csv_excel_french (void)
+{
+  g_autoptr (IcRenderBundle) bundle = load_golden_series ();
+  g_autoptr (GString) out = ic_render (bundle, IC_RENDER_FORMAT_CSV);
+  static const char *const header[] = {
+    "indicateur", "titre", "periode", "territoire", "numerateur", "denominateur", "valeur",
+    "unite", "cible", "cible_atteinte", "statut", "motif", NULL,
+  };
+  Csv csv;
+  char **row;
+  guint crlf = 0, lf = 0;
+
+  /* UTF-8 byte order mark, CRLF and only CRLF */
+  g_assert_true (g_str_has_prefix (out->str, "\xEF\xBB\xBF" "indicateur;"));
+  for (gsize i = 0; i < out->len; i++)
+    if (out->str[i] == '\n')
+      {
+        lf++;
+        crlf += i > 0 && out->str[i - 1] == '\r';
+      }
+  g_assert_cmpuint (lf, ==, crlf);
+  g_assert_true (g_str_has_suffix (out->str, "\r\n"));
+  /* no thousands separator in a number: Excel would read text */
+  g_assert_null (strstr (out->str, NBSP "5"));
+
+  csv_read (out, &csv);
+  g_assert_cmpint (csv.separator, ==, ';');
+  g_assert_true (g_strv_equal (csv.rows->pdata[0], header));
+  /* 1 header + per indicator 1 total + its strata:
+   * epnp 1+0, epp 1+5, bsem 1+5, vad 1+5, consultation 1+0, ip 1+5 = 26 */
+  g_assert_cmpuint (csv.rows->len, ==, 1 + 26);
+  for (guint i = 0; i < csv.rows->len; i++)
+    g_assert_cmpuint (g_strv_length (csv.rows->pdata[i]), ==, G_N_ELEMENTS (header) - 1);
+
+  /* the département first, then its territories */
+  row = csv.rows->pdata[1];
+  g_assert_cmpstr (row[0], ==, "epnp_pmi_coverage");
+  g_assert_cmpstr (row[3], ==, "Ensemble");
+  g_assert_cmpstr (row[4], ==, "120"); /* the numerator stays */
+  g_assert_cmpstr (row[6], ==, "");
+  g_assert_cmpstr (row[10], ==, "non disponible");
+  g_assert_true (g_str_has_prefix (row[11], "population births for 2024 is not available"));
+  row = csv.rows->pdata[2];
+  g_assert_cmpstr (row[0], ==, "epp_pmi_coverage");
+  g_assert_cmpstr (row[3], ==, "Ensemble");
+
+  row = csv_row (&csv, "epp_pmi_coverage", "Ensemble");
+  g_assert_cmpstr (row[1], ==, "Taux de couverture des EPP réalisés par la PMI");
+  g_assert_cmpstr (row[2], ==, "2024");
+  g_assert_cmpstr (row[4], ==, "51");
+  g_assert_cmpstr (row[5], ==, "770");
+  g_assert_cmpstr (row[6], ==, "6,6");
+  g_assert_cmpstr (row[7], ==, "%");
+  g_assert_cmpstr (row[8], ==, "≥ 20");
+  g_assert_cmpstr (row[9], ==, "non");
+  g_assert_cmpstr (row[10], ==, "disponible");
+  row = csv_row (&csv, "epp_pmi_coverage", "Bourganeuf");
+  g_assert_cmpstr (row[4], ==, "");
+  g_assert_cmpstr (row[6], ==, "");
+  g_assert_cmpstr (row[10], ==, "secret statistique");
+  g_assert_cmpstr (row[11], ==, "effectif de 1 à 10, ou complément d'un tel effectif");
+  row = csv_row (&csv, "vad_child_share", "Ensemble");
+  g_assert_cmpstr (row[5], ==, "1560");
+  g_assert_cmpstr (row[9], ==, "oui");
+  row = csv_row (&csv, "vad_child_share", "Aubusson & Felletin");
+  g_assert_cmpstr (row[6], ==, "24,6");
+  g_assert_cmpstr (row[8], ==, ""); /* the target is the département's */
+  row = csv_row (&csv, "ip_eval_3m_rate", "Ensemble");
+  g_assert_cmpstr (row[6], ==, "14,0");
+  g_assert_cmpstr (row[8], ==, "≥ 100");
+  row = csv_row (&csv, "bsem_coverage", "Ensemble");
+  g_assert_cmpstr (row[2], ==, "2023-2024");
+  g_assert_cmpstr (row[8], ==, "progression");
+  g_assert_cmpstr (row[9], ==, "oui");
+  row = csv_row (&csv, "consultation_child_share", "Ensemble");
+  g_assert_cmpstr (row[9], ==, "non déterminée");
+  g_assert_cmpstr (row[10], ==, "erreur de calcul");
+  csv_clear (&csv);
+}
+
+/* ---- HTML --------------------------------------------------------------- */
+
+static void
+test_html_self_contained (void)
+{
+  g_autoptr (IcRenderBundle) bundle = load_golden_series ();
+  g_autoptr (GString) out = ic_render (bundle, IC_RENDER_FORMAT_HTML);
+  static const char *const forbidden[] = {
+    "http:", "https:", "//", "<script", "@import", "url(", "src=", "<link", "<img", "<iframe", "<object",
+    "<embed", "xlink:href", "@font-face", NULL,
+  };
+  /* the charts: by territory for the four indicators with strata, and the
+   * trend for the four with at least two years of values (the EPNP has none,
+   * the consultation a single year) */
+  const guint charts = 8;
+  const char *p;
+
+  g_assert_true (g_str_has_prefix (out->str, "<!DOCTYPE html>\n<html lang=\"fr\">\n"));
+  g_assert_nonnull (strstr (out->str, "<title>Indicateurs 2024 — Creuse (23)</title>"));
+  g_assert_nonnull (strstr (out->str, "<meta charset=\"utf-8\">"));
+  g_assert_nonnull (strstr (out->str, "@media print"));
+  for (guint i = 0; forbidden[i]; i++)
+    if (strstr (out->str, forbidden[i]) != NULL)
+      g_error ("the page holds \"%s\"", forbidden[i]);
+  /* "http" only in the Content-Security-Policy that forbids loading anything */
+  g_assert_cmpuint (count (out->str, "http"), ==, 1);
+  g_assert_nonnull (strstr (out->str, "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';"));
+  /* links only within the page */
+  for (p = strstr (out->str, "href="); p; p = strstr (p + 1, "href="))
+    g_assert_true (g_str_has_prefix (p, "href=\"#"));
+
+  for (guint i = 0; i < bundle->indicators->len; i++)
+    {
+      const IcRenderIndicator *indicator = bundle->indicators->pdata[i];
+      g_autofree char *section = g_strdup_printf ("<section class=\"indicator\" id=\"ind-%s\"", indicator->id);
+      g_assert_nonnull (strstr (out->str, section));
+    }
+  g_assert_cmpuint (count (out->str, "<section class=\"indicator\""), ==, 6);
+  /* each chart an <svg role="img"> named by its <title> and <desc>, and
+   * its figures in a visually hidden table */
+  g_assert_cmpuint (count (out->str, "<svg "), ==, charts);
+  g_assert_cmpuint (count (out->str, "<svg class=\"chart\" role=\"img\""), ==, charts);
+  g_assert_cmpuint (count (out->str, "</svg>"), ==, charts);
+  for (p = strstr (out->str, "<svg "); p; p = strstr (p + 1, "<svg "))
+    {
+      const char *end = strstr (p, "</svg>");
+      g_autofree char *svg = g_strndup (p, end - p);
+      g_assert_nonnull (strstr (svg, "aria-labelledby=\""));
+      g_assert_nonnull (strstr (svg, "\n<title id=\""));
+      g_assert_nonnull (strstr (svg, "\n<desc id=\""));
+    }
+  g_assert_cmpuint (count (out->str, "<table class=\"visually-hidden\">"), ==, charts);
+  /* the states in words, not by colour alone */
+  g_assert_nonnull (strstr (out->str, "Cible ≥ 20 % : <span aria-hidden=\"true\">✗ </span>non atteinte"));
+  g_assert_nonnull (strstr (out->str, "Cible ≥ 15 % : <span aria-hidden=\"true\">✓ </span>atteinte"));
+  g_assert_nonnull (strstr (out->str, "<span class=\"value\">non disponible</span>"));
+  g_assert_nonnull (strstr (out->str, "<span class=\"value\">erreur de calcul</span>"));
+  /* escaped */
+  g_assert_nonnull (strstr (out->str, "Aubusson &amp; Felletin"));
+  g_assert_null (strstr (out->str, "Aubusson & Felletin"));
+  g_assert_nonnull (strstr (out->str, "l&#39;entretien prénatal précoce"));
+}
+
+/* ---- hostile strings, every format -------------------------------------- */
+
+static IcRenderBundle *
+load_hostile (void)
+{
+  g_autoptr (JsonNode) root = golden_tree ();
+  g_autoptr (GError) error = NULL;
+  JsonObject *vad = tree_indicator (root, "vad_child_share");
+  JsonArray *strata = json_object_get_array_member (vad, "strata");
+  JsonArray *warnings = json_object_get_array_member (vad, "warnings");
+  IcRenderBundle *bundle;
+
+  json_object_set_string_member (json_array_get_object_element (strata, 0), "territory", HOSTILE);
+  json_object_set_string_member (json_array_get_object_element (strata, 1), "territory", "=HYPERLINK(\"x\";\"y\")");
+  json_object_set_string_member (json_array_get_object_element (strata, 2), "territory", "a|b\nc;d *e* [f](g)");
+  json_array_add_string_element (warnings, "</p><svg onload=alert(1)>");
+  json_object_set_string_member (vad, "title", "Title " HOSTILE);
+  json_object_set_string_member (json_object_get_object_member (json_node_get_object (root), "department"), "name",
+                                 "</title><script>alert(1)</script>");
+  bundle = load_tree (root, &error);
+  g_assert_no_error (error);
+  return bundle;
+}
+
+static void
+test_hostile_html (void)
+{
+  g_autoptr (IcRenderBundle) bundle = load_hostile ();
+  g_autoptr (GString) out = ic_render (bundle, IC_RENDER_FORMAT_HTML);
+
+  g_assert_null (strstr (out->str, "<script"));
+  g_assert_null (strstr (out->str, "</title><"));
+  g_assert_null (strstr (out->str, "<svg onload")); /* "onload=" itself is harmless text once < is escaped */
+  /* in text, in the SVG (label and <desc>) and in the hidden table */
+  g_assert_cmpuint (count (out->str, "&lt;script&gt;&amp;&quot;&#39;"), >=, 4);
+  g_assert_nonnull (strstr (out->str, "&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;"));
+  g_assert_nonnull (strstr (out->str, "&lt;/p&gt;&lt;svg onload=alert(1)&gt;"));
+  g_assert_cmpuint (count (out->str, "<svg "), ==, 8);
+}
+
+static void
+test_hostile_csv (void)
+{
+  g_autoptr (IcRenderBundle) bundle = load_hostile ();
+  g_autoptr (GString) out = ic_render (bundle, IC_RENDER_FORMAT_CSV);
+  Csv csv;
+
+  csv_read (out, &csv);
+  g_assert_cmpuint (csv.rows->len, ==, 1 + 26);
+  /* read back as written: quotes, separator and line break inside quotes */
+  g_assert_cmpstr (csv_row (&csv, "vad_child_share", HOSTILE)[1], ==, "Title " HOSTILE);
+  csv_row (&csv, "vad_child_share", "a|b\nc;d *e* [f](g)");
+  /* a formula is made text by a leading apostrophe */
+  csv_row (&csv, "vad_child_share", "'=HYPERLINK(\"x\";\"y\")");
+  g_assert_nonnull (strstr (out->str, ";\"'=HYPERLINK(\"\"x\"\";\"\"y\"\")\";"));
+  csv_clear (&csv);
+}
+
+static void
+test_hostile_md (void)
+{
+  g_autoptr (IcRenderBundle) bundle = load_hostile ();
+  g_autoptr (GString) out = ic_render (bundle, IC_RENDER_FORMAT_MD);
+
+  /* no HTML passes through: every < is escaped */
+  for (const char *p = strchr (out->str, '<'); p; p = strchr (p + 1, '<'))
+    g_assert_true (p > out->str && p[-1] == '\\');
+  g_assert_nonnull (strstr (out->str, "| \\<script\\>\\&\"' | 80 | 325 | 24,6 % |\n"));
+  /* one line, `|` escaped: the table keeps four columns */
+  g_assert_nonnull (strstr (out->str, "| a\\|b c;d \\*e\\* \\[f\\](g) | 36 | 172 | 20,9 % |\n"));
+  g_assert_nonnull (strstr (out->str, "# Indicateurs 2024 — \\</title\\>\\<script\\>alert(1)\\</script\\> (23)\n"));
+}
+
+static void
+test_hostile_text (void)
+{
+  g_autoptr (IcRenderBundle) bundle = load_hostile ();
+  g_autoptr (GString) out = ic_render (bundle, IC_RENDER_FORMAT_TEXT);
+
+  /* plain text: nothing to escape, but no line broken by a value */
+  g_assert_nonnull (strstr (out->str, "Avertissement : </p><svg onload=alert(1)>\n"));
+  g_assert_nonnull (strstr (out->str, "\nTitle " HOSTILE " — 2024\n"));
+}
+
+/* ---- the real engine's bundle ------------------------------------------- */
+
+/* The Creuse example computed in-process, written as `indicore run` writes
+ * it, read back and rendered: every format shows every indicator. */
+static void
+test_creuse_all_formats (void)
+{
+  g_autoptr (IcPluginSet) plugins = ic_test_real_plugins ();
+  g_autofree char *data = g_build_filename (ic_test_source_dir (), "examples", "creuse-2024", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IcRun) run = ic_test_run (plugins, data, 2024, NULL, FALSE, NULL, &error);
+  g_autoptr (JsonNode) tree = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr (IcRenderBundle) bundle = NULL;
+  g_autoptr (GString) txt = NULL, csv_text = NULL, md = NULL, html = NULL;
+  guint rows = 1;
+  Csv csv;
+
+  g_assert_no_error (error);
+  tree = ic_test_bundle (run);
+  text = ic_json_write (tree, NULL);
+  bundle = ic_render_bundle_load_from_data ("creuse.json", text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bundle->indicators->len, ==, run->results->len);
+
+  txt = ic_render (bundle, IC_RENDER_FORMAT_TEXT);
+  csv_text = ic_render (bundle, IC_RENDER_FORMAT_CSV);
+  md = ic_render (bundle, IC_RENDER_FORMAT_MD);
+  html = ic_render (bundle, IC_RENDER_FORMAT_HTML);
+  for (guint i = 0; i < bundle->indicators->len; i++)
+    {
+      const IcRenderIndicator *indicator = bundle->indicators->pdata[i];
+      g_autofree char *escaped = g_markup_escape_text (indicator->title, -1);
+      g_autofree char *value = indicator->has_value ? ic_render_format_value (indicator->value_tenths, indicator->unit)
+                                                    : g_strdup ("non disponible");
+
+      g_assert_nonnull (strstr (txt->str, indicator->title));
+      g_assert_nonnull (strstr (txt->str, value));
+      g_assert_nonnull (strstr (md->str, value));
+      g_assert_nonnull (strstr (html->str, value));
+      rows += 1 + indicator->strata->len;
+    }
+  /* Creuse's published EPP: 51 / 770, 6,6 % against ≥ 20 % */
+  g_assert_nonnull (strstr (txt->str, "Valeur : 6,6 % (51 / 770)\nCible : ≥ 20 % — non atteinte\n"));
+  csv_read (csv_text, &csv);
+  g_assert_cmpuint (csv.rows->len, ==, rows);
+  g_assert_cmpstr (csv_row (&csv, "epp_pmi_coverage", "Ensemble")[6], ==, "6,6");
+  csv_clear (&csv);
+}
+
+/* ---- the command ------------------------------------------------------- */
+
+static void
+test_cli (void)
+{
+  g_autofree char *bundle = golden_path ("bundle-2024.json");
+  g_autofree char *previous = golden_path ("bundle-2023.json");
+  g_autofree char *dir = ic_test_tmpdir ();
+  g_autofree char *out_path = g_build_filename (dir, "report.html", NULL);
+  g_autofree char *garbage = ic_test_write (dir, "garbage.json", "not json");
+  g_autofree char *out = NULL, *err = NULL, *written = NULL;
+  g_autoptr (IcRenderBundle) loaded = load_golden ("bundle-2024.json");
+  g_autoptr (IcRenderBundle) y2023 = load_golden ("bundle-2023.json");
+  g_autoptr (GString) expected = NULL;
+  g_autoptr (GError) error = NULL;
+
+  /* text on standard output by default */
+  g_assert_cmpint (ic_test_spawn ((const char *const[]) { "render", bundle, "--previous", previous, NULL }, &out, &err), ==, 0);
+  g_assert_true (ic_render_bundle_add_previous (loaded, y2023, &error));
+  expected = ic_render (loaded, IC_RENDER_FORMAT_TEXT);
+  g_assert_cmpstr (out, ==, expected->str);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* to a file, atomically */
+  g_assert_cmpint (ic_test_spawn ((const char *const[]) { "render", bundle, "--format", "html", "--out", out_path, NULL },
+                                  &out, &err), ==, 0);
+  g_assert_cmpstr (out, ==, "");
+  g_file_get_contents (out_path, &written, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (written, "<!DOCTYPE html>"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* usage errors and unreadable bundles: 2 */
+  g_assert_cmpint (ic_test_spawn ((const char *const[]) { "render", bundle, "--format", "pdf", NULL }, &out, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "expected text, csv, html or md"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (ic_test_spawn ((const char *const[]) { "render", NULL }, &out, &err), ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (ic_test_spawn ((const char *const[]) { "render", garbage, NULL }, &out, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "garbage.json"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (ic_test_spawn ((const char *const[]) { "render", "/nonexistent/bundle.json", NULL }, &out, &err), ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  /* the same year as --previous */
+  g_assert_cmpint (ic_test_spawn ((const char *const[]) { "render", bundle, "--previous", bundle, NULL }, &out, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "not of a year before 2024"));
+
+  ic_test_rmtree (dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/render/golden/bundles-follow-the-schema", test_golden_bundles_valid);
+  g_test_add_func ("/render/load/fields", test_load_fields);
+  g_test_add_func ("/render/load/refuse/not-a-bundle", test_load_refuse_not_json);
+  g_test_add_func ("/render/load/refuse/missing-member", test_load_refuse_missing);
+  g_test_add_func ("/render/load/refuse/two-decimals", test_load_refuse_two_decimals);
+  g_test_add_func ("/render/load/refuse/suppressed-with-counts", test_load_refuse_suppressed_with_counts);
+  g_test_add_func ("/render/load/without-suppression", test_load_without_suppression);
+  g_test_add_func ("/render/previous/series", test_previous_series);
+  g_test_add_func ("/render/previous/refuse", test_previous_refuse);
+  g_test_add_func ("/render/french/change", test_french_change);
+  g_test_add_func ("/render/french/values", test_french_values);
+  g_test_add_func ("/render/french/target", test_french_target);
+  g_test_add_data_func ("/render/text/golden", "creuse-2024.txt", test_golden);
+  g_test_add_func ("/render/text/golden-without-previous", test_golden_alone);
+  g_test_add_func ("/render/text/solen", test_text_solen);
+  g_test_add_data_func ("/render/csv/golden", "creuse-2024.csv", test_golden);
+  g_test_add_func ("/render/csv/excel-french", test_csv_excel_french);
+  g_test_add_data_func ("/render/md/golden", "creuse-2024.md", test_golden);
+  g_test_add_data_func ("/render/html/golden", "creuse-2024.html", test_golden);
+  g_test_add_func ("/render/html/self-contained", test_html_self_contained);
+  g_test_add_func ("/render/escape/html", test_hostile_html);
+  g_test_add_func ("/render/escape/csv", test_hostile_csv);
+  g_test_add_func ("/render/escape/md", test_hostile_md);
+  g_test_add_func ("/render/escape/text", test_hostile_text);
+  g_test_add_func ("/render/creuse/all-formats", test_creuse_all_formats);
+  g_test_add_func ("/render/cli/render", test_cli);
+
+  return g_test_run ();
+}
