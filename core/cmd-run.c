@@ -1,6 +1,11 @@
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "bundle-writer.h"
+#include "config.h"
+#include "render.h"
 #include "commands.h"
 #include "rate.h"
 #include "suppress.h"
@@ -40,16 +45,91 @@ print_summary (IcRun *run, const char *out)
   g_printerr ("indicore: bundle written to %s\n", out && g_strcmp0 (out, "-") != 0 ? out : "standard output");
 }
 
+/* Earlier bundles of the output directory (bundle-YYYY.json, YYYY < @year)
+ * join the history, unless the same year was given with --previous. */
+static void
+add_output_history (const char *output_dir, int year, GPtrArray *paths)
+{
+  g_autoptr (GDir) dir = g_dir_open (output_dir, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)) != NULL)
+    if (g_regex_match_simple ("^bundle-[0-9]{4}\\.json$", name, 0, 0) && atoi (name + strlen ("bundle-")) < year)
+      g_ptr_array_add (paths, g_build_filename (output_dir, name, NULL));
+}
+
+/* Adds the bundles found in the output directory to @history, but for a
+ * year --previous already gave: @found keeps only those added. */
+static gboolean
+add_found_history (GPtrArray *found, int year, GPtrArray *history, GError **error)
+{
+  for (guint i = 0; i < found->len;)
+    {
+      IcPrevious *previous = ic_previous_load (found->pdata[i], error);
+      gboolean given = FALSE;
+      if (previous == NULL)
+        return FALSE;
+      for (guint k = 0; k < history->len; k++)
+        given |= ((IcPrevious *) history->pdata[k])->year == previous->year;
+      if (given || previous->year >= year)
+        {
+          ic_previous_free (previous);
+          g_ptr_array_remove_index (found, i);
+          continue;
+        }
+      g_ptr_array_add (history, previous);
+      i++;
+    }
+  g_ptr_array_sort (history, ic_previous_compare_years);
+  return TRUE;
+}
+
+/* Writes the renderings of the yearly run beside its bundle. */
+static gboolean
+write_renderings (const char *bundle_path, char *const *formats, GPtrArray *history_paths, GError **error)
+{
+  g_autoptr (IcRenderBundle) bundle = ic_render_bundle_load (bundle_path, error);
+  static const struct { const char *format; const char *extension; } extensions[] = {
+    { "text", "txt" }, { "csv", "csv" }, { "html", "html" }, { "md", "md" },
+  };
+
+  if (bundle == NULL)
+    return FALSE;
+  for (guint i = 0; i < history_paths->len; i++)
+    {
+      g_autoptr (IcRenderBundle) previous = ic_render_bundle_load (history_paths->pdata[i], error);
+      if (previous == NULL || !ic_render_bundle_add_previous (bundle, previous, error))
+        return FALSE;
+    }
+  for (guint f = 0; formats && formats[f]; f++)
+    for (guint e = 0; e < G_N_ELEMENTS (extensions); e++)
+      {
+        IcRenderFormat format;
+        g_autoptr (GString) text = NULL;
+        g_autofree char *stem = NULL, *path = NULL;
+        if (strcmp (formats[f], extensions[e].format) != 0 || !ic_render_format_from_string (formats[f], &format))
+          continue;
+        text = ic_render (bundle, format);
+        stem = g_strndup (bundle_path, strlen (bundle_path) - strlen (".json"));
+        path = g_strconcat (stem, ".", extensions[e].extension, NULL);
+        if (!g_file_set_contents (path, text->str, (gssize) text->len, error))
+          return FALSE;
+        g_printerr ("indicore: %s written\n", path);
+      }
+  return TRUE;
+}
+
 int
 ic_cmd_run (int argc, char **argv)
 {
   g_autofree char *data = NULL, *department = NULL, *department_name = NULL, *out = NULL;
-  g_autofree char *only = NULL;
+  g_autofree char *only = NULL, *config_path = NULL;
   g_auto (GStrv) previous_paths = NULL;
   g_auto (GStrv) plugin_dirs = NULL;
-  gint year = 0, plugin_timeout = 60, small_count = IC_SMALL_COUNT_DEFAULT;
+  gint year = 0, plugin_timeout = -1, small_count = -1;
   gboolean lenient = FALSE, no_isolation = FALSE, no_suppression = FALSE;
   const GOptionEntry entries[] = {
+    { "config", 0, 0, G_OPTION_ARG_FILENAME, &config_path, "The département's settings (indicore.conf): everything below defaults to them, the year to the last complete one, the bundle to OUTPUT/bundle-YEAR.json", "FILE" },
     { "data", 0, 0, G_OPTION_ARG_FILENAME, &data, "Data directory holding the input files", "DIR" },
     { "year", 0, 0, G_OPTION_ARG_INT, &year, "Year of the indicators", "Y" },
     { "department", 0, 0, G_OPTION_ARG_STRING, &department, "Département code (23, 2A...)", "CODE" },
@@ -65,8 +145,11 @@ ic_cmd_run (int argc, char **argv)
     { "no-suppression", 0, 0, G_OPTION_ARG_NONE, &no_suppression, "Publish small counts (internal use only; recorded in the bundle)", NULL },
     { NULL }
   };
+  g_autoptr (IcConfig) config = NULL;
   g_autoptr (IcPluginSet) plugins = NULL;
   g_autoptr (GPtrArray) history = g_ptr_array_new_with_free_func ((GDestroyNotify) ic_previous_free);
+  g_autoptr (GPtrArray) history_paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) search_dirs = g_ptr_array_new ();
   g_autoptr (IcProblems) problems = ic_problems_new (50);
   g_autoptr (IcRun) run = NULL;
   g_autoptr (JsonNode) bundle = NULL;
@@ -83,14 +166,50 @@ ic_cmd_run (int argc, char **argv)
       g_printerr ("indicore run: unexpected argument '%s'\n", argv[1]);
       return IC_EXIT_USAGE;
     }
-  if (data == NULL || year == 0 || department == NULL)
+  if (config_path != NULL)
     {
-      g_printerr ("indicore run: --data, --year and --department are required\nTry 'indicore run --help'.\n");
-      return IC_EXIT_USAGE;
+      config = ic_config_load (config_path, &error);
+      if (config == NULL)
+        {
+          g_printerr ("indicore run: --config: %s\n", error->message);
+          return IC_EXIT_USAGE;
+        }
+      /* The options given on the command line win over the file. */
+      if (data == NULL)
+        data = g_strdup (config->data_dir);
+      if (department == NULL)
+        department = g_strdup (config->department);
+      if (department_name == NULL)
+        department_name = g_strdup (config->department_name);
+      lenient = lenient || config->lenient;
+      if (small_count < 0)
+        small_count = (gint) MIN (config->small_count, G_MAXINT);
+      if (plugin_timeout < 0)
+        plugin_timeout = (gint) MIN (config->plugin_timeout, G_MAXINT);
+      if (year == 0)
+        {
+          g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+          year = g_date_time_get_year (now) - 1;
+        }
+      if (out == NULL)
+        {
+          g_autofree char *name = g_strdup_printf ("bundle-%d.json", year);
+          if (g_mkdir_with_parents (config->output_dir, 0755) != 0)
+            {
+              g_printerr ("indicore run: %s: %s\n", config->output_dir, g_strerror (errno));
+              return IC_EXIT_USAGE;
+            }
+          out = g_build_filename (config->output_dir, name, NULL);
+        }
+      add_output_history (config->output_dir, year, history_paths);
     }
   if (plugin_timeout < 0)
+    plugin_timeout = 60;
+  if (small_count < 0)
+    small_count = IC_SMALL_COUNT_DEFAULT;
+  if (data == NULL || year == 0 || department == NULL)
     {
-      g_printerr ("indicore run: --plugin-timeout: expected a number of seconds\n");
+      g_printerr ("indicore run: --data, --year and --department are required (or --config)\nTry 'indicore run --help'.\n");
       return IC_EXIT_USAGE;
     }
   if (!g_regex_match_simple ("^[0-9A-Za-z]{1,3}$", department, 0, 0))
@@ -104,11 +223,14 @@ ic_cmd_run (int argc, char **argv)
       g_printerr ("indicore run: %s\n", error->message);
       return IC_EXIT_USAGE;
     }
-  if (!ic_cmd_load_history ((const char *const *) previous_paths, year, history, &error))
+  if (!ic_cmd_load_history ((const char *const *) previous_paths, year, history, &error)
+      || !add_found_history (history_paths, year, history, &error))
     {
       g_printerr ("indicore run: --previous: %s\n", error->message);
       return IC_EXIT_USAGE;
     }
+  for (guint i = 0; previous_paths && previous_paths[i]; i++)
+    g_ptr_array_add (history_paths, g_strdup (previous_paths[i]));
   if (only != NULL)
     {
       only_ids = g_strsplit (only, ",", -1);
@@ -116,7 +238,12 @@ ic_cmd_run (int argc, char **argv)
         g_strstrip (only_ids[i]);
     }
 
-  plugins = ic_cmd_scan_plugins ((const char *const *) plugin_dirs);
+  for (guint i = 0; plugin_dirs && plugin_dirs[i]; i++)
+    g_ptr_array_add (search_dirs, plugin_dirs[i]);
+  for (guint i = 0; config && config->plugin_dirs[i]; i++)
+    g_ptr_array_add (search_dirs, config->plugin_dirs[i]);
+  g_ptr_array_add (search_dirs, NULL);
+  plugins = ic_cmd_scan_plugins ((const char *const *) search_dirs->pdata);
   ic_cmd_print_refusals (plugins);
 
   options.data_dir = data;
@@ -127,6 +254,7 @@ ic_cmd_run (int argc, char **argv)
   options.only = (const char *const *) only_ids;
   options.history = history;
   options.previous = history->len ? history->pdata[history->len - 1] : NULL;
+  options.overrides = config ? config->overrides : NULL;
   options.no_isolation = no_isolation;
   options.plugin_timeout = (guint) plugin_timeout;
   options.small_count = small_count;
@@ -145,5 +273,10 @@ ic_cmd_run (int argc, char **argv)
       return IC_EXIT_USAGE;
     }
   print_summary (run, out);
+  if (config != NULL && !write_renderings (out, config->formats, history_paths, &error))
+    {
+      g_printerr ("indicore run: the bundle is written, but not its renderings: %s\n", error->message);
+      return IC_EXIT_PARTIAL;
+    }
   return ic_run_has_error (run) || plugins->refused->len > 0 ? IC_EXIT_PARTIAL : IC_EXIT_OK;
 }

@@ -25,7 +25,8 @@ static gint64
 api_param_int (IcContext *ctx, const char *name, gint64 fallback)
 {
   const IcParameter *parameter = ic_definition_parameter (ctx->definition, name);
-  gint64 value = parameter ? parameter->value : fallback;
+  const gint64 *override = ctx->overrides ? g_hash_table_lookup (ctx->overrides, name) : NULL;
+  gint64 value = override ? *override : parameter ? parameter->value : fallback;
   ic_result_use_parameter (ctx->result, name, value);
   return value;
 }
@@ -237,8 +238,10 @@ ic_api_get (void)
 }
 
 void
-ic_context_init (IcContext *ctx, IcDataset *dataset, const IcDefinition *definition, IcResult *result)
+ic_context_init (IcContext *ctx, IcDataset *dataset, const IcDefinition *definition,
+                 GHashTable *overrides, IcResult *result)
 {
+  ctx->overrides = overrides;
   ctx->dataset = dataset;
   ctx->definition = definition;
   ctx->period = result->period;

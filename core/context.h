@@ -15,12 +15,14 @@ struct _IcContext {
   IcPeriod period;
   IcResult *result;           /* borrowed */
   GPtrArray *distincts;       /* IcDistinct handed out, freed with the context */
+  GHashTable *overrides;      /* parameter -> gint64 *, from the configuration; borrowed, may be NULL */
 };
 
 /* The engine's api table: static, never freed. */
 const IcApi *ic_api_get (void);
 
-void ic_context_init (IcContext *ctx, IcDataset *dataset, const IcDefinition *definition, IcResult *result);
+void ic_context_init (IcContext *ctx, IcDataset *dataset, const IcDefinition *definition,
+                      GHashTable *overrides, IcResult *result);
 void ic_context_clear (IcContext *ctx);
 
 G_END_DECLS

@@ -12,12 +12,13 @@
 #define RESULT_TYPE "(isbbxxa(qxx)a(sixx)asa(msmsmsmsmsx)a(sx))"
 
 void
-ic_isolate_compute_in_process (const IcPlugin *plugin, IcDataset *dataset, IcResult *result)
+ic_isolate_compute_in_process (const IcPlugin *plugin, IcDataset *dataset, GHashTable *overrides,
+                               IcResult *result)
 {
   IcContext ctx;
   g_autoptr (GError) error = NULL;
 
-  ic_context_init (&ctx, dataset, plugin->definition, result);
+  ic_context_init (&ctx, dataset, plugin->definition, overrides, result);
   if (!plugin->descriptor->compute (ic_api_get (), &ctx, &error))
     ic_result_set_error (result, error ? error->message : "the plugin failed without saying why");
   ic_context_clear (&ctx);
@@ -120,12 +121,12 @@ write_all (int fd, const guint8 *data, gsize length)
 }
 
 G_GNUC_NORETURN static void
-run_child (int fd, const IcPlugin *plugin, IcDataset *dataset, IcResult *result)
+run_child (int fd, const IcPlugin *plugin, IcDataset *dataset, GHashTable *overrides, IcResult *result)
 {
   GVariant *variant;
   gboolean written;
 
-  ic_isolate_compute_in_process (plugin, dataset, result);
+  ic_isolate_compute_in_process (plugin, dataset, overrides, result);
   variant = g_variant_ref_sink (ic_result_to_variant (result));
   written = write_all (fd, g_variant_get_data (variant), g_variant_get_size (variant));
   g_variant_unref (variant);
@@ -167,7 +168,8 @@ read_answer (int fd, gint64 deadline, GByteArray *answer)
 }
 
 void
-ic_isolate_compute (const IcPlugin *plugin, IcDataset *dataset, IcResult *result, guint timeout_seconds)
+ic_isolate_compute (const IcPlugin *plugin, IcDataset *dataset, GHashTable *overrides,
+                    IcResult *result, guint timeout_seconds)
 {
   g_autoptr (GByteArray) answer = NULL;
   gint64 deadline = timeout_seconds ? g_get_monotonic_time () + (gint64) timeout_seconds * G_USEC_PER_SEC : 0;
@@ -195,7 +197,7 @@ ic_isolate_compute (const IcPlugin *plugin, IcDataset *dataset, IcResult *result
   if (pid == 0)
     {
       close (fds[0]);
-      run_child (fds[1], plugin, dataset, result);
+      run_child (fds[1], plugin, dataset, overrides, result);
     }
 
   /* Allocated after the fork: the child leaves with _exit, and must not

@@ -14,10 +14,12 @@ G_BEGIN_DECLS
 /* Computes @plugin into @result in a child process; a crash, a non-zero
  * exit or the time limit (@timeout_seconds, 0 for none) makes @result an
  * error with the signal or the limit named. */
-void ic_isolate_compute (const IcPlugin *plugin, IcDataset *dataset, IcResult *result, guint timeout_seconds);
+void ic_isolate_compute (const IcPlugin *plugin, IcDataset *dataset, GHashTable *overrides,
+                         IcResult *result, guint timeout_seconds);
 
 /* The same in this process (--no-isolation: for debugging a plugin). */
-void ic_isolate_compute_in_process (const IcPlugin *plugin, IcDataset *dataset, IcResult *result);
+void ic_isolate_compute_in_process (const IcPlugin *plugin, IcDataset *dataset, GHashTable *overrides,
+                                    IcResult *result);
 
 /* The result fields a compute sets, as a GVariant, and back: what crosses
  * the pipe. Exposed for the tests. */

@@ -176,6 +176,18 @@ ic_result_add_population_source (IcResult *result, const char *population, const
 }
 
 void
+ic_result_set_parameter (IcResult *result, const char *name, gint64 value)
+{
+  for (guint i = 0; i < result->parameters->len; i++)
+    if (strcmp (g_array_index (result->parameters, IcParameter, i).name, name) == 0)
+      {
+        g_array_index (result->parameters, IcParameter, i).value = value;
+        return;
+      }
+  ic_result_use_parameter (result, name, value);
+}
+
+void
 ic_result_use_parameter (IcResult *result, const char *name, gint64 value)
 {
   IcParameter parameter = { g_strdup (name), value };

@@ -107,6 +107,9 @@ void ic_result_add_detail (IcResult *result, const char *key, IcDetailKind kind,
 void ic_result_add_table_source (IcResult *result, const char *table);
 void ic_result_add_population_source (IcResult *result, const char *population, const char *period,
                                       const char *origin, const char *source, gint64 value);
+/* Sets a parameter's value, replacing the definition's (a configured override). */
+void ic_result_set_parameter (IcResult *result, const char *name, gint64 value);
+
 /* Records a parameter value used (once per name). */
 void ic_result_use_parameter (IcResult *result, const char *name, gint64 value);
 

@@ -63,6 +63,17 @@ compute_one (IcRun *run, IcPlugin *plugin, IcResult *result)
 {
   const IcPluginDescriptor *d = plugin->descriptor;
   IcDataset *dataset = run->dataset;
+  GHashTable *overrides = run->options.overrides ? g_hash_table_lookup (run->options.overrides, d->id) : NULL;
+  GHashTableIter iter;
+  gpointer name, value;
+
+  /* The bundle records the values used: an override replaces the definition's. */
+  if (overrides != NULL)
+    {
+      g_hash_table_iter_init (&iter, overrides);
+      while (g_hash_table_iter_next (&iter, &name, &value))
+        ic_result_set_parameter (result, name, *(gint64 *) value);
+    }
 
   for (guint k = 0; d->tables[k]; k++)
     {
@@ -87,9 +98,9 @@ compute_one (IcRun *run, IcPlugin *plugin, IcResult *result)
     return;
 
   if (run->options.no_isolation)
-    ic_isolate_compute_in_process (plugin, dataset, result);
+    ic_isolate_compute_in_process (plugin, dataset, overrides, result);
   else
-    ic_isolate_compute (plugin, dataset, result, run->options.plugin_timeout);
+    ic_isolate_compute (plugin, dataset, overrides, result, run->options.plugin_timeout);
 }
 
 IcRun *

@@ -27,6 +27,7 @@ typedef struct {
   gboolean lenient;
   const char *const *only;      /* ids, or NULL for every plugin */
   IcPrevious *previous;         /* the latest earlier bundle, for progress and change; may be NULL */
+  GHashTable *overrides;        /* indicator id -> GHashTable (parameter -> gint64 *); may be NULL */
   GPtrArray *history;           /* every earlier bundle (IcPrevious), by year, for the trends; may be NULL */
   gboolean no_isolation;        /* compute in this process (debugging) */
   guint plugin_timeout;         /* seconds a plugin may take when isolated; 0: no limit */

@@ -1,0 +1,127 @@
+/* Yearly runs driven by indicore.conf: the file's checks, and a run that
+ * takes everything from it and writes the bundle and its renderings next to
+ * the earlier ones. */
+#include <string.h>
+
+#include "config.h"
+#include "test-util.h"
+
+static char *
+write_config (const char *dir, const char *text)
+{
+  return ic_test_write (dir, "indicore.conf", text);
+}
+
+static void
+test_load (void)
+{
+  g_autofree char *dir = ic_test_tmpdir ();
+  g_autofree char *path = write_config (dir,
+    "[indicore]\n"
+    "department=23\n"
+    "department_name=Creuse\n"
+    "data=exports\n"
+    "output=/srv/bundles\n"
+    "plugins=local/plugins;/opt/p\n"
+    "formats=html;csv\n"
+    "small_count=5\n"
+    "[indicator bsem_coverage]\n"
+    "age_min_months=30\n");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IcConfig) config = ic_config_load (path, &error);
+  g_autofree char *data = g_build_filename (dir, "exports", NULL);
+  g_autofree char *local = g_build_filename (dir, "local", "plugins", NULL);
+  GHashTable *bsem;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (config->department, ==, "23");
+  g_assert_cmpstr (config->department_name, ==, "Creuse");
+  /* Relative paths are relative to the file. */
+  g_assert_cmpstr (config->data_dir, ==, data);
+  g_assert_cmpstr (config->output_dir, ==, "/srv/bundles");
+  g_assert_cmpstr (config->plugin_dirs[0], ==, local);
+  g_assert_cmpstr (config->plugin_dirs[1], ==, "/opt/p");
+  g_assert_null (config->plugin_dirs[2]);
+  g_assert_cmpstr (config->formats[0], ==, "html");
+  g_assert_cmpint (config->small_count, ==, 5);
+  g_assert_cmpint (config->plugin_timeout, ==, 60);
+  g_assert_false (config->lenient);
+  bsem = g_hash_table_lookup (config->overrides, "bsem_coverage");
+  g_assert_nonnull (bsem);
+  g_assert_cmpint (*(gint64 *) g_hash_table_lookup (bsem, "age_min_months"), ==, 30);
+  ic_test_rmtree (dir);
+}
+
+static void
+assert_refused (const char *text, const char *message)
+{
+  g_autofree char *dir = ic_test_tmpdir ();
+  g_autofree char *path = write_config (dir, text);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IcConfig) config = ic_config_load (path, &error);
+
+  g_assert_null (config);
+  g_assert_error (error, IC_CONFIG_ERROR, IC_CONFIG_ERROR_INVALID);
+  if (strstr (error->message, message) == NULL)
+    g_error ("\"%s\" lacks \"%s\"", error->message, message);
+  ic_test_rmtree (dir);
+}
+
+static void
+test_invalid (void)
+{
+  assert_refused ("[indicore]\ndepartment=23\ndata=d\n", "needs department, data and output");
+  assert_refused ("[indicore]\ndepartment=23\ndata=d\noutput=o\nsmall_cuont=3\n", "small_cuont: unknown key");
+  assert_refused ("[indicore]\ndepartment=23\ndata=d\noutput=o\nsmall_count=-1\n", "small_count: expected a whole number");
+  assert_refused ("[indicore]\ndepartment=23\ndata=d\noutput=o\nformats=pdf\n", "unknown format pdf");
+  assert_refused ("[indicore]\ndepartment=23\ndata=d\noutput=o\n[bsem_coverage]\nx=1\n", "[bsem_coverage]: unknown group");
+  assert_refused ("[indicore]\ndepartment=23\ndata=d\noutput=o\n[indicator bsem_coverage]\nage_min_months=old\n",
+                  "[indicator bsem_coverage] age_min_months: expected a whole number");
+}
+
+static void
+test_yearly_run (void)
+{
+  g_autofree char *dir = ic_test_tmpdir ();
+  g_autofree char *example = g_build_filename (ic_test_source_dir (), "examples", "creuse-2024", NULL);
+  g_autofree char *text = g_strdup_printf ("[indicore]\ndepartment=23\ndepartment_name=Creuse\ndata=%s\n"
+                                           "output=bundles\nformats=text;csv;html;md\n"
+                                           "[indicator bsem_coverage]\nage_max_months=48\n", example);
+  g_autofree char *config = write_config (dir, text);
+  g_autofree char *bundle = NULL, *earlier = NULL;
+  const char *y2023[] = { "run", "--config", config, "--year", "2023", NULL };
+  const char *y2024[] = { "run", "--config", config, "--year", "2024", NULL };
+  static const char *const files[] = {
+    "bundle-2023.json", "bundle-2023.txt", "bundle-2023.csv", "bundle-2023.html", "bundle-2023.md",
+    "bundle-2024.json", "bundle-2024.txt", "bundle-2024.csv", "bundle-2024.html", "bundle-2024.md", NULL
+  };
+
+  g_assert_cmpint (ic_test_spawn (y2023, NULL, NULL), ==, 0);
+  g_assert_cmpint (ic_test_spawn (y2024, NULL, NULL), ==, 0);
+  for (guint i = 0; files[i]; i++)
+    {
+      g_autofree char *path = g_build_filename (dir, "bundles", files[i], NULL);
+      g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+    }
+  {
+    g_autofree char *path = g_build_filename (dir, "bundles", "bundle-2024.json", NULL);
+    g_assert_true (g_file_get_contents (path, &bundle, NULL, NULL));
+  }
+  /* The 2023 bundle found in the output directory is the previous year. */
+  g_assert_nonnull (strstr (bundle, "\"previous\": {\n        \"year\": 2023,"));
+  g_assert_nonnull (strstr (bundle, "\"department\": {\n    \"code\": \"23\",\n    \"name\": \"Creuse\""));
+  /* The override is the value recorded. */
+  g_assert_nonnull (strstr (bundle, "\"age_max_months\": 48"));
+  g_assert_null (strstr (bundle, "\"age_max_months\": 60"));
+  ic_test_rmtree (dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/config/load", test_load);
+  g_test_add_func ("/config/invalid", test_invalid);
+  g_test_add_func ("/config/yearly-run", test_yearly_run);
+  return g_test_run ();
+}
