@@ -23,13 +23,22 @@ gboolean
 ic_cmd_parse (const char *name, const char *parameter, const char *summary,
               const GOptionEntry *entries, int *argc, char ***argv)
 {
-  g_autofree char *title = g_strdup_printf ("%s%s%s", name, parameter ? " " : "", parameter ? parameter : "");
-  g_autoptr (GOptionContext) context = g_option_context_new (title);
+  /* GLib's help begins "Usage:\n  PRGNAME [OPTION…] PARAMETER": the command
+   * belongs in the program name ("indicore render"), not in the parameter,
+   * or it comes out twice ("render [OPTION…] render BUNDLE"). The name is
+   * set back once parsed (g_set_prgname may be called again since 2.72). */
+  g_autofree char *prgname = g_strdup_printf ("indicore %s", name);
+  g_autofree char *program = g_strdup (g_get_prgname ());
+  g_autoptr (GOptionContext) context = g_option_context_new (parameter);
   g_autoptr (GError) error = NULL;
+  gboolean parsed;
 
   g_option_context_set_summary (context, summary);
   g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, argc, argv, &error))
+  g_set_prgname (prgname);
+  parsed = g_option_context_parse (context, argc, argv, &error);
+  g_set_prgname (program ? program : "indicore");
+  if (!parsed)
     {
       g_printerr ("indicore %s: %s\nTry 'indicore %s --help'.\n", name, error->message, name);
       return FALSE;

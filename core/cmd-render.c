@@ -30,7 +30,7 @@ ic_cmd_render (int argc, char **argv)
   const GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, "text, csv, html or md (default: text)", "FORMAT" },
     { "previous", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &previous_paths,
-      "An earlier year's bundle, for the change and the trend (repeatable)", "BUNDLE" },
+      "An earlier year's bundle, added to the trend (repeatable)", "BUNDLE" },
     { "out", 0, 0, G_OPTION_ARG_FILENAME, &out, "Output file (default: standard output)", "FILE" },
     { NULL }
   };

@@ -1,12 +1,16 @@
 /* csv-reader.h: reads one delimited text file in every dialect of
- * spec/data.md, record by record, without allocating per field.
+ * spec/data.md, record by record, without allocating per field and in
+ * bounded memory whatever the file's size.
  *
- * Opening a file maps it, checks the encoding (UTF-8 with or without BOM;
- * anything not valid UTF-8 is converted from Windows-1252), and detects the
- * separator (`;` or `,`) from the header line: the first non-empty line. The
- * header and each record then come as arrays of IcCsvField that point into
- * the reader's buffer (quoted fields unescaped into a scratch buffer): they
- * stay valid until the next call to ic_csv_reader_next(). */
+ * Opening a file reads it once through (SHA-256 of its bytes, encoding:
+ * UTF-8 with or without BOM; anything not valid UTF-8 is converted from
+ * Windows-1252), then detects the separator (`;` or `,`) from the header
+ * line: the first non-empty line. The records are then read from the file a
+ * chunk at a time: the header and each record come as arrays of IcCsvField
+ * that point into the reader's buffer (quoted fields unescaped into a
+ * scratch buffer): they stay valid until the next call to
+ * ic_csv_reader_next(). A file that changes while being read (truncated,
+ * grown, rewritten) is an error, never a crash. */
 #pragma once
 
 #include <glib.h>
@@ -17,17 +21,27 @@ G_BEGIN_DECLS
 GQuark ic_csv_error_quark (void);
 
 typedef enum {
-  IC_CSV_ERROR_IO,                 /* cannot open, map or read; not a regular file */
+  IC_CSV_ERROR_IO,                 /* cannot open or read; not a regular file */
   IC_CSV_ERROR_EMPTY,              /* no header line */
   IC_CSV_ERROR_BINARY,             /* a NUL byte: not a text file (fatal) */
   IC_CSV_ERROR_UNTERMINATED_QUOTE, /* a quoted field runs to the end of the file (fatal) */
   IC_CSV_ERROR_BAD_QUOTE,          /* text after a closing quote, or a quote inside an unquoted field (the record is skipped; reading may go on) */
   IC_CSV_ERROR_FIELD_TOO_LONG,     /* a field longer than IC_CSV_MAX_FIELD (the record is skipped; reading may go on) */
+  IC_CSV_ERROR_CHANGED,            /* the file changed while being read: truncated, grown or rewritten (fatal) */
+  IC_CSV_ERROR_RECORD_TOO_LONG,    /* a record longer than IC_CSV_MAX_RECORD bytes or with more than IC_CSV_MAX_FIELDS fields, which includes a quote left open further than IC_CSV_MAX_RECORD from the end of the file (fatal) */
 } IcCsvError;
 
 /* Longest field accepted, in bytes: no column of the spec comes near it, and
  * it bounds what one malformed line can make the reader hold. */
 #define IC_CSV_MAX_FIELD (64 * 1024)
+
+/* Longest record accepted, in bytes, all its physical lines and its line
+ * end included (a quoted field may hold newlines), and most fields in one
+ * record: they bound the reader's memory. A record beyond either stops the
+ * reading (IC_CSV_ERROR_RECORD_TOO_LONG): it is most likely a quote left
+ * open, and where the next record would start cannot be known. */
+#define IC_CSV_MAX_RECORD (16 * IC_CSV_MAX_FIELD)
+#define IC_CSV_MAX_FIELDS 8192
 
 typedef struct {
   const char *data; /* not NUL-terminated; untrimmed */
@@ -36,9 +50,11 @@ typedef struct {
 
 typedef struct _IcCsvReader IcCsvReader;
 
-/* Opens @path. Returns a new reader, or NULL with @error set (IC_CSV_ERROR_IO,
- * IC_CSV_ERROR_EMPTY, IC_CSV_ERROR_BINARY, IC_CSV_ERROR_UNTERMINATED_QUOTE in
- * the header). The message does not name the file: the caller prefixes it.
+/* Opens @path, reads it through once (checksum, encoding) and reads its
+ * header. Returns a new reader, which keeps the file open until freed, or
+ * NULL with @error set (IC_CSV_ERROR_IO, IC_CSV_ERROR_CHANGED,
+ * IC_CSV_ERROR_EMPTY, IC_CSV_ERROR_BINARY, or any record error in the
+ * header). The message does not name the file: the caller prefixes it.
  * A problem inside the header record (any of the record errors below, which
  * are all fatal there) has no reader to ask for its position, so its message
  * starts with it: "line 1, field 2: text after closing quote". A NUL byte
@@ -46,8 +62,15 @@ typedef struct _IcCsvReader IcCsvReader;
  * it, once the records before it have been returned. */
 IcCsvReader *ic_csv_reader_open (const char *path, GError **error);
 
-/* The same from bytes in memory (copied): for tests and fuzzing. */
+/* The same from bytes in memory (copied), read through the same chunked
+ * path: for tests and fuzzing. */
 IcCsvReader *ic_csv_reader_new_from_data (const char *data, gsize len, GError **error);
+
+/* For tests only: readers created after this call read @size bytes at a
+ * time (clamped to 16 bytes .. 1 MiB; 0 restores the default, 1 MiB), so
+ * that small data crosses many chunk boundaries. Process-wide; not for use
+ * while another thread creates readers. */
+void ic_csv_reader_set_chunk_size_for_tests (gsize size);
 
 void ic_csv_reader_free (IcCsvReader *reader);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcCsvReader, ic_csv_reader_free)
@@ -71,8 +94,13 @@ const char *ic_csv_reader_get_sha256 (IcCsvReader *reader);
  * Returns FALSE at the end of the file (error unset) or on a problem (error
  * set). After IC_CSV_ERROR_BAD_QUOTE or IC_CSV_ERROR_FIELD_TOO_LONG the
  * reader has skipped to the end of that record and may be called again;
- * after any other error it stays at the end. In both cases
- * ic_csv_reader_get_error_position() tells where the problem is. */
+ * after any other error (IC_CSV_ERROR_UNTERMINATED_QUOTE,
+ * IC_CSV_ERROR_BINARY, IC_CSV_ERROR_RECORD_TOO_LONG, IC_CSV_ERROR_CHANGED,
+ * IC_CSV_ERROR_IO) it stays at the end. In all cases
+ * ic_csv_reader_get_error_position() tells where the problem is.
+ * IC_CSV_ERROR_CHANGED may come after records were returned: the file's
+ * bytes no longer match the checksum, so the caller must drop everything
+ * read from it. */
 gboolean ic_csv_reader_next (IcCsvReader *reader,
                              const IcCsvField **fields,
                              guint *n_fields,
@@ -83,7 +111,9 @@ gboolean ic_csv_reader_next (IcCsvReader *reader,
  * problem reported. The line is the physical line of the problem itself,
  * which may be after the record's first line: where an unterminated quote
  * opens, where text follows a closing quote, where a too long field starts,
- * where the NUL byte is. */
+ * where the NUL byte is, where the field being read when a record grew too
+ * long starts. Line 0 and field 0 for a problem with the whole file
+ * (IC_CSV_ERROR_IO, IC_CSV_ERROR_CHANGED). */
 void ic_csv_reader_get_error_position (IcCsvReader *reader, guint64 *line, guint *column);
 
 G_END_DECLS

@@ -40,6 +40,7 @@ main (int argc, char **argv)
   setlocale (LC_ALL, "");
   /* Messages are English and numbers are formatted by the engine itself. */
   setlocale (LC_NUMERIC, "C");
+  g_set_prgname ("indicore");
 
   if (argc < 2)
     {

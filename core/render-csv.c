@@ -3,7 +3,9 @@
  * reads Windows-1252), `;` between fields (the French list separator), CRLF
  * line ends, decimal comma, counts without thousands separator (so that they
  * stay numbers). One row per indicator and territory, the département's
- * total first (territoire « Ensemble »), in SOLEN order.
+ * total first (territoire « Ensemble »), in SOLEN order. The 95 % interval
+ * (ic95_bas, ic95_haut) is the département's: the bundle gives none for a
+ * territory.
  *
  * Texts are quoted when they hold a separator, a quote or a line break
  * (RFC 4180), and a text starting with = + - @ or a tab gets a leading
@@ -19,7 +21,7 @@
 
 static const char *const columns[] = {
   "indicateur", "titre", "periode", "territoire", "numerateur", "denominateur", "valeur",
-  "unite", "cible", "cible_atteinte", "statut", "motif",
+  "ic95_bas", "ic95_haut", "unite", "cible", "cible_atteinte", "statut", "motif",
 };
 
 static void
@@ -89,6 +91,10 @@ append_total_row (GString *out, const IcRenderIndicator *indicator)
   g_string_append (out, SEPARATOR);
   append_tenths (out, indicator->has_value, indicator->value_tenths);
   g_string_append (out, SEPARATOR);
+  append_tenths (out, indicator->has_ci95, indicator->ci95_low_tenths);
+  g_string_append (out, SEPARATOR);
+  append_tenths (out, indicator->has_ci95, indicator->ci95_high_tenths);
+  g_string_append (out, SEPARATOR);
   append_text (out, indicator->unit);
   g_string_append (out, SEPARATOR);
   if (indicator->target == IC_RENDER_TARGET_THRESHOLD)
@@ -129,7 +135,7 @@ append_stratum_row (GString *out, const IcRenderBundle *bundle, const IcRenderIn
   append_count (out, !stratum->suppressed, stratum->denominator);
   g_string_append (out, SEPARATOR);
   append_tenths (out, !stratum->suppressed, stratum->value_tenths);
-  g_string_append (out, SEPARATOR);
+  g_string_append (out, SEPARATOR SEPARATOR SEPARATOR); /* no interval for a territory */
   append_text (out, indicator->unit);
   g_string_append (out, SEPARATOR SEPARATOR SEPARATOR);
   if (stratum->suppressed)

@@ -40,6 +40,7 @@ static const char style[] =
   ".target{border:2px solid #4d4d4d;color:#4d4d4d;border-radius:4px;padding:.1rem .6rem;font-weight:600}\n"
   ".target.met{border-color:#1e6b34;color:#1e6b34}\n"
   ".target.not-met{border-color:#9e1b32;color:#9e1b32}\n"
+  ".ci{color:#4d4d4d;white-space:nowrap}\n"
   ".change{margin:.2rem 0}\n"
   ".sentence{font-size:1.05rem;border-left:4px solid #2f5f8a;margin:.8rem 0;padding:.1rem 0 .1rem .75rem}\n"
   ".reason{border-left:4px solid #9e1b32;padding-left:.75rem}\n"
@@ -63,6 +64,9 @@ static const char style[] =
   "figure,tr{break-inside:avoid;page-break-inside:avoid}\n"
   "h2,h3,figcaption{break-after:avoid;page-break-after:avoid}\n"
   "}\n";
+
+/* The interval's name, spelt out for screen readers and on hover. */
+#define CI_ABBR "<abbr title=\"intervalle de confiance à 95 %\">IC 95 %</abbr>"
 
 static void
 esc (GString *out, const char *text)
@@ -138,24 +142,6 @@ append_target (GString *out, const IcRenderIndicator *indicator)
   g_string_append (out, "</span>");
 }
 
-static char *
-change_text (const IcRenderIndicator *indicator)
-{
-  const IcRenderPoint *from;
-  gint64 change;
-  g_autofree char *text = NULL, *before = NULL;
-
-  if (!ic_render_indicator_change (indicator, &from, &change))
-    return NULL;
-  text = ic_render_format_change (change, indicator->unit);
-  before = ic_render_format_value (from->value_tenths, indicator->unit);
-  if (ic_render_point_breaks_series (indicator, from))
-    return g_strdup_printf ("%s par rapport à %s (%s) — définition %s en %s, %s en %s : à comparer avec prudence",
-                            text, from->label, before, from->definition_version, from->label,
-                            indicator->definition_version, indicator->period_label);
-  return g_strdup_printf ("%s par rapport à %s (%s)", text, from->label, before);
-}
-
 /* ---- head and summary ------------------------------------------------- */
 
 static void
@@ -221,15 +207,16 @@ append_summary (GString *out, const IcRenderBundle *bundle)
 {
   g_string_append (out, "<table class=\"summary\">\n<caption>Synthèse</caption>\n<thead><tr>"
                         "<th scope=\"col\">Indicateur</th><th scope=\"col\">Période</th>"
-                        "<th scope=\"col\" class=\"num\">Valeur</th><th scope=\"col\">Cible</th>"
+                        "<th scope=\"col\" class=\"num\">Valeur</th><th scope=\"col\" class=\"num\">" CI_ABBR "</th>"
+                        "<th scope=\"col\">Cible</th>"
                         "<th scope=\"col\">Évolution</th></tr></thead>\n<tbody>\n");
   for (guint i = 0; i < bundle->indicators->len; i++)
     {
       const IcRenderIndicator *indicator = bundle->indicators->pdata[i];
       g_autofree char *value = value_or_status (indicator);
       g_autofree char *target = ic_render_format_target (indicator);
-      const IcRenderPoint *from;
-      gint64 change;
+      g_autofree char *ci = ic_render_format_ci95 (indicator);
+      g_autofree char *change = ic_render_format_change_sentence (indicator, TRUE);
 
       g_string_append (out, "<tr><th scope=\"row\"><a href=\"#ind-");
       esc (out, indicator->id);
@@ -238,6 +225,7 @@ append_summary (GString *out, const IcRenderBundle *bundle)
       g_string_append (out, "</a></th>");
       element (out, "<td class=\"period\">", indicator->period_label, "</td>");
       element (out, "<td class=\"num\">", value, "</td>");
+      element (out, "<td class=\"num\">", ci ? ci : "—", "</td>");
       g_string_append (out, "<td>");
       if (target)
         {
@@ -247,19 +235,12 @@ append_summary (GString *out, const IcRenderBundle *bundle)
         }
       else
         g_string_append (out, "pas de cible");
-      g_string_append (out, "</td><td>");
-      if (ic_render_indicator_change (indicator, &from, &change))
-        {
-          g_autofree char *text = ic_render_format_change (change, indicator->unit);
-          esc (out, text);
-          g_string_append (out, " depuis ");
-          esc (out, from->label);
-        }
-      else
-        g_string_append (out, "—");
-      g_string_append (out, "</td></tr>\n");
+      g_string_append (out, "</td>");
+      element (out, "<td>", change ? change : "—", "</td></tr>\n");
     }
   g_string_append (out, "</tbody>\n</table>\n");
+  if (ic_render_bundle_has_statistics (bundle))
+    element (out, "<p class=\"note\">", IC_RENDER_STATISTICS_NOTE, "</p>\n");
 }
 
 /* ---- charts ----------------------------------------------------------- */
@@ -478,7 +459,8 @@ append_indicator (GString *out, const IcRenderBundle *bundle, const IcRenderIndi
   g_autofree char *value = value_or_status (indicator);
   g_autofree char *counts = counts_text (indicator->has_numerator, indicator->numerator,
                                         indicator->has_denominator, indicator->denominator);
-  g_autofree char *change = change_text (indicator);
+  g_autofree char *change = ic_render_format_change_sentence (indicator, FALSE);
+  g_autofree char *ci = ic_render_format_ci95 (indicator);
   g_autofree char *start = ic_render_format_date (indicator->period_start);
   g_autofree char *end = ic_render_format_date (indicator->period_end);
 
@@ -497,6 +479,8 @@ append_indicator (GString *out, const IcRenderBundle *bundle, const IcRenderIndi
   esc (out, indicator->title);
   g_string_append (out, "</h2>\n<div class=\"headline\">");
   element (out, "<span class=\"value\">", value, "</span>");
+  if (ci)
+    element (out, "<span class=\"ci\">[" CI_ABBR " : ", ci, "]</span>");
   if (indicator->has_value && counts)
     element (out, "<span class=\"counts\">", counts, "</span>");
   append_target (out, indicator);

@@ -89,26 +89,6 @@ target_text (const IcRenderIndicator *indicator)
   return target ? g_strdup_printf ("%s — %s", target, ic_render_target_met_word (indicator)) : g_strdup ("aucune");
 }
 
-static char *
-change_text (const IcRenderIndicator *indicator, gboolean with_reference)
-{
-  const IcRenderPoint *from;
-  gint64 change;
-  g_autofree char *text = NULL, *before = NULL;
-
-  if (!ic_render_indicator_change (indicator, &from, &change))
-    return NULL;
-  text = ic_render_format_change (change, indicator->unit);
-  if (!with_reference)
-    return g_strdup_printf ("%s depuis %s", text, from->label);
-  before = ic_render_format_value (from->value_tenths, indicator->unit);
-  if (ic_render_point_breaks_series (indicator, from))
-    return g_strdup_printf ("%s par rapport à %s (%s) — définition %s en %s, %s en %s : à comparer avec prudence",
-                            text, from->label, before, from->definition_version, from->label,
-                            indicator->definition_version, indicator->period_label);
-  return g_strdup_printf ("%s par rapport à %s (%s)", text, from->label, before);
-}
-
 /* "- **Label :** text" */
 static void
 append_item (GString *out, const char *label, const char *text)
@@ -122,14 +102,15 @@ static void
 append_summary (GString *out, const IcRenderBundle *bundle)
 {
   g_string_append (out, "## Synthèse\n\n"
-                        "| Indicateur | Période | Valeur | Cible | Évolution |\n"
-                        "|:--|:--|--:|:--|:--|\n");
+                        "| Indicateur | Période | Valeur | IC 95 % | Cible | Évolution |\n"
+                        "|:--|:--|--:|--:|:--|:--|\n");
   for (guint i = 0; i < bundle->indicators->len; i++)
     {
       const IcRenderIndicator *indicator = bundle->indicators->pdata[i];
       g_autofree char *value = value_text (indicator);
       g_autofree char *target = target_text (indicator);
-      g_autofree char *change = change_text (indicator, FALSE);
+      g_autofree char *change = ic_render_format_change_sentence (indicator, TRUE);
+      g_autofree char *ci = ic_render_format_ci95 (indicator);
 
       g_string_append (out, "| ");
       append_escaped (out, indicator->title);
@@ -138,12 +119,19 @@ append_summary (GString *out, const IcRenderBundle *bundle)
       g_string_append (out, " | ");
       append_escaped (out, value);
       g_string_append (out, " | ");
+      append_escaped (out, ci ? ci : "—");
+      g_string_append (out, " | ");
       append_escaped (out, target);
       g_string_append (out, " | ");
       append_escaped (out, change ? change : "—");
       g_string_append (out, " |\n");
     }
   g_string_append_c (out, '\n');
+  if (ic_render_bundle_has_statistics (bundle))
+    {
+      append_escaped_block (out, IC_RENDER_STATISTICS_NOTE);
+      g_string_append (out, "\n\n");
+    }
 }
 
 static void
@@ -236,7 +224,7 @@ append_indicator (GString *out, const IcRenderBundle *bundle, const IcRenderIndi
 {
   g_autofree char *solen = ic_render_format_solen (indicator);
   g_autofree char *target = target_text (indicator);
-  g_autofree char *change = change_text (indicator, TRUE);
+  g_autofree char *change = ic_render_format_change_sentence (indicator, FALSE);
   g_autofree char *start = ic_render_format_date (indicator->period_start);
   g_autofree char *end = ic_render_format_date (indicator->period_end);
   g_autofree char *period = g_strdup_printf ("%s, du %s au %s", indicator->period_label, start, end);
@@ -260,7 +248,7 @@ append_indicator (GString *out, const IcRenderBundle *bundle, const IcRenderIndi
 
   if (indicator->has_value)
     {
-      g_autofree char *figure = ic_render_format_value (indicator->value_tenths, indicator->unit);
+      g_autofree char *figure = ic_render_format_value_ci95 (indicator);
       g_string_append (value, figure);
       if (indicator->has_numerator && indicator->has_denominator)
         {

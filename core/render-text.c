@@ -22,7 +22,7 @@ append_value (GString *out, const IcRenderIndicator *indicator)
 
   if (indicator->has_value)
     {
-      g_autofree char *value = ic_render_format_value (indicator->value_tenths, indicator->unit);
+      g_autofree char *value = ic_render_format_value_ci95 (indicator);
       g_string_append (line, value);
       if (indicator->has_numerator && indicator->has_denominator)
         {
@@ -53,21 +53,10 @@ append_target (GString *out, const IcRenderIndicator *indicator)
 static void
 append_change (GString *out, const IcRenderIndicator *indicator)
 {
-  const IcRenderPoint *from;
-  gint64 change;
-  g_autofree char *text = NULL, *before = NULL, *line = NULL;
+  g_autofree char *line = ic_render_format_change_sentence (indicator, FALSE);
 
-  if (!ic_render_indicator_change (indicator, &from, &change))
-    return;
-  text = ic_render_format_change (change, indicator->unit);
-  before = ic_render_format_value (from->value_tenths, indicator->unit);
-  if (ic_render_point_breaks_series (indicator, from))
-    line = g_strdup_printf ("%s par rapport à %s (%s) — définition %s en %s, %s en %s : à comparer avec prudence",
-                            text, from->label, before, from->definition_version, from->label,
-                            indicator->definition_version, indicator->period_label);
-  else
-    line = g_strdup_printf ("%s par rapport à %s (%s)", text, from->label, before);
-  append_line (out, "Évolution", line);
+  if (line)
+    append_line (out, "Évolution", line);
 }
 
 /* "2022 : 4,8 % ; 2023 : 5,5 % ; 2024 : 6,6 %": in the manner of the

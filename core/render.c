@@ -192,13 +192,11 @@ read_count (Reader *r, JsonObject *object, const char *parent, const char *membe
   return invalid (r, path, "a count cannot be negative");
 }
 
-/* A number with at most one decimal, as tenths: 6.6 -> 66, 14 -> 140. */
+/* A number with at most one decimal, as tenths: 6.6 -> 66, 14 -> 140.
+ * @node is the member or element at @path (NULL: missing). */
 static gboolean
-read_tenths (Reader *r, JsonObject *object, const char *parent, const char *member, gboolean nullable,
-             gboolean *has, gint64 *out)
+node_tenths (Reader *r, JsonNode *node, const char *path, gboolean nullable, gboolean *has, gint64 *out)
 {
-  JsonNode *node = json_object_get_member (object, member);
-  g_autofree char *path = member_path (parent, member);
   double value, scaled;
 
   if (nullable && is_null (node))
@@ -230,6 +228,43 @@ read_tenths (Reader *r, JsonObject *object, const char *parent, const char *memb
   *out = (gint64) llround (scaled);
   if (has)
     *has = TRUE;
+  return TRUE;
+}
+
+static gboolean
+read_tenths (Reader *r, JsonObject *object, const char *parent, const char *member, gboolean nullable,
+             gboolean *has, gint64 *out)
+{
+  g_autofree char *path = member_path (parent, member);
+  return node_tenths (r, json_object_get_member (object, member), path, nullable, has, out);
+}
+
+/* A p-value: a number from 0 to 1 with at most four decimals, as
+ * ten-thousandths (0.3678 -> 3678); null gives FALSE in @has. */
+static gboolean
+read_p_value (Reader *r, JsonObject *object, const char *parent, const char *member, gboolean *has, gint64 *out)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  g_autofree char *path = member_path (parent, member);
+  double value, scaled;
+
+  *has = FALSE;
+  *out = 0;
+  if (is_null (node))
+    return node != NULL || invalid (r, path, "missing");
+  if (holds_type (node, G_TYPE_INT64))
+    value = (double) json_node_get_int (node);
+  else if (holds_type (node, G_TYPE_DOUBLE))
+    value = json_node_get_double (node);
+  else
+    return invalid (r, path, "expected a number or null");
+  if (!(value >= 0.0 && value <= 1.0))
+    return invalid (r, path, "a p-value is from 0 to 1");
+  scaled = value * 10000.0;
+  if (fabs (scaled - nearbyint (scaled)) > 1e-6)
+    return invalid (r, path, "more than four decimals");
+  *out = (gint64) llround (scaled);
+  *has = TRUE;
   return TRUE;
 }
 
@@ -431,7 +466,154 @@ read_previous_member (Reader *r, JsonObject *object, const char *path, int year,
   point->year = (int) previous_year;
   point->label = previous_label (indicator->period_label, year, point->year);
   g_ptr_array_add (indicator->series, point);
+  indicator->previous_year = point->year;
   return read_tenths (r, previous, previous_path, "value", TRUE, &point->has_value, &point->value_tenths);
+}
+
+static IcRenderPoint *find_point (const IcRenderIndicator *indicator, int year, guint *index);
+
+static char *
+tenths_or_null (gboolean has, gint64 tenths)
+{
+  return has ? ic_format_fr_tenths (tenths) : g_strdup ("null");
+}
+
+/* The bundle's own series (`trend`: the earlier bundles given to `run`, by
+ * year, then this year): its earlier years join the series; a year the
+ * `previous` member gives must have the same value there, and this year's
+ * the bundle's value. Absent from bundles written before it. */
+static gboolean
+read_trend (Reader *r, JsonObject *object, const char *path, int year, IcRenderIndicator *indicator)
+{
+  JsonArray *trend;
+  gint64 last_year = 0;
+
+  if (!read_array (r, object, path, "trend", TRUE, &trend))
+    return FALSE;
+  for (guint i = 0; trend && i < json_array_get_length (trend); i++)
+    {
+      g_autofree char *item = g_strdup_printf ("%s.trend[%u]", path, i);
+      JsonObject *t = element_object (r, trend, i, item);
+      IcRenderPoint *known, *point;
+      gboolean has_value;
+      gint64 point_year, value_tenths;
+      guint at = 0;
+
+      if (t == NULL || !read_integer (r, t, item, "year", FALSE, NULL, &point_year)
+          || !read_tenths (r, t, item, "value", TRUE, &has_value, &value_tenths))
+        return FALSE;
+      if (point_year < 1 || point_year > year)
+        return invalid (r, item, "its year is not the bundle's nor before it");
+      if (point_year <= last_year)
+        return invalid (r, item, "the years are not in increasing order");
+      last_year = point_year;
+      if (point_year == year)
+        {
+          if (has_value != indicator->has_value || (has_value && value_tenths != indicator->value_tenths))
+            {
+              g_autofree char *gives = tenths_or_null (has_value, value_tenths);
+              g_autofree char *value = tenths_or_null (indicator->has_value, indicator->value_tenths);
+              return invalid (r, item, "gives %s for %d, where the bundle's value is %s", gives, year, value);
+            }
+          continue;
+        }
+      known = find_point (indicator, (int) point_year, NULL);
+      if (known != NULL)
+        {
+          /* the `previous` member's year */
+          if (has_value != known->has_value || (has_value && value_tenths != known->value_tenths))
+            {
+              g_autofree char *gives = tenths_or_null (has_value, value_tenths);
+              g_autofree char *said = tenths_or_null (known->has_value, known->value_tenths);
+              return invalid (r, item, "gives %s for %d, where the bundle's previous value is %s", gives,
+                              (int) point_year, said);
+            }
+          continue;
+        }
+      point = g_new0 (IcRenderPoint, 1);
+      point->year = (int) point_year;
+      point->label = previous_label (indicator->period_label, year, point->year);
+      point->has_value = has_value;
+      point->value_tenths = value_tenths;
+      while (at < indicator->series->len && ((IcRenderPoint *) indicator->series->pdata[at])->year < point->year)
+        at++;
+      g_ptr_array_insert (indicator->series, (gint) at, point);
+    }
+  return TRUE;
+}
+
+/* The 95 % interval, [low, high] in %: within 0 to 100, and holding the
+ * value (the Wilson interval holds the proportion, and rounding both keeps
+ * it so). Absent or null: none. */
+static gboolean
+read_ci95 (Reader *r, JsonObject *object, const char *path, IcRenderIndicator *indicator)
+{
+  JsonNode *node = json_object_get_member (object, "ci95");
+  g_autofree char *ci_path = member_path (path, "ci95");
+  JsonArray *bounds;
+  gint64 tenths[2];
+
+  if (is_null (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node) || json_array_get_length (bounds = json_node_get_array (node)) != 2)
+    return invalid (r, ci_path, "expected [low, high] or null");
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *item = g_strdup_printf ("%s[%u]", ci_path, i);
+      if (!node_tenths (r, json_array_get_element (bounds, i), item, FALSE, NULL, &tenths[i]))
+        return FALSE;
+    }
+  if (tenths[0] < 0 || tenths[1] > 1000 || tenths[0] > tenths[1])
+    return invalid (r, ci_path, "not an interval from 0 to 100");
+  if (!indicator->has_value)
+    return invalid (r, ci_path, "an interval without a value");
+  if (indicator->value_tenths < tenths[0] || indicator->value_tenths > tenths[1])
+    return invalid (r, ci_path, "the interval does not hold the value");
+  indicator->has_ci95 = TRUE;
+  indicator->ci95_low_tenths = tenths[0];
+  indicator->ci95_high_tenths = tenths[1];
+  return TRUE;
+}
+
+/* The change from the `previous` member: { points, p_value, significant }.
+ * Absent or null: none (the renderings then compute the difference). */
+static gboolean
+read_change (Reader *r, JsonObject *object, const char *path, IcRenderIndicator *indicator)
+{
+  JsonObject *change;
+  JsonNode *significant;
+  g_autofree char *change_path = member_path (path, "change");
+  g_autofree char *significant_path = NULL;
+  const IcRenderPoint *before;
+
+  if (json_object_get_member (object, "change") == NULL)
+    return TRUE;
+  if (!read_object (r, object, path, "change", TRUE, &change))
+    return FALSE;
+  if (change == NULL)
+    return TRUE;
+  if (!read_tenths (r, change, change_path, "points", FALSE, NULL, &indicator->change_tenths)
+      || !read_p_value (r, change, change_path, "p_value", &indicator->has_p_value, &indicator->p_value))
+    return FALSE;
+  significant_path = member_path (change_path, "significant");
+  significant = json_object_get_member (change, "significant");
+  if (holds_type (significant, G_TYPE_BOOLEAN))
+    indicator->significant = json_node_get_boolean (significant);
+  else if (significant == NULL || !is_null (significant))
+    return invalid (r, significant_path, significant == NULL ? "missing" : "expected true, false or null");
+  if (is_null (significant) != !indicator->has_p_value)
+    return invalid (r, change_path, "a p-value without its decision, or the reverse");
+  /* p < 0.05 on the unrounded p: a rounded 0.0500 may be significant */
+  if (indicator->has_p_value && (indicator->significant ? indicator->p_value > 500 : indicator->p_value < 500))
+    return invalid (r, significant_path, "is not p < 0.05");
+
+  before = indicator->previous_year ? find_point (indicator, indicator->previous_year, NULL) : NULL;
+  if (!indicator->has_value || before == NULL || !before->has_value)
+    return invalid (r, change_path, "a change without a value and a previous value");
+  if (indicator->change_tenths != indicator->value_tenths - before->value_tenths)
+    return invalid (r, change_path, "points is not the value minus the previous value");
+  indicator->has_change = TRUE;
+  return TRUE;
 }
 
 static IcRenderIndicator *
@@ -482,7 +664,10 @@ read_indicator (Reader *r, JsonObject *object, const char *path, int year)
       || !read_string (r, object, path, "reason", TRUE, &indicator->reason)
       || !read_strata (r, object, path, indicator)
       || !read_warnings (r, object, path, indicator)
-      || !read_previous_member (r, object, path, year, indicator))
+      || !read_previous_member (r, object, path, year, indicator)
+      || !read_trend (r, object, path, year, indicator)
+      || !read_ci95 (r, object, path, indicator)
+      || !read_change (r, object, path, indicator))
     return NULL;
   /* Only an ok indicator has a figure (spec/bundle.md). */
   if (indicator->status != IC_RENDER_STATUS_OK && indicator->has_value)
@@ -739,8 +924,8 @@ ic_render_bundle_add_previous (IcRenderBundle *bundle, const IcRenderBundle *pre
       }
 
   /* Check everything before changing anything. The only point already there
-   * for that year comes from the bundle's own `previous` member: the two
-   * must agree, or the renderings would show one of two figures. */
+   * for that year comes from the bundle's own `previous` or `trend` member:
+   * the two must agree, or the renderings would show one of two figures. */
   for (guint i = 0; i < bundle->indicators->len; i++)
     {
       const IcRenderIndicator *indicator = bundle->indicators->pdata[i];
@@ -752,11 +937,12 @@ ic_render_bundle_add_previous (IcRenderBundle *bundle, const IcRenderBundle *pre
       if (known->has_value != earlier->has_value
           || (known->has_value && known->value_tenths != earlier->value_tenths))
         {
-          g_autofree char *said = known->has_value ? ic_format_fr_tenths (known->value_tenths) : g_strdup ("null");
-          g_autofree char *gives = earlier->has_value ? ic_format_fr_tenths (earlier->value_tenths) : g_strdup ("null");
+          g_autofree char *said = tenths_or_null (known->has_value, known->value_tenths);
+          g_autofree char *gives = tenths_or_null (earlier->has_value, earlier->value_tenths);
           g_set_error (error, IC_RENDER_ERROR, IC_RENDER_ERROR_MISMATCH,
-                       "%s: %s: gives %s for %d, where this bundle's previous value is %s", previous->name,
-                       indicator->id, gives, previous->year, said);
+                       "%s: %s: gives %s for %d, where this bundle's %s %s", previous->name, indicator->id, gives,
+                       previous->year,
+                       indicator->previous_year == previous->year ? "previous value is" : "trend gives", said);
           return FALSE;
         }
     }
@@ -766,12 +952,21 @@ ic_render_bundle_add_previous (IcRenderBundle *bundle, const IcRenderBundle *pre
       IcRenderIndicator *indicator = bundle->indicators->pdata[i];
       const IcRenderIndicator *earlier = find_indicator (previous, indicator->id);
       IcRenderPoint *point;
-      guint at = 0, index;
+      guint at = 0;
 
       if (earlier == NULL)
         continue;
-      if (find_point (indicator, previous->year, &index) != NULL)
-        g_ptr_array_remove_index (indicator->series, index);
+      point = find_point (indicator, previous->year, NULL);
+      if (point != NULL)
+        {
+          /* the bundle's own point, of the same value: the earlier bundle
+           * names its period and says which definition computed it */
+          g_free (point->label);
+          point->label = g_strdup (earlier->period_label);
+          g_free (point->definition_version);
+          point->definition_version = g_strdup (earlier->definition_version);
+          continue;
+        }
       point = g_new0 (IcRenderPoint, 1);
       point->year = previous->year;
       point->label = g_strdup (earlier->period_label);
@@ -791,6 +986,13 @@ ic_render_indicator_change (const IcRenderIndicator *indicator, const IcRenderPo
 {
   guint last = indicator->series->len - 1; /* this bundle's point */
 
+  if (indicator->has_change)
+    {
+      /* the bundle's: its `previous` point is in the series (checked when read) */
+      *from = find_point (indicator, indicator->previous_year, NULL);
+      *change_tenths = indicator->change_tenths;
+      return *from != NULL;
+    }
   if (!indicator->has_value)
     return FALSE;
   for (guint i = last; i-- > 0;)
@@ -887,6 +1089,113 @@ ic_render_format_change (gint64 change_tenths, const char *unit)
     /* French takes the plural from 2 on: 1,9 point, 2,0 points. */
     return g_strdup_printf ("%s%s point%s", sign, number, magnitude >= 20 ? "s" : "");
   return unit && *unit ? g_strdup_printf ("%s%s %s", sign, number, unit) : g_strdup_printf ("%s%s", sign, number);
+}
+
+char *
+ic_render_format_ci95 (const IcRenderIndicator *indicator)
+{
+  g_autofree char *low = NULL, *high = NULL;
+
+  if (!indicator->has_ci95)
+    return NULL;
+  low = ic_format_fr_tenths (indicator->ci95_low_tenths);
+  high = ic_format_fr_tenths (indicator->ci95_high_tenths);
+  return g_strdup_printf ("%s \u2013 %s", low, high);
+}
+
+char *
+ic_render_format_value_ci95 (const IcRenderIndicator *indicator)
+{
+  g_autofree char *value = ic_render_format_value (indicator->value_tenths, indicator->unit);
+  g_autofree char *ci = ic_render_format_ci95 (indicator);
+
+  return ci ? g_strdup_printf ("%s [IC 95 %% : %s]", value, ci) : g_steal_pointer (&value);
+}
+
+char *
+ic_render_format_p_value (gint64 p_value, gboolean significant)
+{
+  char digits[8];
+  gsize len;
+
+  if (p_value <= 0)
+    return g_strdup ("< 0,0001");
+  if (significant && p_value >= 500)
+    return g_strdup ("< 0,05"); /* p rounded up to 0.05: below it all the same */
+  if (p_value >= 1000)
+    {
+      gint64 hundredths = (p_value + 50) / 100; /* half up */
+      return g_strdup_printf ("= %d,%02d", (int) (hundredths / 100), (int) (hundredths % 100));
+    }
+  /* below 0.1, the bundle's four decimals, without trailing zeros */
+  g_snprintf (digits, sizeof digits, "%04d", (int) p_value);
+  len = strlen (digits);
+  while (len > 1 && digits[len - 1] == '0')
+    digits[--len] = '\0';
+  return g_strdup_printf ("= 0,%s", digits);
+}
+
+char *
+ic_render_format_significance (const IcRenderIndicator *indicator, gboolean brief)
+{
+  const IcRenderPoint *from;
+  gint64 change;
+  g_autofree char *p = NULL;
+
+  if (!indicator->has_change || !ic_render_indicator_change (indicator, &from, &change))
+    return NULL;
+  if (!indicator->has_p_value)
+    return brief ? NULL : g_strdup_printf ("significativité non évaluée (effectifs de %s inconnus)", from->label);
+  if (brief)
+    return g_strdup (indicator->significant ? "significative" : "non significative");
+  p = ic_render_format_p_value (indicator->p_value, indicator->significant);
+  if (indicator->significant)
+    return g_strdup_printf ("significative au seuil de 5 %% (p %s)", p);
+  return g_strdup_printf ("non significative au seuil de 5 %% (p %s) : l'écart peut être dû au hasard", p);
+}
+
+char *
+ic_render_format_change_sentence (const IcRenderIndicator *indicator, gboolean brief)
+{
+  const IcRenderPoint *from;
+  gint64 change;
+  g_autofree char *text = NULL, *before = NULL, *significance = NULL;
+  GString *sentence;
+
+  if (!ic_render_indicator_change (indicator, &from, &change))
+    return NULL;
+  text = ic_render_format_change (change, indicator->unit);
+  significance = ic_render_format_significance (indicator, brief);
+  if (brief)
+    {
+      sentence = g_string_new (NULL);
+      g_string_append_printf (sentence, "%s depuis %s", text, from->label);
+    }
+  else
+    {
+      before = ic_render_format_value (from->value_tenths, indicator->unit);
+      sentence = g_string_new (NULL);
+      g_string_append_printf (sentence, "%s par rapport à %s (%s)", text, from->label, before);
+    }
+  if (significance)
+    g_string_append_printf (sentence, ", %s", significance);
+  if (!brief && ic_render_point_breaks_series (indicator, from))
+    g_string_append_printf (sentence, " — définition %s en %s, %s en %s : à comparer avec prudence",
+                            from->definition_version, from->label, indicator->definition_version,
+                            indicator->period_label);
+  return g_string_free (sentence, FALSE);
+}
+
+gboolean
+ic_render_bundle_has_statistics (const IcRenderBundle *bundle)
+{
+  for (guint i = 0; i < bundle->indicators->len; i++)
+    {
+      const IcRenderIndicator *indicator = bundle->indicators->pdata[i];
+      if (indicator->has_ci95 || (indicator->has_change && indicator->has_p_value))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 char *

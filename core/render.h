@@ -11,9 +11,12 @@
  *   render-html.c  one self-contained page with SVG charts (svg-chart.c)
  *
  * The renderings compute nothing: values, counts, targets and their
- * decisions are the bundle's, formatted in French. The one figure they
- * derive is the year-on-year change, the difference of two values read from
- * bundles (ic_render_indicator_change). */
+ * decisions, the 95 % interval, the change and its test, and the series
+ * are the bundle's, formatted in French. The one figure they may derive is
+ * the year-on-year change of a bundle that does not give one (written
+ * before bundles had `change`, or without a previous value): the
+ * difference of two values read from bundles, without a test
+ * (ic_render_indicator_change). */
 #pragma once
 
 #include <glib.h>
@@ -27,7 +30,8 @@ typedef enum {
   IC_RENDER_ERROR_READ,     /* cannot read the file, or it is not JSON */
   IC_RENDER_ERROR_INVALID,  /* JSON, but not a bundle (a member missing or of the wrong type) */
   IC_RENDER_ERROR_MISMATCH, /* a previous bundle of another département, not of an earlier year,
-                               of a year given twice, or contradicting the bundle's own `previous` */
+                               of a year given twice, or contradicting the bundle's own `previous`
+                               or `trend` */
 } IcRenderError;
 
 typedef enum {
@@ -63,8 +67,8 @@ typedef struct {
 typedef struct {
   int year;
   char *label;              /* the period's label ("2024", "2023-2024"); when only the
-                               bundle's `previous` member gave the point, its year, or
-                               its school year when the bundle's period is one */
+                               bundle's `previous` or `trend` members gave the point, its
+                               year, or its school year when the bundle's period is one */
   gboolean has_value;
   gint64 value_tenths;
   char *definition_version; /* NULL when unknown */
@@ -95,9 +99,20 @@ typedef struct {
   char *text_fr;         /* NULL when the bundle has none */
   char *reason;          /* NULL when the status is ok */
   char *definition_version;
+  int previous_year;     /* the year of the bundle's `previous` member, 0 without one */
+  gboolean has_ci95;     /* the bundle's 95 % Wilson interval, in tenths of a percent */
+  gint64 ci95_low_tenths;
+  gint64 ci95_high_tenths;
+  gboolean has_change;   /* the bundle's `change` (from `previous`): FALSE when it is null
+                            or absent (bundles written before it) */
+  gint64 change_tenths;
+  gboolean has_p_value;  /* the two-proportion test; FALSE when last year's counts were unknown */
+  gint64 p_value;        /* in ten-thousandths: 0.3678 is 3678 */
+  gboolean significant;  /* p < 0.05, as the bundle says */
   GPtrArray *warnings;   /* char * */
   GPtrArray *strata;     /* IcRenderStratum *, in the bundle's order */
-  GPtrArray *series;     /* IcRenderPoint *, by year; the last is this bundle's */
+  GPtrArray *series;     /* IcRenderPoint *, by year: the bundle's `previous` and `trend`
+                            merged with the earlier bundles given; the last is this bundle's */
   guint order;           /* position in the bundle */
 } IcRenderIndicator;
 
@@ -134,9 +149,14 @@ typedef struct {
 /* Reads the bundle in @data (@length bytes, or NUL-terminated when -1);
  * @name names it in messages. Returns a new bundle (ic_render_bundle_free),
  * or NULL with @error in IC_RENDER_ERROR: READ when it is not JSON, INVALID
- * when a member the renderings need is missing or of the wrong type, or a
- * figure has more than one decimal. Members the renderings do not show are
- * not checked: that is the schema's job. */
+ * when a member the renderings need is missing or of the wrong type, a
+ * figure has more than one decimal (a p-value more than four), or two
+ * members contradict each other (the interval does not hold the value, the
+ * change is not the value minus the previous value, `significant` is not
+ * p < 0.05, `trend` gives another value than `previous` or `value` for the
+ * same year). `ci95`, `change` and `trend` may be absent (bundles written
+ * before them). Members the renderings do not show are not checked: that is
+ * the schema's job. */
 IcRenderBundle *ic_render_bundle_load_from_data (const char *name, const char *data, gssize length,
                                                  GError **error);
 
@@ -148,16 +168,20 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcRenderBundle, ic_render_bundle_free)
 
 /* Adds the values of @previous, an earlier year's bundle of the same
  * département, to the series of @bundle's indicators (@previous is not kept).
+ * Where @bundle's own `previous` or `trend` already has that year, its value
+ * stays; @previous only adds the period's label and definition version.
  * FALSE with IC_RENDER_ERROR_MISMATCH when @previous is of another
  * département, of a year not earlier than @bundle's, of a year already added,
- * or when it gives another value than @bundle's own `previous` member for the
- * same year. */
+ * or when it gives another value than @bundle's own `previous` or `trend`
+ * member for the same year. */
 gboolean ic_render_bundle_add_previous (IcRenderBundle *bundle, const IcRenderBundle *previous,
                                         GError **error);
 
-/* The year-on-year change of @indicator: when it has a value and an earlier
- * point of its series has one, the latest such point (belonging to the
- * indicator) and the difference in tenths. FALSE otherwise. */
+/* The year-on-year change of @indicator: the bundle's own `change` and the
+ * point of its `previous` year when it has one (has_change); otherwise,
+ * when it has a value and an earlier point of its series has one, the latest
+ * such point (belonging to the indicator) and the difference in tenths.
+ * FALSE otherwise. */
 gboolean ic_render_indicator_change (const IcRenderIndicator *indicator, const IcRenderPoint **from,
                                      gint64 *change_tenths);
 
@@ -196,6 +220,37 @@ const char *ic_render_target_met_word (const IcRenderIndicator *indicator);
  * "−2,0 points" (U+2212), "0,0 point"; in the unit otherwise. */
 char *ic_render_format_change (gint64 change_tenths, const char *unit);
 
+/* The 95 % interval's bounds: "5,1 – 8,6" (an en dash); NULL without one. */
+char *ic_render_format_ci95 (const IcRenderIndicator *indicator);
+
+/* The value and its interval: "6,6 % [IC 95 % : 5,1 – 8,6]", or the value
+ * alone without an interval. */
+char *ic_render_format_value_ci95 (const IcRenderIndicator *indicator);
+
+/* A p-value given in ten-thousandths, as printed after "p": "= 0,37" (two
+ * decimals from 0.1), "= 0,0432" (the bundle's four decimals below),
+ * "< 0,0001" for 0, and "< 0,05" for a significant 0.0500 (p was rounded up
+ * to it). */
+char *ic_render_format_p_value (gint64 p_value, gboolean significant);
+
+/* The bundle's test of the change, in words: "significative au seuil de
+ * 5 % (p = 0,001)", "non significative au seuil de 5 % (p = 0,37) : l'écart
+ * peut être dû au hasard", "significativité non évaluée (effectifs de 2023
+ * inconnus)"; with @brief, "significative" or "non significative" (NULL
+ * untested). NULL when the change is not the bundle's. */
+char *ic_render_format_significance (const IcRenderIndicator *indicator, gboolean brief);
+
+/* The change as a sentence: "+1,1 point par rapport à 2023 (5,5 %), non
+ * significative au seuil de 5 % (p = 0,37) : l'écart peut être dû au
+ * hasard", with a note when the earlier year's definition differs; with
+ * @brief, "+1,1 point depuis 2023, non significative". NULL without a
+ * change. */
+char *ic_render_format_change_sentence (const IcRenderIndicator *indicator, gboolean brief);
+
+/* TRUE when some indicator of @bundle has an interval or a tested change:
+ * the reports then say what they mean. */
+gboolean ic_render_bundle_has_statistics (const IcRenderBundle *bundle);
+
 /* "Engagement 1, objectif 2" (NULL without SOLEN). */
 char *ic_render_format_solen (const IcRenderIndicator *indicator);
 
@@ -213,6 +268,14 @@ char *ic_render_oneline (const char *text);
 /* Why a suppressed territory shows no figure: "effectif de 1 à 10, ou
  * complément d'un tel effectif" (the threshold when the bundle gives it). */
 char *ic_render_format_suppressed_reason (const IcRenderBundle *bundle);
+
+/* What the 95 % interval and a significant change mean, for the reports
+ * that show them (ic_render_bundle_has_statistics). */
+#define IC_RENDER_STATISTICS_NOTE                                                                              \
+  "Lecture : IC 95 % est l'intervalle de confiance à 95 % de la proportion (méthode de Wilson), la marge "     \
+  "d'incertitude due aux effectifs. Une évolution est dite significative au seuil de 5 % quand l'écart avec "  \
+  "l'année précédente est trop grand pour s'expliquer par le seul hasard (test de comparaison de deux "        \
+  "proportions)."
 
 /* What a suppressed territory shows instead of its figures. */
 #define IC_RENDER_SUPPRESSED "secret statistique"

@@ -7,6 +7,7 @@
 #include "date.h"
 #include "number.h"
 #include "text.h"
+#include "unique-ids.h"
 #include "indicore/indicore-plugin.h"
 
 G_DEFINE_QUARK (ic-table-error-quark, ic_table_error)
@@ -30,15 +31,9 @@ typedef struct {
   gsize pending_len;
 } Cell;
 
-/* Hashes of the row identifiers seen: 8 bytes a row, open addressing. A
- * 64-bit collision between two different identifiers would be reported as a
- * duplicate; for a million rows its probability is about 3e-8. */
-typedef struct {
-  guint64 *slots;
-  gsize n_slots;
-  gsize n_used;
-} RowIdSet;
-
+/* The hash of a row identifier: a 64-bit collision between two different
+ * identifiers would be reported as a duplicate; for a million rows its
+ * probability is about 3e-8. */
 typedef struct {
   IcTable *table;
   IcTableId id;
@@ -51,7 +46,9 @@ typedef struct {
   char *upper;                 /* MAX_CODE_LEN bytes per column: codes upper-cased */
   guint64 line;
   guint row_problems;
-  RowIdSet row_ids;
+  guint64 *row_hashes;         /* one per kept row, in row order (unique-ids.h) */
+  GArray *skipped_lines;       /* lines of the records not kept, in order (guint64) */
+  GArray *reason_lines;        /* the line of each of table->rejected_reasons */
   guint64 row_hash;
   GHashTable *population_keys; /* populations: "name\x1fperiod\x1fterritory" -> line */
 } Reader;
@@ -73,54 +70,6 @@ hash64 (const char *text, gsize len)
   h *= 0x94d049bb133111ebull;
   h ^= h >> 31;
   return h == 0 ? 1 : h;
-}
-
-static void
-row_id_set_grow (RowIdSet *set)
-{
-  gsize n_slots = set->n_slots ? set->n_slots * 2 : 1024;
-  guint64 *slots = g_new0 (guint64, n_slots);
-  for (gsize i = 0; i < set->n_slots; i++)
-    if (set->slots[i] != 0)
-      {
-        gsize j = set->slots[i] & (n_slots - 1);
-        while (slots[j] != 0)
-          j = (j + 1) & (n_slots - 1);
-        slots[j] = set->slots[i];
-      }
-  g_free (set->slots);
-  set->slots = slots;
-  set->n_slots = n_slots;
-}
-
-/* The slot of @hash, or the empty slot where it would go. */
-static gsize
-row_id_set_probe (RowIdSet *set, guint64 hash)
-{
-  gsize i = hash & (set->n_slots - 1);
-  while (set->slots[i] != 0 && set->slots[i] != hash)
-    i = (i + 1) & (set->n_slots - 1);
-  return i;
-}
-
-static gboolean
-row_id_set_contains (RowIdSet *set, guint64 hash)
-{
-  return set->n_slots > 0 && set->slots[row_id_set_probe (set, hash)] == hash;
-}
-
-static void
-row_id_set_add (RowIdSet *set, guint64 hash)
-{
-  gsize i;
-  if ((set->n_used + 1) * 10 > set->n_slots * 7)
-    row_id_set_grow (set);
-  i = row_id_set_probe (set, hash);
-  if (set->slots[i] == 0)
-    {
-      set->slots[i] = hash;
-      set->n_used++;
-    }
 }
 
 static void row_problem (Reader *r, const IcTableColumn *column, const char *format, ...) G_GNUC_PRINTF (3, 4);
@@ -145,6 +94,8 @@ row_problem (Reader *r, const IcTableColumn *column, const char *format, ...)
       ic_problems_add (r->problems, r->file, r->line, field, name, "%s", message);
       return;
     }
+  if (r->row_problems == 1 && r->table->rejected_reasons->len < IC_TABLE_KEPT_REASONS)
+    g_array_append_val (r->reason_lines, r->line);
   if (r->row_problems == 1 && r->table->rejected_reasons->len < IC_TABLE_KEPT_REASONS)
     g_ptr_array_add (r->table->rejected_reasons,
                      ic_problems_format (r->file, r->line, field, name, message));
@@ -191,9 +142,11 @@ commit_row (Reader *r)
   IcTable *table = r->table;
   guint64 row = table->n_rows;
 
+  if (row == table->capacity && r->row_hash != 0)
+    r->row_hashes = g_renew (guint64, r->row_hashes, table->capacity ? table->capacity * 2 : 4096);
   ensure_capacity (table);
   if (r->row_hash != 0)
-    row_id_set_add (&r->row_ids, r->row_hash);
+    r->row_hashes[row] = r->row_hash;
   for (guint c = 0; c < table->spec->n_columns; c++)
     {
       IcTableColumn *column = &table->columns[c];
@@ -321,11 +274,9 @@ parse_cell (Reader *r, guint c, const char *text, gsize len)
   switch (column->spec->kind)
     {
     case IC_COLUMN_KIND_ROW_ID:
-      /* Added to the set only when the row is kept: an identifier whose
-       * first row was set aside is not a duplicate. */
+      /* Kept only with its row: an identifier whose first row was set
+       * aside is not a duplicate. Checked once, at the end (check_unique). */
       r->row_hash = hash64 (text, len);
-      if (row_id_set_contains (&r->row_ids, r->row_hash))
-        row_problem (r, column, "duplicate identifier (an earlier row has the same one)");
       break;
     case IC_COLUMN_KIND_PERSON_ID:
       cell->pending = text;
@@ -459,8 +410,12 @@ read_row (Reader *r, const IcCsvField *fields, guint n_fields)
 
   if (r->row_problems == 0)
     commit_row (r);
-  else if (r->lenient)
-    table->rejected++;
+  else
+    {
+      g_array_append_val (r->skipped_lines, r->line);
+      if (r->lenient)
+        table->rejected++;
+    }
   clear_cells (r);
 }
 
@@ -608,6 +563,163 @@ fail_csv (Reader *r, IcCsvReader *csv, GError *csv_error, GError **error)
   return FALSE;
 }
 
+/* Drops the rows flagged in @drop from every column. */
+static void
+compact_rows (IcTable *table, const guint8 *drop)
+{
+  for (guint c = 0; c < table->spec->n_columns; c++)
+    {
+      IcTableColumn *column = &table->columns[c];
+      guint64 kept = 0;
+      for (guint64 i = 0; i < table->n_rows; i++)
+        {
+          if (drop[i])
+            {
+              if (column->texts)
+                g_free (column->texts[i]);
+              continue;
+            }
+          if (column->dates)
+            column->dates[kept] = column->dates[i];
+          if (column->codes)
+            column->codes[kept] = column->codes[i];
+          if (column->ids)
+            column->ids[kept] = column->ids[i];
+          if (column->counts)
+            column->counts[kept] = column->counts[i];
+          if (column->texts)
+            column->texts[kept] = column->texts[i];
+          kept++;
+        }
+    }
+  for (guint64 i = 0, n = table->n_rows; i < n; i++)
+    table->n_rows -= drop[i] ? 1 : 0;
+}
+
+/* The line of every kept row whose identifier hash is one of @duplicates,
+ * as (row, line) pairs in row order. Rows do not keep their lines, and
+ * duplicates are rare: the file is read a second time, only for the lines
+ * of its records, the records not kept (in @skipped, sorted) aside. */
+static void
+duplicate_rows (Reader *r, const char *path, const guint64 *duplicates, gsize n_duplicates, GArray *pairs)
+{
+  g_autoptr (IcCsvReader) csv = ic_csv_reader_open (path, NULL);
+  g_autoptr (GError) error = NULL;
+  const IcCsvField *fields;
+  guint n_fields;
+  guint64 line, row = 0;
+  guint skip = 0;
+
+  while (csv != NULL && row < r->table->n_rows)
+    {
+      if (!ic_csv_reader_next (csv, &fields, &n_fields, &line, &error))
+        {
+          if (error == NULL)
+            return;
+          ic_csv_reader_get_error_position (csv, &line, NULL);
+          g_clear_error (&error);
+        }
+      while (skip < r->skipped_lines->len && g_array_index (r->skipped_lines, guint64, skip) < line)
+        skip++;
+      if (skip < r->skipped_lines->len && g_array_index (r->skipped_lines, guint64, skip) == line)
+        continue;
+      if (ic_unique_contains (duplicates, n_duplicates, r->row_hashes[row]))
+        {
+          guint64 pair[2] = { row, line };
+          g_array_append_vals (pairs, pair, 2);
+        }
+      row++;
+    }
+}
+
+/* Adds the duplicates' reasons (sorted by line) to the first reasons kept,
+ * keeping the first IC_TABLE_KEPT_REASONS of both by line. */
+static void
+merge_reasons (Reader *r, GPtrArray *reasons, GArray *lines)
+{
+  GPtrArray *kept = r->table->rejected_reasons;
+  g_autoptr (GPtrArray) merged = g_ptr_array_new_with_free_func (g_free);
+  guint a = 0, b = 0;
+
+  while (merged->len < IC_TABLE_KEPT_REASONS && (a < kept->len || b < reasons->len))
+    {
+      gboolean take_kept = b >= reasons->len
+                           || (a < kept->len && g_array_index (r->reason_lines, guint64, a) < g_array_index (lines, guint64, b));
+      if (take_kept)
+        g_ptr_array_add (merged, g_strdup (kept->pdata[a++]));
+      else
+        g_ptr_array_add (merged, g_strdup (reasons->pdata[b++]));
+    }
+  g_ptr_array_set_size (kept, 0);
+  for (guint i = 0; i < merged->len; i++)
+    g_ptr_array_add (kept, g_strdup (merged->pdata[i]));
+}
+
+/* Every row identifier must be unique: the hashes of the kept rows are
+ * sorted once; each later row of an identifier is a problem (strict) or is
+ * set aside (lenient), the first row being kept. */
+static void
+check_unique (Reader *r, const char *path)
+{
+  IcTable *table = r->table;
+  int c = -1;
+  gsize n_duplicates = 0;
+  g_autofree guint64 *duplicates = NULL;
+  g_autofree guint8 *drop = NULL;
+  g_autoptr (GArray) pairs = NULL;
+  g_autoptr (GHashTable) first_line = NULL;
+  g_autoptr (GPtrArray) reasons = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GArray) reason_lines = g_array_new (FALSE, FALSE, sizeof (guint64));
+  const IcTableColumn *column;
+  guint64 dropped = 0;
+
+  for (guint k = 0; k < table->spec->n_columns; k++)
+    if (table->columns[k].spec->kind == IC_COLUMN_KIND_ROW_ID)
+      c = (int) k;
+  if (c < 0 || table->n_rows < 2)
+    return;
+  duplicates = ic_unique_find_duplicates (r->row_hashes, table->n_rows, &n_duplicates);
+  if (duplicates == NULL)
+    return;
+
+  column = &table->columns[c];
+  pairs = g_array_new (FALSE, FALSE, sizeof (guint64));
+  duplicate_rows (r, path, duplicates, n_duplicates, pairs);
+  first_line = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  drop = g_new0 (guint8, table->n_rows);
+  for (guint i = 0; i + 1 < pairs->len; i += 2)
+    {
+      guint64 row = g_array_index (pairs, guint64, i), line = g_array_index (pairs, guint64, i + 1);
+      guint64 hash = r->row_hashes[row];
+      guint64 *first = g_hash_table_lookup (first_line, &hash);
+      g_autofree char *message = NULL;
+
+      if (first == NULL)
+        {
+          g_hash_table_insert (first_line, g_memdup2 (&hash, sizeof hash), g_memdup2 (&line, sizeof line));
+          continue;
+        }
+      message = g_strdup_printf ("duplicate identifier (first on line %" G_GUINT64_FORMAT ")", *first);
+      drop[row] = 1;
+      dropped++;
+      if (!r->lenient)
+        ic_problems_add (r->problems, r->file, line, (guint) column->field + 1, column->spec->name, "%s", message);
+      else
+        {
+          g_ptr_array_add (reasons, ic_problems_format (r->file, line, (guint) column->field + 1,
+                                                        column->spec->name, message));
+          g_array_append_val (reason_lines, line);
+        }
+    }
+  /* The later rows go, as any invalid row: counted in lenient mode. */
+  compact_rows (table, drop);
+  if (r->lenient)
+    {
+      table->rejected += dropped;
+      merge_reasons (r, reasons, reason_lines);
+    }
+}
+
 IcTable *
 ic_table_read (IcTableId id,
                const char *path,
@@ -621,6 +733,8 @@ ic_table_read (IcTableId id,
   g_autofree char *file = g_path_get_basename (path);
   g_autofree Cell *cells = g_new0 (Cell, table->spec->n_columns);
   g_autofree char *upper = g_new (char, (gsize) table->spec->n_columns * MAX_CODE_LEN);
+  g_autoptr (GArray) skipped_lines = g_array_new (FALSE, FALSE, sizeof (guint64));
+  g_autoptr (GArray) reason_lines = g_array_new (FALSE, FALSE, sizeof (guint64));
   GError *csv_error = NULL;
   const IcCsvField *fields;
   guint n_fields;
@@ -628,6 +742,7 @@ ic_table_read (IcTableId id,
   Reader r = {
     .table = table, .id = id, .file = file, .territories = territories,
     .lenient = lenient, .problems = problems, .cells = cells, .upper = upper,
+    .skipped_lines = skipped_lines, .reason_lines = reason_lines,
   };
 
   g_return_val_if_fail (ic_interner_size (territories) > 0, NULL);
@@ -663,6 +778,7 @@ ic_table_read (IcTableId id,
           const char *name;
 
           ic_csv_reader_get_error_position (csv, &r.line, &column);
+          g_array_append_val (r.skipped_lines, r.line);
           table_column = column_at_field (&r, column);
           name = table_column ? table_column->spec->name : NULL;
           table->rows_read++;
@@ -672,6 +788,8 @@ ic_table_read (IcTableId id,
           else
             {
               table->rejected++;
+              if (table->rejected_reasons->len < IC_TABLE_KEPT_REASONS)
+                g_array_append_val (r.reason_lines, r.line);
               if (table->rejected_reasons->len < IC_TABLE_KEPT_REASONS)
                 g_ptr_array_add (table->rejected_reasons,
                                  ic_problems_format (file, r.line, column, name, csv_error->message));
@@ -683,7 +801,9 @@ ic_table_read (IcTableId id,
       break;
     }
 
-  g_free (r.row_ids.slots);
+  if (ok)
+    check_unique (&r, path);
+  g_free (r.row_hashes);
   g_clear_pointer (&r.population_keys, g_hash_table_unref);
   if (!ok)
     return NULL;

@@ -1,6 +1,11 @@
 /* test-csv.c: the CSV reader, in every dialect of spec/data.md and on every
  * error it documents. Each test writes its data into a fresh temporary
- * directory, removed afterwards. */
+ * directory, removed afterwards.
+ *
+ * Every test with a fixture runs twice: with the reader's own chunk size
+ * (1 MiB), and under /csv/small-chunks/ with chunks of 16 bytes, so that
+ * every record of every test also crosses chunk boundaries in both passes
+ * (a CRLF, a doubled quote, a UTF-8 sequence, the BOM cut in two). */
 
 #if !defined (_GNU_SOURCE) && !defined (_POSIX_C_SOURCE)
 #define _POSIX_C_SOURCE 200809L
@@ -8,23 +13,30 @@
 
 #include "csv-reader.h"
 
+#include <fcntl.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <unistd.h>
+#include <time.h>
+#include <utime.h>
 #include <glib/gstdio.h>
+
+#define SMALL_CHUNK 16
 
 typedef struct {
   char *dir;
   guint n_files;
 } Fixture;
 
+/* @data: the chunk size for the readers of the test (0: the default). */
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  (void) data;
+  ic_csv_reader_set_chunk_size_for_tests (GPOINTER_TO_SIZE (data));
   f->dir = g_dir_make_tmp ("indicore-test-csv-XXXXXX", &error);
   g_assert_no_error (error);
   f->n_files = 0;
@@ -49,6 +61,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
     }
   g_assert_cmpint (g_rmdir (f->dir), ==, 0);
   g_free (f->dir);
+  ic_csv_reader_set_chunk_size_for_tests (0);
 }
 
 /* Writes @len bytes (-1: up to the NUL) into a new file; returns its path. */
@@ -986,6 +999,456 @@ test_many_records (Fixture *f, gconstpointer data)
   expect_end (reader);
 }
 
+/* ---- chunks: records across the ends of the buffer ---------------------- */
+
+/* The same small file in every chunk size from 16 to 80 bytes, after 0 to
+ * 15 blank lines: the chunk boundaries fall at every position of every
+ * record, of its CRLF, doubled quotes and multi-line quoted field. */
+static void
+test_chunks_records_straddle (void)
+{
+  static const char body[] =
+    "id;name;note\r\n"                        /* k + 1 */
+    "1;Orl\xC3\xA9" "ans;\"a;b\"\r\n"         /* k + 2 */
+    "\r\n"                                    /* k + 3: blank */
+    "22;\"x\"\"y\";\r\n"                      /* k + 4 */
+    "333;plain;\"multi\r\nline\nfield\"\r\n"  /* k + 5 to k + 7 */
+    "4444;;end";                              /* k + 8 */
+
+  for (gsize chunk = 16; chunk <= 80; chunk++)
+    for (guint k = 0; k < 16; k++)
+      {
+        g_autoptr (GString) text = g_string_new (NULL);
+        g_autoptr (GError) error = NULL;
+        g_autoptr (IcCsvReader) reader = NULL;
+
+        for (guint i = 0; i < k; i++)
+          g_string_append_c (text, '\n');
+        g_string_append (text, body);
+        ic_csv_reader_set_chunk_size_for_tests (chunk);
+        reader = ic_csv_reader_new_from_data (text->str, text->len, &error);
+        g_assert_no_error (error);
+        expect_header (reader, "id", "name", "note", NULL);
+        expect_record (reader, k + 2, "1", "Orl\xC3\xA9" "ans", "a;b", NULL);
+        expect_record (reader, k + 4, "22", "x\"y", "", NULL);
+        expect_record (reader, k + 5, "333", "plain", "multi\r\nline\nfield", NULL);
+        expect_record (reader, k + 8, "4444", "", "end", NULL);
+        expect_end (reader);
+      }
+  ic_csv_reader_set_chunk_size_for_tests (0);
+}
+
+/* A quoted field of 10 physical lines and about 400 bytes, with doubled
+ * quotes, read from a file in small chunks: it crosses many boundaries, the
+ * buffer grows for it, and the next record's line counts its 9 newlines. */
+static void
+test_chunks_quoted_newlines (Fixture *f, gconstpointer data)
+{
+  static const gsize chunks[] = { 16, 17, 31, 64, 0 };
+  g_autoptr (GString) text = g_string_new ("id;note;end\n");
+  g_autoptr (GString) expected = g_string_new (NULL);
+  g_autofree char *path = NULL;
+  (void) data;
+
+  g_string_append (text, "1;\"");
+  for (int i = 0; i < 10; i++)
+    {
+      const char *eol = i == 9 ? "" : (i % 2 ? "\r\n" : "\n");
+      g_string_append_printf (text, "line %d, \"\"quoted\"\"; and more text%s", i, eol);
+      g_string_append_printf (expected, "line %d, \"quoted\"; and more text%s", i, eol);
+    }
+  g_string_append (text, "\";x\n2;after;y\n");
+  path = write_file (f, text->str, (gssize) text->len);
+
+  for (guint c = 0; c < G_N_ELEMENTS (chunks); c++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (IcCsvReader) reader = NULL;
+
+      ic_csv_reader_set_chunk_size_for_tests (chunks[c]);
+      reader = ic_csv_reader_open (path, &error);
+      g_assert_no_error (error);
+      /* lines 2 to 11; then line 2 + 9 newlines + 1 = 12 */
+      expect_record (reader, 2, "1", expected->str, "x", NULL);
+      expect_record (reader, 12, "2", "after", "y", NULL);
+      expect_end (reader);
+    }
+}
+
+/* é (2 bytes), € (3) and U+1F600 (4) repeated: with chunk sizes 16 to 24,
+ * prime to the 9 bytes of the pattern, the first pass cuts a character at
+ * every possible place. Each cut must be carried to the next chunk, not
+ * taken for invalid UTF-8. */
+static void
+test_chunks_utf8_cut (Fixture *f, gconstpointer data)
+{
+  static const char pattern[] = "\xC3\xA9" "\xE2\x82\xAC" "\xF0\x9F\x98\x80";
+  g_autoptr (GString) field = g_string_new (NULL);
+  g_autoptr (GString) text = g_string_new ("h\n");
+  g_autofree char *path = NULL;
+  (void) data;
+
+  for (int i = 0; i < 20; i++)
+    g_string_append (field, pattern);
+  g_string_append_printf (text, "%s\n", field->str);
+  path = write_file (f, text->str, (gssize) text->len);
+
+  for (gsize chunk = 16; chunk <= 24; chunk++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (IcCsvReader) reader = NULL;
+
+      ic_csv_reader_set_chunk_size_for_tests (chunk);
+      reader = ic_csv_reader_open (path, &error);
+      g_assert_no_error (error);
+      g_assert_false (ic_csv_reader_was_converted (reader));
+      expect_record (reader, 2, field->str, NULL);
+      expect_end (reader);
+    }
+}
+
+/* The only byte that is not UTF-8 is on the last line, 1.2 MB in, past the
+ * first chunk of 1 MiB: the whole file is Windows-1252, its first lines
+ * included, where the UTF-8 "é" (C3 A9) reads as "Ã©" (C3 83 C2 A9). */
+static void
+test_encoding_windows_1252_late (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GString) text = g_string_new ("nom;ville\n" "Orl\xC3\xA9" "ans;1\n");
+  g_autoptr (IcCsvReader) reader = NULL;
+  const guint n_filler = 50000;
+  (void) data;
+
+  /* 50000 lines of 24 bytes: 1 200 000 bytes */
+  for (guint i = 0; i < n_filler; i++)
+    g_string_append_printf (text, "n%05u;abcdefghijklmnop\n", i);
+  g_string_append (text, "S\xE8te;2\n");
+  g_assert_cmpuint (text->len, >, 1024 * 1024 + 1000);
+
+  reader = open_ok (f, text->str, (gssize) text->len);
+  g_assert_true (ic_csv_reader_was_converted (reader));
+  expect_record (reader, 2, "Orl\xC3\x83\xC2\xA9" "ans", "1", NULL);
+  for (guint i = 0; i < n_filler; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("n%05u", i);
+      expect_record (reader, 3 + i, name, "abcdefghijklmnop", NULL);
+    }
+  /* è = U+00E8 = C3 A8; line 3 + 50000 */
+  expect_record (reader, 50003, "S\xC3\xA8te", "2", NULL);
+  expect_end (reader);
+}
+
+/* 120 000 records of four shapes, about 3 MB: the line of each record,
+ * counted by hand, after several chunks of 1 MiB (and some 200 000 chunks
+ * in /csv/small-chunks). Each group of four takes 9 lines:
+ *   i % 4 == 0: a quoted field over 2 lines                  2 lines
+ *   i % 4 == 1: a record, then 2 blank lines (LF, CRLF)      3 lines
+ *   i % 4 == 2: a quoted field over 3 lines, doubled quote   3 lines
+ *   i % 4 == 3: a record with 0 to 96 trailing spaces        1 line
+ * so record i starts on line 2 + 9 * (i / 4) + { 0, 2, 5, 8 }[i % 4]. */
+static void
+test_chunks_line_numbers (Fixture *f, gconstpointer data)
+{
+  static const guint64 offset[4] = { 0, 2, 5, 8 };
+  g_autoptr (GString) text = g_string_new ("id;note\r\n");
+  g_autoptr (IcCsvReader) reader = NULL;
+  const guint n_records = 120000;
+  (void) data;
+
+  for (guint i = 0; i < n_records; i++)
+    switch (i % 4)
+      {
+      case 0:
+        g_string_append_printf (text, "%u;\"two\r\nlines\"\r\n", i);
+        break;
+      case 1:
+        g_string_append_printf (text, "%u;plain\n\n\r\n", i);
+        break;
+      case 2:
+        g_string_append_printf (text, "%u;\"a\"\"b\nc\nd\"\n", i);
+        break;
+      default:
+        g_string_append_printf (text, "%u;%*s\r\n", i, (int) (i % 97), "");
+        break;
+      }
+  g_assert_cmpuint (text->len, >, 3 * 1024 * 1024 / 2);
+
+  reader = open_ok (f, text->str, (gssize) text->len);
+  for (guint i = 0; i < n_records; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("%u", i);
+      g_autofree char *spaces = g_strnfill (i % 97, ' ');
+      const guint64 line = 2 + 9 * (guint64) (i / 4) + offset[i % 4];
+      static const char *const notes[] = { "two\r\nlines", "plain", "a\"b\nc\nd", NULL };
+
+      expect_record (reader, line, id, i % 4 == 3 ? spaces : notes[i % 4], NULL);
+    }
+  expect_end (reader);
+}
+
+/* ---- the file changes while being read ---------------------------------- */
+
+/* A file of 1000 records read in small chunks, so that most of the second
+ * pass happens after ic_csv_reader_open() returns. */
+static char *
+write_numbered_file (Fixture *f, gsize *len)
+{
+  g_autoptr (GString) text = g_string_new ("id;x\n");
+
+  for (guint i = 0; i < 1000; i++)
+    g_string_append_printf (text, "%04u;abcdefgh\n", i);
+  *len = text->len;
+  ic_csv_reader_set_chunk_size_for_tests (SMALL_CHUNK);
+  return write_file (f, text->str, (gssize) text->len);
+}
+
+/* Reads to the end: the records that come are the file's, in order, and
+ * reading ends on IC_CSV_ERROR_CHANGED, fatal, about the whole file.
+ * Returns the number of records. */
+static guint
+expect_changed (IcCsvReader *reader)
+{
+  g_autoptr (GError) error = NULL;
+  const IcCsvField *fields;
+  guint n_fields, n = 0, column = 99;
+  guint64 line = 0;
+
+  while (ic_csv_reader_next (reader, &fields, &n_fields, &line, &error))
+    {
+      g_autofree char *id = g_strdup_printf ("%04u", n);
+      g_assert_cmpuint (line, ==, n + 2);
+      g_assert_cmpmem (fields[0].data, fields[0].len, id, 4);
+      n++;
+    }
+  g_assert_error (error, IC_CSV_ERROR, IC_CSV_ERROR_CHANGED);
+  g_assert_true (g_str_has_prefix (error->message, "the file changed while being read"));
+  ic_csv_reader_get_error_position (reader, &line, &column);
+  g_assert_cmpuint (line, ==, 0);
+  g_assert_cmpuint (column, ==, 0);
+  expect_end (reader);
+  return n;
+}
+
+static void
+test_changed_truncated (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IcCsvReader) reader = NULL;
+  gsize len;
+  g_autofree char *path = write_numbered_file (f, &len);
+  (void) data;
+
+  reader = ic_csv_reader_open (path, &error);
+  g_assert_no_error (error);
+  /* between the two passes: the second one meets the end too early */
+  g_assert_cmpint (truncate (path, (off_t) len / 2), ==, 0);
+  g_assert_cmpuint (expect_changed (reader), <, 1000);
+}
+
+static void
+test_changed_grown (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IcCsvReader) reader = NULL;
+  gsize len;
+  g_autofree char *path = write_numbered_file (f, &len);
+  FILE *file;
+  (void) data;
+
+  reader = ic_csv_reader_open (path, &error);
+  g_assert_no_error (error);
+  file = fopen (path, "ab");
+  g_assert_nonnull (file);
+  g_assert_cmpint (fputs ("9999;appended\n", file), >=, 0);
+  g_assert_cmpint (fclose (file), ==, 0);
+  /* the 1000 records may all come: the error is at the end, where the
+   * file goes on */
+  g_assert_cmpuint (expect_changed (reader), <=, 1000);
+}
+
+/* Same size, one byte rewritten: only the modification time tells. */
+static void
+test_changed_rewritten (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IcCsvReader) reader = NULL;
+  gsize len;
+  g_autofree char *path = write_numbered_file (f, &len);
+  struct utimbuf an_hour_ago;
+  int fd;
+  (void) data;
+
+  /* A time clearly in the past, so that the write changes it whatever the
+   * file system's timestamp granularity. */
+  an_hour_ago.actime = an_hour_ago.modtime = time (NULL) - 3600;
+  g_assert_cmpint (g_utime (path, &an_hour_ago), ==, 0);
+  reader = ic_csv_reader_open (path, &error);
+  g_assert_no_error (error);
+  fd = g_open (path, O_WRONLY, 0);
+  g_assert_cmpint (fd, >=, 0);
+  /* in the header, already read: only the end of the pass can see it */
+  g_assert_cmpint (pwrite (fd, "X", 1, 0), ==, 1);
+  g_assert_true (g_close (fd, NULL));
+  /* seen by the fstat() at the end of the second pass, when the last read
+   * meets the end of the file: with the last records still to parse */
+  g_assert_cmpuint (expect_changed (reader), >, 900);
+}
+
+/* A file replaced by rename() (as g_file_set_contents() does) is not a
+ * change: the reader goes on reading the file it opened, whole. */
+static void
+test_changed_replaced (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IcCsvReader) reader = NULL;
+  gsize len;
+  g_autofree char *path = write_numbered_file (f, &len);
+  (void) data;
+
+  reader = ic_csv_reader_open (path, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (path, "other;file\n", -1, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 1000; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("%04u", i);
+      expect_record (reader, i + 2, id, "abcdefgh", NULL);
+    }
+  expect_end (reader);
+}
+
+/* ---- record limits ------------------------------------------------------ */
+
+static void
+test_error_record_too_long (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GString) text = g_string_new ("a\n");
+  g_autofree char *max_1 = g_strnfill (IC_CSV_MAX_FIELD - 1, 'x');
+  g_autofree char *max = g_strnfill (IC_CSV_MAX_FIELD, 'x');
+  g_autoptr (IcCsvReader) reader = NULL;
+  (void) data;
+
+  /* 2: 16 fields of 65535 bytes, 15 separators and the LF:
+   * 16 * 65535 + 15 + 1 = 1048576 bytes, IC_CSV_MAX_RECORD: accepted */
+  G_STATIC_ASSERT (IC_CSV_MAX_RECORD == 16 * (IC_CSV_MAX_FIELD - 1) + 15 + 1);
+  for (int i = 0; i < 16; i++)
+    g_string_append_printf (text, "%s%c", max_1, i < 15 ? ';' : '\n');
+  /* 3: the same with a first field of 65536 bytes (IC_CSV_MAX_FIELD, not
+   * too long itself): 1048577 bytes, refused where the limit falls, in
+   * field 16; fatal */
+  g_string_append_printf (text, "%s;", max);
+  for (int i = 1; i < 16; i++)
+    g_string_append_printf (text, "%s%c", max_1, i < 15 ? ';' : '\n');
+  g_string_append (text, "4;after\n");
+
+  reader = open_ok (f, text->str, (gssize) text->len);
+  expect_record (reader, 2, max_1, max_1, max_1, max_1, max_1, max_1, max_1, max_1,
+                 max_1, max_1, max_1, max_1, max_1, max_1, max_1, max_1, NULL);
+  expect_error (reader, IC_CSV_ERROR_RECORD_TOO_LONG, 3, 16);
+  expect_end (reader);
+}
+
+/* A quote left open in a big file would take the rest of the file for one
+ * field: reading stops at IC_CSV_MAX_RECORD, and the error points at the
+ * quote. (Closer to the end of the file, the same is an
+ * IC_CSV_ERROR_UNTERMINATED_QUOTE: /csv/error/unterminated-quote.) */
+static void
+test_error_quote_left_open_big_file (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GString) text = g_string_new ("id;note\n1;ok\n2;\"open\n");
+  g_autoptr (IcCsvReader) reader = NULL;
+  g_autoptr (GError) error = NULL;
+  const IcCsvField *fields;
+  guint n_fields, column = 0;
+  guint64 line = 0;
+  (void) data;
+
+  /* 100000 lines of 11 bytes: 1.1 MB after the quote */
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (text, "3;abcdefgh\n");
+
+  reader = open_ok (f, text->str, (gssize) text->len);
+  expect_record (reader, 2, "1", "ok", NULL);
+  g_assert_false (ic_csv_reader_next (reader, &fields, &n_fields, &line, &error));
+  g_assert_error (error, IC_CSV_ERROR, IC_CSV_ERROR_RECORD_TOO_LONG);
+  g_assert_nonnull (strstr (error->message, "quote"));
+  ic_csv_reader_get_error_position (reader, &line, &column);
+  g_assert_cmpuint (line, ==, 3);
+  g_assert_cmpuint (column, ==, 2);
+  expect_end (reader);
+}
+
+/* A bad record whose later field opens a quote that does not close within
+ * IC_CSV_MAX_RECORD: only the bad record's physical line is skipped, as for
+ * a quote that never closes, and every later record is read. */
+static void
+test_error_bad_quote_then_open_quote_big_file (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GString) text = g_string_new ("id;x;y\n1;a\"b;\"open\n");
+  g_autoptr (IcCsvReader) reader = NULL;
+  const guint n = 200000;
+  (void) data;
+
+  /* 200000 lines of 6 bytes: 1.2 MB */
+  for (guint i = 0; i < n; i++)
+    g_string_append (text, "3;c;d\n");
+
+  reader = open_ok (f, text->str, (gssize) text->len);
+  expect_error (reader, IC_CSV_ERROR_BAD_QUOTE, 2, 2);
+  for (guint i = 0; i < n; i++)
+    expect_record (reader, 3 + i, "3", "c", "d", NULL);
+  expect_end (reader);
+}
+
+static void
+test_error_too_many_fields (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GString) text = g_string_new ("a\n");
+  g_autoptr (IcCsvReader) reader = NULL;
+  g_autoptr (GError) error = NULL;
+  const IcCsvField *fields;
+  guint n_fields = 0;
+  guint64 line = 0;
+  (void) data;
+
+  /* 2: 8191 separators, 8192 empty fields: IC_CSV_MAX_FIELDS, accepted */
+  for (int i = 0; i < IC_CSV_MAX_FIELDS - 1; i++)
+    g_string_append_c (text, ';');
+  g_string_append_c (text, '\n');
+  /* 3: one more: refused at field 8193; fatal */
+  for (int i = 0; i < IC_CSV_MAX_FIELDS; i++)
+    g_string_append_c (text, ';');
+  g_string_append (text, "\nafter\n");
+
+  reader = open_ok (f, text->str, (gssize) text->len);
+  g_assert_true (ic_csv_reader_next (reader, &fields, &n_fields, &line, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (line, ==, 2);
+  g_assert_cmpuint (n_fields, ==, IC_CSV_MAX_FIELDS);
+  expect_error (reader, IC_CSV_ERROR_RECORD_TOO_LONG, 3, IC_CSV_MAX_FIELDS + 1);
+  expect_end (reader);
+}
+
+static void
+test_error_record_too_long_header (Fixture *f, gconstpointer data)
+{
+  g_autofree char *header = g_strnfill (IC_CSV_MAX_RECORD + 10, 'h');
+  g_autoptr (GString) cr = g_string_new ("a\n");
+  (void) data;
+
+  expect_open_error (f, header, -1, IC_CSV_ERROR_RECORD_TOO_LONG, "line 1, field 1: ");
+
+  /* A line of CRs is blank, but not beyond IC_CSV_MAX_RECORD: then it is a
+   * record too long, whatever the chunks. */
+  for (int i = 0; i < IC_CSV_MAX_RECORD + 1; i++)
+    g_string_append_c (cr, '\r');
+  g_string_append (cr, "\nb\n");
+  {
+    g_autoptr (IcCsvReader) reader = open_ok (f, cr->str, (gssize) cr->len);
+    expect_error (reader, IC_CSV_ERROR_RECORD_TOO_LONG, 2, 1);
+    expect_end (reader);
+  }
+}
+
 /* ---- random ------------------------------------------------------------ */
 
 /* A random field over characters that exercise every rule. */
@@ -1052,6 +1515,9 @@ test_random_round_trip (void)
       gint32 n_columns = g_test_rand_int_range (2, 6);
       gint32 n_records = g_test_rand_int_range (0, 40);
 
+      /* half of the files read in chunks of 16 to 47 bytes */
+      ic_csv_reader_set_chunk_size_for_tests (g_test_rand_bit () ? 0 : (gsize) g_test_rand_int_range (16, 48));
+
       if (g_test_rand_bit ())
         g_string_append (text, "\xEF\xBB\xBF");
       for (gint32 c = 0; c < n_columns; c++)
@@ -1101,6 +1567,7 @@ test_random_round_trip (void)
         }
       expect_end (reader);
     }
+  ic_csv_reader_set_chunk_size_for_tests (0);
 }
 
 /* Random bytes, malformed on purpose: the reader never reads outside its
@@ -1120,6 +1587,7 @@ test_random_garbage (void)
       guint64 n_lines = 1;
       guint64 last_line = 0;
 
+      ic_csv_reader_set_chunk_size_for_tests (g_test_rand_bit () ? 0 : (gsize) g_test_rand_int_range (16, 48));
       for (gint32 i = 0; i < len; i++)
         {
           bytes[i] = alphabet[g_test_rand_int_range (0, sizeof alphabet)];
@@ -1178,55 +1646,79 @@ test_random_garbage (void)
           break;
         }
     }
+  ic_csv_reader_set_chunk_size_for_tests (0);
 }
 
+/* Each test with a fixture runs with the default chunk size, then again
+ * under /csv/small-chunks/ with chunks of SMALL_CHUNK bytes. */
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  G_STMT_START { \
+    g_test_add ("/csv" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down); \
+    g_test_add ("/csv/small-chunks" path, Fixture, GSIZE_TO_POINTER (SMALL_CHUNK), \
+                fixture_set_up, func, fixture_tear_down); \
+  } G_STMT_END
+/* A test that sets its chunk sizes itself: once. */
+#define ADD_ONCE(path, func) \
+  g_test_add ("/csv" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
-  ADD ("/csv/dialect/semicolon-crlf", test_dialect_semicolon_crlf);
-  ADD ("/csv/dialect/semicolon-lf", test_dialect_semicolon_lf);
-  ADD ("/csv/dialect/comma-lf", test_dialect_comma_lf);
-  ADD ("/csv/dialect/comma-crlf", test_dialect_comma_crlf);
-  ADD ("/csv/dialect/separator-choice", test_dialect_separator_choice);
-  ADD ("/csv/dialect/bom", test_dialect_bom);
-  ADD ("/csv/dialect/blank-lines", test_dialect_blank_lines);
-  ADD ("/csv/dialect/whitespace-line-is-record", test_dialect_whitespace_line_is_record);
-  ADD ("/csv/dialect/last-line-without-newline", test_dialect_last_line_without_newline);
-  ADD ("/csv/dialect/lone-cr", test_dialect_lone_cr);
-  ADD ("/csv/dialect/ragged-records", test_dialect_ragged_records);
-  ADD ("/csv/quoting/separator", test_quoting_separator);
-  ADD ("/csv/quoting/doubled", test_quoting_doubled);
-  ADD ("/csv/quoting/scratch-growth", test_quoting_scratch_growth);
-  ADD ("/csv/quoting/embedded-newlines", test_quoting_embedded_newlines);
-  ADD ("/csv/quoting/header-newline", test_quoting_header_newline);
-  ADD ("/csv/encoding/windows-1252", test_encoding_windows_1252);
-  ADD ("/csv/encoding/windows-1252-table", test_encoding_windows_1252_table);
-  ADD ("/csv/encoding/utf8-kept", test_encoding_utf8_kept);
-  ADD ("/csv/encoding/bom-then-windows-1252", test_encoding_bom_then_windows_1252);
-  ADD ("/csv/encoding/truncated-utf8", test_encoding_truncated_utf8);
-  ADD ("/csv/sha256/known", test_sha256_known);
+  ADD ("/dialect/semicolon-crlf", test_dialect_semicolon_crlf);
+  ADD ("/dialect/semicolon-lf", test_dialect_semicolon_lf);
+  ADD ("/dialect/comma-lf", test_dialect_comma_lf);
+  ADD ("/dialect/comma-crlf", test_dialect_comma_crlf);
+  ADD ("/dialect/separator-choice", test_dialect_separator_choice);
+  ADD ("/dialect/bom", test_dialect_bom);
+  ADD ("/dialect/blank-lines", test_dialect_blank_lines);
+  ADD ("/dialect/whitespace-line-is-record", test_dialect_whitespace_line_is_record);
+  ADD ("/dialect/last-line-without-newline", test_dialect_last_line_without_newline);
+  ADD ("/dialect/lone-cr", test_dialect_lone_cr);
+  ADD ("/dialect/ragged-records", test_dialect_ragged_records);
+  ADD ("/quoting/separator", test_quoting_separator);
+  ADD ("/quoting/doubled", test_quoting_doubled);
+  ADD ("/quoting/scratch-growth", test_quoting_scratch_growth);
+  ADD ("/quoting/embedded-newlines", test_quoting_embedded_newlines);
+  ADD ("/quoting/header-newline", test_quoting_header_newline);
+  ADD ("/encoding/windows-1252", test_encoding_windows_1252);
+  ADD ("/encoding/windows-1252-table", test_encoding_windows_1252_table);
+  ADD ("/encoding/utf8-kept", test_encoding_utf8_kept);
+  ADD ("/encoding/bom-then-windows-1252", test_encoding_bom_then_windows_1252);
+  ADD ("/encoding/truncated-utf8", test_encoding_truncated_utf8);
+  ADD ("/encoding/windows-1252-late", test_encoding_windows_1252_late);
+  ADD ("/sha256/known", test_sha256_known);
   g_test_add_func ("/csv/from-data/copy", test_from_data);
   g_test_add_func ("/csv/from-data/empty", test_from_data_empty);
-  ADD ("/csv/error/empty", test_error_empty);
-  ADD ("/csv/error/directory", test_error_directory);
-  ADD ("/csv/error/nonexistent", test_error_nonexistent);
-  ADD ("/csv/error/fifo", test_error_fifo);
-  ADD ("/csv/error/unterminated-quote", test_error_unterminated_quote);
-  ADD ("/csv/error/unterminated-quote-header", test_error_unterminated_quote_header);
-  ADD ("/csv/error/text-after-quote", test_error_text_after_quote);
-  ADD ("/csv/error/quote-in-unquoted-field", test_error_quote_in_unquoted_field);
-  ADD ("/csv/error/bad-quote-skips-whole-record", test_error_bad_quote_skips_whole_record);
-  ADD ("/csv/error/bad-quote-header", test_error_bad_quote_header);
-  ADD ("/csv/error/nul", test_error_nul);
-  ADD ("/csv/error/nul-header", test_error_nul_header);
-  ADD ("/csv/error/field-too-long", test_error_field_too_long);
-  ADD ("/csv/error/messages-quote-nothing", test_error_messages_quote_nothing);
-  ADD ("/csv/many-records", test_many_records);
+  ADD ("/error/empty", test_error_empty);
+  ADD ("/error/directory", test_error_directory);
+  ADD ("/error/nonexistent", test_error_nonexistent);
+  ADD ("/error/fifo", test_error_fifo);
+  ADD ("/error/unterminated-quote", test_error_unterminated_quote);
+  ADD ("/error/unterminated-quote-header", test_error_unterminated_quote_header);
+  ADD ("/error/text-after-quote", test_error_text_after_quote);
+  ADD ("/error/quote-in-unquoted-field", test_error_quote_in_unquoted_field);
+  ADD ("/error/bad-quote-skips-whole-record", test_error_bad_quote_skips_whole_record);
+  ADD ("/error/bad-quote-header", test_error_bad_quote_header);
+  ADD ("/error/nul", test_error_nul);
+  ADD ("/error/nul-header", test_error_nul_header);
+  ADD ("/error/field-too-long", test_error_field_too_long);
+  ADD ("/error/messages-quote-nothing", test_error_messages_quote_nothing);
+  ADD ("/error/record-too-long", test_error_record_too_long);
+  ADD ("/error/record-too-long-header", test_error_record_too_long_header);
+  ADD ("/error/too-many-fields", test_error_too_many_fields);
+  ADD ("/error/quote-left-open-big-file", test_error_quote_left_open_big_file);
+  ADD ("/error/bad-quote-then-open-quote-big-file", test_error_bad_quote_then_open_quote_big_file);
+  ADD ("/many-records", test_many_records);
+  g_test_add_func ("/csv/chunks/records-straddle", test_chunks_records_straddle);
+  ADD_ONCE ("/chunks/quoted-newlines", test_chunks_quoted_newlines);
+  ADD_ONCE ("/chunks/utf8-cut", test_chunks_utf8_cut);
+  ADD ("/chunks/line-numbers", test_chunks_line_numbers);
+  ADD_ONCE ("/changed/truncated", test_changed_truncated);
+  ADD_ONCE ("/changed/grown", test_changed_grown);
+  ADD_ONCE ("/changed/rewritten", test_changed_rewritten);
+  ADD_ONCE ("/changed/replaced-by-rename", test_changed_replaced);
   g_test_add_func ("/csv/random/round-trip", test_random_round_trip);
   g_test_add_func ("/csv/random/garbage", test_random_garbage);
 

@@ -6,7 +6,9 @@
  * -2024.json) are written by hand: Creuse's published figures, a
  * territory renamed "Aubusson & Felletin" so that escaping shows, small-count
  * suppression, an indicator not available and one in error, a refused
- * plugin, and a definition that changed version in 2022. */
+ * plugin, a definition that changed version in 2022, and the engine's 95 %
+ * intervals, changes with their test, and series (2024's from 2022 on). */
+#include <math.h>
 #include <string.h>
 
 #include "csv-reader.h"
@@ -14,6 +16,7 @@
 #include "json-writer.h"
 #include "render.h"
 #include "test-util.h"
+#include "trend.h"
 
 #define NBSP "\xC2\xA0"     /* U+00A0, the thousands separator */
 #define MINUS "\xE2\x88\x92" /* U+2212 */
@@ -172,6 +175,74 @@ test_golden_bundles_valid (void)
     }
 }
 
+/* The intervals and tests written by hand in the golden bundles are the
+ * engine's: each ci95 is ic_wilson_interval() of the counts, and each
+ * change's p-value ic_two_proportion_p() of the previous golden bundle's
+ * counts and these, rounded to four decimals. */
+static void
+test_golden_statistics (void)
+{
+  static const char *const names[] = { "bundle-2022.json", "bundle-2023.json", "bundle-2024.json" };
+  g_autoptr (GPtrArray) trees = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+  guint intervals = 0, tests = 0;
+
+  for (guint b = 0; b < G_N_ELEMENTS (names); b++)
+    {
+      g_autofree char *text = golden_text (names[b]);
+      g_autoptr (GError) error = NULL;
+      g_ptr_array_add (trees, json_from_string (text, &error));
+      g_assert_no_error (error);
+    }
+  for (guint b = 0; b < trees->len; b++)
+    {
+      JsonArray *indicators = json_object_get_array_member (json_node_get_object (trees->pdata[b]), "indicators");
+      for (guint i = 0; i < json_array_get_length (indicators); i++)
+        {
+          JsonObject *indicator = json_array_get_object_element (indicators, i);
+          const char *id = json_object_get_string_member (indicator, "id");
+          JsonNode *ci = json_object_get_member (indicator, "ci95");
+          JsonNode *change = json_object_get_member (indicator, "change");
+          gint64 low, high;
+
+          if (JSON_NODE_HOLDS_NULL (ci))
+            g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (indicator, "value")));
+          else
+            {
+              JsonArray *bounds = json_node_get_array (ci);
+              g_assert_true (ic_wilson_interval (json_object_get_int_member (indicator, "numerator"),
+                                                 json_object_get_int_member (indicator, "denominator"), &low, &high));
+              g_assert_cmpint (llround (json_array_get_double_element (bounds, 0) * 10), ==, low);
+              g_assert_cmpint (llround (json_array_get_double_element (bounds, 1) * 10), ==, high);
+              intervals++;
+            }
+          if (!JSON_NODE_HOLDS_NULL (change))
+            {
+              JsonObject *c = json_node_get_object (change);
+              JsonArray *before = json_object_get_array_member (json_node_get_object (trees->pdata[b - 1]), "indicators");
+              JsonObject *earlier = NULL;
+              double p;
+
+              for (guint k = 0; k < json_array_get_length (before); k++)
+                if (strcmp (json_object_get_string_member (json_array_get_object_element (before, k), "id"), id) == 0)
+                  earlier = json_array_get_object_element (before, k);
+              g_assert_nonnull (earlier);
+              p = ic_two_proportion_p (json_object_get_int_member (earlier, "numerator"),
+                                       json_object_get_int_member (earlier, "denominator"),
+                                       json_object_get_int_member (indicator, "numerator"),
+                                       json_object_get_int_member (indicator, "denominator"));
+              g_assert_cmpint (llround (json_object_get_double_member (c, "p_value") * 10000), ==,
+                               (gint64) floor (p * 10000 + 0.5));
+              g_assert_true (json_object_get_boolean_member (c, "significant") == (p < 0.05));
+              tests++;
+            }
+        }
+    }
+  /* 4 in 2022, 4 in 2023 (the EPNP not available), 4 in 2024; the BSEM in
+   * 2023, and the BSEM, EPP, IP and VAD in 2024 */
+  g_assert_cmpuint (intervals, ==, 12);
+  g_assert_cmpuint (tests, ==, 5);
+}
+
 /* ---- reading ---------------------------------------------------------- */
 
 static void
@@ -221,11 +292,27 @@ test_load_fields (void)
   stratum = epp->strata->pdata[1];
   g_assert_cmpstr (stratum->territory, ==, "Bourganeuf");
   g_assert_true (stratum->suppressed);
-  /* the bundle's own previous value opens the series, this year closes it */
-  g_assert_cmpuint (epp->series->len, ==, 2);
-  g_assert_cmpint (((IcRenderPoint *) epp->series->pdata[0])->year, ==, 2023);
-  g_assert_cmpint (((IcRenderPoint *) epp->series->pdata[0])->value_tenths, ==, 55);
-  g_assert_cmpstr (((IcRenderPoint *) epp->series->pdata[1])->label, ==, "2024");
+  /* the bundle's own trend (2022, and 2023 as its previous value says)
+   * opens the series, this year closes it */
+  g_assert_cmpuint (epp->series->len, ==, 3);
+  g_assert_cmpint (((IcRenderPoint *) epp->series->pdata[0])->year, ==, 2022);
+  g_assert_cmpint (((IcRenderPoint *) epp->series->pdata[0])->value_tenths, ==, 48);
+  g_assert_cmpint (((IcRenderPoint *) epp->series->pdata[1])->year, ==, 2023);
+  g_assert_cmpint (((IcRenderPoint *) epp->series->pdata[1])->value_tenths, ==, 55);
+  g_assert_cmpstr (((IcRenderPoint *) epp->series->pdata[2])->label, ==, "2024");
+  g_assert_cmpint (epp->previous_year, ==, 2023);
+  /* [5.1, 8.6]; +1.1 points since 2023, p = 0.3678, not significant */
+  g_assert_true (epp->has_ci95);
+  g_assert_cmpint (epp->ci95_low_tenths, ==, 51);
+  g_assert_cmpint (epp->ci95_high_tenths, ==, 86);
+  g_assert_true (epp->has_change);
+  g_assert_cmpint (epp->change_tenths, ==, 11);
+  g_assert_true (epp->has_p_value);
+  g_assert_cmpint (epp->p_value, ==, 3678);
+  g_assert_false (epp->significant);
+  /* p = 0 written as a JSON integer */
+  g_assert_cmpint (find (bundle, "bsem_coverage")->p_value, ==, 0);
+  g_assert_true (find (bundle, "bsem_coverage")->significant);
 
   /* 14 is a JSON integer: 14.0 */
   ip = find (bundle, "ip_eval_3m_rate");
@@ -235,6 +322,8 @@ test_load_fields (void)
   epnp = find (bundle, "epnp_pmi_coverage");
   g_assert_cmpint (epnp->status, ==, IC_RENDER_STATUS_NOT_AVAILABLE);
   g_assert_false (epnp->has_value);
+  g_assert_false (epnp->has_ci95);
+  g_assert_false (epnp->has_change);
   g_assert_true (epnp->has_numerator); /* counts computed may stay */
   g_assert_false (epnp->has_denominator);
   g_assert_cmpint (epnp->target, ==, IC_RENDER_TARGET_NONE);
@@ -331,6 +420,134 @@ test_load_without_suppression (void)
   g_assert_false (((IcRenderStratum *) find (bundle, "vad_child_share")->strata->pdata[0])->suppressed);
 }
 
+/* Alters the golden 2024 bundle's EPP with @member = @json and expects the
+ * reading to fail saying @message_part. */
+static void
+assert_epp_refused (const char *member, const char *json, const char *message_part)
+{
+  g_autoptr (JsonNode) root = golden_tree ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IcRenderBundle) bundle = NULL;
+
+  json_object_set_member (tree_indicator (root, "epp_pmi_coverage"), member, json_from_string (json, &error));
+  g_assert_no_error (error);
+  bundle = load_tree (root, &error);
+  g_assert_null (bundle);
+  g_assert_error (error, IC_RENDER_ERROR, IC_RENDER_ERROR_INVALID);
+  if (strstr (error->message, message_part) == NULL)
+    g_error ("\"%s\" does not say \"%s\"", error->message, message_part);
+}
+
+/* Figures that contradict each other are not rendered: a report would show
+ * one of two. */
+static void
+test_load_refuse_contradictions (void)
+{
+  /* the EPP is 6.6 % against 5.5 % in 2023 (its `previous`) */
+  assert_epp_refused ("ci95", "[6.7, 8.6]", "indicators[3].ci95: the interval does not hold the value");
+  assert_epp_refused ("ci95", "[8.6, 5.1]", "indicators[3].ci95: not an interval from 0 to 100");
+  assert_epp_refused ("ci95", "[5.1]", "indicators[3].ci95: expected [low, high] or null");
+  assert_epp_refused ("ci95", "[5.1, 8.65]", "indicators[3].ci95[1]: more than one decimal");
+  assert_epp_refused ("change", "{ \"points\": 1.2, \"p_value\": 0.3678, \"significant\": false }",
+                      "indicators[3].change: points is not the value minus the previous value");
+  assert_epp_refused ("change", "{ \"points\": 1.1, \"p_value\": 0.3678, \"significant\": true }",
+                      "indicators[3].change.significant: is not p < 0.05");
+  assert_epp_refused ("change", "{ \"points\": 1.1, \"p_value\": 0.01, \"significant\": false }",
+                      "indicators[3].change.significant: is not p < 0.05");
+  assert_epp_refused ("change", "{ \"points\": 1.1, \"p_value\": 0.36784, \"significant\": false }",
+                      "indicators[3].change.p_value: more than four decimals");
+  assert_epp_refused ("change", "{ \"points\": 1.1, \"p_value\": 1.5, \"significant\": false }",
+                      "indicators[3].change.p_value: a p-value is from 0 to 1");
+  assert_epp_refused ("change", "{ \"points\": 1.1, \"p_value\": null, \"significant\": false }",
+                      "indicators[3].change: a p-value without its decision, or the reverse");
+  assert_epp_refused ("change", "{ \"points\": 1.1, \"p_value\": 0.3678 }", "indicators[3].change.significant: missing");
+  assert_epp_refused ("previous", "null", "indicators[3].change: a change without a value and a previous value");
+  assert_epp_refused ("trend", "[{ \"year\": 2023, \"value\": 5.7 }, { \"year\": 2024, \"value\": 6.6 }]",
+                      "indicators[3].trend[0]: gives 5,7 for 2023, where the bundle's previous value is 5,5");
+  assert_epp_refused ("trend", "[{ \"year\": 2023, \"value\": 5.5 }, { \"year\": 2024, \"value\": 6.5 }]",
+                      "indicators[3].trend[1]: gives 6,5 for 2024, where the bundle's value is 6,6");
+  assert_epp_refused ("trend", "[{ \"year\": 2023, \"value\": 5.5 }, { \"year\": 2022, \"value\": 4.8 }]",
+                      "indicators[3].trend[1]: the years are not in increasing order");
+  assert_epp_refused ("trend", "[{ \"year\": 2025, \"value\": 7.0 }]",
+                      "indicators[3].trend[0]: its year is not the bundle's nor before it");
+}
+
+/* A significant p rounded up to 0.0500, and a change whose test could not be
+ * made (last year's counts unknown) are read as the bundle says. */
+static void
+test_load_change_edges (void)
+{
+  g_autoptr (JsonNode) root = golden_tree ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IcRenderBundle) bundle = NULL;
+  JsonObject *epp = tree_indicator (root, "epp_pmi_coverage");
+  JsonObject *ip = tree_indicator (root, "ip_eval_3m_rate");
+  g_autofree char *epp_text = NULL, *ip_text = NULL, *epp_brief = NULL, *ip_brief = NULL;
+
+  json_object_set_member (epp, "change",
+                          json_from_string ("{ \"points\": 1.1, \"p_value\": 0.05, \"significant\": true }", NULL));
+  json_object_set_member (ip, "change",
+                          json_from_string ("{ \"points\": 4.6, \"p_value\": null, \"significant\": null }", NULL));
+  bundle = load_tree (root, &error);
+  g_assert_no_error (error);
+  epp_text = ic_render_format_change_sentence (find (bundle, "epp_pmi_coverage"), FALSE);
+  g_assert_cmpstr (epp_text, ==, "+1,1 point par rapport à 2023 (5,5 %), significative au seuil de 5 % (p < 0,05)");
+  ip_text = ic_render_format_change_sentence (find (bundle, "ip_eval_3m_rate"), FALSE);
+  g_assert_cmpstr (ip_text, ==, "+4,6 points par rapport à 2023 (9,4 %), significativité non évaluée (effectifs de 2023 inconnus)");
+  epp_brief = ic_render_format_change_sentence (find (bundle, "epp_pmi_coverage"), TRUE);
+  g_assert_cmpstr (epp_brief, ==, "+1,1 point depuis 2023, significative");
+  ip_brief = ic_render_format_change_sentence (find (bundle, "ip_eval_3m_rate"), TRUE);
+  g_assert_cmpstr (ip_brief, ==, "+4,6 points depuis 2023");
+}
+
+/* A bundle written before `ci95`, `change` and `trend`: no interval, and the
+ * change is the difference of the values of the series, without a test,
+ * from the latest earlier year with a value. */
+static void
+test_load_older_bundle (void)
+{
+  g_autoptr (JsonNode) root = golden_tree ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IcRenderBundle) bundle = NULL;
+  g_autoptr (IcRenderBundle) y2022 = load_golden ("bundle-2022.json");
+  g_autoptr (GString) text = NULL;
+  JsonArray *indicators = json_object_get_array_member (json_node_get_object (root), "indicators");
+  const IcRenderIndicator *epp;
+  const IcRenderPoint *from;
+  gint64 change;
+
+  for (guint i = 0; i < json_array_get_length (indicators); i++)
+    {
+      JsonObject *indicator = json_array_get_object_element (indicators, i);
+      json_object_remove_member (indicator, "ci95");
+      json_object_remove_member (indicator, "change");
+      json_object_remove_member (indicator, "trend");
+    }
+  /* and the EPP without a previous value: the change comes from 2022 */
+  json_object_set_null_member (tree_indicator (root, "epp_pmi_coverage"), "previous");
+  bundle = load_tree (root, &error);
+  g_assert_no_error (error);
+  g_assert_true (ic_render_bundle_add_previous (bundle, y2022, &error));
+  g_assert_no_error (error);
+
+  epp = find (bundle, "epp_pmi_coverage");
+  g_assert_false (epp->has_ci95);
+  g_assert_false (epp->has_change);
+  g_assert_cmpuint (epp->series->len, ==, 2); /* 2022, 2024 */
+  g_assert_true (ic_render_indicator_change (epp, &from, &change));
+  g_assert_cmpint (from->year, ==, 2022);
+  g_assert_cmpint (change, ==, 18); /* 6.6 - 4.8 */
+  g_assert_false (ic_render_bundle_has_statistics (bundle));
+
+  text = ic_render (bundle, IC_RENDER_FORMAT_TEXT);
+  g_assert_nonnull (strstr (text->str, "Valeur : 6,6 % (51 / 770)\nCible : ≥ 20 % — non atteinte\n"
+                                       "Évolution : +1,8 point par rapport à 2022 (4,8 %)\n"));
+  /* the others from their `previous` member (2023), as before */
+  g_assert_nonnull (strstr (text->str, "Évolution : +4,6 points par rapport à 2023 (9,4 %)\n"));
+  g_assert_null (strstr (text->str, "IC 95"));
+  g_assert_null (strstr (text->str, "significati"));
+}
+
 /* ---- series ----------------------------------------------------------- */
 
 static void
@@ -402,9 +619,14 @@ test_previous_refuse (void)
   g_autoptr (IcRenderBundle) y2022_again = load_golden ("bundle-2022.json");
   g_autoptr (IcRenderBundle) other = load_golden ("bundle-2023.json");
   g_autoptr (IcRenderBundle) contradicting = load_golden ("bundle-2023.json");
+  g_autoptr (IcRenderBundle) contradicting_trend = load_golden ("bundle-2022.json");
   g_autoptr (GError) error = NULL;
 
   assert_previous_refused (bundle, same_year, "not of a year before 2024");
+  /* 2024's `trend` says 4.8 for the EPP in 2022 */
+  ((IcRenderIndicator *) find (contradicting_trend, "epp_pmi_coverage"))->value_tenths = 49;
+  assert_previous_refused (bundle, contradicting_trend,
+                           "epp_pmi_coverage: gives 4,9 for 2022, where this bundle's trend gives 4,8");
   g_free (other->department_code);
   other->department_code = g_strdup ("87");
   assert_previous_refused (bundle, other, "département 87, not 23");
@@ -446,6 +668,25 @@ test_french_change (void)
   /* other units keep theirs */
   assert_string (ic_render_format_change (-120, "jours"), MINUS "12,0 jours");
   assert_string (ic_render_format_change (7, ""), "+0,7");
+}
+
+static void
+test_french_p_value (void)
+{
+  /* from 0.1, two decimals (half up); below, the bundle's four, without
+   * trailing zeros; never a figure on the wrong side of 0.05 */
+  assert_string (ic_render_format_p_value (3678, FALSE), "= 0,37");
+  assert_string (ic_render_format_p_value (1568, FALSE), "= 0,16");
+  assert_string (ic_render_format_p_value (1000, FALSE), "= 0,10");
+  assert_string (ic_render_format_p_value (9950, FALSE), "= 1,00");
+  assert_string (ic_render_format_p_value (10000, FALSE), "= 1,00");
+  assert_string (ic_render_format_p_value (999, FALSE), "= 0,0999");
+  assert_string (ic_render_format_p_value (500, FALSE), "= 0,05");
+  assert_string (ic_render_format_p_value (500, TRUE), "< 0,05");
+  assert_string (ic_render_format_p_value (499, TRUE), "= 0,0499");
+  assert_string (ic_render_format_p_value (10, TRUE), "= 0,001");
+  assert_string (ic_render_format_p_value (2, TRUE), "= 0,0002");
+  assert_string (ic_render_format_p_value (0, TRUE), "< 0,0001");
 }
 
 static void
@@ -520,12 +761,17 @@ test_text_solen (void)
   g_assert_nonnull (strstr (out->str, "Engagement 1, objectif 1 — Rendre obligatoire l'entretien prénatal précoce\n"
                                       "Taux de couverture des EPP réalisés par la PMI — 2024\n"
                                       "51 femmes ont bénéficié d'un EPP réalisé par la PMI en 2024 sur 770 naissances, soit 6,6 %\n"
-                                      "Valeur : 6,6 % (51 / 770)\n"
+                                      "Valeur : 6,6 % [IC 95 % : 5,1 – 8,6] (51 / 770)\n"
                                       "Cible : ≥ 20 % — non atteinte\n"
-                                      /* 6.6 - 5.5 = 1.1 */
-                                      "Évolution : +1,1 point par rapport à 2023 (5,5 %)\n"));
-  /* 14.0 - 9.4 = 4.6 */
-  g_assert_nonnull (strstr (out->str, "Évolution : +4,6 points par rapport à 2023 (9,4 %)\n"));
+                                      /* 6.6 - 5.5 = 1.1, p = 0.3678 */
+                                      "Évolution : +1,1 point par rapport à 2023 (5,5 %), non significative au seuil "
+                                      "de 5 % (p = 0,37) : l'écart peut être dû au hasard\n"));
+  /* 14.0 - 9.4 = 4.6, p = 0.1568 */
+  g_assert_nonnull (strstr (out->str, "Évolution : +4,6 points par rapport à 2023 (9,4 %), non significative au "
+                                      "seuil de 5 % (p = 0,16) : l'écart peut être dû au hasard\n"));
+  /* 93.2 - 86.3 = 6.9, p = 0.0000 */
+  g_assert_nonnull (strstr (out->str, "Évolution : +6,9 points par rapport à 2022-2023 (86,3 %), significative au "
+                                      "seuil de 5 % (p < 0,0001)\n"));
   g_assert_nonnull (strstr (out->str, "Valeur : non disponible — motif : population births for 2024"));
   g_assert_nonnull (strstr (out->str, "Valeur : erreur de calcul — motif : the plugin stopped"));
   /* no line is wrapped nor broken: one fact a line */
@@ -595,7 +841,7 @@ test_csv_excel_french (void)
   g_autoptr (GString) out = ic_render (bundle, IC_RENDER_FORMAT_CSV);
   static const char *const header[] = {
     "indicateur", "titre", "periode", "territoire", "numerateur", "denominateur", "valeur",
-    "unite", "cible", "cible_atteinte", "statut", "motif", NULL,
+    "ic95_bas", "ic95_haut", "unite", "cible", "cible_atteinte", "statut", "motif", NULL,
   };
   Csv csv;
   char **row;
@@ -629,8 +875,10 @@ test_csv_excel_french (void)
   g_assert_cmpstr (row[3], ==, "Ensemble");
   g_assert_cmpstr (row[4], ==, "120"); /* the numerator stays */
   g_assert_cmpstr (row[6], ==, "");
-  g_assert_cmpstr (row[10], ==, "non disponible");
-  g_assert_true (g_str_has_prefix (row[11], "population births for 2024 is not available"));
+  g_assert_cmpstr (row[7], ==, "");
+  g_assert_cmpstr (row[8], ==, "");
+  g_assert_cmpstr (row[12], ==, "non disponible");
+  g_assert_true (g_str_has_prefix (row[13], "population births for 2024 is not available"));
   row = csv.rows->pdata[2];
   g_assert_cmpstr (row[0], ==, "epp_pmi_coverage");
   g_assert_cmpstr (row[3], ==, "Ensemble");
@@ -641,31 +889,40 @@ test_csv_excel_french (void)
   g_assert_cmpstr (row[4], ==, "51");
   g_assert_cmpstr (row[5], ==, "770");
   g_assert_cmpstr (row[6], ==, "6,6");
-  g_assert_cmpstr (row[7], ==, "%");
-  g_assert_cmpstr (row[8], ==, "≥ 20");
-  g_assert_cmpstr (row[9], ==, "non");
-  g_assert_cmpstr (row[10], ==, "disponible");
+  g_assert_cmpstr (row[7], ==, "5,1"); /* the 95 % interval, decimal comma */
+  g_assert_cmpstr (row[8], ==, "8,6");
+  g_assert_cmpstr (row[9], ==, "%");
+  g_assert_cmpstr (row[10], ==, "≥ 20");
+  g_assert_cmpstr (row[11], ==, "non");
+  g_assert_cmpstr (row[12], ==, "disponible");
   row = csv_row (&csv, "epp_pmi_coverage", "Bourganeuf");
   g_assert_cmpstr (row[4], ==, "");
   g_assert_cmpstr (row[6], ==, "");
-  g_assert_cmpstr (row[10], ==, "secret statistique");
-  g_assert_cmpstr (row[11], ==, "effectif de 1 à 10, ou complément d'un tel effectif");
+  g_assert_cmpstr (row[12], ==, "secret statistique");
+  g_assert_cmpstr (row[13], ==, "effectif de 1 à 10, ou complément d'un tel effectif");
   row = csv_row (&csv, "vad_child_share", "Ensemble");
   g_assert_cmpstr (row[5], ==, "1560");
-  g_assert_cmpstr (row[9], ==, "oui");
+  g_assert_cmpstr (row[7], ==, "21,5");
+  g_assert_cmpstr (row[8], ==, "25,8");
+  g_assert_cmpstr (row[11], ==, "oui");
   row = csv_row (&csv, "vad_child_share", "Aubusson & Felletin");
   g_assert_cmpstr (row[6], ==, "24,6");
-  g_assert_cmpstr (row[8], ==, ""); /* the target is the département's */
+  g_assert_cmpstr (row[7], ==, ""); /* the bundle gives no interval for a territory */
+  g_assert_cmpstr (row[8], ==, "");
+  g_assert_cmpstr (row[10], ==, ""); /* the target is the département's */
   row = csv_row (&csv, "ip_eval_3m_rate", "Ensemble");
   g_assert_cmpstr (row[6], ==, "14,0");
-  g_assert_cmpstr (row[8], ==, "≥ 100");
+  g_assert_cmpstr (row[7], ==, "9,6");
+  g_assert_cmpstr (row[8], ==, "19,8");
+  g_assert_cmpstr (row[10], ==, "≥ 100");
   row = csv_row (&csv, "bsem_coverage", "Ensemble");
   g_assert_cmpstr (row[2], ==, "2023-2024");
-  g_assert_cmpstr (row[8], ==, "progression");
-  g_assert_cmpstr (row[9], ==, "oui");
+  g_assert_cmpstr (row[10], ==, "progression");
+  g_assert_cmpstr (row[11], ==, "oui");
   row = csv_row (&csv, "consultation_child_share", "Ensemble");
-  g_assert_cmpstr (row[9], ==, "non déterminée");
-  g_assert_cmpstr (row[10], ==, "erreur de calcul");
+  g_assert_cmpstr (row[7], ==, "");
+  g_assert_cmpstr (row[11], ==, "non déterminée");
+  g_assert_cmpstr (row[12], ==, "erreur de calcul");
   csv_clear (&csv);
 }
 
@@ -725,6 +982,11 @@ test_html_self_contained (void)
   g_assert_nonnull (strstr (out->str, "Cible ≥ 20 % : <span aria-hidden=\"true\">✗ </span>non atteinte"));
   g_assert_nonnull (strstr (out->str, "Cible ≥ 15 % : <span aria-hidden=\"true\">✓ </span>atteinte"));
   g_assert_nonnull (strstr (out->str, "<span class=\"value\">non disponible</span>"));
+  /* the interval beside the value, its abbreviation spelt out */
+  g_assert_nonnull (strstr (out->str, "<span class=\"value\">6,6 %</span><span class=\"ci\">[<abbr title=\"intervalle "
+                                      "de confiance à 95 %\">IC 95 %</abbr> : 5,1 – 8,6]</span>"));
+  g_assert_nonnull (strstr (out->str, "<p class=\"note\">Lecture : IC 95 % est l&#39;intervalle de confiance"));
+  g_assert_nonnull (strstr (out->str, "<td>+4,8 points depuis 2023, significative</td>"));
   g_assert_nonnull (strstr (out->str, "<span class=\"value\">erreur de calcul</span>"));
   /* escaped */
   g_assert_nonnull (strstr (out->str, "Aubusson &amp; Felletin"));
@@ -859,7 +1121,7 @@ test_creuse_all_formats (void)
       rows += 1 + indicator->strata->len;
     }
   /* Creuse's published EPP: 51 / 770, 6,6 % against ≥ 20 % */
-  g_assert_nonnull (strstr (txt->str, "Valeur : 6,6 % (51 / 770)\nCible : ≥ 20 % — non atteinte\n"));
+  g_assert_nonnull (strstr (txt->str, "Valeur : 6,6 % [IC 95 % : 5,1 – 8,6] (51 / 770)\nCible : ≥ 20 % — non atteinte\n"));
   csv_read (csv_text, &csv);
   g_assert_cmpuint (csv.rows->len, ==, rows);
   g_assert_cmpstr (csv_row (&csv, "epp_pmi_coverage", "Ensemble")[6], ==, "6,6");
@@ -915,6 +1177,14 @@ test_cli (void)
   g_assert_cmpint (ic_test_spawn ((const char *const[]) { "render", "/nonexistent/bundle.json", NULL }, &out, &err), ==, 2);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
+  /* the usage line names the program and the command once */
+  g_assert_cmpint (ic_test_spawn ((const char *const[]) { "render", "--help", NULL }, &out, &err), ==, 0);
+  /* ("[OPTION…]", or "[OPTION?]" where the locale's charset has no "…") */
+  g_assert_true (g_str_has_prefix (out, "Usage:\n  indicore render [OPTION"));
+  g_assert_nonnull (strstr (out, "] BUNDLE\n"));
+  g_assert_null (strstr (out, "render BUNDLE"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
   /* the same year as --previous */
   g_assert_cmpint (ic_test_spawn ((const char *const[]) { "render", bundle, "--previous", bundle, NULL }, &out, &err), ==, 2);
   g_assert_nonnull (strstr (err, "not of a year before 2024"));
@@ -928,15 +1198,20 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/render/golden/bundles-follow-the-schema", test_golden_bundles_valid);
+  g_test_add_func ("/render/golden/statistics-are-the-engine-s", test_golden_statistics);
   g_test_add_func ("/render/load/fields", test_load_fields);
   g_test_add_func ("/render/load/refuse/not-a-bundle", test_load_refuse_not_json);
   g_test_add_func ("/render/load/refuse/missing-member", test_load_refuse_missing);
   g_test_add_func ("/render/load/refuse/two-decimals", test_load_refuse_two_decimals);
   g_test_add_func ("/render/load/refuse/suppressed-with-counts", test_load_refuse_suppressed_with_counts);
   g_test_add_func ("/render/load/without-suppression", test_load_without_suppression);
+  g_test_add_func ("/render/load/refuse/contradictions", test_load_refuse_contradictions);
+  g_test_add_func ("/render/load/change-edges", test_load_change_edges);
+  g_test_add_func ("/render/load/older-bundle", test_load_older_bundle);
   g_test_add_func ("/render/previous/series", test_previous_series);
   g_test_add_func ("/render/previous/refuse", test_previous_refuse);
   g_test_add_func ("/render/french/change", test_french_change);
+  g_test_add_func ("/render/french/p-value", test_french_p_value);
   g_test_add_func ("/render/french/values", test_french_values);
   g_test_add_func ("/render/french/target", test_french_target);
   g_test_add_data_func ("/render/text/golden", "creuse-2024.txt", test_golden);

@@ -31,7 +31,7 @@
 #define BAD_DATE "not a valid date (expected YYYY-MM-DD or DD/MM/YYYY, and a real day)"
 #define BAD_COUNT "not a count (expected digits, optionally grouped by thousands with spaces; no sign)"
 #define BAD_PERIOD "not a period (expected a year, 2024, or a school year, 2023-2024)"
-#define DUPLICATE_ID "duplicate identifier (an earlier row has the same one)"
+#define DUPLICATE_ID(first) "duplicate identifier (first on line " #first ")"
 #define PROVIDERS "unknown code (expected one of PMI, MATERNITY, LIBERAL, OTHER)"
 
 typedef struct {
@@ -335,7 +335,7 @@ static const InvalidCase invalid_cases[] = {
     "IP-0001;2024-02-10;;Sud\n",
     -1,
     /* The second IP-0001 (line 4) is the invalid row. */
-    "ip.csv:4:1: ip_id: " DUPLICATE_ID, NULL, FALSE, 2, { "IP-0001", NULL },
+    "ip.csv:4:1: ip_id: " DUPLICATE_ID (2), NULL, FALSE, 2, { "IP-0001", NULL },
   },
   {
     "/table/invalid/evaluation-before-received", IC_TABLE_IP,
@@ -1066,7 +1066,7 @@ test_lenient_counts_rejected (Fixture *f, gconstpointer data)
   g_assert_cmpstr (table->rejected_reasons->pdata[0], ==, "pmi_acts.csv:3:3: act_date: " BAD_DATE);
   g_assert_cmpstr (table->rejected_reasons->pdata[1], ==, "pmi_acts.csv:4:6: provider: " PROVIDERS);
   g_assert_cmpstr (table->rejected_reasons->pdata[2], ==, "pmi_acts.csv:5: 7 fields where the header has 8");
-  g_assert_cmpstr (table->rejected_reasons->pdata[3], ==, "pmi_acts.csv:6:1: act_id: " DUPLICATE_ID);
+  g_assert_cmpstr (table->rejected_reasons->pdata[3], ==, "pmi_acts.csv:6:1: act_id: " DUPLICATE_ID (2));
   g_assert_cmpstr (table->rejected_reasons->pdata[4], ==, "pmi_acts.csv:8:2: act_type: missing value");
 
   /* The kept rows are the valid ones: W-1, W-6, W-10 -> ids 0, 1, 2. */
@@ -1124,7 +1124,7 @@ test_lenient_duplicate_after_invalid (Fixture *f, gconstpointer data)
   g_assert_cmpuint (table->n_rows, ==, 1);
   g_assert_cmpint (ic_table_column (table, "received_date")->dates[0], ==, ic_date_from_ymd (2024, 1, 10));
   g_assert_cmpstr (table->rejected_reasons->pdata[0], ==, "ip.csv:2:2: received_date: " BAD_DATE);
-  g_assert_cmpstr (table->rejected_reasons->pdata[1], ==, "ip.csv:4:1: ip_id: " DUPLICATE_ID);
+  g_assert_cmpstr (table->rejected_reasons->pdata[1], ==, "ip.csv:4:1: ip_id: " DUPLICATE_ID (3));
 }
 
 static void

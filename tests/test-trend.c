@@ -37,8 +37,9 @@ test_wilson (void)
 static void
 test_two_proportions (void)
 {
-  /* BSEM Creuse 750/869 (86.3 %) then 787/844 (93.2 %): pooled p = 0.89551,
-   * se = √(p(1−p)(1/869 + 1/844)) = 0.014771, z = 0.069389 / 0.014771 = 4.73,
+  /* BSEM Creuse 750/869 (86.3 %) then 787/844 (93.2 %): pooled p = 1537/1713
+   * = 0.897256, se = √(p(1−p)(1/869 + 1/844)) = 0.014673, z = 0.069403 /
+   * 0.014673 = 4.73,
    * p = erfc (4.73 / √2) = 2.25e-6: significant. */
   g_assert_cmpfloat_with_epsilon (ic_two_proportion_p (750, 869, 787, 844), 2.2468e-6, 1e-9);
   /* EPP 45/790 then 51/770: z = 0.762, p = 0.4461: not significant. */

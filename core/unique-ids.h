@@ -1,0 +1,21 @@
+/* unique-ids.h: proves the row identifiers of a table unique from their
+ * 64-bit hashes, appended in row order (8 bytes a row, written in sequence)
+ * and sorted once at the end: cheaper than a hash set probed at every row,
+ * whose every probe is a cache miss on a national file. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Sorts @keys in place (LSD radix sort, four passes of 16 bits). */
+void ic_radix_sort_u64 (guint64 *keys, gsize n);
+
+/* The distinct values that occur more than once in @hashes (not modified),
+ * sorted; NULL when there is none. *@n_duplicates gets their number. */
+guint64 *ic_unique_find_duplicates (const guint64 *hashes, gsize n, gsize *n_duplicates);
+
+/* TRUE when @hash is one of the sorted @duplicates. */
+gboolean ic_unique_contains (const guint64 *duplicates, gsize n_duplicates, guint64 hash);
+
+G_END_DECLS
