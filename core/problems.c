@@ -81,3 +81,19 @@ ic_problems_to_string (IcProblems *problems)
                             problems->count - problems->messages->len > 1 ? "s" : "");
   return g_string_free (out, FALSE);
 }
+
+guint
+ic_problems_limit (IcProblems *problems)
+{
+  return problems->limit;
+}
+
+void
+ic_problems_append (IcProblems *to, IcProblems *from)
+{
+  /* Once @to has only counted some, later messages would skip them. */
+  gboolean contiguous = to->count == to->messages->len;
+  for (guint i = 0; contiguous && i < from->messages->len && to->messages->len < to->limit; i++)
+    g_ptr_array_add (to->messages, g_strdup (from->messages->pdata[i]));
+  to->count += from->count;
+}

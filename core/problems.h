@@ -30,6 +30,13 @@ char *ic_problems_format (const char *file, guint64 line, guint column,
 
 guint64 ic_problems_count (IcProblems *problems);
 
+/* How many messages @problems keeps. */
+guint ic_problems_limit (IcProblems *problems);
+
+/* Adds every problem of @from after those of @to (messages up to @to's
+ * limit, the count in full). */
+void ic_problems_append (IcProblems *to, IcProblems *from);
+
 /* The kept messages; belongs to @problems. */
 GPtrArray *ic_problems_messages (IcProblems *problems);
 

@@ -1,6 +1,9 @@
 /* The indicore program as a user runs it: sub-commands, messages, exit
  * codes (spec/cli.md), and that nothing is written when the input is bad. */
 #include <glib/gstdio.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 #include <string.h>
 
 #include "test-util.h"
@@ -327,6 +330,58 @@ test_run_suppression (void)
   ic_test_rmtree (dir);
 }
 
+/* The disk fills up while the bundle is written: simulated by a file size
+ * limit on the child (as root, nothing else can refuse a write). */
+static void
+limit_file_size (gpointer data)
+{
+  struct rlimit limit = { 2000, 2000 };
+  (void) data;
+  signal (SIGXFSZ, SIG_IGN);
+  setrlimit (RLIMIT_FSIZE, &limit);
+}
+
+static void
+test_run_disk_full (void)
+{
+  g_autofree char *dir = data_dir (acts_csv);
+  g_autofree char *out = ic_test_write (dir, "bundle.json", "last year's bundle");
+  g_autofree char *err = NULL, *text = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDir) listing = NULL;
+  const char *argv[] = { ic_test_indicore (), "run", "--data", dir, "--year", "2024", "--department", "23",
+                         "--out", out, NULL };
+  const char *name;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, limit_file_size, NULL,
+                NULL, &err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 2);
+  g_assert_nonnull (strstr (err, "cannot write the bundle"));
+  g_assert_true (g_file_get_contents (out, &text, NULL, NULL));
+  g_assert_cmpstr (text, ==, "last year's bundle");
+  /* No temporary file left behind. */
+  listing = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    g_assert_false (g_str_has_prefix (name, "."));
+  ic_test_rmtree (dir);
+}
+
+static void
+test_run_data_not_a_directory (void)
+{
+  g_autofree char *dir = data_dir (acts_csv);
+  g_autofree char *file = g_build_filename (dir, "pmi_acts.csv", NULL);
+  g_autofree char *err = NULL;
+  const char *argv[] = { "run", "--data", file, "--year", "2024", "--department", "23", NULL };
+
+  g_assert_cmpint (ic_test_spawn (argv, NULL, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "not a directory"));
+  ic_test_rmtree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -343,6 +398,8 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/run/refused-plugins", test_run_with_refusals);
   g_test_add_func ("/cli/run/previous", test_previous);
   g_test_add_func ("/cli/run/suppression", test_run_suppression);
+  g_test_add_func ("/cli/run/disk-full", test_run_disk_full);
+  g_test_add_func ("/cli/run/data-not-a-directory", test_run_data_not_a_directory);
   g_test_add_func ("/cli/list/refusals", test_list_refusals);
   g_test_add_func ("/cli/validate", test_validate);
   g_test_add_func ("/cli/describe", test_describe);
