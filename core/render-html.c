@@ -90,17 +90,6 @@ is_percent (const IcRenderIndicator *indicator)
 }
 
 static char *
-value_or_status (const IcRenderIndicator *indicator)
-{
-  const char *word;
-
-  if (indicator->has_value)
-    return ic_render_format_value (indicator->value_tenths, indicator->unit);
-  word = ic_render_status_word (indicator->status);
-  return g_strdup (word ? word : "sans valeur");
-}
-
-static char *
 counts_text (gboolean has_numerator, gint64 numerator, gboolean has_denominator, gint64 denominator)
 {
   g_autofree char *n = NULL, *d = NULL;
@@ -213,7 +202,7 @@ append_summary (GString *out, const IcRenderBundle *bundle)
   for (guint i = 0; i < bundle->indicators->len; i++)
     {
       const IcRenderIndicator *indicator = bundle->indicators->pdata[i];
-      g_autofree char *value = value_or_status (indicator);
+      g_autofree char *value = ic_render_format_value_or_status (indicator);
       g_autofree char *target = ic_render_format_target (indicator);
       g_autofree char *ci = ic_render_format_ci95 (indicator);
       g_autofree char *change = ic_render_format_change_sentence (indicator, TRUE);
@@ -456,7 +445,7 @@ static void
 append_indicator (GString *out, const IcRenderBundle *bundle, const IcRenderIndicator *indicator, guint index)
 {
   g_autofree char *solen = ic_render_format_solen (indicator);
-  g_autofree char *value = value_or_status (indicator);
+  g_autofree char *value = ic_render_format_value_or_status (indicator);
   g_autofree char *counts = counts_text (indicator->has_numerator, indicator->numerator,
                                         indicator->has_denominator, indicator->denominator);
   g_autofree char *change = ic_render_format_change_sentence (indicator, FALSE);

@@ -72,17 +72,6 @@ append_code (GString *out, const char *text)
 }
 
 static char *
-value_text (const IcRenderIndicator *indicator)
-{
-  const char *word;
-
-  if (indicator->has_value)
-    return ic_render_format_value (indicator->value_tenths, indicator->unit);
-  word = ic_render_status_word (indicator->status);
-  return g_strdup (word ? word : "sans valeur");
-}
-
-static char *
 target_text (const IcRenderIndicator *indicator)
 {
   g_autofree char *target = ic_render_format_target (indicator);
@@ -107,7 +96,7 @@ append_summary (GString *out, const IcRenderBundle *bundle)
   for (guint i = 0; i < bundle->indicators->len; i++)
     {
       const IcRenderIndicator *indicator = bundle->indicators->pdata[i];
-      g_autofree char *value = value_text (indicator);
+      g_autofree char *value = ic_render_format_value_or_status (indicator);
       g_autofree char *target = target_text (indicator);
       g_autofree char *change = ic_render_format_change_sentence (indicator, TRUE);
       g_autofree char *ci = ic_render_format_ci95 (indicator);
@@ -259,7 +248,7 @@ append_indicator (GString *out, const IcRenderBundle *bundle, const IcRenderIndi
     }
   else
     {
-      g_autofree char *word = value_text (indicator);
+      g_autofree char *word = ic_render_format_value_or_status (indicator);
       g_string_append (value, word);
     }
   append_item (out, "Valeur", value->str);

@@ -1313,3 +1313,14 @@ ic_render (const IcRenderBundle *bundle, IcRenderFormat format)
     }
   return out;
 }
+
+char *
+ic_render_format_value_or_status (const IcRenderIndicator *indicator)
+{
+  const char *word;
+
+  if (indicator->has_value)
+    return ic_render_format_value (indicator->value_tenths, indicator->unit);
+  word = ic_render_status_word (indicator->status);
+  return g_strdup (word ? word : "sans valeur");
+}

@@ -202,6 +202,10 @@ void ic_render_html (const IcRenderBundle *bundle, GString *out);
 /* A value with one decimal and its unit: "6,6 %", "1 234,5 jours", "12,0". */
 char *ic_render_format_value (gint64 tenths, const char *unit);
 
+/* The indicator's value as above, or the word for its status when it has
+ * none (« non disponible »); newly allocated. */
+char *ic_render_format_value_or_status (const IcRenderIndicator *indicator);
+
 /* A target's value without a needless decimal: 20 -> "20", 12.5 -> "12,5". */
 char *ic_render_format_target_value (gint64 tenths);
 
