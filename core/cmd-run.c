@@ -126,7 +126,7 @@ ic_cmd_run (int argc, char **argv)
   g_autofree char *only = NULL, *config_path = NULL;
   g_auto (GStrv) previous_paths = NULL;
   g_auto (GStrv) plugin_dirs = NULL;
-  gint year = 0, plugin_timeout = -1, small_count = -1;
+  gint year = 0, plugin_timeout = -1, small_count = -1, threads = 2;
   gboolean lenient = FALSE, no_isolation = FALSE, no_suppression = FALSE;
   const GOptionEntry entries[] = {
     { "config", 0, 0, G_OPTION_ARG_FILENAME, &config_path, "The département's settings (indicore.conf): everything below defaults to them, the year to the last complete one, the bundle to OUTPUT/bundle-YEAR.json", "FILE" },
@@ -143,6 +143,7 @@ ic_cmd_run (int argc, char **argv)
     { "no-isolation", 0, 0, G_OPTION_ARG_NONE, &no_isolation, "Run plugins in this process (debugging)", NULL },
     { "small-count", 0, 0, G_OPTION_ARG_INT, &small_count, "Hide territory counts from 1 to N (default 10)", "N" },
     { "no-suppression", 0, 0, G_OPTION_ARG_NONE, &no_suppression, "Publish small counts (internal use only; recorded in the bundle)", NULL },
+    { "threads", 0, 0, G_OPTION_ARG_INT, &threads, "Threads reading a big file: 1 or 2 (default 2; the figures are the same)", "N" },
     { NULL }
   };
   g_autoptr (IcConfig) config = NULL;
@@ -203,6 +204,12 @@ ic_cmd_run (int argc, char **argv)
         }
       add_output_history (config->output_dir, year, history_paths);
     }
+  if (threads != 1 && threads != 2)
+    {
+      g_printerr ("indicore run: --threads: 1 or 2\n");
+      return IC_EXIT_USAGE;
+    }
+  ic_table_set_split_threshold (threads == 1 ? 0 : IC_TABLE_SPLIT_DEFAULT);
   if (plugin_timeout < 0)
     plugin_timeout = 60;
   if (small_count < 0)

@@ -10,7 +10,9 @@
  * that point into the reader's buffer (quoted fields unescaped into a
  * scratch buffer): they stay valid until the next call to
  * ic_csv_reader_next(). A file that changes while being read (truncated,
- * grown, rewritten) is an error, never a crash. */
+ * grown, rewritten) is an error, never a crash. A big file can be read by
+ * two threads at once: ic_csv_reader_split() makes a second reader for its
+ * second half. */
 #pragma once
 
 #include <glib.h>
@@ -115,5 +117,51 @@ gboolean ic_csv_reader_next (IcCsvReader *reader,
  * long starts. Line 0 and field 0 for a problem with the whole file
  * (IC_CSV_ERROR_IO, IC_CSV_ERROR_CHANGED). */
 void ic_csv_reader_get_error_position (IcCsvReader *reader, guint64 *line, guint *column);
+
+/* Splits the records @reader has still to read into two parts of about
+ * equal size, so that two threads can read a big file at once. The boundary
+ * is the first line end at or after the middle of what is left where the
+ * quote characters since @reader's position are balanced (a likely record
+ * boundary; a quote counts as a byte '"' of the file, so a stray quote in a
+ * malformed record can fool it: see ic_csv_reader_part_ended_cleanly()).
+ * On success @reader goes on reading the first part only, and *@second is a
+ * new reader (its own file descriptor and buffers, the same file, encoding,
+ * separator and header as @reader, and the same sha256) that reads the
+ * second part, its first record's line number being the physical line that
+ * follows the boundary: records, lines, errors and error positions of the
+ * first part then of the second are those a single reader would give, when
+ * the split was sound. Both may be used from two threads at once (they share
+ * nothing but immutable data); each is freed on its own. IC_CSV_ERROR_CHANGED
+ * keeps its meaning: the first part checks the file where it ends (the
+ * boundary), the second at the end of the file. A NUL byte is never in the
+ * first part.
+ *
+ * Returns FALSE, changing nothing, when the data left (up to the first NUL
+ * byte, if pass 1 saw one) is smaller than @min_bytes (or than 2 bytes), no
+ * such line end exists with data after it, there is a NUL byte before it,
+ * the file cannot be read again (it shrank: the reading reports it), or
+ * @reader has ended. Meant right after ic_csv_reader_open(), but valid
+ * between any two calls to ic_csv_reader_next(); a part may be split again
+ * (parts then chain: each but the last must end cleanly).
+ *
+ * Cost: the bytes from the reader's position to the boundary are read once
+ * more with pread() and their quotes and LFs counted (vectorized). */
+gboolean ic_csv_reader_split (IcCsvReader *reader, gsize min_bytes, IcCsvReader **second);
+
+/* After ic_csv_reader_next() on @reader, the first part of a split,
+ * returned FALSE without an error at the end of its part: TRUE when it
+ * stopped on a record boundary outside quotes, i.e. the split was sound and
+ * the second part starts where a single reader's next record would. FALSE
+ * when the boundary fell inside a record (a quoted field open across it, as
+ * the reader sees the quotes: stray quotes before it fooled the balance):
+ * the caller then throws both parts' results away and reads the file again
+ * without splitting. A first part whose text ends inside a record ends there
+ * without reporting IC_CSV_ERROR_UNTERMINATED_QUOTE or
+ * IC_CSV_ERROR_RECORD_TOO_LONG for it (nor a IC_CSV_ERROR_BAD_QUOTE whose
+ * record's end depends on what follows the boundary): it returns FALSE, no
+ * error, and this function then returns FALSE. Also FALSE before the end
+ * is reached or after a fatal error. (On a reader that was not split: TRUE
+ * once it reached the end of the file without a fatal error.) */
+gboolean ic_csv_reader_part_ended_cleanly (IcCsvReader *reader);
 
 G_END_DECLS

@@ -34,6 +34,47 @@ typedef struct {
 /* The hash of a row identifier: a 64-bit collision between two different
  * identifiers would be reported as a duplicate; for a million rows its
  * probability is about 3e-8. */
+/* The values a code or territory column has taken, by their text as
+ * written: most rows repeat a handful of them, and a hit here costs a few
+ * byte comparisons instead of a case fold, a hash and a dictionary probe. */
+#define VALUE_CACHE_SLOTS 64
+#define VALUE_CACHE_TEXT 40
+
+typedef struct {
+  guint8 len;          /* 0: empty */
+  char text[VALUE_CACHE_TEXT];
+  guint16 value;
+} CachedValue;
+
+static inline guint
+value_cache_slot (const char *text, gsize len)
+{
+  guint h = (guint) len * 31u + (guchar) text[0] * 7u + (guchar) text[len - 1] * 131u + (guchar) text[len / 2];
+  return h % VALUE_CACHE_SLOTS;
+}
+
+static inline gboolean
+value_cache_get (const CachedValue *cache, const char *text, gsize len, guint16 *value)
+{
+  const CachedValue *entry = &cache[value_cache_slot (text, len)];
+  if (entry->len != len || memcmp (entry->text, text, len) != 0)
+    return FALSE;
+  *value = entry->value;
+  return TRUE;
+}
+
+static inline void
+value_cache_put (CachedValue *cache, const char *text, gsize len, guint16 value)
+{
+  CachedValue *entry;
+  if (len == 0 || len >= VALUE_CACHE_TEXT)
+    return;
+  entry = &cache[value_cache_slot (text, len)];
+  entry->len = (guint8) len;
+  memcpy (entry->text, text, len);
+  entry->value = value;
+}
+
 typedef struct {
   IcTable *table;
   IcTableId id;
@@ -44,6 +85,7 @@ typedef struct {
   guint n_header;
   Cell *cells;
   char *upper;                 /* MAX_CODE_LEN bytes per column: codes upper-cased */
+  CachedValue *value_cache;    /* VALUE_CACHE_SLOTS per column */
   guint64 line;
   guint row_problems;
   guint64 *row_hashes;         /* one per kept row, in row order (unique-ids.h) */
@@ -200,8 +242,11 @@ parse_code (Reader *r, guint c, const char *text, gsize len)
   IcTableColumn *column = &r->table->columns[c];
   Cell *cell = &r->cells[c];
   char *upper = r->upper + (gsize) c * MAX_CODE_LEN;
+  CachedValue *cache = r->value_cache + (gsize) c * VALUE_CACHE_SLOTS;
   gint64 found;
 
+  if (value_cache_get (cache, text, len, &cell->code))
+    return;
   if (len > MAX_CODE_LEN)
     {
       row_problem (r, column, "code longer than %d characters", MAX_CODE_LEN);
@@ -229,12 +274,20 @@ parse_code (Reader *r, guint c, const char *text, gsize len)
       return;
     }
   cell->code = (guint16) (found + 1);
+  value_cache_put (cache, text, len, cell->code);
 }
 
 static void
-parse_territory (Reader *r, IcTableColumn *column, const char *text, gsize len, Cell *cell)
+parse_territory (Reader *r, guint c, const char *text, gsize len)
 {
-  gint64 found = ic_interner_find (r->territories, text, len);
+  IcTableColumn *column = &r->table->columns[c];
+  Cell *cell = &r->cells[c];
+  CachedValue *cache = r->value_cache + (gsize) c * VALUE_CACHE_SLOTS;
+  gint64 found;
+
+  if (value_cache_get (cache, text, len, &cell->code))
+    return;
+  found = ic_interner_find (r->territories, text, len);
   if (found < 0)
     {
       if (ic_interner_size (r->territories) >= G_MAXUINT16)
@@ -247,6 +300,7 @@ parse_territory (Reader *r, IcTableColumn *column, const char *text, gsize len, 
       return;
     }
   cell->code = (guint16) found;
+  value_cache_put (cache, text, len, cell->code);
 }
 
 static gboolean
@@ -290,7 +344,7 @@ parse_cell (Reader *r, guint c, const char *text, gsize len)
       parse_code (r, c, text, len);
       break;
     case IC_COLUMN_KIND_TERRITORY:
-      parse_territory (r, column, text, len, cell);
+      parse_territory (r, c, text, len);
       break;
     case IC_COLUMN_KIND_COUNT:
       if (!ic_count_parse (text, len, &cell->count))
@@ -720,6 +774,304 @@ check_unique (Reader *r, const char *path)
     }
 }
 
+/* Reads the records of @csv (of its part, when split) into r->table. FALSE
+ * with @error on a problem that makes the file unreadable. */
+static gboolean
+read_records (Reader *r, IcCsvReader *csv, GError **error)
+{
+  IcTable *table = r->table;
+  GError *csv_error = NULL;
+  const IcCsvField *fields;
+  guint n_fields;
+
+  for (;;)
+    {
+      guint column = 0;
+      const IcTableColumn *table_column;
+      const char *name;
+
+      if (ic_csv_reader_next (csv, &fields, &n_fields, &r->line, &csv_error))
+        {
+          table->rows_read++;
+          read_row (r, fields, n_fields);
+          continue;
+        }
+      if (csv_error == NULL)
+        return TRUE;
+      if (!g_error_matches (csv_error, IC_CSV_ERROR, IC_CSV_ERROR_BAD_QUOTE)
+          && !g_error_matches (csv_error, IC_CSV_ERROR, IC_CSV_ERROR_FIELD_TOO_LONG))
+        return fail_csv (r, csv, csv_error, error);
+
+      ic_csv_reader_get_error_position (csv, &r->line, &column);
+      g_array_append_val (r->skipped_lines, r->line);
+      table_column = column_at_field (r, column);
+      name = table_column ? table_column->spec->name : NULL;
+      table->rows_read++;
+      r->row_problems = 0;
+      if (!r->lenient)
+        ic_problems_add (r->problems, r->file, r->line, column, name, "%s", csv_error->message);
+      else
+        {
+          table->rejected++;
+          if (table->rejected_reasons->len < IC_TABLE_KEPT_REASONS)
+            {
+              g_array_append_val (r->reason_lines, r->line);
+              g_ptr_array_add (table->rejected_reasons,
+                               ic_problems_format (r->file, r->line, column, name, csv_error->message));
+            }
+        }
+      g_clear_error (&csv_error);
+    }
+}
+
+static void
+reader_init (Reader *r, IcTable *table, IcTableId id, const char *file, IcInterner *territories,
+             gboolean lenient, IcProblems *problems)
+{
+  *r = (Reader) {
+    .table = table, .id = id, .file = file, .territories = territories,
+    .lenient = lenient, .problems = problems,
+    .cells = g_new0 (Cell, table->spec->n_columns),
+    .upper = g_new (char, (gsize) table->spec->n_columns * MAX_CODE_LEN),
+    .value_cache = g_new0 (CachedValue, (gsize) table->spec->n_columns * VALUE_CACHE_SLOTS),
+    .skipped_lines = g_array_new (FALSE, FALSE, sizeof (guint64)),
+    .reason_lines = g_array_new (FALSE, FALSE, sizeof (guint64)),
+  };
+  if (id == IC_TABLE_POPULATIONS)
+    r->population_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+static void
+reader_clear (Reader *r)
+{
+  clear_cells (r);
+  g_free (r->cells);
+  g_free (r->upper);
+  g_free (r->value_cache);
+  g_free (r->row_hashes);
+  g_array_unref (r->skipped_lines);
+  g_array_unref (r->reason_lines);
+  g_clear_pointer (&r->population_keys, g_hash_table_unref);
+}
+
+/* The second part of a split file, read in a thread of its own: its own
+ * table, dictionaries, territories and problems, merged afterwards. */
+typedef struct {
+  Reader reader;
+  IcCsvReader *csv;
+  IcInterner *territories;
+  IcProblems *problems;
+  GError *error;
+  gboolean ok;
+} Part;
+
+static gpointer
+read_part (gpointer data)
+{
+  Part *part = data;
+  part->ok = read_records (&part->reader, part->csv, &part->error);
+  return NULL;
+}
+
+/* Maps every string of @from into @to: map[id in @from] = id in @to. */
+static guint32 *
+merge_dictionary (IcInterner *to, IcInterner *from)
+{
+  guint32 n = ic_interner_size (from);
+  guint32 *map = g_new (guint32, (gsize) n + 1);
+  for (guint32 i = 0; i < n; i++)
+    {
+      const char *text = ic_interner_get (from, i);
+      map[i] = ic_interner_intern (to, text, strlen (text), NULL);
+    }
+  return map;
+}
+
+/* Appends the rows, dictionaries and bookkeeping of @part after @r's. */
+static void
+merge_part (Reader *r, Reader *part, IcInterner *part_territories)
+{
+  IcTable *table = r->table, *from = part->table;
+  guint64 base = table->n_rows, n = from->n_rows;
+  g_autofree guint32 *territory_map = merge_dictionary (r->territories, part_territories);
+
+  while (table->capacity < base + n)
+    {
+      /* ensure_capacity grows by doubling from the current row count. */
+      table->n_rows = table->capacity;
+      ensure_capacity (table);
+    }
+  table->n_rows = base;
+  if (n > 0 && r->row_hashes != NULL && part->row_hashes != NULL)
+    {
+      r->row_hashes = g_renew (guint64, r->row_hashes, table->capacity);
+      memcpy (r->row_hashes + base, part->row_hashes, n * sizeof (guint64));
+    }
+  else if (n > 0 && part->row_hashes != NULL)
+    {
+      r->row_hashes = g_new (guint64, table->capacity);
+      memcpy (r->row_hashes + base, part->row_hashes, n * sizeof (guint64));
+    }
+
+  for (guint c = 0; c < table->spec->n_columns; c++)
+    {
+      IcTableColumn *to = &table->columns[c], *col = &from->columns[c];
+      g_autofree guint32 *map = NULL;
+      switch (to->spec->kind)
+        {
+        case IC_COLUMN_KIND_ROW_ID:
+        case IC_COLUMN_KIND_TEXT:
+          break;
+        case IC_COLUMN_KIND_PERSON_ID:
+          map = merge_dictionary (to->dictionary, col->dictionary);
+          for (guint64 i = 0; i < n; i++)
+            to->ids[base + i] = map[col->ids[i]];
+          break;
+        case IC_COLUMN_KIND_DATE:
+          memcpy (to->dates + base, col->dates, n * sizeof (gint32));
+          break;
+        case IC_COLUMN_KIND_CODE:
+          /* Value 0 is a missing code; others are dictionary id + 1. */
+          map = merge_dictionary (to->dictionary, col->dictionary);
+          for (guint64 i = 0; i < n; i++)
+            to->codes[base + i] = col->codes[i] ? (guint16) (map[col->codes[i] - 1] + 1) : 0;
+          break;
+        case IC_COLUMN_KIND_TERRITORY:
+          for (guint64 i = 0; i < n; i++)
+            to->codes[base + i] = (guint16) territory_map[col->codes[i]];
+          break;
+        case IC_COLUMN_KIND_COUNT:
+          memcpy (to->counts + base, col->counts, n * sizeof (gint64));
+          break;
+        }
+    }
+  table->n_rows = base + n;
+  table->rows_read += from->rows_read;
+  table->rejected += from->rejected;
+  for (guint i = 0; i < from->rejected_reasons->len && table->rejected_reasons->len < IC_TABLE_KEPT_REASONS; i++)
+    {
+      g_ptr_array_add (table->rejected_reasons, g_strdup (from->rejected_reasons->pdata[i]));
+      g_array_append_val (r->reason_lines, g_array_index (part->reason_lines, guint64, i));
+    }
+  g_array_append_vals (r->skipped_lines, part->skipped_lines->data, part->skipped_lines->len);
+}
+
+/* Files larger than this are read in two threads (0: never). */
+static gsize split_threshold = IC_TABLE_SPLIT_DEFAULT;
+
+void
+ic_table_set_split_threshold (gsize bytes)
+{
+  split_threshold = bytes;
+}
+
+static IcTable *
+table_read (IcTableId id, const char *path, IcInterner *territories, gboolean lenient,
+            IcProblems *problems, gboolean may_split, GError **error)
+{
+  g_autoptr (IcTable) table = table_new (id, path);
+  g_autoptr (IcCsvReader) csv = NULL;
+  g_autoptr (IcCsvReader) second = NULL;
+  g_autoptr (IcProblems) first_problems = NULL;
+  g_autofree char *file = g_path_get_basename (path);
+  GError *csv_error = NULL;
+  gboolean ok;
+  Reader r;
+  /* On cache lines of its own: both readers write their state at every
+   * record, and sharing a line would make each thread wait on the other. */
+  Part *part = NULL;
+  GThread *thread = NULL;
+
+  g_return_val_if_fail (ic_interner_size (territories) > 0, NULL);
+
+  csv = ic_csv_reader_open (path, &csv_error);
+  reader_init (&r, table, id, file, territories, lenient, problems);
+  if (csv == NULL)
+    {
+      fail_file (&r, 0, 0, NULL, error, "%s", csv_error->message);
+      g_error_free (csv_error);
+      reader_clear (&r);
+      return NULL;
+    }
+  table->sha256 = g_strdup (ic_csv_reader_get_sha256 (csv));
+  if (!read_header (&r, csv, error))
+    {
+      reader_clear (&r);
+      return NULL;
+    }
+
+  /* A big file is read in two parts at once, each with its own problems
+   * (merged in order afterwards, or thrown away when the split was unsound). */
+  if (may_split && split_threshold > 0 && id != IC_TABLE_POPULATIONS
+      && ic_csv_reader_split (csv, split_threshold, &second))
+    {
+      IcTable *part_table = table_new (id, path);
+      part = g_aligned_alloc0 (1, sizeof (Part), 64);
+      for (guint c = 0; c < table->spec->n_columns; c++)
+        part_table->columns[c].field = table->columns[c].field;
+      part->territories = ic_interner_new ();
+      ic_interner_intern (part->territories, "", 0, NULL);
+      part->problems = ic_problems_new (ic_problems_limit (problems));
+      part->csv = second;
+      reader_init (&part->reader, part_table, id, file, part->territories, lenient, part->problems);
+      part->reader.n_header = r.n_header;
+      first_problems = ic_problems_new (ic_problems_limit (problems));
+      r.problems = first_problems;
+      thread = g_thread_new ("indicore-read", read_part, part);
+    }
+
+  ok = read_records (&r, csv, error);
+
+  if (thread != NULL)
+    {
+      gboolean sound;
+      g_thread_join (thread);
+      sound = ok && ic_csv_reader_part_ended_cleanly (csv);
+      if (sound && part->ok)
+        {
+          merge_part (&r, &part->reader, part->territories);
+          ic_problems_append (problems, first_problems);
+          ic_problems_append (problems, part->problems);
+          r.problems = problems;
+        }
+      else if (ok && !sound)
+        {
+          /* The boundary fell inside a quoted field: read it all again. */
+          g_clear_error (&part->error);
+          reader_clear (&part->reader);
+          ic_table_free (part->reader.table);
+          ic_interner_free (part->territories);
+          ic_problems_free (part->problems);
+          g_aligned_free (part);
+          reader_clear (&r);
+          return table_read (id, path, territories, lenient, problems, FALSE, error);
+        }
+      else
+        {
+          /* A part's file-level failure is the file's. */
+          ic_problems_append (problems, first_problems);
+          ic_problems_append (problems, part->problems);
+          r.problems = problems;
+          if (ok)
+            g_propagate_error (error, g_steal_pointer (&part->error));
+          ok = FALSE;
+        }
+      g_clear_error (&part->error);
+      reader_clear (&part->reader);
+      ic_table_free (part->reader.table);
+      ic_interner_free (part->territories);
+      ic_problems_free (part->problems);
+      g_aligned_free (part);
+    }
+
+  if (ok)
+    check_unique (&r, path);
+  reader_clear (&r);
+  if (!ok)
+    return NULL;
+  return g_steal_pointer (&table);
+}
+
 IcTable *
 ic_table_read (IcTableId id,
                const char *path,
@@ -728,84 +1080,5 @@ ic_table_read (IcTableId id,
                IcProblems *problems,
                GError **error)
 {
-  g_autoptr (IcTable) table = table_new (id, path);
-  g_autoptr (IcCsvReader) csv = NULL;
-  g_autofree char *file = g_path_get_basename (path);
-  g_autofree Cell *cells = g_new0 (Cell, table->spec->n_columns);
-  g_autofree char *upper = g_new (char, (gsize) table->spec->n_columns * MAX_CODE_LEN);
-  g_autoptr (GArray) skipped_lines = g_array_new (FALSE, FALSE, sizeof (guint64));
-  g_autoptr (GArray) reason_lines = g_array_new (FALSE, FALSE, sizeof (guint64));
-  GError *csv_error = NULL;
-  const IcCsvField *fields;
-  guint n_fields;
-  gboolean ok = TRUE;
-  Reader r = {
-    .table = table, .id = id, .file = file, .territories = territories,
-    .lenient = lenient, .problems = problems, .cells = cells, .upper = upper,
-    .skipped_lines = skipped_lines, .reason_lines = reason_lines,
-  };
-
-  g_return_val_if_fail (ic_interner_size (territories) > 0, NULL);
-
-  csv = ic_csv_reader_open (path, &csv_error);
-  if (csv == NULL)
-    {
-      fail_file (&r, 0, 0, NULL, error, "%s", csv_error->message);
-      g_error_free (csv_error);
-      return NULL;
-    }
-  table->sha256 = g_strdup (ic_csv_reader_get_sha256 (csv));
-  if (!read_header (&r, csv, error))
-    return NULL;
-  if (id == IC_TABLE_POPULATIONS)
-    r.population_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  for (;;)
-    {
-      if (ic_csv_reader_next (csv, &fields, &n_fields, &r.line, &csv_error))
-        {
-          table->rows_read++;
-          read_row (&r, fields, n_fields);
-          continue;
-        }
-      if (csv_error == NULL)
-        break;
-      if (g_error_matches (csv_error, IC_CSV_ERROR, IC_CSV_ERROR_BAD_QUOTE)
-          || g_error_matches (csv_error, IC_CSV_ERROR, IC_CSV_ERROR_FIELD_TOO_LONG))
-        {
-          guint column = 0;
-          const IcTableColumn *table_column;
-          const char *name;
-
-          ic_csv_reader_get_error_position (csv, &r.line, &column);
-          g_array_append_val (r.skipped_lines, r.line);
-          table_column = column_at_field (&r, column);
-          name = table_column ? table_column->spec->name : NULL;
-          table->rows_read++;
-          r.row_problems = 0;
-          if (!lenient)
-            ic_problems_add (problems, file, r.line, column, name, "%s", csv_error->message);
-          else
-            {
-              table->rejected++;
-              if (table->rejected_reasons->len < IC_TABLE_KEPT_REASONS)
-                g_array_append_val (r.reason_lines, r.line);
-              if (table->rejected_reasons->len < IC_TABLE_KEPT_REASONS)
-                g_ptr_array_add (table->rejected_reasons,
-                                 ic_problems_format (file, r.line, column, name, csv_error->message));
-            }
-          g_clear_error (&csv_error);
-          continue;
-        }
-      ok = fail_csv (&r, csv, csv_error, error);
-      break;
-    }
-
-  if (ok)
-    check_unique (&r, path);
-  g_free (r.row_hashes);
-  g_clear_pointer (&r.population_keys, g_hash_table_unref);
-  if (!ok)
-    return NULL;
-  return g_steal_pointer (&table);
+  return table_read (id, path, territories, lenient, problems, TRUE, error);
 }

@@ -67,6 +67,16 @@ IcTable *ic_table_read (IcTableId id,
 void ic_table_free (IcTable *table);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcTable, ic_table_free)
 
+/* Files of at least this many bytes left after the header are read in two
+ * threads, each half into its own columns and dictionaries, merged in file
+ * order: the same table as a read in one thread. */
+#define IC_TABLE_SPLIT_DEFAULT (8 * 1024 * 1024)
+
+/* Process-wide: the size from which files are read in two threads; 0 reads
+ * every file in one (indicore run --threads 1). Not thread-safe: set it
+ * before reading. */
+void ic_table_set_split_threshold (gsize bytes);
+
 /* The column named @name, or NULL. */
 IcTableColumn *ic_table_column (IcTable *table, const char *name);
 

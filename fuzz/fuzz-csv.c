@@ -1,41 +1,111 @@
 /* libFuzzer target: the CSV reader on arbitrary bytes, record by record,
- * through recoverable errors, to the end. */
+ * through recoverable errors, to the end, in chunks of 16 to 63 bytes (the
+ * last input byte chooses) so that records cross chunk boundaries. Then the
+ * same bytes split in two parts (ic_csv_reader_split() with min_bytes 1):
+ * when the first part ended cleanly, its records and errors followed by the
+ * second part's are exactly those of the single reader; when it did not,
+ * it gave a prefix of them. */
 #include "csv-reader.h"
 
+#include <string.h>
+
 int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
+
+/* Reads @reader to its end, appending every record (line, fields) and every
+ * error (code, position) to @log. Returns TRUE when it ended on a fatal
+ * error. */
+static gboolean
+read_log (IcCsvReader *reader, GString *log)
+{
+  const IcCsvField *fields;
+  guint n_fields, column;
+  guint64 line;
+
+  for (guint records = 0; records < 1000000; records++)
+    {
+      g_autoptr (GError) error = NULL;
+
+      if (ic_csv_reader_next (reader, &fields, &n_fields, &line, &error))
+        {
+          /* Every byte is copied, so that ASan sees a field pointing
+           * outside. */
+          g_string_append_printf (log, "%" G_GUINT64_FORMAT ":%u", line, n_fields);
+          for (guint i = 0; i < n_fields; i++)
+            {
+              g_string_append_printf (log, " %" G_GSIZE_FORMAT ":", fields[i].len);
+              g_string_append_len (log, fields[i].data, (gssize) fields[i].len);
+            }
+          g_string_append_c (log, '\n');
+          continue;
+        }
+      if (error == NULL)
+        return FALSE;
+      ic_csv_reader_get_error_position (reader, &line, &column);
+      g_string_append_printf (log, "error %d %" G_GUINT64_FORMAT ":%u\n", error->code, line, column);
+      if (!g_error_matches (error, IC_CSV_ERROR, IC_CSV_ERROR_BAD_QUOTE)
+          && !g_error_matches (error, IC_CSV_ERROR, IC_CSV_ERROR_FIELD_TOO_LONG))
+        return TRUE;
+    }
+  return FALSE;
+}
 
 int
 LLVMFuzzerTestOneInput (const guint8 *data, size_t size)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (IcCsvReader) reader = ic_csv_reader_new_from_data ((const char *) data, size, &error);
-  const IcCsvField *fields;
-  guint n_fields, column;
-  guint64 line;
-  gsize total = 0;
+  g_autoptr (IcCsvReader) whole = NULL;
+  g_autoptr (IcCsvReader) first = NULL;
+  g_autoptr (IcCsvReader) second = NULL;
+  g_autoptr (GString) expected = g_string_new (NULL);
+  g_autoptr (GString) got = g_string_new (NULL);
+  gboolean expected_fatal, fatal;
 
-  if (reader == NULL)
-    return 0;
-  fields = ic_csv_reader_get_header (reader, &n_fields);
-  for (guint i = 0; i < n_fields; i++)
-    total += fields[i].len;
-  for (guint records = 0; records < 1000000; records++)
+  ic_csv_reader_set_chunk_size_for_tests (size ? 16 + data[size - 1] % 48 : 0);
+  whole = ic_csv_reader_new_from_data ((const char *) data, size, NULL);
+  first = ic_csv_reader_new_from_data ((const char *) data, size, NULL);
+  if (whole == NULL)
     {
-      if (ic_csv_reader_next (reader, &fields, &n_fields, &line, &error))
-        {
-          /* Touch every byte, so that ASan sees a field pointing outside. */
-          for (guint i = 0; i < n_fields; i++)
-            for (gsize k = 0; k < fields[i].len; k++)
-              total += (guchar) fields[i].data[k];
-          continue;
-        }
-      if (error == NULL)
-        break;
-      ic_csv_reader_get_error_position (reader, &line, &column);
-      if (!g_error_matches (error, IC_CSV_ERROR, IC_CSV_ERROR_BAD_QUOTE)
-          && !g_error_matches (error, IC_CSV_ERROR, IC_CSV_ERROR_FIELD_TOO_LONG))
-        break;
-      g_clear_error (&error);
+      if (first != NULL)
+        g_error ("the same bytes opened once only");
+      return 0;
     }
-  return total == (gsize) -1;
+  if (first == NULL)
+    g_error ("the same bytes opened once only");
+  expected_fatal = read_log (whole, expected);
+  if (ic_csv_reader_part_ended_cleanly (whole) == expected_fatal)
+    g_error ("a whole file ends cleanly unless on a fatal error");
+
+  if (!ic_csv_reader_split (first, 1, &second))
+    {
+      /* nothing changed */
+      if (second != NULL)
+        g_error ("a failed split made a second reader");
+      if (read_log (first, got) != expected_fatal || !g_string_equal (got, expected))
+        g_error ("a failed split changed the reading");
+      return 0;
+    }
+
+  fatal = read_log (first, got);
+  if (fatal)
+    {
+      /* An error before the boundary: the single reader's, and its last. */
+      if (!g_string_equal (got, expected))
+        g_error ("the first part's fatal error differs from a single reader's");
+      return 0;
+    }
+  /* What the first part gave is what the single reader gives first. */
+  if (got->len > expected->len || memcmp (got->str, expected->str, got->len) != 0)
+    g_error ("the first part differs from the start of a single reader's records");
+  if (!ic_csv_reader_part_ended_cleanly (first))
+    {
+      /* Unsound: the second part is thrown away, but must read safely. */
+      g_string_truncate (got, 0);
+      (void) read_log (second, got);
+      return 0;
+    }
+  fatal = read_log (second, got);
+  if (fatal != expected_fatal || !g_string_equal (got, expected))
+    g_error ("a sound split's two parts differ from a single reader's records");
+  if (ic_csv_reader_part_ended_cleanly (second) == fatal)
+    g_error ("the second part ends cleanly unless on a fatal error");
+  return 0;
 }

@@ -1649,6 +1649,774 @@ test_random_garbage (void)
   ic_csv_reader_set_chunk_size_for_tests (0);
 }
 
+/* ---- splitting a file in two parts -------------------------------------- */
+
+/* What reading gives, call after call, to its end, as text: each record
+ * with its line and fields, each error with its code and position. Reading
+ * goes on after the recoverable errors and stops at the end or at a fatal
+ * error. Returns whether it ended on a fatal error. */
+static gboolean
+read_log (IcCsvReader *reader, GPtrArray *log)
+{
+  for (;;)
+    {
+      g_autoptr (GError) error = NULL;
+      const IcCsvField *fields;
+      guint n_fields, column = 0;
+      guint64 line = 0;
+
+      if (ic_csv_reader_next (reader, &fields, &n_fields, &line, &error))
+        {
+          GString *entry = g_string_new (NULL);
+          g_string_append_printf (entry, "%" G_GUINT64_FORMAT ":", line);
+          for (guint i = 0; i < n_fields; i++)
+            {
+              g_string_append_printf (entry, " %" G_GSIZE_FORMAT "[", fields[i].len);
+              g_string_append_len (entry, fields[i].data, (gssize) fields[i].len);
+              g_string_append_c (entry, ']');
+            }
+          g_ptr_array_add (log, g_string_free (entry, FALSE));
+          continue;
+        }
+      if (error == NULL)
+        return FALSE;
+      ic_csv_reader_get_error_position (reader, &line, &column);
+      g_ptr_array_add (log, g_strdup_printf ("error %d at %" G_GUINT64_FORMAT ":%u", error->code,
+                                             line, column));
+      if (error->code != IC_CSV_ERROR_BAD_QUOTE && error->code != IC_CSV_ERROR_FIELD_TOO_LONG)
+        {
+          /* fatal: the reader stays at the end */
+          g_clear_error (&error);
+          g_assert_false (ic_csv_reader_next (reader, &fields, &n_fields, &line, &error));
+          g_assert_no_error (error);
+          return TRUE;
+        }
+    }
+}
+
+static GPtrArray *
+new_log (void)
+{
+  return g_ptr_array_new_with_free_func (g_free);
+}
+
+static void
+assert_logs_equal (GPtrArray *got, guint from, GPtrArray *expected, guint expected_from, guint n)
+{
+  g_assert_cmpuint (got->len, >=, from + n);
+  g_assert_cmpuint (expected->len, >=, expected_from + n);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpstr (got->pdata[from + i], ==, expected->pdata[expected_from + i]);
+}
+
+/* Opens @text from a file in @f (or from memory when @f is NULL). */
+static IcCsvReader *
+open_text (Fixture *f, const GString *text)
+{
+  g_autoptr (GError) error = NULL;
+  IcCsvReader *reader;
+
+  if (f != NULL)
+    reader = open_data (f, text->str, (gssize) text->len, &error);
+  else
+    reader = ic_csv_reader_new_from_data (text->str, text->len, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (reader);
+  return reader;
+}
+
+/* The header of both parts is the first's; the rest of what they share. */
+static void
+assert_same_file (IcCsvReader *a, IcCsvReader *b)
+{
+  guint n_a, n_b;
+  const IcCsvField *ha = ic_csv_reader_get_header (a, &n_a);
+  const IcCsvField *hb = ic_csv_reader_get_header (b, &n_b);
+
+  g_assert_cmpuint (n_a, ==, n_b);
+  for (guint i = 0; i < n_a; i++)
+    {
+      g_assert_true (ha[i].data != hb[i].data);
+      g_assert_cmpmem (ha[i].data, ha[i].len, hb[i].data, hb[i].len);
+    }
+  g_assert_cmpint (ic_csv_reader_get_separator (a), ==, ic_csv_reader_get_separator (b));
+  g_assert_cmpint (ic_csv_reader_was_converted (a), ==, ic_csv_reader_was_converted (b));
+  g_assert_cmpstr (ic_csv_reader_get_sha256 (a), ==, ic_csv_reader_get_sha256 (b));
+}
+
+/* Reads @reader split into up to 2^@depth parts, recursively (a part split
+ * again), in order, into @log. Returns TRUE when every part but the last
+ * ended cleanly (or on a fatal error, which ends the log, as a single
+ * reader's would); FALSE when a split was unsound, @log then holding what
+ * came before the first unsound boundary. *@n_splits: the splits made;
+ * *@last_clean: whether the last part read ended cleanly. */
+static gboolean
+read_parts (IcCsvReader *reader, gsize min_bytes, guint depth, GPtrArray *log, guint *n_splits,
+            gboolean *fatal, gboolean *last_clean)
+{
+  g_autoptr (IcCsvReader) second = NULL;
+  gboolean clean = FALSE;
+
+  if (depth > 0 && ic_csv_reader_split (reader, min_bytes, &second))
+    {
+      (*n_splits)++;
+      g_assert_nonnull (second);
+      assert_same_file (reader, second);
+      if (!read_parts (reader, min_bytes, depth - 1, log, n_splits, fatal, &clean))
+        return FALSE;
+      if (*fatal)
+        return TRUE;
+      if (!clean)
+        return FALSE;
+      return read_parts (second, min_bytes, depth - 1, log, n_splits, fatal, last_clean);
+    }
+  g_assert_null (second);
+  *fatal = read_log (reader, log);
+  *last_clean = ic_csv_reader_part_ended_cleanly (reader);
+  /* a part ends cleanly or on an error; an error is fatal */
+  if (*fatal)
+    g_assert_false (*last_clean);
+  return TRUE;
+}
+
+static gboolean
+read_split (IcCsvReader *reader, gsize min_bytes, guint depth, GPtrArray *log, guint *n_splits,
+            gboolean *fatal)
+{
+  gboolean last_clean = FALSE;
+  gboolean sound = read_parts (reader, min_bytes, depth, log, n_splits, fatal, &last_clean);
+
+  /* the last part ends at the end of the file */
+  if (sound)
+    g_assert_true (last_clean == !*fatal);
+  return sound;
+}
+
+/* A random file in the dialects of spec/data.md, made of the pieces that
+ * exercise every rule (quoted separators, doubled quotes, newlines in
+ * quoted fields, CRLF and LF, blank lines, BOM, Windows-1252), sometimes
+ * with malformed records (stray quotes, a NUL byte, a quote left open at
+ * the end). Returns the number of records written. */
+static guint
+random_split_text (GString *text, gboolean cp1252, gboolean malformed)
+{
+  static const char *const pieces[] = {
+    "a", "b", "7", ";", ",", "\"", "\n", "\r\n", "\r", " ", "xyz", "0123456789",
+  };
+  const char sep = g_test_rand_bit () ? ';' : ',';
+  const char *eol = g_test_rand_bit () ? "\r\n" : "\n";
+  /* two columns at least: a header of one would make the separator ';' */
+  gint32 n_columns = g_test_rand_int_range (2, 6);
+  gint32 n_records = g_test_rand_int_range (0, 120);
+
+  if (g_test_rand_bit ())
+    g_string_append (text, "\xEF\xBB\xBF");
+  for (gint32 c = 0; c < n_columns; c++)
+    g_string_append_printf (text, "%sc%d", c > 0 ? (sep == ';' ? ";" : ",") : "", c);
+  g_string_append (text, eol);
+
+  for (gint32 r = 0; r < n_records; r++)
+    {
+      gint32 n_fields = g_test_rand_int_range (1, 7);
+
+      while (g_test_rand_int_range (0, 6) == 0)
+        g_string_append (text, g_test_rand_bit () ? eol : "\r\r\n");
+      if (malformed && g_test_rand_int_range (0, 15) == 0)
+        {
+          static const char *const bad[] = {
+            "x\"y", "\"a\"b", "\"a\"b;\"x\ny\"", "\"", "q\0z", "\"open\nlines\n",
+          };
+          const char *piece = bad[g_test_rand_int_range (0, G_N_ELEMENTS (bad))];
+          /* "q\0z" holds a NUL */
+          g_string_append_len (text, piece, piece[0] == 'q' ? 3 : (gssize) strlen (piece));
+          g_string_append (text, eol);
+          continue;
+        }
+      for (gint32 i = 0; i < n_fields; i++)
+        {
+          GString *field = g_string_new (NULL);
+          gint32 n = g_test_rand_int_range (0, 6);
+          for (gint32 k = 0; k < n; k++)
+            {
+              if (cp1252 && g_test_rand_int_range (0, 8) == 0)
+                g_string_append_c (field, g_test_rand_bit () ? '\xE9' : '\x80');
+              else
+                g_string_append (field, pieces[g_test_rand_int_range (0, G_N_ELEMENTS (pieces))]);
+            }
+          if (i > 0)
+            g_string_append_c (text, sep);
+          append_field (text, field->str, sep, n_fields == 1);
+          g_string_free (field, TRUE);
+        }
+      if (r < n_records - 1 || g_test_rand_bit ())
+        g_string_append (text, g_test_rand_bit () ? "\r\n" : "\n");
+    }
+  return (guint) n_records;
+}
+
+/* Random files read in 1, 2 or 4 parts (parts split again), in chunks of
+ * every size, from files and from memory: the records, lines and errors of
+ * the parts one after the other are those of a single reader. Well-formed
+ * files always split soundly; for malformed ones, a part that ended inside
+ * a record gave only what a single reader gives before it. */
+static void
+test_split_random (Fixture *f, gconstpointer data)
+{
+  guint n_split = 0, n_unsound = 0, n_well_formed = 0, n_well_formed_split = 0;
+  (void) data;
+
+  for (int iteration = 0; iteration < 800; iteration++)
+    {
+      g_autoptr (GString) text = g_string_new (NULL);
+      g_autoptr (GPtrArray) expected = new_log ();
+      g_autoptr (GPtrArray) got = new_log ();
+      g_autoptr (IcCsvReader) whole = NULL;
+      g_autoptr (IcCsvReader) reader = NULL;
+      const gboolean malformed = g_test_rand_int_range (0, 3) == 0;
+      const gboolean cp1252 = g_test_rand_int_range (0, 3) == 0;
+      const gboolean from_file = g_test_rand_bit ();
+      const gsize min_bytes = g_test_rand_bit () ? 1 : (gsize) g_test_rand_int_range (1, 400);
+      guint n_splits = 0;
+      gboolean fatal = FALSE, expected_fatal, sound;
+      GError *error = NULL;
+
+      random_split_text (text, cp1252, malformed);
+      /* chunks of 16 to 80 bytes, or the default */
+      ic_csv_reader_set_chunk_size_for_tests (g_test_rand_int_range (0, 4) == 0 ? 0
+                                              : (gsize) g_test_rand_int_range (16, 81));
+      whole = from_file ? open_data (f, text->str, (gssize) text->len, &error)
+                        : ic_csv_reader_new_from_data (text->str, text->len, &error);
+      if (whole == NULL)
+        {
+          /* a malformed header */
+          g_assert_true (malformed);
+          g_clear_error (&error);
+          continue;
+        }
+      expected_fatal = read_log (whole, expected);
+      g_assert_true (ic_csv_reader_part_ended_cleanly (whole) == !expected_fatal);
+
+      reader = open_text (from_file ? f : NULL, text);
+      sound = read_split (reader, min_bytes, g_test_rand_bit () ? 1 : 2, got, &n_splits, &fatal);
+      n_split += n_splits > 0;
+      if (!malformed)
+        {
+          n_well_formed++;
+          n_well_formed_split += n_splits > 0;
+          g_assert_true (sound);
+        }
+      if (sound)
+        {
+          g_assert_cmpint (fatal, ==, expected_fatal);
+          g_assert_cmpuint (got->len, ==, expected->len);
+          assert_logs_equal (got, 0, expected, 0, got->len);
+        }
+      else
+        {
+          /* Up to the unsound boundary, what a single reader gives, and no
+           * error for the record cut by it. */
+          n_unsound++;
+          g_assert_false (fatal);
+          assert_logs_equal (got, 0, expected, 0, got->len);
+        }
+    }
+  ic_csv_reader_set_chunk_size_for_tests (0);
+  g_test_message ("%u files split, %u unsoundly; %u of %u well-formed split", n_split, n_unsound,
+                  n_well_formed_split, n_well_formed);
+  /* most files of more than a few records split */
+  g_assert_cmpuint (n_well_formed_split, >, n_well_formed / 2);
+  g_assert_cmpuint (n_unsound, >, 0);
+}
+
+/* A file of @n records of three kinds (a multi-line quoted field, doubled
+ * quotes, plain), CRLF, with blank lines. */
+static void
+append_records (GString *text, guint first, guint n)
+{
+  for (guint i = first; i < first + n; i++)
+    {
+      if (i % 3 == 0)
+        g_string_append_printf (text, "%u;\"n\"\"%u\";\"a\r\nb\"\r\n", i, i);
+      else if (i % 3 == 1)
+        g_string_append_printf (text, "%u;n%u;\r\n\r\n", i, i);
+      else
+        g_string_append_printf (text, "%u;\"n;%u\";%*s\r\n", i, i, (int) (i % 50), "");
+    }
+}
+
+/* The second part's first record is on the physical line after the
+ * boundary; the first part stops at the boundary, whatever the chunks. */
+static void
+test_split_lines (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GString) text = g_string_new ("\xEF\xBB\xBFid;name;note\r\n");
+  g_autoptr (IcCsvReader) reader = NULL;
+  g_autoptr (IcCsvReader) second = NULL;
+  g_autoptr (GPtrArray) expected = new_log ();
+  g_autoptr (GPtrArray) part1 = new_log ();
+  g_autoptr (GPtrArray) part2 = new_log ();
+  (void) data;
+
+  append_records (text, 0, 3000);
+  reader = open_ok (f, text->str, (gssize) text->len);
+  g_assert_false (read_log (reader, expected));
+  g_clear_pointer (&reader, ic_csv_reader_free);
+
+  reader = open_ok (f, text->str, (gssize) text->len);
+  /* not before the end */
+  g_assert_false (ic_csv_reader_part_ended_cleanly (reader));
+  g_assert_true (ic_csv_reader_split (reader, 1000, &second));
+  g_assert_false (read_log (reader, part1));
+  g_assert_true (ic_csv_reader_part_ended_cleanly (reader));
+  g_assert_false (read_log (second, part2));
+  g_assert_true (ic_csv_reader_part_ended_cleanly (second));
+
+  /* about half of the bytes each */
+  g_assert_cmpuint (part1->len, >, expected->len * 2 / 5);
+  g_assert_cmpuint (part2->len, >, expected->len * 2 / 5);
+  g_assert_cmpuint (part1->len + part2->len, ==, expected->len);
+  assert_logs_equal (part1, 0, expected, 0, part1->len);
+  assert_logs_equal (part2, 0, expected, part1->len, part2->len);
+}
+
+/* A stray quote early (a bad-quote row, recoverable) inverts the balance:
+ * the boundary falls inside a multi-line quoted field. The first part
+ * reports the bad-quote row, its records, then ends without an error
+ * (no unterminated quote), and the split is reported unsound. */
+static void
+test_split_stray_quote (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GString) text = g_string_new ("id;note\n1;ab\"c\n");
+  g_autoptr (IcCsvReader) reader = NULL;
+  g_autoptr (IcCsvReader) second = NULL;
+  g_autoptr (GPtrArray) expected = new_log ();
+  g_autoptr (GPtrArray) part1 = new_log ();
+  g_autoptr (GPtrArray) part2 = new_log ();
+  (void) data;
+
+  for (guint i = 0; i < 200; i++)
+    g_string_append_printf (text, "%04u;\"x\ny\"\n", i);
+  reader = open_ok (f, text->str, (gssize) text->len);
+  g_assert_false (read_log (reader, expected));
+  g_assert_cmpuint (expected->len, ==, 201);
+  g_assert_cmpstr (expected->pdata[0], ==, "error 4 at 2:2");
+  g_clear_pointer (&reader, ic_csv_reader_free);
+
+  reader = open_ok (f, text->str, (gssize) text->len);
+  g_assert_true (ic_csv_reader_split (reader, 1, &second));
+  /* no fatal error: no unterminated quote for the field cut by the
+   * boundary */
+  g_assert_false (read_log (reader, part1));
+  g_assert_false (ic_csv_reader_part_ended_cleanly (reader));
+  g_assert_cmpuint (part1->len, >, 50);
+  g_assert_cmpuint (part1->len, <, 150);
+  /* the bad-quote row, then records, as a single reader gives them */
+  assert_logs_equal (part1, 0, expected, 0, part1->len);
+  /* the second part starts inside a quoted field: whatever it reads, it
+   * reads safely; its results are thrown away */
+  (void) read_log (second, part2);
+}
+
+/* The same with a bad record whose skipped rest (a quoted field) runs over
+ * the boundary: the first part ends there without reporting it. */
+static void
+test_split_stray_quote_skip (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GString) text = g_string_new ("id;note\n1;ab\"c\n");
+  g_autoptr (IcCsvReader) reader = NULL;
+  g_autoptr (IcCsvReader) second = NULL;
+  g_autoptr (GPtrArray) expected = new_log ();
+  g_autoptr (GPtrArray) part1 = new_log ();
+  (void) data;
+
+  for (guint i = 0; i < 50; i++)
+    g_string_append_printf (text, "%04u;plain\n", i);
+  for (guint i = 0; i < 100; i++)
+    g_string_append (text, "\"a\"b;\"x\ny\"\n");
+  reader = open_ok (f, text->str, (gssize) text->len);
+  g_assert_false (read_log (reader, expected));
+  g_clear_pointer (&reader, ic_csv_reader_free);
+
+  reader = open_ok (f, text->str, (gssize) text->len);
+  g_assert_true (ic_csv_reader_split (reader, 1, &second));
+  g_assert_false (read_log (reader, part1));
+  g_assert_false (ic_csv_reader_part_ended_cleanly (reader));
+  /* the stray row, the plain records, some bad rows */
+  g_assert_cmpuint (part1->len, >, 51);
+  g_assert_cmpuint (part1->len, <, expected->len);
+  assert_logs_equal (part1, 0, expected, 0, part1->len);
+}
+
+/* Two stray quotes cancel out: the balance is right again, the split sound. */
+static void
+test_split_stray_quotes_cancel (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GString) text = g_string_new ("id;note\n1;ab\"c\n2;d\"e\n");
+  g_autoptr (IcCsvReader) reader = NULL;
+  g_autoptr (GPtrArray) expected = new_log ();
+  g_autoptr (GPtrArray) got = new_log ();
+  guint n_splits = 0;
+  gboolean fatal = FALSE;
+  (void) data;
+
+  for (guint i = 0; i < 200; i++)
+    g_string_append_printf (text, "%04u;\"x\ny\"\n", i);
+  reader = open_ok (f, text->str, (gssize) text->len);
+  g_assert_false (read_log (reader, expected));
+  g_clear_pointer (&reader, ic_csv_reader_free);
+
+  reader = open_ok (f, text->str, (gssize) text->len);
+  g_assert_true (read_split (reader, 1, 1, got, &n_splits, &fatal));
+  g_assert_cmpuint (n_splits, ==, 1);
+  g_assert_false (fatal);
+  g_assert_cmpuint (got->len, ==, expected->len);
+  assert_logs_equal (got, 0, expected, 0, got->len);
+}
+
+/* Errors of the second part come at the lines and fields of a single
+ * reader: a bad quote, a too long field, a NUL byte. */
+static void
+test_split_errors_in_second_part (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GString) text = g_string_new ("id;name;note\r\n");
+  g_autofree char *long_field = g_strnfill (IC_CSV_MAX_FIELD + 1, 'x');
+  g_autoptr (IcCsvReader) reader = NULL;
+  g_autoptr (IcCsvReader) second = NULL;
+  g_autoptr (GPtrArray) expected = new_log ();
+  g_autoptr (GPtrArray) part1 = new_log ();
+  g_autoptr (GPtrArray) part2 = new_log ();
+  (void) data;
+
+  append_records (text, 0, 20000);
+  g_string_append (text, "1;2\"3;4\r\n");
+  g_string_append_printf (text, "5;%s;6\r\n", long_field);
+  append_records (text, 0, 30);
+  g_string_append (text, "7;\"a\"b;\"c\r\nd\"\r\n8;9\r\n");
+  g_string_append_len (text, "10;\0;11\r\n", 9);
+  reader = open_ok (f, text->str, (gssize) text->len);
+  g_assert_true (read_log (reader, expected));
+  g_clear_pointer (&reader, ic_csv_reader_free);
+
+  reader = open_ok (f, text->str, (gssize) text->len);
+  g_assert_true (ic_csv_reader_split (reader, 1, &second));
+  g_assert_false (read_log (reader, part1));
+  g_assert_true (ic_csv_reader_part_ended_cleanly (reader));
+  g_assert_true (read_log (second, part2));
+  g_assert_cmpuint (part1->len + part2->len, ==, expected->len);
+  assert_logs_equal (part1, 0, expected, 0, part1->len);
+  assert_logs_equal (part2, 0, expected, part1->len, part2->len);
+  /* the errors are all in the second part */
+  g_assert_true (g_str_has_prefix (part2->pdata[part2->len - 1], "error 2 at"));
+}
+
+/* A NUL byte is never in the first part: a file whose NUL comes early does
+ * not split before it (the data left ends there), whatever the encoding. */
+static void
+test_split_nul (Fixture *f, gconstpointer data)
+{
+  for (int cp1252 = 0; cp1252 < 2; cp1252++)
+    {
+      g_autoptr (GString) text = g_string_new (cp1252 ? "id;n\xE9\n" : "id;name\n");
+      g_autoptr (IcCsvReader) reader = NULL;
+      g_autoptr (IcCsvReader) second = NULL;
+      g_autoptr (GPtrArray) expected = new_log ();
+      g_autoptr (GPtrArray) got = new_log ();
+      guint n_splits = 0;
+      gboolean fatal = FALSE;
+      (void) data;
+
+      append_records (text, 0, 10);
+      g_string_append_len (text, "1;\0\n", 4);
+      append_records (text, 0, 1000);
+      reader = open_ok (f, text->str, (gssize) text->len);
+      g_assert_true (read_log (reader, expected));
+      g_clear_pointer (&reader, ic_csv_reader_free);
+
+      /* too little before the NUL */
+      reader = open_ok (f, text->str, (gssize) text->len);
+      g_assert_false (ic_csv_reader_split (reader, 1000, &second));
+      g_assert_null (second);
+      g_assert_true (read_log (reader, got));
+      g_assert_cmpuint (got->len, ==, expected->len);
+      assert_logs_equal (got, 0, expected, 0, got->len);
+      g_clear_pointer (&reader, ic_csv_reader_free);
+      g_ptr_array_set_size (got, 0);
+
+      /* split before the NUL, or not at all */
+      reader = open_ok (f, text->str, (gssize) text->len);
+      g_assert_true (read_split (reader, 1, 2, got, &n_splits, &fatal));
+      g_assert_true (fatal);
+      g_assert_cmpuint (got->len, ==, expected->len);
+      assert_logs_equal (got, 0, expected, 0, got->len);
+    }
+}
+
+/* A NUL byte in the line that holds the middle, before its end: in
+ * UTF-8, pass 1 saw it and the data left ends there, so the split falls
+ * before it; in Windows-1252 read in small chunks (pass 1 stopped looking in
+ * the first chunk, which holds the first invalid byte), the scan meets it
+ * before any line end and there is no split. Either way, the reading is a
+ * single reader's. */
+static void
+test_split_nul_after_middle (Fixture *f, gconstpointer data)
+{
+  (void) data;
+
+  for (int small = 0; small < 2; small++)
+    for (int cp1252 = 0; cp1252 < 2; cp1252++)
+      {
+        g_autoptr (GString) text = g_string_new (cp1252 ? "id;n\xE9\n" : "id;name\n");
+        g_autofree char *long_field = g_strnfill (400, 'x');
+        g_autoptr (IcCsvReader) reader = NULL;
+        g_autoptr (GPtrArray) expected = new_log ();
+        g_autoptr (GPtrArray) got = new_log ();
+        guint n_splits = 0;
+        gboolean fatal = FALSE;
+
+        ic_csv_reader_set_chunk_size_for_tests (small ? SMALL_CHUNK : 0);
+        for (guint i = 0; i < 50; i++)
+          g_string_append_printf (text, "%04u;abc\n", i);
+        g_string_append_printf (text, "1;%s", long_field);
+        g_string_append_len (text, "\0\n", 2);
+        for (guint i = 0; i < 50; i++)
+          g_string_append_printf (text, "%04u;abc\n", i);
+        reader = open_ok (f, text->str, (gssize) text->len);
+        g_assert_true (read_log (reader, expected));
+        g_clear_pointer (&reader, ic_csv_reader_free);
+
+        reader = open_ok (f, text->str, (gssize) text->len);
+        g_assert_cmpint (ic_csv_reader_was_converted (reader), ==, cp1252);
+        g_assert_true (read_split (reader, 1, 1, got, &n_splits, &fatal));
+        g_assert_cmpuint (n_splits, ==, cp1252 && small ? 0 : 1);
+        g_assert_true (fatal);
+        g_assert_cmpuint (got->len, ==, expected->len);
+        assert_logs_equal (got, 0, expected, 0, got->len);
+      }
+}
+
+/* A file that shrank between open and the split: no split (its second
+ * half cannot be read), and the reading reports the change. */
+static void
+test_split_shrunk_before (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IcCsvReader) reader = NULL;
+  g_autoptr (IcCsvReader) second = NULL;
+  gsize len;
+  g_autofree char *path = write_numbered_file (f, &len);
+  (void) data;
+
+  reader = ic_csv_reader_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (truncate (path, (off_t) len / 4), ==, 0);
+  g_assert_false (ic_csv_reader_split (reader, 1, &second));
+  g_assert_null (second);
+  g_assert_cmpuint (expect_changed (reader), <, 250);
+}
+
+/* Too little data left, or no line end to split at: FALSE, nothing
+ * changed. */
+static void
+test_split_too_small (Fixture *f, gconstpointer data)
+{
+  static const char *const texts[] = {
+    "a;b\n",
+    "a;b\n1;2\n",
+    "a;b\n1;2",
+    "a;b\n\"1\n2\n3\";4",
+    "a;b\n\"1\n2\n3\";4\n",
+  };
+  (void) data;
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr (IcCsvReader) reader = open_ok (f, texts[i], -1);
+      g_autoptr (IcCsvReader) whole = open_ok (f, texts[i], -1);
+      g_autoptr (IcCsvReader) second = NULL;
+      g_autoptr (GPtrArray) expected = new_log ();
+      g_autoptr (GPtrArray) got = new_log ();
+
+      g_assert_false (ic_csv_reader_split (reader, 1, &second));
+      g_assert_null (second);
+      g_assert_false (read_log (whole, expected));
+      g_assert_false (read_log (reader, got));
+      g_assert_cmpuint (got->len, ==, expected->len);
+      assert_logs_equal (got, 0, expected, 0, got->len);
+      g_assert_true (ic_csv_reader_part_ended_cleanly (reader));
+      /* nor once at the end */
+      g_assert_false (ic_csv_reader_split (reader, 1, &second));
+    }
+
+  {
+    g_autoptr (GString) text = g_string_new ("id;x\n");
+    g_autoptr (IcCsvReader) reader = NULL;
+    g_autoptr (IcCsvReader) second = NULL;
+
+    append_records (text, 0, 1000);
+    reader = open_ok (f, text->str, (gssize) text->len);
+    g_assert_false (ic_csv_reader_split (reader, text->len, &second));
+    g_assert_null (second);
+    g_assert_true (ic_csv_reader_split (reader, text->len - 5, &second));
+    g_assert_nonnull (second);
+  }
+}
+
+typedef struct {
+  IcCsvReader *reader;
+  GPtrArray *log;
+  gboolean fatal;
+} ThreadPart;
+
+static gpointer
+read_part_thread (gpointer data)
+{
+  ThreadPart *part = data;
+  part->fatal = read_log (part->reader, part->log);
+  return NULL;
+}
+
+/* Both parts read at once in two threads give the single reader's records,
+ * from a file (its own descriptor each) and from memory, in UTF-8 and in
+ * Windows-1252. */
+static void
+test_split_threads (Fixture *f, gconstpointer data)
+{
+  (void) data;
+
+  for (int from_file = 0; from_file < 2; from_file++)
+    for (int cp1252 = 0; cp1252 < 2; cp1252++)
+      {
+        g_autoptr (GString) text = g_string_new (cp1252 ? "id;n\xE9;note\r\n" : "id;name;note\r\n");
+        g_autoptr (IcCsvReader) reader = NULL;
+        g_autoptr (IcCsvReader) second = NULL;
+        g_autoptr (GPtrArray) expected = new_log ();
+        ThreadPart parts[2];
+        GThread *threads[2];
+
+        append_records (text, 0, 50000);
+        reader = open_text (from_file ? f : NULL, text);
+        g_assert_false (read_log (reader, expected));
+        g_clear_pointer (&reader, ic_csv_reader_free);
+
+        reader = open_text (from_file ? f : NULL, text);
+        g_assert_cmpint (ic_csv_reader_was_converted (reader), ==, cp1252);
+        g_assert_true (ic_csv_reader_split (reader, 1024, &second));
+        parts[0] = (ThreadPart) { reader, new_log (), FALSE };
+        parts[1] = (ThreadPart) { second, new_log (), FALSE };
+        for (int i = 0; i < 2; i++)
+          threads[i] = g_thread_new ("test-split", read_part_thread, &parts[i]);
+        for (int i = 0; i < 2; i++)
+          g_thread_join (threads[i]);
+        g_assert_false (parts[0].fatal);
+        g_assert_false (parts[1].fatal);
+        g_assert_true (ic_csv_reader_part_ended_cleanly (reader));
+        g_assert_cmpuint (parts[0].log->len + parts[1].log->len, ==, expected->len);
+        assert_logs_equal (parts[0].log, 0, expected, 0, parts[0].log->len);
+        assert_logs_equal (parts[1].log, 0, expected, parts[0].log->len, parts[1].log->len);
+        g_ptr_array_unref (parts[0].log);
+        g_ptr_array_unref (parts[1].log);
+      }
+}
+
+/* Reads the records of a part of write_numbered_file()'s file, from @first:
+ * they come in order until IC_CSV_ERROR_CHANGED. Returns their number. */
+static guint
+expect_part_changed (IcCsvReader *reader, guint first, guint stop_after, const char *path, off_t truncate_to)
+{
+  g_autoptr (GError) error = NULL;
+  const IcCsvField *fields;
+  guint n_fields, n = 0, column = 99;
+  guint64 line = 0;
+
+  while (ic_csv_reader_next (reader, &fields, &n_fields, &line, &error))
+    {
+      g_autofree char *id = g_strdup_printf ("%04u", first + n);
+      g_assert_cmpuint (line, ==, first + n + 2);
+      g_assert_cmpmem (fields[0].data, fields[0].len, id, 4);
+      n++;
+      if (n == stop_after)
+        g_assert_cmpint (truncate (path, truncate_to), ==, 0);
+    }
+  g_assert_error (error, IC_CSV_ERROR, IC_CSV_ERROR_CHANGED);
+  ic_csv_reader_get_error_position (reader, &line, &column);
+  g_assert_cmpuint (line, ==, 0);
+  g_assert_cmpuint (column, ==, 0);
+  g_assert_false (ic_csv_reader_part_ended_cleanly (reader));
+  expect_end (reader);
+  return n;
+}
+
+/* A file truncated while the second part is read: IC_CSV_ERROR_CHANGED
+ * there; the first part, which ends at the boundary, sees it too when it
+ * ends (the size changed). */
+static void
+test_split_changed_truncated (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IcCsvReader) reader = NULL;
+  g_autoptr (IcCsvReader) second = NULL;
+  gsize len;
+  g_autofree char *path = write_numbered_file (f, &len);
+  guint64 line = 0;
+  const IcCsvField *fields;
+  guint n_fields, n2;
+  (void) data;
+
+  reader = ic_csv_reader_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (ic_csv_reader_split (reader, 1, &second));
+  g_assert_true (ic_csv_reader_next (second, &fields, &n_fields, &line, &error));
+  /* the middle of the records is the start of 0500: the boundary is the
+   * line end that follows */
+  g_assert_cmpuint (line, ==, 503);
+  g_assert_cmpmem (fields[0].data, fields[0].len, "0501", 4);
+  /* truncated in the second part, after 10 more of its records */
+  n2 = expect_part_changed (second, 502, 10, path, (off_t) (len - len / 4));
+  g_assert_cmpuint (n2, <, 498);
+  g_assert_cmpuint (expect_part_changed (reader, 0, 0, path, 0), ==, 501);
+}
+
+/* The first part checks the file where it ends: truncated before the
+ * boundary, it meets the end too early; rewritten (same size), its
+ * modification time tells. */
+static void
+test_split_changed_first_part (Fixture *f, gconstpointer data)
+{
+  (void) data;
+
+  for (int rewrite = 0; rewrite < 2; rewrite++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (IcCsvReader) reader = NULL;
+      g_autoptr (IcCsvReader) second = NULL;
+      gsize len;
+      g_autofree char *path = write_numbered_file (f, &len);
+      struct utimbuf an_hour_ago;
+
+      an_hour_ago.actime = an_hour_ago.modtime = time (NULL) - 3600;
+      g_assert_cmpint (g_utime (path, &an_hour_ago), ==, 0);
+      reader = ic_csv_reader_open (path, &error);
+      g_assert_no_error (error);
+      g_assert_true (ic_csv_reader_split (reader, 1, &second));
+      if (rewrite)
+        {
+          int fd = g_open (path, O_WRONLY, 0);
+          g_assert_cmpint (fd, >=, 0);
+          /* at the end of the file, in the second part */
+          g_assert_cmpint (pwrite (fd, "X", 1, (off_t) len - 2), ==, 1);
+          g_assert_true (g_close (fd, NULL));
+          /* every record of the first part, then the change */
+          g_assert_cmpuint (expect_part_changed (reader, 0, 0, path, 0), ==, 501);
+        }
+      else
+        {
+          g_assert_cmpint (truncate (path, (off_t) len / 4), ==, 0);
+          g_assert_cmpuint (expect_part_changed (reader, 0, 0, path, 0), <, 250);
+        }
+      g_assert_cmpuint (expect_part_changed (second, 501, 0, path, 0), <=, 499);
+    }
+}
+
 /* Each test with a fixture runs with the default chunk size, then again
  * under /csv/small-chunks/ with chunks of SMALL_CHUNK bytes. */
 #define ADD(path, func) \
@@ -1721,6 +2489,19 @@ main (int argc, char **argv)
   ADD_ONCE ("/changed/replaced-by-rename", test_changed_replaced);
   g_test_add_func ("/csv/random/round-trip", test_random_round_trip);
   g_test_add_func ("/csv/random/garbage", test_random_garbage);
+  ADD_ONCE ("/split/random", test_split_random);
+  ADD ("/split/lines", test_split_lines);
+  ADD ("/split/stray-quote", test_split_stray_quote);
+  ADD ("/split/stray-quote-skip", test_split_stray_quote_skip);
+  ADD ("/split/stray-quotes-cancel", test_split_stray_quotes_cancel);
+  ADD ("/split/errors-in-second-part", test_split_errors_in_second_part);
+  ADD ("/split/nul", test_split_nul);
+  ADD_ONCE ("/split/nul-after-middle", test_split_nul_after_middle);
+  ADD_ONCE ("/split/shrunk-before", test_split_shrunk_before);
+  ADD ("/split/too-small", test_split_too_small);
+  ADD ("/split/threads", test_split_threads);
+  ADD_ONCE ("/split/changed-truncated", test_split_changed_truncated);
+  ADD_ONCE ("/split/changed-first-part", test_split_changed_first_part);
 
   return g_test_run ();
 }

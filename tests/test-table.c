@@ -1222,6 +1222,132 @@ test_privacy (Fixture *f, gconstpointer data)
       g_error ("a problem message quotes \"%s\":\n%s", values[i], text);
 }
 
+/* ------------------------------------------------------------------ */
+/* Two threads: a file read in two halves gives the very table read in one. */
+
+/* A file where everything crosses the middle: persons seen in both halves,
+ * a territory and an unknown act code met only in the second, a duplicate
+ * identifier whose first row is in the first half, invalid rows in both. */
+static char *
+split_content (void)
+{
+  GString *text = g_string_new (PMI_HEADER);
+  for (guint i = 0; i < 4000; i++)
+    {
+      gboolean second_half = i >= 2000;
+      g_string_append_printf (text, "A-%u;%s;2024-03-%02u;W-%u;;%s;SF;%s\n",
+                              i == 3500 ? 10u : i,                      /* A-10 twice */
+                              second_half && i % 97 == 0 ? "NEW_CODE" : (i % 3 ? "EPP" : "bsem"),
+                              1 + i % 28,
+                              i % 1500,                                 /* W-0..W-1499, in both halves */
+                              i % 11 ? "PMI" : "Liberal",
+                              second_half && i % 7 == 0 ? "Est" : (i % 2 ? "Nord" : "Sud"));
+      if (i == 500 || i == 3000)
+        g_string_append (text, "A-bad;EPP;2024-02-30;W-1;;PMI;SF;Nord\n");
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+assert_same_tables (IcTable *a, IcTable *b, IcInterner *ta, IcInterner *tb)
+{
+  g_assert_cmpuint (a->n_rows, ==, b->n_rows);
+  g_assert_cmpuint (a->rows_read, ==, b->rows_read);
+  g_assert_cmpuint (a->rejected, ==, b->rejected);
+  g_assert_cmpuint (a->rejected_reasons->len, ==, b->rejected_reasons->len);
+  for (guint i = 0; i < a->rejected_reasons->len; i++)
+    g_assert_cmpstr (a->rejected_reasons->pdata[i], ==, b->rejected_reasons->pdata[i]);
+  for (guint c = 0; c < a->spec->n_columns; c++)
+    {
+      IcTableColumn *x = &a->columns[c], *y = &b->columns[c];
+      for (guint64 r = 0; r < a->n_rows; r++)
+        switch (x->spec->kind)
+          {
+          case IC_COLUMN_KIND_PERSON_ID:
+            g_assert_cmpstr (ic_interner_get (x->dictionary, x->ids[r]), ==, ic_interner_get (y->dictionary, y->ids[r]));
+            /* First appearance order is kept: the very same numbers. */
+            g_assert_cmpuint (x->ids[r], ==, y->ids[r]);
+            break;
+          case IC_COLUMN_KIND_DATE:
+            g_assert_cmpint (x->dates[r], ==, y->dates[r]);
+            break;
+          case IC_COLUMN_KIND_CODE:
+            g_assert_cmpuint (x->codes[r], ==, y->codes[r]);
+            break;
+          case IC_COLUMN_KIND_TERRITORY:
+            g_assert_cmpstr (ic_interner_get (ta, x->codes[r]), ==, ic_interner_get (tb, y->codes[r]));
+            break;
+          default:
+            break;
+          }
+    }
+}
+
+static IcTable *
+read_with_threshold (const char *path, gsize threshold, gboolean lenient, IcInterner *territories,
+                     IcProblems *problems, GError **error)
+{
+  IcTable *table;
+  ic_table_set_split_threshold (threshold);
+  table = ic_table_read (IC_TABLE_PMI_ACTS, path, territories, lenient, problems, error);
+  ic_table_set_split_threshold (IC_TABLE_SPLIT_DEFAULT);
+  return table;
+}
+
+static void
+test_split_same_table (Fixture *f, gconstpointer data)
+{
+  g_autofree char *content = split_content ();
+  g_autofree char *path = ic_test_write (f->dir, "pmi_acts.csv", content);
+  g_autoptr (IcInterner) t1 = ic_interner_new (), t2 = ic_interner_new ();
+  g_autoptr (IcProblems) p1 = ic_problems_new (50), p2 = ic_problems_new (50);
+  g_autoptr (IcTable) one = NULL, two = NULL;
+  g_autoptr (GError) error = NULL;
+  (void) data;
+
+  ic_interner_intern (t1, "", 0, NULL);
+  ic_interner_intern (t2, "", 0, NULL);
+  /* Lenient: the two invalid rows and the duplicate A-10 are set aside. */
+  one = read_with_threshold (path, 0, TRUE, t1, p1, &error);
+  g_assert_no_error (error);
+  two = read_with_threshold (path, 1, TRUE, t2, p2, &error);
+  g_assert_no_error (error);
+  /* 4002 data rows; 4002 − 2 invalid − 1 duplicate = 3999 kept. */
+  g_assert_cmpuint (one->rows_read, ==, 4002);
+  g_assert_cmpuint (one->n_rows, ==, 3999);
+  assert_same_tables (one, two, t1, t2);
+  /* "", Nord, Sud, Est in the same order. */
+  g_assert_cmpuint (ic_interner_size (t2), ==, 4);
+  g_assert_cmpstr (ic_interner_get (t2, 3), ==, "Est");
+  /* Row i sits on line i + 2, plus one for each invalid row written before
+   * it (after i = 500 and i = 3000): A-10 first on line 12, again (i = 3500)
+   * on line 3504. */
+  g_assert_cmpstr (one->rejected_reasons->pdata[2], ==, "pmi_acts.csv:3504:1: act_id: " DUPLICATE_ID (12));
+}
+
+static void
+test_split_same_problems (Fixture *f, gconstpointer data)
+{
+  g_autofree char *content = split_content ();
+  g_autofree char *path = ic_test_write (f->dir, "pmi_acts.csv", content);
+  g_autoptr (IcInterner) t1 = ic_interner_new (), t2 = ic_interner_new ();
+  g_autoptr (IcProblems) p1 = ic_problems_new (50), p2 = ic_problems_new (50);
+  g_autoptr (IcTable) one = NULL, two = NULL;
+  g_autoptr (GError) error = NULL;
+  (void) data;
+
+  ic_interner_intern (t1, "", 0, NULL);
+  ic_interner_intern (t2, "", 0, NULL);
+  one = read_with_threshold (path, 0, FALSE, t1, p1, &error);
+  two = read_with_threshold (path, 1, FALSE, t2, p2, &error);
+  /* Strict: the same three problems, in the order of the file. */
+  g_assert_cmpuint (ic_problems_count (p1), ==, 3);
+  g_assert_cmpuint (ic_problems_count (p2), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpstr (problem (p1, i), ==, problem (p2, i));
+  g_assert_cmpstr (problem (p2, 0), ==, "pmi_acts.csv:503:3: act_date: " BAD_DATE);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1256,5 +1382,7 @@ main (int argc, char **argv)
   ADD ("/table/privacy/messages", test_privacy);
 #undef ADD
 
+  g_test_add ("/table/split/same-table", Fixture, NULL, fixture_set_up, test_split_same_table, fixture_tear_down);
+  g_test_add ("/table/split/same-problems", Fixture, NULL, fixture_set_up, test_split_same_problems, fixture_tear_down);
   return g_test_run ();
 }
