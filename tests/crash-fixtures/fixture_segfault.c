@@ -1,13 +1,17 @@
-/* Test-only: a plugin that dereferences a bad pointer. */
+/* Test-only: a plugin that writes where nothing may be written. The page
+ * is mapped without any access, so the write faults for real, and no
+ * sanitizer mistakes it for a bug it reports itself (UBSan would turn a
+ * NULL store into an exit of its own). */
+#include <sys/mman.h>
+
 #include <indicore/indicore-plugin.h>
 
 static gboolean
 compute (const IcApi *api, IcContext *ctx, GError **error)
 {
-  /* A pointer the compiler cannot prove wrong, that is: NULL read at run time. */
-  volatile int *volatile nowhere = NULL;
+  volatile int *forbidden = mmap (NULL, 4096, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
   (void) api, (void) ctx, (void) error;
-  *nowhere = 1;
+  *forbidden = 1;
   return TRUE;
 }
 
