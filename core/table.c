@@ -651,11 +651,12 @@ compact_rows (IcTable *table, const guint8 *drop)
 }
 
 /* The line of every kept row whose identifier hash is one of @duplicates,
- * as (row, line) pairs in row order. Rows do not keep their lines, and
- * duplicates are rare: the file is read a second time, only for the lines
- * of its records, the records not kept (in @skipped, sorted) aside. */
+ * as (row, line, hash) triples in row order. Rows keep neither their lines
+ * nor (once sorted) their hashes in order, and duplicates are rare: the file
+ * is read a second time, the records not kept (in @skipped) aside. */
 static void
-duplicate_rows (Reader *r, const char *path, const guint64 *duplicates, gsize n_duplicates, GArray *pairs)
+duplicate_rows (Reader *r, const char *path, int field, const guint64 *duplicates, gsize n_duplicates,
+                GArray *triples)
 {
   g_autoptr (IcCsvReader) csv = ic_csv_reader_open (path, NULL);
   g_autoptr (GError) error = NULL;
@@ -672,15 +673,24 @@ duplicate_rows (Reader *r, const char *path, const guint64 *duplicates, gsize n_
             return;
           ic_csv_reader_get_error_position (csv, &line, NULL);
           g_clear_error (&error);
+          continue;
         }
       while (skip < r->skipped_lines->len && g_array_index (r->skipped_lines, guint64, skip) < line)
         skip++;
       if (skip < r->skipped_lines->len && g_array_index (r->skipped_lines, guint64, skip) == line)
         continue;
-      if (ic_unique_contains (duplicates, n_duplicates, r->row_hashes[row]))
+      if ((guint) field < n_fields)
         {
-          guint64 pair[2] = { row, line };
-          g_array_append_vals (pairs, pair, 2);
+          const char *text = fields[field].data;
+          gsize len = fields[field].len;
+          guint64 hash;
+          ic_text_trim (&text, &len);
+          hash = hash64 (text, len);
+          if (ic_unique_contains (duplicates, n_duplicates, hash))
+            {
+              guint64 triple[3] = { row, line, hash };
+              g_array_append_vals (triples, triple, 3);
+            }
         }
       row++;
     }
@@ -738,13 +748,13 @@ check_unique (Reader *r, const char *path)
 
   column = &table->columns[c];
   pairs = g_array_new (FALSE, FALSE, sizeof (guint64));
-  duplicate_rows (r, path, duplicates, n_duplicates, pairs);
+  duplicate_rows (r, path, column->field, duplicates, n_duplicates, pairs);
   first_line = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   drop = g_new0 (guint8, table->n_rows);
-  for (guint i = 0; i + 1 < pairs->len; i += 2)
+  for (guint i = 0; i + 2 < pairs->len; i += 3)
     {
       guint64 row = g_array_index (pairs, guint64, i), line = g_array_index (pairs, guint64, i + 1);
-      guint64 hash = r->row_hashes[row];
+      guint64 hash = g_array_index (pairs, guint64, i + 2);
       guint64 *first = g_hash_table_lookup (first_line, &hash);
       g_autofree char *message = NULL;
 
@@ -902,16 +912,14 @@ merge_part (Reader *r, Reader *part, IcInterner *part_territories)
       ensure_capacity (table);
     }
   table->n_rows = base;
-  if (n > 0 && r->row_hashes != NULL && part->row_hashes != NULL)
+  if (n > 0 && part->row_hashes != NULL)
     {
       r->row_hashes = g_renew (guint64, r->row_hashes, table->capacity);
       memcpy (r->row_hashes + base, part->row_hashes, n * sizeof (guint64));
     }
-  else if (n > 0 && part->row_hashes != NULL)
-    {
-      r->row_hashes = g_new (guint64, table->capacity);
-      memcpy (r->row_hashes + base, part->row_hashes, n * sizeof (guint64));
-    }
+  /* Each piece of the part is freed as soon as it is merged: the peak
+   * memory holds one column twice at most, not the whole part. */
+  g_clear_pointer (&part->row_hashes, g_free);
 
   for (guint c = 0; c < table->spec->n_columns; c++)
     {
@@ -944,6 +952,11 @@ merge_part (Reader *r, Reader *part, IcInterner *part_territories)
           memcpy (to->counts + base, col->counts, n * sizeof (gint64));
           break;
         }
+      g_clear_pointer (&col->ids, g_free);
+      g_clear_pointer (&col->dates, g_free);
+      g_clear_pointer (&col->codes, g_free);
+      g_clear_pointer (&col->counts, g_free);
+      g_clear_pointer (&col->dictionary, ic_interner_free);
     }
   table->n_rows = base + n;
   table->rows_read += from->rows_read;

@@ -2,46 +2,74 @@
 
 #include <string.h>
 
+static void
+insertion_sort (guint64 *keys, gsize n)
+{
+  for (gsize i = 1; i < n; i++)
+    {
+      guint64 key = keys[i];
+      gsize j = i;
+      while (j > 0 && keys[j - 1] > key)
+        {
+          keys[j] = keys[j - 1];
+          j--;
+        }
+      keys[j] = key;
+    }
+}
+
+/* American flag sort: an in-place most-significant-digit radix sort, so
+ * that sorting a national file's hashes needs no second array of them. */
+static void
+flag_sort (guint64 *keys, gsize n, int shift)
+{
+  gsize count[256] = { 0 }, next[256], end[256], total = 0;
+
+  if (n < 64)
+    {
+      insertion_sort (keys, n);
+      return;
+    }
+  for (gsize i = 0; i < n; i++)
+    count[(keys[i] >> shift) & 0xff]++;
+  for (guint d = 0; d < 256; d++)
+    {
+      next[d] = total;
+      total += count[d];
+      end[d] = total;
+    }
+  for (guint d = 0; d < 256; d++)
+    while (next[d] < end[d])
+      {
+        guint64 key = keys[next[d]];
+        guint digit = (key >> shift) & 0xff;
+        /* Carry the key to its bucket, taking the one there in its place. */
+        while (digit != d)
+          {
+            guint64 swap = keys[next[digit]];
+            keys[next[digit]++] = key;
+            key = swap;
+            digit = (key >> shift) & 0xff;
+          }
+        keys[next[d]++] = key;
+      }
+  if (shift == 0)
+    return;
+  for (guint d = 0; d < 256; d++)
+    if (count[d] > 1)
+      flag_sort (keys + (end[d] - count[d]), count[d], shift - 8);
+}
+
 void
 ic_radix_sort_u64 (guint64 *keys, gsize n)
 {
-  g_autofree guint64 *scratch = NULL;
-  g_autofree gsize *counts = NULL;
-  guint64 *from = keys, *to;
-
-  if (n < 2)
-    return;
-  scratch = g_new (guint64, n);
-  counts = g_new (gsize, 65536);
-  to = scratch;
-  for (guint shift = 0; shift < 64; shift += 16)
-    {
-      gsize total = 0;
-      memset (counts, 0, 65536 * sizeof (gsize));
-      for (gsize i = 0; i < n; i++)
-        counts[(from[i] >> shift) & 0xffff]++;
-      for (gsize d = 0; d < 65536; d++)
-        {
-          gsize c = counts[d];
-          counts[d] = total;
-          total += c;
-        }
-      for (gsize i = 0; i < n; i++)
-        to[counts[(from[i] >> shift) & 0xffff]++] = from[i];
-      {
-        guint64 *swap = from;
-        from = to;
-        to = swap;
-      }
-    }
-  /* Four passes: the sorted keys are back in @keys. */
-  g_assert (from == keys);
+  flag_sort (keys, n, 56);
 }
 
 guint64 *
-ic_unique_find_duplicates (const guint64 *hashes, gsize n, gsize *n_duplicates)
+ic_unique_find_duplicates (guint64 *hashes, gsize n, gsize *n_duplicates)
 {
-  g_autofree guint64 *sorted = g_memdup2 (hashes, n * sizeof (guint64));
+  guint64 *sorted = hashes;
   GArray *duplicates = NULL;
 
   *n_duplicates = 0;

@@ -8,12 +8,13 @@
 
 G_BEGIN_DECLS
 
-/* Sorts @keys in place (LSD radix sort, four passes of 16 bits). */
+/* Sorts @keys in place (an in-place radix sort: no extra memory). */
 void ic_radix_sort_u64 (guint64 *keys, gsize n);
 
-/* The distinct values that occur more than once in @hashes (not modified),
- * sorted; NULL when there is none. *@n_duplicates gets their number. */
-guint64 *ic_unique_find_duplicates (const guint64 *hashes, gsize n, gsize *n_duplicates);
+/* The distinct values that occur more than once in @hashes, sorted; NULL
+ * when there is none. *@n_duplicates gets their number. @hashes is sorted in
+ * place: no copy of a national file's hashes is made. */
+guint64 *ic_unique_find_duplicates (guint64 *hashes, gsize n, gsize *n_duplicates);
 
 /* TRUE when @hash is one of the sorted @duplicates. */
 gboolean ic_unique_contains (const guint64 *duplicates, gsize n_duplicates, guint64 hash);
