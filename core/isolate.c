@@ -135,53 +135,39 @@ run_child (int fd, const IcPlugin *plugin, IcDataset *dataset, GHashTable *overr
   _exit (written ? 0 : 3);
 }
 
-/* Reads the child's whole answer, or stops at the deadline. */
-static gboolean
-read_answer (int fd, gint64 deadline, GByteArray *answer)
-{
-  guint8 buffer[65536];
-  for (;;)
-    {
-      struct pollfd pfd = { fd, POLLIN, 0 };
-      int timeout = -1, ready;
-      ssize_t n;
+struct _IcIsolated {
+  pid_t pid;
+  int fd;                  /* -1 once read to the end, or given up */
+  gint64 deadline;         /* monotonic; 0: none */
+  guint timeout_seconds;
+  gboolean timed_out;
+  GByteArray *answer;
+  IcResult *result;        /* borrowed */
+};
 
-      if (deadline > 0)
-        {
-          gint64 left = deadline - g_get_monotonic_time ();
-          if (left <= 0)
-            return FALSE;
-          timeout = (int) MIN ((left + 999) / 1000, G_MAXINT);
-        }
-      ready = poll (&pfd, 1, timeout);
-      if (ready < 0 && errno == EINTR)
-        continue;
-      if (ready == 0)
-        return FALSE;
-      n = read (fd, buffer, sizeof buffer);
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        return TRUE;
-      g_byte_array_append (answer, buffer, (guint) n);
-    }
+static void
+isolated_free (IcIsolated *job)
+{
+  if (job->fd >= 0)
+    close (job->fd);
+  if (job->answer)
+    g_byte_array_unref (job->answer);
+  g_free (job);
 }
 
-void
-ic_isolate_compute (const IcPlugin *plugin, IcDataset *dataset, GHashTable *overrides,
-                    IcResult *result, guint timeout_seconds)
+IcIsolated *
+ic_isolate_start (const IcPlugin *plugin, IcDataset *dataset, GHashTable *overrides,
+                  IcResult *result, guint timeout_seconds)
 {
-  g_autoptr (GByteArray) answer = NULL;
-  gint64 deadline = timeout_seconds ? g_get_monotonic_time () + (gint64) timeout_seconds * G_USEC_PER_SEC : 0;
-  gboolean finished;
-  int fds[2], status = 0;
+  IcIsolated *job;
+  int fds[2];
   pid_t pid;
 
   if (pipe (fds) != 0)
     {
       g_autofree char *reason = g_strdup_printf ("cannot isolate the plugin: pipe: %s", g_strerror (errno));
       ic_result_set_error (result, reason);
-      return;
+      return NULL;
     }
   fflush (stdout);
   fflush (stderr);
@@ -192,7 +178,7 @@ ic_isolate_compute (const IcPlugin *plugin, IcDataset *dataset, GHashTable *over
       close (fds[0]);
       close (fds[1]);
       ic_result_set_error (result, reason);
-      return;
+      return NULL;
     }
   if (pid == 0)
     {
@@ -203,18 +189,88 @@ ic_isolate_compute (const IcPlugin *plugin, IcDataset *dataset, GHashTable *over
   /* Allocated after the fork: the child leaves with _exit, and must not
    * carry the parent's buffers it will never free. */
   close (fds[1]);
-  answer = g_byte_array_new ();
-  finished = read_answer (fds[0], deadline, answer);
-  close (fds[0]);
-  if (!finished)
-    kill (pid, SIGKILL);
-  while (waitpid (pid, &status, 0) < 0 && errno == EINTR)
-    ;
+  job = g_new0 (IcIsolated, 1);
+  job->pid = pid;
+  job->fd = fds[0];
+  job->timeout_seconds = timeout_seconds;
+  job->deadline = timeout_seconds ? g_get_monotonic_time () + (gint64) timeout_seconds * G_USEC_PER_SEC : 0;
+  job->answer = g_byte_array_new ();
+  job->result = result;
+  return job;
+}
 
-  if (!finished)
+/* Reads every child's answer as it comes, and stops those past their
+ * deadline. */
+static void
+read_answers (GPtrArray *jobs)
+{
+  g_autofree struct pollfd *fds = g_new0 (struct pollfd, MAX (jobs->len, 1));
+  guint8 buffer[65536];
+
+  for (;;)
+    {
+      guint n = 0;
+      gint64 now = g_get_monotonic_time (), next_deadline = 0;
+      int timeout, ready;
+
+      for (guint i = 0; i < jobs->len; i++)
+        {
+          IcIsolated *job = jobs->pdata[i];
+          if (job->fd < 0)
+            continue;
+          if (job->deadline > 0 && job->deadline <= now)
+            {
+              kill (job->pid, SIGKILL);
+              close (job->fd);
+              job->fd = -1;
+              job->timed_out = TRUE;
+              continue;
+            }
+          if (job->deadline > 0 && (next_deadline == 0 || job->deadline < next_deadline))
+            next_deadline = job->deadline;
+          fds[n++] = (struct pollfd) { job->fd, POLLIN, 0 };
+        }
+      if (n == 0)
+        return;
+      timeout = next_deadline ? (int) MIN ((next_deadline - now + 999) / 1000, G_MAXINT) : -1;
+      ready = poll (fds, n, timeout);
+      if (ready <= 0)
+        continue;  /* EINTR, or a deadline reached: the loop above handles both. */
+      for (guint k = 0; k < n; k++)
+        {
+          IcIsolated *job = NULL;
+          ssize_t got;
+          if (fds[k].revents == 0)
+            continue;
+          for (guint i = 0; i < jobs->len && job == NULL; i++)
+            if (((IcIsolated *) jobs->pdata[i])->fd == fds[k].fd)
+              job = jobs->pdata[i];
+          got = read (job->fd, buffer, sizeof buffer);
+          if (got < 0 && errno == EINTR)
+            continue;
+          if (got <= 0)
+            {
+              close (job->fd);
+              job->fd = -1;
+              continue;
+            }
+          g_byte_array_append (job->answer, buffer, (guint) got);
+        }
+    }
+}
+
+static void
+finish_job (IcIsolated *job)
+{
+  IcResult *result = job->result;
+  int status = 0;
+
+  while (waitpid (job->pid, &status, 0) < 0 && errno == EINTR)
+    ;
+  if (job->timed_out)
     {
       g_autofree char *reason = g_strdup_printf ("the plugin did not finish within %u s (--plugin-timeout) and was stopped",
-                                                 timeout_seconds);
+                                                 job->timeout_seconds);
       ic_result_set_error (result, reason);
     }
   else if (WIFSIGNALED (status))
@@ -231,10 +287,33 @@ ic_isolate_compute (const IcPlugin *plugin, IcDataset *dataset, GHashTable *over
     }
   else
     {
-      g_autoptr (GBytes) bytes = g_byte_array_free_to_bytes (g_steal_pointer (&answer));
+      g_autoptr (GBytes) bytes = g_byte_array_free_to_bytes (g_steal_pointer (&job->answer));
       g_autoptr (GVariant) variant = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (RESULT_TYPE), bytes, FALSE));
       /* A truncated or forged answer must not pass for a result. */
       if (!g_variant_is_normal_form (variant) || !ic_result_update_from_variant (result, variant))
         ic_result_set_error (result, "the plugin's process sent back an unreadable result");
     }
+}
+
+void
+ic_isolate_wait_all (GPtrArray *jobs)
+{
+  read_answers (jobs);
+  for (guint i = 0; i < jobs->len; i++)
+    {
+      finish_job (jobs->pdata[i]);
+      isolated_free (jobs->pdata[i]);
+    }
+  g_ptr_array_set_size (jobs, 0);
+}
+
+void
+ic_isolate_compute (const IcPlugin *plugin, IcDataset *dataset, GHashTable *overrides,
+                    IcResult *result, guint timeout_seconds)
+{
+  g_autoptr (GPtrArray) jobs = g_ptr_array_new ();
+  IcIsolated *job = ic_isolate_start (plugin, dataset, overrides, result, timeout_seconds);
+  if (job != NULL)
+    g_ptr_array_add (jobs, job);
+  ic_isolate_wait_all (jobs);
 }

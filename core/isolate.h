@@ -17,6 +17,17 @@ G_BEGIN_DECLS
 void ic_isolate_compute (const IcPlugin *plugin, IcDataset *dataset, GHashTable *overrides,
                          IcResult *result, guint timeout_seconds);
 
+/* The same in two steps, so that several plugins compute at once: starts
+ * the child and returns its handle, or NULL (and @result an error) when no
+ * child could be started. */
+typedef struct _IcIsolated IcIsolated;
+IcIsolated *ic_isolate_start (const IcPlugin *plugin, IcDataset *dataset, GHashTable *overrides,
+                              IcResult *result, guint timeout_seconds);
+
+/* Waits for every job of @jobs (IcIsolated), each within its own time
+ * limit, fills their results, frees the jobs and empties @jobs. */
+void ic_isolate_wait_all (GPtrArray *jobs);
+
 /* The same in this process (--no-isolation: for debugging a plugin). */
 void ic_isolate_compute_in_process (const IcPlugin *plugin, IcDataset *dataset, GHashTable *overrides,
                                     IcResult *result);

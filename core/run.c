@@ -58,8 +58,10 @@ reads_table (const IcPluginDescriptor *d, IcTableId id)
   return populations && (id == IC_TABLE_POPULATIONS || id == IC_TABLE_BIRTHS);
 }
 
+/* Prepares @result and starts its computation: in a child process added to
+ * @jobs, or here with --no-isolation. */
 static void
-compute_one (IcRun *run, IcPlugin *plugin, IcResult *result)
+start_one (IcRun *run, IcPlugin *plugin, IcResult *result, GPtrArray *jobs)
 {
   const IcPluginDescriptor *d = plugin->descriptor;
   IcDataset *dataset = run->dataset;
@@ -100,7 +102,11 @@ compute_one (IcRun *run, IcPlugin *plugin, IcResult *result)
   if (run->options.no_isolation)
     ic_isolate_compute_in_process (plugin, dataset, overrides, result);
   else
-    ic_isolate_compute (plugin, dataset, overrides, result, run->options.plugin_timeout);
+    {
+      IcIsolated *job = ic_isolate_start (plugin, dataset, overrides, result, run->options.plugin_timeout);
+      if (job != NULL)
+        g_ptr_array_add (jobs, job);
+    }
 }
 
 IcRun *
@@ -109,6 +115,7 @@ ic_run_execute (IcPluginSet *plugins, const IcRunOptions *options, IcProblems *p
   g_autoptr (IcRun) run = g_new0 (IcRun, 1);
   g_autoptr (GPtrArray) selected = NULL;
   g_autofree const char **names = NULL;
+  g_autoptr (GPtrArray) jobs = NULL;
   gboolean wanted[IC_N_TABLES];
 
   if (options->small_count < 0)
@@ -137,20 +144,30 @@ ic_run_execute (IcPluginSet *plugins, const IcRunOptions *options, IcProblems *p
   for (guint t = 0; t < ic_interner_size (run->dataset->territories); t++)
     names[t] = ic_interner_get (run->dataset->territories, t);
 
+  /* Every plugin's child runs at once (both cores), each within its limit. */
+  jobs = g_ptr_array_new ();
   for (guint i = 0; i < selected->len; i++)
     {
       IcPlugin *plugin = selected->pdata[i];
       IcPeriod period;
       IcResult *result;
-      const IcPreviousValue *previous = NULL;
 
       ic_period_init (&period, plugin->definition->period, options->year);
       result = ic_result_new (plugin->descriptor->id, plugin->definition, &period);
       result->plugin_file = g_strdup (plugin->file);
       result->plugin_version = g_strdup (plugin->descriptor->version);
-      compute_one (run, plugin, result);
+      start_one (run, plugin, result, jobs);
+      g_ptr_array_add (run->results, result);
+    }
+  ic_isolate_wait_all (jobs);
+
+  for (guint i = 0; i < run->results->len; i++)
+    {
+      IcResult *result = run->results->pdata[i];
+      const IcPreviousValue *previous = NULL;
+
       if (options->previous)
-        previous = ic_previous_lookup (options->previous, plugin->descriptor->id);
+        previous = ic_previous_lookup (options->previous, result->id);
       ic_result_finish (result, names, previous != NULL, options->previous ? options->previous->year : 0,
                         previous && previous->has_value, previous ? previous->value_tenths : 0);
       ic_trend_apply (result, options->previous, options->history);
@@ -162,7 +179,6 @@ ic_run_execute (IcPluginSet *plugins, const IcRunOptions *options, IcProblems *p
         }
       if (!options->no_suppression)
         ic_suppress_strata (result, options->small_count);
-      g_ptr_array_add (run->results, result);
     }
   return g_steal_pointer (&run);
 }
