@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A well-formed file over 2 GiB is read like a small one (issue 5): no
-# 32-bit overflow in offsets, line numbers or counts. Writes about 2.3 GB
+# 32-bit overflow in offsets, line numbers or counts. Writes about 3.2 GB
 # into bench/data/big/ (or $1), then checks what the engine says of it.
 # Not in the test suite: it takes a minute and the disk space.
 set -euo pipefail
