@@ -302,6 +302,21 @@ add_inputs (JsonBuilder *b, IcDataset *dataset)
       for (guint k = 0; k < table->rejected_reasons->len; k++)
         json_builder_add_string_value (b, table->rejected_reasons->pdata[k]);
       json_builder_end_array (b);
+      /* Codes of open sets beyond the spec's: kept, and said. */
+      json_builder_set_member_name (b, "other_codes");
+      json_builder_begin_object (b);
+      for (guint c = 0; c < table->spec->n_columns; c++)
+        {
+          g_auto (GStrv) codes = ic_table_other_codes (table, table->spec->columns[c].name);
+          if (codes[0] == NULL)
+            continue;
+          json_builder_set_member_name (b, table->spec->columns[c].name);
+          json_builder_begin_array (b);
+          for (guint k = 0; codes[k]; k++)
+            json_builder_add_string_value (b, codes[k]);
+          json_builder_end_array (b);
+        }
+      json_builder_end_object (b);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);

@@ -38,6 +38,14 @@ ic_cmd_validate (int argc, char **argv)
         }
       n_files++;
       g_print ("%-16s valid, %" G_GUINT64_FORMAT " rows\n", table->spec->file, table->n_rows);
+      for (guint c = 0; c < table->spec->n_columns; c++)
+        {
+          g_auto (GStrv) codes = ic_table_other_codes (table, table->spec->columns[c].name);
+          g_autofree char *list = g_strjoinv (", ", codes);
+          if (codes[0] != NULL)
+            g_print ("%-16s %s: codes beyond the spec's, kept for a future plugin: %s\n", "",
+                     table->spec->columns[c].name, list);
+        }
     }
   if (n_files == 0)
     {

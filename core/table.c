@@ -584,6 +584,22 @@ ic_table_free (IcTable *table)
   g_free (table);
 }
 
+char **
+ic_table_other_codes (IcTable *table, const char *name)
+{
+  IcTableColumn *column = ic_table_column (table, name);
+  g_autoptr (GStrvBuilder) codes = g_strv_builder_new ();
+  guint known = 0;
+
+  if (column == NULL || column->spec->kind != IC_COLUMN_KIND_CODE || !column->spec->codes_open)
+    return g_strv_builder_end (codes);
+  while (column->spec->codes[known] != NULL)
+    known++;
+  for (guint32 i = known; column->dictionary && i < ic_interner_size (column->dictionary); i++)
+    g_strv_builder_add (codes, ic_interner_get (column->dictionary, i));
+  return g_strv_builder_end (codes);
+}
+
 IcTableColumn *
 ic_table_column (IcTable *table, const char *name)
 {

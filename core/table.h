@@ -77,6 +77,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcTable, ic_table_free)
  * before reading. */
 void ic_table_set_split_threshold (gsize bytes);
 
+/* The codes of the open-set column @column met in the file beyond the
+ * spec's (act_type: kept for a future plugin), in order of first
+ * appearance: a new NULL-terminated array (g_strfreev), empty when none. */
+char **ic_table_other_codes (IcTable *table, const char *column);
+
 /* The column named @name, or NULL. */
 IcTableColumn *ic_table_column (IcTable *table, const char *name);
 

@@ -515,7 +515,7 @@ static const char example_bundle[] =
   "  \"inputs\": [\n"
   "    { \"table\": \"pmi_acts\", \"file\": \"pmi_acts.csv\", \"sha256\": "
   "\"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\", \"rows\": 4210, "
-  "\"rejected\": 0, \"rejected_reasons\": [] }\n"
+  "\"rejected\": 0, \"rejected_reasons\": [], \"other_codes\": {} }\n"
   "  ],\n"
   "  \"plugins_refused\": []\n"
   "}\n";

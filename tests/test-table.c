@@ -842,6 +842,15 @@ test_open_codes (Fixture *f, gconstpointer data)
   g_assert_cmpstr (ic_interner_get (type->dictionary, IC_ACT_FIRST_OTHER - 1), ==, "TELECONSULT");
   g_assert_cmpstr (ic_interner_get (type->dictionary, IC_ACT_FIRST_OTHER), ==, "ATELIER_PARENTS");
   g_assert_cmpstr (ic_interner_get (type->dictionary, IC_ACT_EPP - 1), ==, "EPP");
+  /* And the diagnostics list them, in that order; a closed set has none. */
+  {
+    g_auto (GStrv) other = ic_table_other_codes (table, "act_type");
+    g_auto (GStrv) none = ic_table_other_codes (table, "provider");
+    g_assert_cmpuint (g_strv_length (other), ==, 2);
+    g_assert_cmpstr (other[0], ==, "TELECONSULT");
+    g_assert_cmpstr (other[1], ==, "ATELIER_PARENTS");
+    g_assert_null (none[0]);
+  }
 }
 
 /* One territory dictionary for the run: the same name has the same index in
