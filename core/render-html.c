@@ -241,6 +241,27 @@ target_reference (const IcRenderIndicator *indicator)
   return g_strdup_printf ("Cible %s", target);
 }
 
+/* The frame both charts share; the target, if any, becomes a reference
+ * line, said in words at the end of @desc (@direction: which way it runs). */
+static void
+chart_frame (IcSvgFrame *frame, const IcRenderIndicator *indicator, const char *id, const char *title,
+             GString *desc, const char *direction, char **reference)
+{
+  g_string_append_c (desc, '.');
+  if (indicator->target == IC_RENDER_TARGET_THRESHOLD)
+    {
+      *reference = target_reference (indicator);
+      g_string_append_printf (desc, " Ligne %s pointillée : %s.", direction, *reference);
+    }
+  frame->id = id;
+  frame->title = title;
+  frame->desc = desc->str;
+  frame->percent = is_percent (indicator);
+  frame->has_reference = *reference != NULL;
+  frame->reference = (double) indicator->target_tenths / 10.0;
+  frame->reference_text = *reference;
+}
+
 static void
 append_strata (GString *out, const IcRenderBundle *bundle, const IcRenderIndicator *indicator, guint index)
 {
@@ -296,20 +317,7 @@ append_strata (GString *out, const IcRenderBundle *bundle, const IcRenderIndicat
       g_array_append_val (bars, bar);
       g_string_append_printf (desc, "%s%s %s", bars->len > 1 ? " ; " : "", stratum->territory, text);
     }
-  g_string_append_c (desc, '.');
-  if (indicator->target == IC_RENDER_TARGET_THRESHOLD)
-    {
-      reference = target_reference (indicator);
-      g_string_append_printf (desc, " Ligne verticale pointillée : %s.", reference);
-    }
-
-  chart.id = id;
-  chart.title = title;
-  chart.desc = desc->str;
-  chart.percent = is_percent (indicator);
-  chart.has_reference = reference != NULL;
-  chart.reference = (double) indicator->target_tenths / 10.0;
-  chart.reference_text = reference;
+  chart_frame (&chart.frame, indicator, id, title, desc, "verticale", &reference);
   chart.bars = (const IcSvgBar *) bars->data;
   chart.n_bars = bars->len;
   ic_svg_bar_chart (out, &chart);
@@ -393,20 +401,7 @@ append_trend (GString *out, const IcRenderIndicator *indicator, guint index)
       g_string_append_printf (desc, "%s%s %s%s", i ? " ; " : "", point->label, value ? value : "non disponible",
                               breaks ? " (autre définition)" : "");
     }
-  g_string_append_c (desc, '.');
-  if (indicator->target == IC_RENDER_TARGET_THRESHOLD)
-    {
-      reference = target_reference (indicator);
-      g_string_append_printf (desc, " Ligne horizontale pointillée : %s.", reference);
-    }
-
-  chart.id = id;
-  chart.title = title;
-  chart.desc = desc->str;
-  chart.percent = is_percent (indicator);
-  chart.has_reference = reference != NULL;
-  chart.reference = (double) indicator->target_tenths / 10.0;
-  chart.reference_text = reference;
+  chart_frame (&chart.frame, indicator, id, title, desc, "horizontale", &reference);
   chart.points = (const IcSvgPoint *) points->data;
   chart.n_points = points->len;
   ic_svg_line_chart (out, &chart);

@@ -206,8 +206,8 @@ ic_svg_bar_chart (GString *out, const IcSvgBarChart *chart)
       if (bar->has_value)
         max = MAX (max, bar->value);
     }
-  if (chart->has_reference)
-    max = MAX (max, chart->reference);
+  if (chart->frame.has_reference)
+    max = MAX (max, chart->frame.reference);
   axis_scale (max, &axis_max, &step);
   plot_x = CLAMP (label_width + 16.0, 90.0, 240.0);
   value_width = CLAMP (value_width + 14.0, 60.0, 210.0);
@@ -215,7 +215,7 @@ ic_svg_bar_chart (GString *out, const IcSvgBarChart *chart)
   plot_bottom = BAR_TOP + BAR_ROW * chart->n_bars;
   height = plot_bottom + BAR_BOTTOM;
 
-  open_svg (out, chart->id, chart->title, chart->desc, WIDTH, height);
+  open_svg (out, chart->frame.id, chart->frame.title, chart->frame.desc, WIDTH, height);
 
   /* Grid and axis labels: decoration, the figures are printed on the bars. */
   g_string_append (out, "<g aria-hidden=\"true\">\n");
@@ -225,7 +225,7 @@ ic_svg_bar_chart (GString *out, const IcSvgBarChart *chart)
       GString *label = g_string_new (NULL);
 
       append_line (out, x, BAR_TOP - 4.0, x, plot_bottom, k == 0 ? "stroke=\"" MUTED "\"" : "stroke=\"" GRID "\"");
-      append_tick_label (label, k * step, chart->percent);
+      append_tick_label (label, k * step, chart->frame.percent);
       append_text (out, x, plot_bottom + 18.0, "middle", "fill=\"" MUTED "\" font-size=\"12\"", label->str, FALSE);
       g_string_free (label, TRUE);
     }
@@ -259,10 +259,10 @@ ic_svg_bar_chart (GString *out, const IcSvgBarChart *chart)
                    bar->value_text, FALSE);
     }
 
-  if (chart->has_reference)
+  if (chart->frame.has_reference)
     {
-      double x = plot_x + plot_width * chart->reference / axis_max;
-      double half = text_width (chart->reference_text, SMALL_GLYPH_WIDTH) / 2.0;
+      double x = plot_x + plot_width * chart->frame.reference / axis_max;
+      double half = text_width (chart->frame.reference_text, SMALL_GLYPH_WIDTH) / 2.0;
       const char *anchor = "middle";
       double label_x = x;
 
@@ -273,7 +273,7 @@ ic_svg_bar_chart (GString *out, const IcSvgBarChart *chart)
       append_line (out, x, BAR_TOP - 6.0, x, plot_bottom,
                    "stroke=\"" REFERENCE "\" stroke-width=\"2\" stroke-dasharray=\"6 4\"");
       append_text (out, label_x, BAR_TOP - 11.0, anchor, "fill=\"" REFERENCE "\" font-size=\"12\" font-weight=\"bold\"",
-                   chart->reference_text, FALSE);
+                   chart->frame.reference_text, FALSE);
     }
   g_string_append (out, "</svg>\n");
 }
@@ -299,11 +299,11 @@ ic_svg_line_chart (GString *out, const IcSvgLineChart *chart)
   for (guint i = 0; i < chart->n_points; i++)
     if (chart->points[i].has_value)
       max = MAX (max, chart->points[i].value);
-  if (chart->has_reference)
-    max = MAX (max, chart->reference);
+  if (chart->frame.has_reference)
+    max = MAX (max, chart->frame.reference);
   axis_scale (max, &axis_max, &step);
 
-  open_svg (out, chart->id, chart->title, chart->desc, WIDTH, LINE_HEIGHT);
+  open_svg (out, chart->frame.id, chart->frame.title, chart->frame.desc, WIDTH, LINE_HEIGHT);
 
   g_string_append (out, "<g aria-hidden=\"true\">\n");
   for (guint k = 0; k * step <= axis_max * (1.0 + 1e-9); k++)
@@ -312,19 +312,19 @@ ic_svg_line_chart (GString *out, const IcSvgLineChart *chart)
       GString *label = g_string_new (NULL);
 
       append_line (out, LINE_LEFT, y, WIDTH - LINE_RIGHT, y, k == 0 ? "stroke=\"" MUTED "\"" : "stroke=\"" GRID "\"");
-      append_tick_label (label, k * step, chart->percent);
+      append_tick_label (label, k * step, chart->frame.percent);
       append_text (out, LINE_LEFT - 8.0, y + 4.0, "end", "fill=\"" MUTED "\" font-size=\"12\"", label->str, FALSE);
       g_string_free (label, TRUE);
     }
   g_string_append (out, "</g>\n");
 
-  if (chart->has_reference)
+  if (chart->frame.has_reference)
     {
-      double y = plot_bottom - plot_height * chart->reference / axis_max;
+      double y = plot_bottom - plot_height * chart->frame.reference / axis_max;
       append_line (out, LINE_LEFT, y, WIDTH - LINE_RIGHT, y,
                    "stroke=\"" REFERENCE "\" stroke-width=\"2\" stroke-dasharray=\"6 4\"");
       append_text (out, WIDTH - LINE_RIGHT, y - 6.0, "end", "fill=\"" REFERENCE "\" font-size=\"12\" font-weight=\"bold\"",
-                   chart->reference_text, FALSE);
+                   chart->frame.reference_text, FALSE);
     }
 
   /* The line, broken where a year has no value. */

@@ -27,14 +27,20 @@ typedef struct {
   gboolean emphasis;      /* a total among parts: darker bar, bold label */
 } IcSvgBar;
 
+/* What every chart has: its names, its text alternative, its scale and
+ * its reference line. */
 typedef struct {
   const char *id;             /* unique in the page; prefixes the ids the chart defines */
   const char *title;          /* <title>: what the chart shows */
   const char *desc;           /* <desc>: its content in words */
   gboolean percent;           /* axis labels with " %" */
-  gboolean has_reference;     /* a reference line (the target) across the bars */
+  gboolean has_reference;     /* a reference line (the target) across the chart */
   double reference;
   const char *reference_text; /* its label: "Cible ≥ 20 %" */
+} IcSvgFrame;
+
+typedef struct {
+  IcSvgFrame frame;
   const IcSvgBar *bars;
   guint n_bars;
 } IcSvgBarChart;
@@ -50,13 +56,7 @@ typedef struct {
 } IcSvgPoint;
 
 typedef struct {
-  const char *id;
-  const char *title;
-  const char *desc;
-  gboolean percent;
-  gboolean has_reference; /* a horizontal reference line */
-  double reference;
-  const char *reference_text;
+  IcSvgFrame frame;         /* the reference line is horizontal */
   const IcSvgPoint *points; /* in order along the x axis; a point without value breaks the line */
   guint n_points;
 } IcSvgLineChart;
