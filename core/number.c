@@ -1,6 +1,7 @@
 /* number.c: counts as département exports write them (`12 345`). */
 
 #include "number.h"
+#include "text.h"
 
 /* Length of the thousands separator at @p (space, U+00A0 or U+202F in
  * UTF-8), or 0. */
@@ -9,11 +10,7 @@ separator_len (const guchar *p, const guchar *end)
 {
   if (p[0] == ' ')
     return 1;
-  if (end - p >= 2 && p[0] == 0xC2 && p[1] == 0xA0)
-    return 2;
-  if (end - p >= 3 && p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0xAF)
-    return 3;
-  return 0;
+  return ic_text_no_break_space ((const char *) p, (gsize) (end - p));
 }
 
 /* Appends one digit to *value; FALSE on overflow of gint64. */

@@ -9,11 +9,7 @@ space_at_start (const guchar *p, const guchar *end)
 {
   if (p[0] == ' ' || p[0] == '\t' || p[0] == '\r' || p[0] == '\n')
     return 1;
-  if (end - p >= 2 && p[0] == 0xC2 && p[1] == 0xA0)
-    return 2;
-  if (end - p >= 3 && p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0xAF)
-    return 3;
-  return 0;
+  return ic_text_no_break_space ((const char *) p, (gsize) (end - p));
 }
 
 /* The same for white space that ends just before @end. */
@@ -23,9 +19,9 @@ space_at_end (const guchar *start, const guchar *end)
   guchar c = end[-1];
   if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
     return 1;
-  if (end - start >= 2 && end[-2] == 0xC2 && c == 0xA0)
+  if (end - start >= 2 && ic_text_no_break_space ((const char *) end - 2, 2) == 2)
     return 2;
-  if (end - start >= 3 && end[-3] == 0xE2 && end[-2] == 0x80 && c == 0xAF)
+  if (end - start >= 3 && ic_text_no_break_space ((const char *) end - 3, 3) == 3)
     return 3;
   return 0;
 }
