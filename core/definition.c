@@ -1,6 +1,8 @@
 #include "definition.h"
 
 #include <json-glib/json-glib.h>
+
+#include "json-reader.h"
 #include <math.h>
 #include <string.h>
 
@@ -225,21 +227,14 @@ ic_definition_load_from_data (const char *name, const char *data, gssize length,
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (IcDefinition) definition = g_new0 (IcDefinition, 1);
-  g_autoptr (GError) local = NULL;
   Checker checker = { name, error };
 
   definition->path = g_strdup (name);
   definition->parameters = g_array_new (FALSE, TRUE, sizeof (IcParameter));
   g_array_set_clear_func (definition->parameters, clear_parameter);
 
-  if (!json_parser_load_from_data (parser, data, length, &local))
-    {
-      /* json-glib's message starts with <data>:LINE:COL: */
-      const char *message = g_str_has_prefix (local->message, "<data>") ? local->message + 6 : local->message;
-      g_set_error (error, IC_DEFINITION_ERROR, IC_DEFINITION_ERROR_READ, "%s%s%s", name,
-                   *message == ':' ? "" : ": ", message);
-      return NULL;
-    }
+  if (!ic_json_parse (parser, name, data, length, IC_DEFINITION_ERROR, IC_DEFINITION_ERROR_READ, error))
+    return NULL;
   /* json-glib reads an empty (or blank) text as a document without root. */
   if (json_parser_get_root (parser) == NULL)
     {

@@ -1,6 +1,8 @@
 #include "previous.h"
 
 #include <json-glib/json-glib.h>
+
+#include "json-reader.h"
 #include <math.h>
 
 G_DEFINE_QUARK (ic-previous-error-quark, ic_previous_error)
@@ -65,20 +67,14 @@ ic_previous_load_from_data (const char *name, const char *data, gssize length, G
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (IcPrevious) previous = g_new0 (IcPrevious, 1);
-  g_autoptr (GError) local = NULL;
   JsonNode *root, *year, *indicators;
   JsonObject *object;
   JsonArray *array;
 
   previous->path = g_strdup (name);
   previous->values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  if (!json_parser_load_from_data (parser, data, length, &local))
-    {
-      const char *message = g_str_has_prefix (local->message, "<data>") ? local->message + 6 : local->message;
-      g_set_error (error, IC_PREVIOUS_ERROR, IC_PREVIOUS_ERROR_READ, "%s%s%s", name,
-                   *message == ':' ? "" : ": ", message);
-      return NULL;
-    }
+  if (!ic_json_parse (parser, name, data, length, IC_PREVIOUS_ERROR, IC_PREVIOUS_ERROR_READ, error))
+    return NULL;
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {

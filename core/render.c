@@ -3,6 +3,8 @@
 #include "render.h"
 
 #include <json-glib/json-glib.h>
+
+#include "json-reader.h"
 #include <math.h>
 #include <string.h>
 
@@ -773,7 +775,6 @@ ic_render_bundle_load_from_data (const char *name, const char *data, gssize leng
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (IcRenderBundle) bundle = g_new0 (IcRenderBundle, 1);
-  g_autoptr (GError) local = NULL;
   Reader r = { name, error };
   JsonObject *root, *generator, *department, *options;
   JsonArray *indicators;
@@ -786,14 +787,8 @@ ic_render_bundle_load_from_data (const char *name, const char *data, gssize leng
   bundle->refused = g_ptr_array_new_with_free_func (refusal_free);
   bundle->previous_years = g_array_new (FALSE, FALSE, sizeof (int));
 
-  if (!json_parser_load_from_data (parser, data, length, &local))
-    {
-      /* json-glib names in-memory data "<data>": name the file instead. */
-      const char *message = g_str_has_prefix (local->message, "<data>") ? local->message + 6 : local->message;
-      g_set_error (error, IC_RENDER_ERROR, IC_RENDER_ERROR_READ, "%s%s%s", name,
-                   *message == ':' ? "" : ": ", message);
-      return NULL;
-    }
+  if (!ic_json_parse (parser, name, data, length, IC_RENDER_ERROR, IC_RENDER_ERROR_READ, error))
+    return NULL;
   root_node = json_parser_get_root (parser);
   if (root_node == NULL || !JSON_NODE_HOLDS_OBJECT (root_node))
     {
