@@ -55,7 +55,6 @@ derive (IcPopulation *population, IcDataset *dataset, const IcPeriod *period)
   gboolean births = g_ascii_strcasecmp (population->name, "births") == 0;
   gboolean under_2 = g_ascii_strcasecmp (population->name, "children_under_2") == 0;
   int year = period->year;
-  gint32 first;
   g_autofree gint64 *counts = g_new0 (gint64, population->n_territories);
   gint64 total;
 
@@ -75,25 +74,24 @@ derive (IcPopulation *population, IcDataset *dataset, const IcPeriod *period)
       return;
     }
 
-  first = ic_date_from_ymd (year, 1, 1);
+  /* Births of Y into @counts (and, for children under 2, those of Y-1 too,
+   * which must exist: counted into the same array). */
+  count_births (dataset, ic_date_from_ymd (year, 1, 1), ic_date_from_ymd (year, 12, 31), counts, &total);
   if (under_2)
     {
-      gint64 earlier, later;
-      g_autofree gint64 *scratch = g_new0 (gint64, population->n_territories);
-      count_births (dataset, ic_date_from_ymd (year - 1, 1, 1), ic_date_from_ymd (year - 1, 12, 31), scratch, &earlier);
-      count_births (dataset, first, ic_date_from_ymd (year, 12, 31), scratch, &later);
-      if (earlier == 0 || later == 0)
+      gint64 earlier;
+      count_births (dataset, ic_date_from_ymd (year - 1, 1, 1), ic_date_from_ymd (year - 1, 12, 31), counts, &earlier);
+      if (earlier == 0 || total == 0)
         {
-          g_autofree char *missing = earlier == 0 && later == 0
+          g_autofree char *missing = earlier == 0 && total == 0
                                        ? g_strdup_printf ("%d nor in %d", year - 1, year)
                                        : g_strdup_printf ("%d", earlier == 0 ? year - 1 : year);
           population->not_derivable = g_strdup_printf ("births.csv has no birth in %s, and children_under_2 for %d needs the births of %d and %d",
                                                       missing, year, year - 1, year);
           return;
         }
-      first = ic_date_from_ymd (year - 1, 1, 1);
+      total += earlier;
     }
-  count_births (dataset, first, ic_date_from_ymd (year, 12, 31), counts, &total);
   population->derived[0] = total;
   /* Without a territory column, births.csv says nothing of any territory:
    * no count is derivable there (not 0, which would differ from every
