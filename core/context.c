@@ -74,7 +74,7 @@ api_ids (IcContext *ctx, const char *table, const char *column, guint32 *n_disti
 {
   IcTableColumn *c = find_column (ctx, table, column, IC_COLUMN_KIND_PERSON_ID);
   if (n_distinct)
-    *n_distinct = c ? ic_interner_size (c->dictionary) : 0;
+    *n_distinct = c ? c->n_distinct : 0;
   return c ? c->ids : NULL;
 }
 

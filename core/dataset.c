@@ -1,11 +1,61 @@
 #include "dataset.h"
 
+#include <glib/gstdio.h>
+
 G_DEFINE_QUARK (ic-dataset-error-quark, ic_dataset_error)
 
 char *
 ic_dataset_file_path (IcDataset *dataset, IcTableId id)
 {
   return g_build_filename (dataset->directory, ic_table_spec (id)->file, NULL);
+}
+
+/* One table being read, with a territory dictionary and problems of its
+ * own: tables are read at once, and their territories and problems are
+ * merged afterwards in table order, which gives exactly what reading them
+ * one after the other into shared ones would. */
+typedef struct {
+  IcTableId id;
+  char *path;
+  gboolean lenient;
+  IcInterner *territories;
+  IcProblems *problems;
+  gboolean beside;   /* read while another thread reads the biggest file */
+  IcTable *table;
+} TableRead;
+
+static void
+table_read_clear (TableRead *read)
+{
+  g_free (read->path);
+  ic_interner_free (read->territories);
+  ic_problems_free (read->problems);
+  ic_table_free (read->table);
+}
+
+static void
+read_one (TableRead *read)
+{
+  g_autoptr (GError) local = NULL;
+  read->table = (read->beside ? ic_table_read_in_one_thread : ic_table_read) (
+    read->id, read->path, read->territories, read->lenient, read->problems, &local);
+}
+
+/* The tables of a GPtrArray, in order, on a thread of their own. */
+static gpointer
+read_in_order (gpointer data)
+{
+  GPtrArray *reads = data;
+  for (guint i = 0; i < reads->len; i++)
+    read_one (reads->pdata[i]);
+  return NULL;
+}
+
+static guint64
+file_size (const char *path)
+{
+  GStatBuf st;
+  return g_stat (path, &st) == 0 ? (guint64) st.st_size : 0;
 }
 
 IcDataset *
@@ -16,6 +66,10 @@ ic_dataset_load (const char *directory,
                  GError **error)
 {
   g_autoptr (IcDataset) dataset = g_new0 (IcDataset, 1);
+  TableRead reads[IC_N_TABLES] = { 0 };
+  g_autoptr (GPtrArray) others = g_ptr_array_new ();
+  TableRead *biggest = NULL;
+  guint64 biggest_size = 0;
   gboolean unreadable = FALSE;
 
   if (!g_file_test (directory, G_FILE_TEST_IS_DIR))
@@ -31,17 +85,63 @@ ic_dataset_load (const char *directory,
 
   for (int id = 0; id < IC_N_TABLES; id++)
     {
+      TableRead *read = &reads[id];
       g_autofree char *path = ic_dataset_file_path (dataset, id);
-      g_autoptr (GError) local = NULL;
+      guint64 size;
 
       /* A path that exists but is no regular file is the reader's to refuse. */
       dataset->present[id] = g_file_test (path, G_FILE_TEST_EXISTS);
       if (!dataset->present[id] || (wanted != NULL && !wanted[id]))
         continue;
-      dataset->tables[id] = ic_table_read (id, path, dataset->territories, lenient, problems, &local);
-      if (dataset->tables[id] == NULL)
-        unreadable = TRUE;
+      *read = (TableRead) {
+        .id = id, .path = g_steal_pointer (&path), .lenient = lenient,
+        .territories = ic_interner_new (),
+        .problems = ic_problems_new (ic_problems_limit (problems)),
+      };
+      ic_interner_intern (read->territories, "", 0, NULL);
+      size = file_size (read->path);
+      if (biggest == NULL || size > biggest_size)
+        {
+          biggest = read;
+          biggest_size = size;
+        }
     }
+
+  /* The biggest file here (read in two threads itself when big enough),
+   * the others one after the other beside it: the national files differ in
+   * size by a factor ten, and the small ones then cost no wall time. */
+  for (int id = 0; id < IC_N_TABLES; id++)
+    if (reads[id].path != NULL && &reads[id] != biggest)
+      {
+        reads[id].beside = TRUE;
+        g_ptr_array_add (others, &reads[id]);
+      }
+  if (others->len > 0 && ic_table_threads_allowed ())
+    {
+      GThread *thread = g_thread_new ("indicore-tables", read_in_order, others);
+      read_one (biggest);
+      g_thread_join (thread);
+    }
+  else
+    for (int id = 0; id < IC_N_TABLES; id++)
+      if (reads[id].path != NULL)
+        read_one (&reads[id]);
+
+  for (int id = 0; id < IC_N_TABLES; id++)
+    {
+      TableRead *read = &reads[id];
+      if (read->path == NULL)
+        continue;
+      ic_problems_append (problems, read->problems);
+      if (read->table == NULL)
+        unreadable = TRUE;
+      else if (!ic_table_merge_territories (read->table, dataset->territories, read->territories, problems))
+        unreadable = TRUE;
+      else
+        dataset->tables[id] = g_steal_pointer (&read->table);
+    }
+  for (int id = 0; id < IC_N_TABLES; id++)
+    table_read_clear (&reads[id]);
 
   if (unreadable || (!lenient && ic_problems_count (problems) > 0))
     {

@@ -1,49 +1,74 @@
 #include "interner.h"
+#include "hash.h"
 
 #include <string.h>
+#include <sys/mman.h>
+
+/* One string in the arena, at a multiple of 4 bytes: its id, its length,
+ * its bytes and a NUL. The id beside the bytes means that a lookup that
+ * finds the string needs no other memory. */
+typedef struct {
+  guint32 id;
+  guint32 len;
+  char text[];
+} Entry;
+
+#define ENTRY_ALIGN 4u
 
 /* One slot of the open-addressing table: the string's 32-bit hash in the
- * high half, id + 1 in the low half (0: empty). Keeping the hash in the
- * slot means a probe touches the string only when the hashes agree: with a
- * national file's millions of persons, each avoided access is a cache miss. */
+ * high half, the entry's offset in the arena (in ENTRY_ALIGN units) + 1 in
+ * the low half (0: empty). Keeping the hash in the slot means a probe
+ * touches the arena only when the hashes agree, and growing the table
+ * touches only the table. */
 typedef guint64 Slot;
 
 struct _IcInterner {
-  char *arena;        /* every string, NUL-terminated, back to back */
+  char *arena;        /* the entries, back to back */
   gsize arena_len;
   gsize arena_size;
-  guint64 *offsets;   /* id -> offset of its string in the arena */
+  guint32 *offsets;   /* id -> offset of its entry, in ENTRY_ALIGN units */
   guint32 n_ids;
   guint32 offsets_size;
   Slot *slots;
   gsize n_slots;      /* power of two */
 };
 
-/* Eight bytes at a time, then a final avalanche (from splitmix64): the
- * identifiers are short and this is the hot path. */
-static guint32
-hash_bytes (const char *text, gsize len)
+/* Transparent huge pages where the system allows them on request: the slot
+ * table and the arena are read at random, and with 4 KiB pages most lookups
+ * would also miss the TLB. */
+#define HUGE_PAGE (2u << 20)
+
+static void
+advise_huge (gpointer data, gsize bytes)
 {
-  guint64 h = 0x9e3779b97f4a7c15ull ^ len;
-  while (len >= 8)
-    {
-      guint64 word;
-      memcpy (&word, text, 8);
-      h = (h ^ word) * 0xbf58476d1ce4e5b9ull;
-      h ^= h >> 29;
-      text += 8;
-      len -= 8;
-    }
-  if (len > 0)
-    {
-      guint64 word = 0;
-      memcpy (&word, text, len);
-      h = (h ^ word) * 0xbf58476d1ce4e5b9ull;
-    }
-  h ^= h >> 31;
-  h *= 0x94d049bb133111ebull;
-  h ^= h >> 32;
-  return (guint32) h;
+#ifdef MADV_HUGEPAGE
+  guintptr start = ((guintptr) data + HUGE_PAGE - 1) & ~(guintptr) (HUGE_PAGE - 1);
+  guintptr end = ((guintptr) data + bytes) & ~(guintptr) (HUGE_PAGE - 1);
+  if (end > start)
+    madvise ((void *) start, end - start, MADV_HUGEPAGE);
+#else
+  (void) data;
+  (void) bytes;
+#endif
+}
+
+/* Zeroed by writing, not by calloc(): a fresh page that is read before it
+ * is written maps the shared zero page, and the first write then costs a
+ * second fault and a TLB flush on every core the process runs on. */
+static Slot *
+slots_new (gsize n_slots)
+{
+  gsize bytes = n_slots * sizeof (Slot);
+  Slot *slots = g_malloc (bytes);
+  advise_huge (slots, bytes);
+  memset (slots, 0, bytes);
+  return slots;
+}
+
+guint32
+ic_interner_hash (const char *text, gsize len)
+{
+  return (guint32) ic_hash_bytes (text, len);
 }
 
 IcInterner *
@@ -51,7 +76,7 @@ ic_interner_new (void)
 {
   IcInterner *interner = g_new0 (IcInterner, 1);
   interner->n_slots = 64;
-  interner->slots = g_new0 (Slot, interner->n_slots);
+  interner->slots = slots_new (interner->n_slots);
   return interner;
 }
 
@@ -66,21 +91,17 @@ ic_interner_free (IcInterner *interner)
   g_free (interner);
 }
 
-/* Compares lengths first, then bytes: @text may hold a NUL, and nothing is
- * read past the stored string's terminator. */
-static gboolean
-id_matches (IcInterner *interner, guint32 id, const char *text, gsize len)
+static inline Entry *
+slot_entry (IcInterner *interner, Slot slot)
 {
-  guint64 offset = interner->offsets[id];
-  guint64 next = id + 1 < interner->n_ids ? interner->offsets[id + 1] : interner->arena_len;
-  return next - offset - 1 == len && memcmp (interner->arena + offset, text, len) == 0;
+  return (Entry *) (interner->arena + (gsize) ((guint32) slot - 1) * ENTRY_ALIGN);
 }
 
 static void
 grow (IcInterner *interner)
 {
   gsize n_slots = interner->n_slots * 2;
-  Slot *slots = g_new0 (Slot, n_slots);
+  Slot *slots = slots_new (n_slots);
 
   for (gsize k = 0; k < interner->n_slots; k++)
     {
@@ -98,7 +119,8 @@ grow (IcInterner *interner)
   interner->n_slots = n_slots;
 }
 
-/* The slot holding @text, or the empty slot where it would go. */
+/* The slot holding @text, or the empty slot where it would go. Lengths are
+ * compared before bytes: @text may hold a NUL. */
 static gsize
 probe (IcInterner *interner, const char *text, gsize len, guint32 hash)
 {
@@ -108,23 +130,71 @@ probe (IcInterner *interner, const char *text, gsize len, guint32 hash)
       Slot slot = interner->slots[i];
       if (slot == 0)
         return i;
-      if ((guint32) (slot >> 32) == hash && id_matches (interner, (guint32) slot - 1, text, len))
-        return i;
+      if ((guint32) (slot >> 32) == hash)
+        {
+          const Entry *entry = slot_entry (interner, slot);
+          if (entry->len == len && memcmp (entry->text, text, len) == 0)
+            return i;
+        }
       i = (i + 1) & mask;
     }
+}
+
+void
+ic_interner_prefetch_slot (IcInterner *interner, guint32 hash)
+{
+  __builtin_prefetch (&interner->slots[hash & (interner->n_slots - 1)]);
+}
+
+void
+ic_interner_prefetch_entry (IcInterner *interner, guint32 hash)
+{
+  Slot slot = interner->slots[hash & (interner->n_slots - 1)];
+  if (slot != 0 && (guint32) (slot >> 32) == hash)
+    __builtin_prefetch (slot_entry (interner, slot));
 }
 
 gint64
 ic_interner_find (IcInterner *interner, const char *text, gsize len)
 {
-  Slot slot = interner->slots[probe (interner, text, len, hash_bytes (text, len))];
-  return slot == 0 ? -1 : (gint64) (guint32) slot - 1;
+  Slot slot = interner->slots[probe (interner, text, len, ic_interner_hash (text, len))];
+  return slot == 0 ? -1 : (gint64) slot_entry (interner, slot)->id;
+}
+
+/* Appends the entry of @text with the next id; returns its offset + 1 in
+ * ENTRY_ALIGN units, as a slot holds it. */
+static guint32
+append_entry (IcInterner *interner, const char *text, gsize len)
+{
+  gsize size = (sizeof (Entry) + len + 1 + ENTRY_ALIGN - 1) & ~(gsize) (ENTRY_ALIGN - 1);
+  gsize offset = interner->arena_len;
+  Entry *entry;
+
+  if (offset + size > interner->arena_size)
+    {
+      interner->arena_size = MAX (interner->arena_size * 2, offset + size + 4096);
+      interner->arena = g_realloc (interner->arena, interner->arena_size);
+      advise_huge (interner->arena, interner->arena_size);
+    }
+  if (interner->n_ids == interner->offsets_size)
+    {
+      interner->offsets_size = interner->offsets_size ? interner->offsets_size * 2 : 64;
+      interner->offsets = g_renew (guint32, interner->offsets, interner->offsets_size);
+    }
+  entry = (Entry *) (interner->arena + offset);
+  entry->id = interner->n_ids;
+  entry->len = (guint32) len;
+  memcpy (entry->text, text, len);
+  memset (entry->text + len, 0, size - sizeof (Entry) - len);
+  interner->offsets[interner->n_ids++] = (guint32) (offset / ENTRY_ALIGN);
+  interner->arena_len += size;
+  return (guint32) (offset / ENTRY_ALIGN) + 1;
 }
 
 guint32
-ic_interner_intern (IcInterner *interner, const char *text, gsize len, gboolean *added)
+ic_interner_intern_hashed (IcInterner *interner, const char *text, gsize len, guint32 hash,
+                           gboolean *added)
 {
-  guint32 hash = hash_bytes (text, len);
   gsize i = probe (interner, text, len, hash);
   guint32 id;
 
@@ -132,33 +202,97 @@ ic_interner_intern (IcInterner *interner, const char *text, gsize len, gboolean 
     {
       if (added)
         *added = FALSE;
-      return (guint32) interner->slots[i] - 1;
+      return slot_entry (interner, interner->slots[i])->id;
     }
 
+  /* Slots hold the entry's offset in 32 bits: 16 GiB of identifiers. */
+  g_return_val_if_fail (interner->n_ids < G_MAXUINT32 - 1
+                        && len < G_MAXUINT32 / 2
+                        && (interner->arena_len + len) / ENTRY_ALIGN < G_MAXUINT32 - 8, 0);
   id = interner->n_ids;
-  g_return_val_if_fail (id < G_MAXUINT32 - 1, 0);
-  if (interner->arena_len + len + 1 > interner->arena_size)
-    {
-      interner->arena_size = MAX (interner->arena_size * 2, interner->arena_len + len + 1 + 4096);
-      interner->arena = g_realloc (interner->arena, interner->arena_size);
-    }
-  if (id == interner->offsets_size)
-    {
-      interner->offsets_size = interner->offsets_size ? interner->offsets_size * 2 : 64;
-      interner->offsets = g_renew (guint64, interner->offsets, interner->offsets_size);
-    }
-  interner->offsets[id] = interner->arena_len;
-  memcpy (interner->arena + interner->arena_len, text, len);
-  interner->arena[interner->arena_len + len] = '\0';
-  interner->arena_len += len + 1;
-  interner->n_ids++;
-  interner->slots[i] = (Slot) hash << 32 | (id + 1);
+  interner->slots[i] = (Slot) hash << 32 | append_entry (interner, text, len);
   /* At most half full: short probes. */
   if ((gsize) interner->n_ids * 2 > interner->n_slots)
     grow (interner);
   if (added)
     *added = TRUE;
   return id;
+}
+
+guint32
+ic_interner_intern (IcInterner *interner, const char *text, gsize len, gboolean *added)
+{
+  return ic_interner_intern_hashed (interner, text, len, ic_interner_hash (text, len), added);
+}
+
+/* How far ahead ic_interner_merge() prefetches: the slot this many strings
+ * ahead, the entry half as many. */
+#define MERGE_AHEAD 16
+
+guint32 *
+ic_interner_merge (IcInterner *into, IcInterner *from)
+{
+  guint32 n = from->n_ids;
+  guint32 *map = g_new (guint32, (gsize) n + 1);
+  g_autofree guint32 *hashes = g_new (guint32, (gsize) n + 1);
+
+  /* Room for every string at once: the table grows now, once, rather than
+   * in the middle of the loop, which would make the prefetches useless. */
+  while (((gsize) into->n_ids + n) * 2 > into->n_slots)
+    grow (into);
+
+  /* The entries of @from, in id order, are its arena read in sequence. */
+  for (guint32 i = 0; i < n; i++)
+    {
+      const Entry *entry = (const Entry *) (from->arena + (gsize) from->offsets[i] * ENTRY_ALIGN);
+      hashes[i] = ic_interner_hash (entry->text, entry->len);
+    }
+  for (guint32 i = 0; i < n; i++)
+    {
+      const Entry *entry = (const Entry *) (from->arena + (gsize) from->offsets[i] * ENTRY_ALIGN);
+      if (i + MERGE_AHEAD < n)
+        ic_interner_prefetch_slot (into, hashes[i + MERGE_AHEAD]);
+      if (i + MERGE_AHEAD / 2 < n)
+        ic_interner_prefetch_entry (into, hashes[i + MERGE_AHEAD / 2]);
+      map[i] = ic_interner_intern_hashed (into, entry->text, entry->len, hashes[i], NULL);
+    }
+  return map;
+}
+
+/* The id of an entry's text in @interner, or -1; from ic_interner_find(),
+ * with the hash already known. */
+static gint64
+find_hashed (IcInterner *interner, const Entry *entry, guint32 hash)
+{
+  Slot slot = interner->slots[probe (interner, entry->text, entry->len, hash)];
+  return slot == 0 ? -1 : (gint64) slot_entry (interner, slot)->id;
+}
+
+guint32 *
+ic_interner_number_union (IcInterner *into, IcInterner *from, guint32 *n_distinct)
+{
+  guint32 n = from->n_ids, next = into->n_ids;
+  guint32 *map = g_new (guint32, (gsize) n + 1);
+  g_autofree guint32 *hashes = g_new (guint32, (gsize) n + 1);
+
+  for (guint32 i = 0; i < n; i++)
+    {
+      const Entry *entry = (const Entry *) (from->arena + (gsize) from->offsets[i] * ENTRY_ALIGN);
+      hashes[i] = ic_interner_hash (entry->text, entry->len);
+    }
+  for (guint32 i = 0; i < n; i++)
+    {
+      const Entry *entry = (const Entry *) (from->arena + (gsize) from->offsets[i] * ENTRY_ALIGN);
+      gint64 found;
+      if (i + MERGE_AHEAD < n)
+        ic_interner_prefetch_slot (into, hashes[i + MERGE_AHEAD]);
+      if (i + MERGE_AHEAD / 2 < n)
+        ic_interner_prefetch_entry (into, hashes[i + MERGE_AHEAD / 2]);
+      found = find_hashed (into, entry, hashes[i]);
+      map[i] = found >= 0 ? (guint32) found : next++;
+    }
+  *n_distinct = next;
+  return map;
 }
 
 guint32
@@ -171,5 +305,5 @@ const char *
 ic_interner_get (IcInterner *interner, guint32 id)
 {
   g_return_val_if_fail (id < interner->n_ids, NULL);
-  return interner->arena + interner->offsets[id];
+  return ((const Entry *) (interner->arena + (gsize) interner->offsets[id] * ENTRY_ALIGN))->text;
 }

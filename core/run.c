@@ -117,6 +117,7 @@ ic_run_execute (IcPluginSet *plugins, const IcRunOptions *options, IcProblems *p
   g_autofree const char **names = NULL;
   g_autoptr (GPtrArray) jobs = NULL;
   gboolean wanted[IC_N_TABLES];
+  gint64 loading, computing, started;
 
   if (options->small_count < 0)
     {
@@ -136,9 +137,11 @@ ic_run_execute (IcPluginSet *plugins, const IcRunOptions *options, IcProblems *p
     return NULL;
 
   ic_run_wanted_tables (selected, wanted);
+  loading = g_get_monotonic_time ();
   run->dataset = ic_dataset_load (options->data_dir, wanted, options->lenient, problems, error);
   if (run->dataset == NULL)
     return NULL;
+  computing = g_get_monotonic_time ();
 
   names = g_new0 (const char *, ic_interner_size (run->dataset->territories));
   for (guint t = 0; t < ic_interner_size (run->dataset->territories); t++)
@@ -159,7 +162,10 @@ ic_run_execute (IcPluginSet *plugins, const IcRunOptions *options, IcProblems *p
       start_one (run, plugin, result, jobs);
       g_ptr_array_add (run->results, result);
     }
+  started = g_get_monotonic_time ();
   ic_isolate_wait_all (jobs);
+  g_debug ("data read in %.3f s; plugins started in %.3f s, computed in %.3f s",
+           (computing - loading) / 1e6, (started - computing) / 1e6, (g_get_monotonic_time () - started) / 1e6);
 
   for (guint i = 0; i < run->results->len; i++)
     {

@@ -5,6 +5,7 @@
 
 #include "csv-reader.h"
 #include "date.h"
+#include "hash.h"
 #include "number.h"
 #include "text.h"
 #include "unique-ids.h"
@@ -75,6 +76,23 @@ value_cache_put (CachedValue *cache, const char *text, gsize len, guint16 value)
   entry->value = value;
 }
 
+/* Person identifiers are interned PERSON_AHEAD kept rows late, in row
+ * order (ids stay dense in order of first appearance): their slot in the
+ * dictionary is prefetched when the row is kept and their entry halfway,
+ * so that a national file's lookups, each a cache miss, overlap with the
+ * parsing of the rows in between. The text is copied, as the reader's
+ * record does not outlive the row. */
+#define PERSON_AHEAD 16
+#define PERSON_TEXT 48
+
+typedef struct {
+  guint64 row;
+  guint32 hash;
+  guint16 column;
+  guint16 len;
+  char text[PERSON_TEXT];
+} PendingPerson;
+
 typedef struct {
   IcTable *table;
   IcTableId id;
@@ -88,29 +106,25 @@ typedef struct {
   CachedValue *value_cache;    /* VALUE_CACHE_SLOTS per column */
   guint64 line;
   guint row_problems;
-  guint64 *row_hashes;         /* one per kept row, in row order (unique-ids.h) */
+  guint64 *row_hashes;         /* one per kept row, in row order (unique-ids.h); sorted
+                                * once read when the file was split */
+  guint64 *part_hashes;        /* the second part's, sorted by its thread */
+  guint64 n_part_hashes;
+  gboolean hashes_sorted;      /* row_hashes is sorted */
+  PendingPerson persons[PERSON_AHEAD]; /* a ring, oldest at persons_head */
+  guint persons_head;
+  guint n_persons;
   GArray *skipped_lines;       /* lines of the records not kept, in order (guint64) */
   GArray *reason_lines;        /* the line of each of table->rejected_reasons */
   guint64 row_hash;
   GHashTable *population_keys; /* populations: "name\x1fperiod\x1fterritory" -> line */
 } Reader;
 
+/* Never 0, which marks a row without identifier. */
 static guint64
 hash64 (const char *text, gsize len)
 {
-  /* FNV-1a then a final avalanche (splitmix64), so that the low bits used
-   * for the slot are well mixed. */
-  guint64 h = 0xcbf29ce484222325ull;
-  for (gsize i = 0; i < len; i++)
-    {
-      h ^= (guchar) text[i];
-      h *= 0x100000001b3ull;
-    }
-  h ^= h >> 30;
-  h *= 0xbf58476d1ce4e5b9ull;
-  h ^= h >> 27;
-  h *= 0x94d049bb133111ebull;
-  h ^= h >> 31;
+  guint64 h = ic_hash_bytes (text, len);
   return h == 0 ? 1 : h;
 }
 
@@ -179,6 +193,54 @@ ensure_capacity (IcTable *table)
 }
 
 static void
+person_pop (Reader *r)
+{
+  const PendingPerson *p = &r->persons[r->persons_head];
+  IcTableColumn *column = &r->table->columns[p->column];
+  column->ids[p->row] = ic_interner_intern_hashed (column->dictionary, p->text, p->len, p->hash, NULL);
+  r->persons_head = (r->persons_head + 1) % PERSON_AHEAD;
+  r->n_persons--;
+}
+
+/* Interns every pending person: before anything reads the ids. */
+static void
+persons_flush (Reader *r)
+{
+  while (r->n_persons > 0)
+    person_pop (r);
+}
+
+static void
+person_push (Reader *r, guint c, guint64 row, const char *text, gsize len)
+{
+  IcTableColumn *column = &r->table->columns[c];
+  guint32 hash = ic_interner_hash (text, len);
+  PendingPerson *p;
+
+  if (len > PERSON_TEXT)
+    {
+      persons_flush (r);
+      column->ids[row] = ic_interner_intern_hashed (column->dictionary, text, len, hash, NULL);
+      return;
+    }
+  if (r->n_persons == PERSON_AHEAD)
+    person_pop (r);
+  if (r->n_persons >= PERSON_AHEAD / 2)
+    {
+      const PendingPerson *later = &r->persons[(r->persons_head + r->n_persons - PERSON_AHEAD / 2) % PERSON_AHEAD];
+      ic_interner_prefetch_entry (r->table->columns[later->column].dictionary, later->hash);
+    }
+  ic_interner_prefetch_slot (column->dictionary, hash);
+  p = &r->persons[(r->persons_head + r->n_persons) % PERSON_AHEAD];
+  p->row = row;
+  p->hash = hash;
+  p->column = (guint16) c;
+  p->len = (guint16) len;
+  memcpy (p->text, text, len);
+  r->n_persons++;
+}
+
+static void
 commit_row (Reader *r)
 {
   IcTable *table = r->table;
@@ -197,8 +259,7 @@ commit_row (Reader *r)
         case IC_COLUMN_KIND_ROW_ID:
           break;
         case IC_COLUMN_KIND_PERSON_ID:
-          column->ids[row] = ic_interner_intern (column->dictionary, r->cells[c].pending,
-                                                 r->cells[c].pending_len, NULL);
+          person_push (r, c, row, r->cells[c].pending, r->cells[c].pending_len);
           break;
         case IC_COLUMN_KIND_DATE:
           column->dates[row] = r->cells[c].date;
@@ -758,7 +819,10 @@ check_unique (Reader *r, const char *path)
       c = (int) k;
   if (c < 0 || table->n_rows < 2)
     return;
-  duplicates = ic_unique_find_duplicates (r->row_hashes, table->n_rows, &n_duplicates);
+  if (r->part_hashes == NULL && !r->hashes_sorted)
+    ic_radix_sort_u64 (r->row_hashes, table->n_rows - r->n_part_hashes);
+  duplicates = ic_unique_find_duplicates_sorted (r->row_hashes, table->n_rows - r->n_part_hashes,
+                                                 r->part_hashes, r->n_part_hashes, &n_duplicates);
   if (duplicates == NULL)
     return;
 
@@ -802,8 +866,18 @@ check_unique (Reader *r, const char *path)
 
 /* Reads the records of @csv (of its part, when split) into r->table. FALSE
  * with @error on a problem that makes the file unreadable. */
+static gboolean read_records_unflushed (Reader *r, IcCsvReader *csv, GError **error);
+
 static gboolean
 read_records (Reader *r, IcCsvReader *csv, GError **error)
+{
+  gboolean ok = read_records_unflushed (r, csv, error);
+  persons_flush (r);
+  return ok;
+}
+
+static gboolean
+read_records_unflushed (Reader *r, IcCsvReader *csv, GError **error)
 {
   IcTable *table = r->table;
   GError *csv_error = NULL;
@@ -875,6 +949,7 @@ reader_clear (Reader *r)
   g_free (r->upper);
   g_free (r->value_cache);
   g_free (r->row_hashes);
+  g_free (r->part_hashes);
   g_array_unref (r->skipped_lines);
   g_array_unref (r->reason_lines);
   g_clear_pointer (&r->population_keys, g_hash_table_unref);
@@ -896,21 +971,9 @@ read_part (gpointer data)
 {
   Part *part = data;
   part->ok = read_records (&part->reader, part->csv, &part->error);
+  if (part->ok && part->reader.row_hashes != NULL)
+    ic_radix_sort_u64 (part->reader.row_hashes, part->reader.table->n_rows);
   return NULL;
-}
-
-/* Maps every string of @from into @to: map[id in @from] = id in @to. */
-static guint32 *
-merge_dictionary (IcInterner *to, IcInterner *from)
-{
-  guint32 n = ic_interner_size (from);
-  guint32 *map = g_new (guint32, (gsize) n + 1);
-  for (guint32 i = 0; i < n; i++)
-    {
-      const char *text = ic_interner_get (from, i);
-      map[i] = ic_interner_intern (to, text, strlen (text), NULL);
-    }
-  return map;
 }
 
 /* Appends the rows, dictionaries and bookkeeping of @part after @r's. */
@@ -919,7 +982,20 @@ merge_part (Reader *r, Reader *part, IcInterner *part_territories)
 {
   IcTable *table = r->table, *from = part->table;
   guint64 base = table->n_rows, n = from->n_rows;
-  g_autofree guint32 *territory_map = merge_dictionary (r->territories, part_territories);
+  g_autofree guint32 *territory_map = ic_interner_merge (r->territories, part_territories);
+  g_autofree guint32 **person_maps = g_new0 (guint32 *, table->spec->n_columns);
+
+  /* Persons first: their dictionaries are the biggest pieces besides the
+   * columns, and they go before the columns grow. */
+  for (guint c = 0; c < table->spec->n_columns; c++)
+    {
+      IcTableColumn *to = &table->columns[c], *col = &from->columns[c];
+      if (to->spec->kind != IC_COLUMN_KIND_PERSON_ID)
+        continue;
+      person_maps[c] = ic_interner_number_union (to->dictionary, col->dictionary, &to->n_distinct);
+      g_clear_pointer (&to->dictionary, ic_interner_free);
+      g_clear_pointer (&col->dictionary, ic_interner_free);
+    }
 
   while (table->capacity < base + n)
     {
@@ -928,26 +1004,22 @@ merge_part (Reader *r, Reader *part, IcInterner *part_territories)
       ensure_capacity (table);
     }
   table->n_rows = base;
-  if (n > 0 && part->row_hashes != NULL)
-    {
-      r->row_hashes = g_renew (guint64, r->row_hashes, table->capacity);
-      memcpy (r->row_hashes + base, part->row_hashes, n * sizeof (guint64));
-    }
+  /* Both parts' hashes are sorted: they are checked as two runs. */
+  r->part_hashes = g_steal_pointer (&part->row_hashes);
+  r->n_part_hashes = r->part_hashes != NULL ? n : 0;
   /* Each piece of the part is freed as soon as it is merged: the peak
    * memory holds one column twice at most, not the whole part. */
-  g_clear_pointer (&part->row_hashes, g_free);
 
   for (guint c = 0; c < table->spec->n_columns; c++)
     {
       IcTableColumn *to = &table->columns[c], *col = &from->columns[c];
-      g_autofree guint32 *map = NULL;
+      g_autofree guint32 *map = person_maps[c];
       switch (to->spec->kind)
         {
         case IC_COLUMN_KIND_ROW_ID:
         case IC_COLUMN_KIND_TEXT:
           break;
         case IC_COLUMN_KIND_PERSON_ID:
-          map = merge_dictionary (to->dictionary, col->dictionary);
           for (guint64 i = 0; i < n; i++)
             to->ids[base + i] = map[col->ids[i]];
           break;
@@ -956,7 +1028,7 @@ merge_part (Reader *r, Reader *part, IcInterner *part_territories)
           break;
         case IC_COLUMN_KIND_CODE:
           /* Value 0 is a missing code; others are dictionary id + 1. */
-          map = merge_dictionary (to->dictionary, col->dictionary);
+          map = ic_interner_merge (to->dictionary, col->dictionary);
           for (guint64 i = 0; i < n; i++)
             to->codes[base + i] = col->codes[i] ? (guint16) (map[col->codes[i] - 1] + 1) : 0;
           break;
@@ -985,6 +1057,20 @@ merge_part (Reader *r, Reader *part, IcInterner *part_territories)
   g_array_append_vals (r->skipped_lines, part->skipped_lines->data, part->skipped_lines->len);
 }
 
+/* Once read, only the numbers of persons are needed. */
+static void
+drop_person_dictionaries (IcTable *table)
+{
+  for (guint c = 0; c < table->spec->n_columns; c++)
+    {
+      IcTableColumn *column = &table->columns[c];
+      if (column->spec->kind != IC_COLUMN_KIND_PERSON_ID || column->dictionary == NULL)
+        continue;
+      column->n_distinct = ic_interner_size (column->dictionary);
+      g_clear_pointer (&column->dictionary, ic_interner_free);
+    }
+}
+
 /* Files larger than this are read in two threads (0: never). */
 static gsize split_threshold = IC_TABLE_SPLIT_DEFAULT;
 
@@ -992,6 +1078,36 @@ void
 ic_table_set_split_threshold (gsize bytes)
 {
   split_threshold = bytes;
+}
+
+gboolean
+ic_table_threads_allowed (void)
+{
+  return split_threshold > 0;
+}
+
+gboolean
+ic_table_merge_territories (IcTable *table, IcInterner *into, IcInterner *from, IcProblems *problems)
+{
+  g_autofree guint32 *map = ic_interner_merge (into, from);
+  g_autofree char *file = g_path_get_basename (table->path);
+
+  /* Codes are 16 bits: each table checked its own count, not the union. */
+  if (ic_interner_size (into) > G_MAXUINT16)
+    {
+      ic_problems_add (problems, file, 0, 0, NULL, "more than %d distinct territories in the data",
+                       G_MAXUINT16 - 1);
+      return FALSE;
+    }
+  for (guint c = 0; c < table->spec->n_columns; c++)
+    {
+      IcTableColumn *column = &table->columns[c];
+      if (column->spec->kind != IC_COLUMN_KIND_TERRITORY)
+        continue;
+      for (guint64 i = 0; i < table->n_rows; i++)
+        column->codes[i] = (guint16) map[column->codes[i]];
+    }
+  return TRUE;
 }
 
 static IcTable *
@@ -1010,6 +1126,7 @@ table_read (IcTableId id, const char *path, IcInterner *territories, gboolean le
    * record, and sharing a line would make each thread wait on the other. */
   Part *part = NULL;
   GThread *thread = NULL;
+  gint64 started = g_get_monotonic_time (), opened, parsed, merged;
 
   g_return_val_if_fail (ic_interner_size (territories) > 0, NULL);
 
@@ -1022,6 +1139,7 @@ table_read (IcTableId id, const char *path, IcInterner *territories, gboolean le
       reader_clear (&r);
       return NULL;
     }
+  opened = g_get_monotonic_time ();
   table->sha256 = g_strdup (ic_csv_reader_get_sha256 (csv));
   if (!read_header (&r, csv, error))
     {
@@ -1050,11 +1168,19 @@ table_read (IcTableId id, const char *path, IcInterner *territories, gboolean le
     }
 
   ok = read_records (&r, csv, error);
+  parsed = g_get_monotonic_time ();
 
   if (thread != NULL)
     {
+      /* While the second part may still be read. */
+      if (ok && r.row_hashes != NULL)
+        {
+          ic_radix_sort_u64 (r.row_hashes, table->n_rows);
+          r.hashes_sorted = TRUE;
+        }
       gboolean sound;
       g_thread_join (thread);
+      parsed = g_get_monotonic_time ();
       sound = ok && ic_csv_reader_part_ended_cleanly (csv);
       if (sound && part->ok)
         {
@@ -1093,8 +1219,17 @@ table_read (IcTableId id, const char *path, IcInterner *territories, gboolean le
       g_aligned_free (part);
     }
 
+  merged = g_get_monotonic_time ();
   if (ok)
-    check_unique (&r, path);
+    {
+      drop_person_dictionaries (table);
+      check_unique (&r, path);
+    }
+  /* G_MESSAGES_DEBUG=indicore: where a run's time goes. */
+  g_debug ("%s: %" G_GUINT64_FORMAT " rows in %.3f s (opening %.3f, parsing %.3f in %d thread%s, merging %.3f, unique identifiers %.3f)",
+           file, table->n_rows, (g_get_monotonic_time () - started) / 1e6, (opened - started) / 1e6,
+           (parsed - opened) / 1e6, thread ? 2 : 1, thread ? "s" : "", (merged - parsed) / 1e6,
+           (g_get_monotonic_time () - merged) / 1e6);
   reader_clear (&r);
   if (!ok)
     return NULL;
@@ -1110,4 +1245,15 @@ ic_table_read (IcTableId id,
                GError **error)
 {
   return table_read (id, path, territories, lenient, problems, TRUE, error);
+}
+
+IcTable *
+ic_table_read_in_one_thread (IcTableId id,
+                             const char *path,
+                             IcInterner *territories,
+                             gboolean lenient,
+                             IcProblems *problems,
+                             GError **error)
+{
+  return table_read (id, path, territories, lenient, problems, FALSE, error);
 }

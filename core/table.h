@@ -30,10 +30,13 @@ typedef struct {
   int field;               /* position in the file's header, -1 when absent */
   gint32 *dates;           /* DATE */
   guint16 *codes;          /* CODE, TERRITORY */
-  guint32 *ids;            /* PERSON_ID */
+  guint32 *ids;            /* PERSON_ID: 0 .. n_distinct - 1 */
+  guint32 n_distinct;      /* PERSON_ID: distinct identifiers */
   gint64 *counts;          /* COUNT */
   char **texts;            /* TEXT */
-  IcInterner *dictionary;  /* CODE (codes upper-cased), PERSON_ID */
+  IcInterner *dictionary;  /* CODE (codes upper-cased); PERSON_ID while the
+                            * file is read, dropped then: only the numbers
+                            * are needed, and no identifier is kept */
 } IcTableColumn;
 
 typedef struct {
@@ -64,18 +67,37 @@ IcTable *ic_table_read (IcTableId id,
                         IcProblems *problems,
                         GError **error);
 
+/* The same without splitting a big file: for a thread that reads beside
+ * another one already. */
+IcTable *ic_table_read_in_one_thread (IcTableId id,
+                                      const char *path,
+                                      IcInterner *territories,
+                                      gboolean lenient,
+                                      IcProblems *problems,
+                                      GError **error);
+
 void ic_table_free (IcTable *table);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcTable, ic_table_free)
 
 /* Files of at least this many bytes left after the header are read in two
  * threads, each half into its own columns and dictionaries, merged in file
  * order: the same table as a read in one thread. */
-#define IC_TABLE_SPLIT_DEFAULT (8 * 1024 * 1024)
+#define IC_TABLE_SPLIT_DEFAULT (2 * 1024 * 1024)
 
 /* Process-wide: the size from which files are read in two threads; 0 reads
  * every file in one (indicore run --threads 1). Not thread-safe: set it
  * before reading. */
 void ic_table_set_split_threshold (gsize bytes);
+
+/* FALSE after ic_table_set_split_threshold (0): everything in one thread. */
+gboolean ic_table_threads_allowed (void);
+
+/* Moves @table's territories from @from, the dictionary it was read with,
+ * to @into: adds them to @into (in @from's order) and rewrites the
+ * territory columns. FALSE, with a problem in @problems, when @into would
+ * hold more territories than a code can. */
+gboolean ic_table_merge_territories (IcTable *table, IcInterner *into, IcInterner *from,
+                                     IcProblems *problems);
 
 /* The codes of the open-set column @column met in the file beyond the
  * spec's (act_type: kept for a future plugin), in order of first

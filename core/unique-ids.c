@@ -67,24 +67,41 @@ ic_radix_sort_u64 (guint64 *keys, gsize n)
 }
 
 guint64 *
-ic_unique_find_duplicates (guint64 *hashes, gsize n, gsize *n_duplicates)
+ic_unique_find_duplicates_sorted (const guint64 *a, gsize n_a, const guint64 *b, gsize n_b,
+                                  gsize *n_duplicates)
 {
-  guint64 *sorted = hashes;
   GArray *duplicates = NULL;
+  gsize i = 0, j = 0;
+  gboolean have_previous = FALSE;
+  guint64 previous = 0;
 
   *n_duplicates = 0;
-  ic_radix_sort_u64 (sorted, n);
-  for (gsize i = 1; i < n; i++)
-    if (sorted[i] == sorted[i - 1] && (i < 2 || sorted[i - 1] != sorted[i - 2]))
-      {
-        if (duplicates == NULL)
-          duplicates = g_array_new (FALSE, FALSE, sizeof (guint64));
-        g_array_append_val (duplicates, sorted[i]);
-      }
+  /* The two runs merged in order: a value equal to the one before it is a
+   * duplicate, recorded once however many times it repeats. */
+  while (i < n_a || j < n_b)
+    {
+      guint64 value = j >= n_b || (i < n_a && a[i] <= b[j]) ? a[i++] : b[j++];
+      if (have_previous && value == previous)
+        {
+          if (duplicates == NULL)
+            duplicates = g_array_new (FALSE, FALSE, sizeof (guint64));
+          if (duplicates->len == 0 || g_array_index (duplicates, guint64, duplicates->len - 1) != value)
+            g_array_append_val (duplicates, value);
+        }
+      previous = value;
+      have_previous = TRUE;
+    }
   if (duplicates == NULL)
     return NULL;
   *n_duplicates = duplicates->len;
   return (guint64 *) g_array_free (duplicates, FALSE);
+}
+
+guint64 *
+ic_unique_find_duplicates (guint64 *hashes, gsize n, gsize *n_duplicates)
+{
+  ic_radix_sort_u64 (hashes, n);
+  return ic_unique_find_duplicates_sorted (hashes, n, NULL, 0, n_duplicates);
 }
 
 gboolean

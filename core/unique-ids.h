@@ -16,6 +16,12 @@ void ic_radix_sort_u64 (guint64 *keys, gsize n);
  * place: no copy of a national file's hashes is made. */
 guint64 *ic_unique_find_duplicates (guint64 *hashes, gsize n, gsize *n_duplicates);
 
+/* The same from two sorted arrays, taken together (@b may be NULL when
+ * @n_b is 0): the halves of a file read in two parts, each sorted by its own
+ * thread. */
+guint64 *ic_unique_find_duplicates_sorted (const guint64 *a, gsize n_a, const guint64 *b, gsize n_b,
+                                           gsize *n_duplicates);
+
 /* TRUE when @hash is one of the sorted @duplicates. */
 gboolean ic_unique_contains (const guint64 *duplicates, gsize n_duplicates, guint64 hash);
 

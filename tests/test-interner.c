@@ -110,6 +110,99 @@ test_growth (void)
   g_assert_cmpuint (ic_interner_size (interner), ==, n);
 }
 
+/* Prefetching is a hint, and the hash is the one intern() uses: the
+ * hashed path gives the very same ids. */
+static void
+test_hashed (void)
+{
+  g_autoptr (IcInterner) plain = ic_interner_new ();
+  g_autoptr (IcInterner) hashed = ic_interner_new ();
+
+  for (guint32 i = 0; i < 5000; i++)
+    {
+      char text[32];
+      gsize len = (gsize) g_snprintf (text, sizeof text, "W-%u", (i * 7919u) % 3001u);
+      guint32 hash = ic_interner_hash (text, len);
+      gboolean added_plain, added_hashed;
+
+      ic_interner_prefetch_slot (hashed, hash);
+      ic_interner_prefetch_entry (hashed, hash);
+      g_assert_cmpuint (ic_interner_intern_hashed (hashed, text, len, hash, &added_hashed), ==,
+                        ic_interner_intern (plain, text, len, &added_plain));
+      g_assert_cmpint (added_hashed, ==, added_plain);
+    }
+  g_assert_cmpuint (ic_interner_size (hashed), ==, 3001);
+  /* Texts of every length up to three words hash on whole words (the last
+   * one overlapping): a byte changed anywhere is another string. */
+  for (gsize len = 1; len <= 24; len++)
+    {
+      char text[25], other[25];
+      memset (text, 'x', len);
+      for (gsize at = 0; at < len; at++)
+        {
+          memcpy (other, text, len);
+          other[at] = 'y';
+          g_assert_cmpint (ic_interner_find (hashed, other, len), ==, -1);
+          ic_interner_intern (hashed, other, len, NULL);
+        }
+      g_assert_cmpint (ic_interner_find (hashed, text, len), ==, -1);
+    }
+}
+
+static IcInterner *
+interner_of (const char *const *texts)
+{
+  IcInterner *interner = ic_interner_new ();
+  for (; *texts != NULL; texts++)
+    intern (interner, *texts, NULL);
+  return interner;
+}
+
+static void
+test_merge (void)
+{
+  const char *first[] = { "", "Nord", "Sud", NULL };
+  const char *second[] = { "", "Est", "Sud", "Ouest", NULL };
+  g_autoptr (IcInterner) into = interner_of (first);
+  g_autoptr (IcInterner) from = interner_of (second);
+  g_autofree guint32 *map = ic_interner_merge (into, from);
+
+  /* "" 0 and Sud 2 were there; Est and Ouest come after, in from's order. */
+  g_assert_cmpuint (map[0], ==, 0);
+  g_assert_cmpuint (map[1], ==, 3);
+  g_assert_cmpuint (map[2], ==, 2);
+  g_assert_cmpuint (map[3], ==, 4);
+  g_assert_cmpuint (ic_interner_size (into), ==, 5);
+  g_assert_cmpstr (ic_interner_get (into, 3), ==, "Est");
+  g_assert_cmpstr (ic_interner_get (into, 4), ==, "Ouest");
+}
+
+static void
+test_number_union (void)
+{
+  const char *first[] = { "W-1", "W-2", "W-3", NULL };
+  const char *second[] = { "W-4", "W-2", "W-5", "W-1", NULL };
+  g_autoptr (IcInterner) into = interner_of (first);
+  g_autoptr (IcInterner) from = interner_of (second);
+  g_autoptr (IcInterner) merged = interner_of (first);
+  g_autofree guint32 *map = NULL, *merged_map = NULL;
+  guint32 n = 0;
+
+  map = ic_interner_number_union (into, from, &n);
+  /* The numbers interning would give, without interning. */
+  merged_map = ic_interner_merge (merged, from);
+  g_assert_cmpuint (n, ==, 5);
+  g_assert_cmpuint (n, ==, ic_interner_size (merged));
+  for (guint32 i = 0; i < 4; i++)
+    g_assert_cmpuint (map[i], ==, merged_map[i]);
+  g_assert_cmpuint (map[0], ==, 3);
+  g_assert_cmpuint (map[1], ==, 1);
+  g_assert_cmpuint (map[2], ==, 4);
+  g_assert_cmpuint (map[3], ==, 0);
+  g_assert_cmpuint (ic_interner_size (into), ==, 3);
+  g_assert_cmpint (ic_interner_find (into, "W-4", 3), ==, -1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -119,5 +212,8 @@ main (int argc, char **argv)
   g_test_add_func ("/interner/not-terminated", test_not_terminated);
   g_test_add_func ("/interner/embedded-nul", test_embedded_nul);
   g_test_add_func ("/interner/growth", test_growth);
+  g_test_add_func ("/interner/hashed", test_hashed);
+  g_test_add_func ("/interner/merge", test_merge);
+  g_test_add_func ("/interner/number-union", test_number_union);
   return g_test_run ();
 }

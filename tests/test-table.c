@@ -644,6 +644,92 @@ test_problem_limit (Fixture *f, gconstpointer data)
   g_assert_true (g_str_has_suffix (error->message, "\n… and 3 more problems"));
 }
 
+/* Tables are read at once (the biggest beside the others), yet problems
+ * come in table order and territories are numbered in order of first
+ * appearance across births, pmi_acts, ip: as read one after the other. */
+static void
+test_tables_at_once (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GString) acts = g_string_new (PMI_HEADER);
+  (void) data;
+
+  g_free (ic_test_write (f->dir, "births.csv",
+                         BIRTHS_HEADER
+                         "B-1;2024-01-32;Nord\n"
+                         "B-2;2024-01-02;Shared\n"
+                         "B-3;2024-02-30;Nord\n"));
+  /* The biggest file, read while the others are. */
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_printf (acts, "A-%u;EPP;2024-03-01;W-%u;;PMI;SF;%s\n", i, i,
+                            i % 2 ? "Shared" : "Pmi");
+  g_string_append (acts, "A-x;EPP;2024-13-01;W-1;;PMI;SF;Pmi\n"
+                         "A-y;EPP;2024-00-01;W-1;;PMI;SF;Pmi\n");
+  g_free (ic_test_write (f->dir, "pmi_acts.csv", acts->str));
+  g_free (ic_test_write (f->dir, "ip.csv", IP_HEADER "IP-1;2024-01-02;;Ip\nIP-2;2024-01-32;;Ip\n"));
+
+  for (guint threads = 1; threads <= 2; threads++)
+    {
+      g_autoptr (IcProblems) problems = ic_problems_new (3);
+      g_autoptr (IcDataset) dataset = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autofree char *text = NULL;
+
+      ic_table_set_split_threshold (threads == 1 ? 0 : IC_TABLE_SPLIT_DEFAULT);
+      dataset = ic_dataset_load (f->dir, NULL, FALSE, problems, &error);
+      g_assert_error (error, IC_DATASET_ERROR, IC_DATASET_ERROR_INVALID);
+      g_assert_null (dataset);
+      text = ic_problems_to_string (problems);
+      g_assert_cmpstr (text, ==,
+                       "births.csv:2:2: birth_date: " BAD_DATE "\n"
+                       "births.csv:4:2: birth_date: " BAD_DATE "\n"
+                       "pmi_acts.csv:3002:3: act_date: " BAD_DATE "\n"
+                       "… and 2 more problems");
+
+      g_clear_error (&error);
+      g_clear_pointer (&problems, ic_problems_free);
+      problems = ic_problems_new (3);
+      dataset = ic_dataset_load (f->dir, NULL, TRUE, problems, &error);
+      g_assert_no_error (error);
+      /* Nord only on the births set aside. */
+      g_assert_cmpuint (ic_interner_size (dataset->territories), ==, 4);
+      g_assert_cmpstr (ic_interner_get (dataset->territories, 0), ==, "");
+      g_assert_cmpstr (ic_interner_get (dataset->territories, 1), ==, "Shared");
+      g_assert_cmpstr (ic_interner_get (dataset->territories, 2), ==, "Pmi");
+      g_assert_cmpstr (ic_interner_get (dataset->territories, 3), ==, "Ip");
+      g_assert_cmpuint (ic_table_column (dataset->tables[IC_TABLE_PMI_ACTS], "territory")->codes[0], ==, 2);
+      g_assert_cmpuint (ic_table_column (dataset->tables[IC_TABLE_PMI_ACTS], "territory")->codes[1], ==, 1);
+      g_assert_cmpuint (ic_table_column (dataset->tables[IC_TABLE_IP], "territory")->codes[0], ==, 3);
+    }
+  ic_table_set_split_threshold (IC_TABLE_SPLIT_DEFAULT);
+}
+
+/* Each table numbers its territories in 16 bits; their union must fit
+ * too. */
+static void
+test_territories_union_too_big (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GString) births = g_string_new (BIRTHS_HEADER);
+  g_autoptr (GString) ip = g_string_new (IP_HEADER);
+  g_autoptr (IcProblems) problems = ic_problems_new (10);
+  g_autoptr (IcDataset) dataset = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  (void) data;
+
+  for (guint i = 0; i < 40000; i++)
+    {
+      g_string_append_printf (births, "B-%u;2024-01-02;B%u\n", i, i);
+      g_string_append_printf (ip, "IP-%u;2024-01-02;;I%u\n", i, i);
+    }
+  g_free (ic_test_write (f->dir, "births.csv", births->str));
+  g_free (ic_test_write (f->dir, "ip.csv", ip->str));
+  dataset = ic_dataset_load (f->dir, NULL, TRUE, problems, &error);
+  g_assert_null (dataset);
+  g_assert_error (error, IC_DATASET_ERROR, IC_DATASET_ERROR_INVALID);
+  text = ic_problems_to_string (problems);
+  g_assert_cmpstr (text, ==, "ip.csv: more than 65534 distinct territories in the data");
+}
+
 static void
 test_problem_limit_one_more (Fixture *f, gconstpointer data)
 {
@@ -802,7 +888,9 @@ test_typed_values (Fixture *f, gconstpointer data)
   g_assert_cmpuint (person->ids[2], ==, 2);
   g_assert_cmpuint (person->ids[3], ==, 3);
   g_assert_cmpuint (person->ids[4], ==, 0);
-  g_assert_cmpuint (ic_interner_size (person->dictionary), ==, 4);
+  g_assert_cmpuint (person->n_distinct, ==, 4);
+  /* No identifier is kept once the file is read. */
+  g_assert_null (person->dictionary);
 
   /* Territories (trimmed, case kept): 0 = none; Nord 1, Sud 2. */
   g_assert_cmpuint (territory->codes[0], ==, 1);
@@ -1029,7 +1117,7 @@ test_many_rows (Fixture *f, gconstpointer data)
   person = ic_table_column (table, "person_id");
   date = ic_table_column (table, "act_date");
   g_assert_cmpuint (table->n_rows, ==, n);
-  g_assert_cmpuint (ic_interner_size (person->dictionary), ==, 7000);
+  g_assert_cmpuint (person->n_distinct, ==, 7000);
   for (guint i = 0; i < n; i += 331)
     {
       g_assert_cmpuint (person->ids[i], ==, i % 7000);
@@ -1106,9 +1194,8 @@ test_lenient_no_trace (Fixture *f, gconstpointer data)
   type = ic_table_column (table, "act_type");
   g_assert_cmpuint (table->rejected, ==, 1);
   /* W-1 0, W-3 1: dense over the kept rows. */
-  g_assert_cmpuint (ic_interner_size (person->dictionary), ==, 2);
+  g_assert_cmpuint (person->n_distinct, ==, 2);
   g_assert_cmpuint (person->ids[1], ==, 1);
-  g_assert_cmpint (ic_interner_find (person->dictionary, "W-SECRET", 8), ==, -1);
   /* "", Nord, Sud. */
   g_assert_cmpuint (ic_interner_size (f->territories), ==, 3);
   g_assert_cmpint (ic_interner_find (f->territories, "Secret", 6), ==, -1);
@@ -1244,10 +1331,14 @@ split_content (void)
   for (guint i = 0; i < 4000; i++)
     {
       gboolean second_half = i >= 2000;
-      g_string_append_printf (text, "A-%u;%s;2024-03-%02u;W-%u;;%s;SF;%s\n",
+      g_string_append_printf (text, "A-%u;%s;2024-03-%02u;W-%s%u;;%s;SF;%s\n",
                               i == 3500 ? 10u : i,                      /* A-10 twice */
                               second_half && i % 97 == 0 ? "NEW_CODE" : (i % 3 ? "EPP" : "bsem"),
                               1 + i % 28,
+                              /* A fifth of the persons with identifiers
+                               * longer than the reader's prefetch queue
+                               * holds: interned at once, in order too. */
+                              i % 1500 % 5 == 0 ? "long-identifier-of-a-person-0123456789-0123456789-" : "",
                               i % 1500,                                 /* W-0..W-1499, in both halves */
                               i % 11 ? "PMI" : "Liberal",
                               second_half && i % 7 == 0 ? "Est" : (i % 2 ? "Nord" : "Sud"));
@@ -1269,12 +1360,14 @@ assert_same_tables (IcTable *a, IcTable *b, IcInterner *ta, IcInterner *tb)
   for (guint c = 0; c < a->spec->n_columns; c++)
     {
       IcTableColumn *x = &a->columns[c], *y = &b->columns[c];
+      g_assert_cmpuint (x->n_distinct, ==, y->n_distinct);
       for (guint64 r = 0; r < a->n_rows; r++)
         switch (x->spec->kind)
           {
           case IC_COLUMN_KIND_PERSON_ID:
-            g_assert_cmpstr (ic_interner_get (x->dictionary, x->ids[r]), ==, ic_interner_get (y->dictionary, y->ids[r]));
-            /* First appearance order is kept: the very same numbers. */
+            /* First appearance order is kept: the very same numbers (in
+             * one thread, they are the persons' order of first appearance:
+             * /table/typed-columns). */
             g_assert_cmpuint (x->ids[r], ==, y->ids[r]);
             break;
           case IC_COLUMN_KIND_DATE:
@@ -1324,6 +1417,20 @@ test_split_same_table (Fixture *f, gconstpointer data)
   /* 4002 data rows; 4002 − 2 invalid − 1 duplicate = 3999 kept. */
   g_assert_cmpuint (one->rows_read, ==, 4002);
   g_assert_cmpuint (one->n_rows, ==, 3999);
+  g_assert_cmpuint (ic_table_column (one, "person_id")->n_distinct, ==, 1500);
+  /* Numbered in order of first appearance, long identifiers or not: each
+   * row's person is one seen before or the next number. */
+  {
+    const guint32 *ids = ic_table_column (one, "person_id")->ids;
+    guint32 next = 0;
+    for (guint64 r = 0; r < one->n_rows; r++)
+      {
+        g_assert_cmpuint (ids[r], <=, next);
+        if (ids[r] == next)
+          next++;
+      }
+    g_assert_cmpuint (next, ==, 1500);
+  }
   assert_same_tables (one, two, t1, t2);
   /* "", Nord, Sud, Est in the same order. */
   g_assert_cmpuint (ic_interner_size (t2), ==, 4);
@@ -1391,6 +1498,9 @@ main (int argc, char **argv)
   ADD ("/table/privacy/messages", test_privacy);
 #undef ADD
 
+  g_test_add ("/dataset/tables-at-once", Fixture, NULL, fixture_set_up, test_tables_at_once, fixture_tear_down);
+  g_test_add ("/dataset/territories-union-too-big", Fixture, NULL, fixture_set_up, test_territories_union_too_big,
+              fixture_tear_down);
   g_test_add ("/table/split/same-table", Fixture, NULL, fixture_set_up, test_split_same_table, fixture_tear_down);
   g_test_add ("/table/split/same-problems", Fixture, NULL, fixture_set_up, test_split_same_problems, fixture_tear_down);
   return g_test_run ();

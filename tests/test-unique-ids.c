@@ -52,11 +52,36 @@ test_duplicates (void)
   g_assert_cmpuint (some[6], ==, 11);
 }
 
+/* The halves of a split file, each sorted: a value twice in one run, and
+ * one in both, are duplicates; each listed once, sorted. */
+static void
+test_duplicates_in_runs (void)
+{
+  const guint64 a[] = { 1, 4, 4, 8, 12 };
+  const guint64 b[] = { 2, 8, 9, 9, 9, 13 };
+  const guint64 c[] = { 3, 5 };
+  gsize n;
+  g_autofree guint64 *found = ic_unique_find_duplicates_sorted (a, G_N_ELEMENTS (a), b, G_N_ELEMENTS (b), &n);
+
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_cmpuint (found[0], ==, 4);
+  g_assert_cmpuint (found[1], ==, 8);
+  g_assert_cmpuint (found[2], ==, 9);
+  g_assert_null (ic_unique_find_duplicates_sorted (c, G_N_ELEMENTS (c), a + 3, 2, &n));
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_null (ic_unique_find_duplicates_sorted (a, 0, NULL, 0, &n));
+  g_clear_pointer (&found, g_free);
+  found = ic_unique_find_duplicates_sorted (NULL, 0, b, G_N_ELEMENTS (b), &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpuint (found[0], ==, 9);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/unique-ids/radix-sort", test_radix_sort);
   g_test_add_func ("/unique-ids/duplicates", test_duplicates);
+  g_test_add_func ("/unique-ids/duplicates-in-runs", test_duplicates_in_runs);
   return g_test_run ();
 }
