@@ -2,6 +2,9 @@
  * indicators of a French département and writes them as one JSON bundle. */
 #include <locale.h>
 #include <stdio.h>
+#if defined (__GLIBC__)
+#include <malloc.h>
+#endif
 #include <string.h>
 
 #include "commands.h"
@@ -34,9 +37,23 @@ print_help (FILE *out)
                 "plugin refused (the bundle is still written); 2 usage error or invalid input.\n");
 }
 
+/* glibc raises its mmap threshold each time a mapped block is freed (up to
+ * 32 MiB): after the first growths of a table's columns, blocks of several
+ * MiB would come from the heap, where freed space stays resident. Measured
+ * on 8 million acts: 364 MB of peak memory with the default, 318 MB with a
+ * fixed threshold. Every big block is then mapped, and returned when freed. */
+static void
+keep_big_blocks_mapped (void)
+{
+#if defined (__GLIBC__) && defined (M_MMAP_THRESHOLD)
+  mallopt (M_MMAP_THRESHOLD, 128 * 1024);
+#endif
+}
+
 int
 main (int argc, char **argv)
 {
+  keep_big_blocks_mapped ();
   setlocale (LC_ALL, "");
   /* Messages are English and numbers are formatted by the engine itself. */
   setlocale (LC_NUMERIC, "C");
