@@ -1,5 +1,6 @@
 #include "interner.h"
 #include "hash.h"
+#include "text.h"
 
 #include <string.h>
 #include <sys/mman.h>
@@ -133,7 +134,7 @@ probe (IcInterner *interner, const char *text, gsize len, guint32 hash)
       if ((guint32) (slot >> 32) == hash)
         {
           const Entry *entry = slot_entry (interner, slot);
-          if (entry->len == len && memcmp (entry->text, text, len) == 0)
+          if (entry->len == len && ic_text_bytes_equal (entry->text, text, len))
             return i;
         }
       i = (i + 1) & mask;

@@ -16,18 +16,15 @@ G_DEFINE_QUARK (ic-table-error-quark, ic_table_error)
 /* Longest code accepted: the spec's longest is CONSULTATION_CHILD. */
 #define MAX_CODE_LEN 64
 
-/* One value of the current row. Person identifiers, territories and new
- * codes of an open set are interned only when the row is kept (from
- * `pending`, which points into the CSV reader's record): a row set aside
- * leaves no trace in the dictionaries, and identifiers stay dense. */
+/* One value of the current row, beside its column. Values are written
+ * straight into the columns at row n_rows (kept only if the row is), but
+ * person identifiers, territories and new codes of an open set are
+ * interned only when the row is kept (from `pending`, which points into the
+ * CSV reader's record): a row set aside leaves no trace in the
+ * dictionaries, and identifiers stay dense. */
 typedef struct {
-  union {
-    gint32 date;
-    guint16 code;
-    guint32 id;
-    gint64 count;
-    char *text;
-  };
+  guint16 code;            /* CODE, TERRITORY: also in the column, for check_row() */
+  char *text;              /* TEXT: owned until commit_row() */
   const char *pending;
   gsize pending_len;
 } Cell;
@@ -58,7 +55,7 @@ static inline gboolean
 value_cache_get (const CachedValue *cache, const char *text, gsize len, guint16 *value)
 {
   const CachedValue *entry = &cache[value_cache_slot (text, len)];
-  if (entry->len != len || memcmp (entry->text, text, len) != 0)
+  if (entry->len != len || !ic_text_bytes_equal (entry->text, text, len))
     return FALSE;
   *value = entry->value;
   return TRUE;
@@ -106,8 +103,12 @@ typedef struct {
   CachedValue *value_cache;    /* VALUE_CACHE_SLOTS per column */
   guint64 line;
   guint row_problems;
+  guint8 *kinds;               /* each column's IcColumnKind, at hand */
+  guint *pending;              /* columns of the row with work left for commit_row() */
+  guint n_pending;
   guint64 *row_hashes;         /* one per kept row, in row order (unique-ids.h); sorted
                                 * once read when the file was split */
+  guint64 row_hashes_size;
   guint64 *part_hashes;        /* the second part's, sorted by its thread */
   guint64 n_part_hashes;
   gboolean hashes_sorted;      /* row_hashes is sorted */
@@ -240,47 +241,46 @@ person_push (Reader *r, guint c, guint64 row, const char *text, gsize len)
   r->n_persons++;
 }
 
+/* The row's values are in the columns already (at row n_rows, past the
+ * end until now); what is left is what may not be done for a row that is
+ * not kept: interning, and texts. */
 static void
 commit_row (Reader *r)
 {
   IcTable *table = r->table;
   guint64 row = table->n_rows;
 
-  if (row == table->capacity && r->row_hash != 0)
-    r->row_hashes = g_renew (guint64, r->row_hashes, table->capacity ? table->capacity * 2 : 4096);
-  ensure_capacity (table);
   if (r->row_hash != 0)
-    r->row_hashes[row] = r->row_hash;
-  for (guint c = 0; c < table->spec->n_columns; c++)
     {
-      IcTableColumn *column = &table->columns[c];
-      switch (column->spec->kind)
+      if (row == r->row_hashes_size)
         {
-        case IC_COLUMN_KIND_ROW_ID:
-          break;
+          r->row_hashes_size = r->row_hashes_size ? r->row_hashes_size * 2 : 4096;
+          r->row_hashes = g_renew (guint64, r->row_hashes, r->row_hashes_size);
+        }
+      r->row_hashes[row] = r->row_hash;
+    }
+  for (guint k = 0; k < r->n_pending; k++)
+    {
+      guint c = r->pending[k];
+      IcTableColumn *column = &table->columns[c];
+      Cell *cell = &r->cells[c];
+      switch (r->kinds[c])
+        {
         case IC_COLUMN_KIND_PERSON_ID:
-          person_push (r, c, row, r->cells[c].pending, r->cells[c].pending_len);
-          break;
-        case IC_COLUMN_KIND_DATE:
-          column->dates[row] = r->cells[c].date;
+          person_push (r, c, row, cell->pending, cell->pending_len);
           break;
         case IC_COLUMN_KIND_CODE:
-          if (r->cells[c].pending != NULL)
-            r->cells[c].code = (guint16) (ic_interner_intern (column->dictionary, r->cells[c].pending,
-                                                              r->cells[c].pending_len, NULL) + 1);
-          column->codes[row] = r->cells[c].code;
+          column->codes[row] = (guint16) (ic_interner_intern (column->dictionary, cell->pending,
+                                                              cell->pending_len, NULL) + 1);
           break;
         case IC_COLUMN_KIND_TERRITORY:
-          if (r->cells[c].pending != NULL)
-            r->cells[c].code = (guint16) ic_interner_intern (r->territories, r->cells[c].pending,
-                                                             r->cells[c].pending_len, NULL);
-          column->codes[row] = r->cells[c].code;
-          break;
-        case IC_COLUMN_KIND_COUNT:
-          column->counts[row] = r->cells[c].count;
+          column->codes[row] = (guint16) ic_interner_intern (r->territories, cell->pending,
+                                                             cell->pending_len, NULL);
           break;
         case IC_COLUMN_KIND_TEXT:
-          column->texts[row] = g_steal_pointer (&r->cells[c].text);
+          column->texts[row] = g_steal_pointer (&cell->text);
+          break;
+        default:
           break;
         }
     }
@@ -290,11 +290,24 @@ commit_row (Reader *r)
 static void
 clear_cells (Reader *r)
 {
-  for (guint c = 0; c < r->table->spec->n_columns; c++)
-    if (r->table->columns[c].spec->kind == IC_COLUMN_KIND_TEXT)
-      g_clear_pointer (&r->cells[c].text, g_free);
-  memset (r->cells, 0, sizeof (Cell) * r->table->spec->n_columns);
+  for (guint k = 0; k < r->n_pending; k++)
+    {
+      Cell *cell = &r->cells[r->pending[k]];
+      g_clear_pointer (&cell->text, g_free);
+      cell->pending = NULL;
+      cell->pending_len = 0;
+    }
+  r->n_pending = 0;
   r->row_hash = 0;
+}
+
+/* Leaves work on column @c for commit_row(). */
+static inline void
+add_pending (Reader *r, guint c, const char *text, gsize len)
+{
+  r->cells[c].pending = text;
+  r->cells[c].pending_len = len;
+  r->pending[r->n_pending++] = c;
 }
 
 static void
@@ -330,8 +343,8 @@ parse_code (Reader *r, guint c, const char *text, gsize len)
           row_problem (r, column, "more than %d distinct codes", G_MAXUINT16 - 1);
           return;
         }
-      cell->pending = upper;
-      cell->pending_len = len;
+      cell->code = 0;
+      add_pending (r, c, upper, len);
       return;
     }
   cell->code = (guint16) (found + 1);
@@ -356,8 +369,8 @@ parse_territory (Reader *r, guint c, const char *text, gsize len)
           row_problem (r, column, "more than %d distinct territories", G_MAXUINT16 - 1);
           return;
         }
-      cell->pending = text;
-      cell->pending_len = len;
+      cell->code = 0;
+      add_pending (r, c, text, len);
       return;
     }
   cell->code = (guint16) found;
@@ -380,13 +393,16 @@ is_period (const char *text, gsize len)
   return second == first + 1;
 }
 
+/* Writes the value into its column at row n_rows: kept only if the row is
+ * (commit_row()). */
 static void
 parse_cell (Reader *r, guint c, const char *text, gsize len)
 {
   IcTableColumn *column = &r->table->columns[c];
   Cell *cell = &r->cells[c];
+  const guint64 row = r->table->n_rows;
 
-  switch (column->spec->kind)
+  switch (r->kinds[c])
     {
     case IC_COLUMN_KIND_ROW_ID:
       /* Kept only with its row: an identifier whose first row was set
@@ -394,44 +410,73 @@ parse_cell (Reader *r, guint c, const char *text, gsize len)
       r->row_hash = hash64 (text, len);
       break;
     case IC_COLUMN_KIND_PERSON_ID:
-      cell->pending = text;
-      cell->pending_len = len;
+      add_pending (r, c, text, len);
       break;
     case IC_COLUMN_KIND_DATE:
-      if (!ic_date_parse (text, len, &cell->date))
+      if (!ic_date_parse (text, len, &column->dates[row]))
         row_problem (r, column, "not a valid date (expected YYYY-MM-DD or DD/MM/YYYY, and a real day)");
       break;
     case IC_COLUMN_KIND_CODE:
       parse_code (r, c, text, len);
+      column->codes[row] = cell->code;
       break;
     case IC_COLUMN_KIND_TERRITORY:
       parse_territory (r, c, text, len);
+      column->codes[row] = cell->code;
       break;
     case IC_COLUMN_KIND_COUNT:
-      if (!ic_count_parse (text, len, &cell->count))
+      if (!ic_count_parse (text, len, &column->counts[row]))
         row_problem (r, column, "not a count (expected digits, optionally grouped by thousands with spaces; no sign)");
       break;
     case IC_COLUMN_KIND_TEXT:
       if (r->id == IC_TABLE_POPULATIONS && strcmp (column->spec->name, "period") == 0
           && !is_period (text, len))
         row_problem (r, column, "not a period (expected a year, 2024, or a school year, 2023-2024)");
-      else if (strcmp (column->spec->name, "population") == 0)
-        cell->text = g_ascii_strdown (text, (gssize) len);
       else
-        cell->text = g_strndup (text, len);
+        {
+          cell->text = strcmp (column->spec->name, "population") == 0 ? g_ascii_strdown (text, (gssize) len)
+                                                                      : g_strndup (text, len);
+          add_pending (r, c, NULL, 0);
+        }
       break;
     }
 }
 
-/* Missing values: IC_DATE_NONE, code 0, territory 0. */
+/* Missing values: IC_DATE_NONE, code 0, territory 0, count 0, no text. */
 static void
 set_missing (Reader *r, guint c)
 {
   IcTableColumn *column = &r->table->columns[c];
+  const guint64 row = r->table->n_rows;
+
   if (column->spec->required)
-    row_problem (r, column, "missing value");
-  else if (column->spec->kind == IC_COLUMN_KIND_DATE)
-    r->cells[c].date = IC_DATE_NONE;
+    {
+      row_problem (r, column, "missing value");
+      return;
+    }
+  switch (r->kinds[c])
+    {
+    case IC_COLUMN_KIND_DATE:
+      column->dates[row] = IC_DATE_NONE;
+      break;
+    case IC_COLUMN_KIND_CODE:
+    case IC_COLUMN_KIND_TERRITORY:
+      r->cells[c].code = 0;
+      column->codes[row] = 0;
+      break;
+    case IC_COLUMN_KIND_COUNT:
+      column->counts[row] = 0;
+      break;
+    case IC_COLUMN_KIND_PERSON_ID:
+      /* No optional person column exists; an empty identifier would be one. */
+      add_pending (r, c, "", 0);
+      break;
+    case IC_COLUMN_KIND_TEXT:
+      add_pending (r, c, NULL, 0);
+      break;
+    case IC_COLUMN_KIND_ROW_ID:
+      break;
+    }
 }
 
 static gboolean
@@ -449,14 +494,14 @@ check_row (Reader *r)
 
   if (r->id == IC_TABLE_IP)
     {
-      gint32 received = r->cells[1].date, end = r->cells[2].date;
+      gint32 received = table->columns[1].dates[table->n_rows], end = table->columns[2].dates[table->n_rows];
       if (received != IC_DATE_NONE && end != IC_DATE_NONE && end < received)
         row_problem (r, &table->columns[2], "evaluation ends before the IP was received");
     }
   else if (r->id == IC_TABLE_PMI_ACTS)
     {
-      gint32 act = r->cells[2].date, birth = r->cells[4].date;
-      if (is_child_act (r->cells[1].code) && act != IC_DATE_NONE && birth != IC_DATE_NONE
+      gint32 act = table->columns[2].dates[table->n_rows], birth = table->columns[4].dates[table->n_rows];
+      if (is_child_act (table->columns[1].codes[table->n_rows]) && act != IC_DATE_NONE && birth != IC_DATE_NONE
           && act < birth)
         row_problem (r, &table->columns[2], "child act dated before the child's birth date");
     }
@@ -484,6 +529,7 @@ read_row (Reader *r, const IcCsvField *fields, guint n_fields)
   IcTable *table = r->table;
 
   r->row_problems = 0;
+  ensure_capacity (table);
   if (n_fields != r->n_header)
     {
       gboolean extra_empty = n_fields > r->n_header;
@@ -934,9 +980,13 @@ reader_init (Reader *r, IcTable *table, IcTableId id, const char *file, IcIntern
     .cells = g_new0 (Cell, table->spec->n_columns),
     .upper = g_new (char, (gsize) table->spec->n_columns * MAX_CODE_LEN),
     .value_cache = g_new0 (CachedValue, (gsize) table->spec->n_columns * VALUE_CACHE_SLOTS),
+    .kinds = g_new (guint8, table->spec->n_columns),
+    .pending = g_new (guint, table->spec->n_columns),
     .skipped_lines = g_array_new (FALSE, FALSE, sizeof (guint64)),
     .reason_lines = g_array_new (FALSE, FALSE, sizeof (guint64)),
   };
+  for (guint c = 0; c < table->spec->n_columns; c++)
+    r->kinds[c] = (guint8) table->spec->columns[c].kind;
   if (id == IC_TABLE_POPULATIONS)
     r->population_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
@@ -948,6 +998,8 @@ reader_clear (Reader *r)
   g_free (r->cells);
   g_free (r->upper);
   g_free (r->value_cache);
+  g_free (r->kinds);
+  g_free (r->pending);
   g_free (r->row_hashes);
   g_free (r->part_hashes);
   g_array_unref (r->skipped_lines);

@@ -27,7 +27,7 @@ space_at_end (const guchar *start, const guchar *end)
 }
 
 void
-ic_text_trim (const char **text, gsize *len)
+ic_text_trim_spaces (const char **text, gsize *len)
 {
   const guchar *start = (const guchar *) *text;
   const guchar *end = start + *len;

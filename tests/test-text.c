@@ -89,6 +89,26 @@ test_equal_ci (void)
   g_assert_false (ic_text_equal_ci ("a\0", 2, "a"));
 }
 
+/* Every length up to past the word paths, a difference at every place:
+ * equal exactly when memcmp says so, reading only the given bytes (the
+ * copies end where the length does, for ASan to see an overread). */
+static void
+test_bytes_equal (void)
+{
+  for (gsize len = 0; len <= 24; len++)
+    for (gsize at = 0; at <= len; at++)
+      {
+        g_autofree char *a = g_malloc (len + 1), *b = NULL;
+        memset (a, 'q', len);
+        b = g_memdup2 (a, len + 1);
+        if (at < len)
+          b[at] = 'r';
+        g_autofree char *a_exact = g_memdup2 (a, len), *b_exact = g_memdup2 (b, len);
+        g_assert_cmpint (ic_text_bytes_equal (a_exact, b_exact, len), ==,
+                         len == 0 || memcmp (a, b, len) == 0);
+      }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -98,6 +118,7 @@ main (int argc, char **argv)
   g_test_add_func ("/text/trim/unicode", test_trim_unicode);
   g_test_add_func ("/text/trim/length", test_trim_respects_length);
   g_test_add_func ("/text/equal-ci", test_equal_ci);
+  g_test_add_func ("/text/bytes-equal", test_bytes_equal);
 
   return g_test_run ();
 }
