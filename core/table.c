@@ -106,12 +106,12 @@ typedef struct {
   guint8 *kinds;               /* each column's IcColumnKind, at hand */
   guint *pending;              /* columns of the row with work left for commit_row() */
   guint n_pending;
-  guint64 *row_hashes;         /* one per kept row, in row order (unique-ids.h); sorted
-                                * once read when the file was split */
+  guint64 *row_hashes;         /* one per kept row, in row order (unique-ids.h) */
   guint64 row_hashes_size;
-  guint64 *part_hashes;        /* the second part's, sorted by its thread */
-  guint64 n_part_hashes;
-  gboolean hashes_sorted;      /* row_hashes is sorted */
+  IcHashRun hash_run;          /* row_hashes partitioned, once read */
+  gboolean partitioned;
+  guint64 *part_hashes;        /* the second part's, partitioned by its thread */
+  IcHashRun part_run;
   PendingPerson persons[PERSON_AHEAD]; /* a ring, oldest at persons_head */
   guint persons_head;
   guint n_persons;
@@ -842,8 +842,16 @@ merge_reasons (Reader *r, GPtrArray *reasons, GArray *lines)
     g_ptr_array_add (kept, g_strdup (merged->pdata[i]));
 }
 
+/* The row hashes read so far, partitioned for check_unique(). */
+static void
+partition_hashes (Reader *r)
+{
+  ic_unique_partition (&r->hash_run, r->row_hashes, r->row_hashes != NULL ? r->table->n_rows : 0);
+  r->partitioned = TRUE;
+}
+
 /* Every row identifier must be unique: the hashes of the kept rows are
- * sorted once; each later row of an identifier is a problem (strict) or is
+ * partitioned once and compared bucket by bucket; each later row of an identifier is a problem (strict) or is
  * set aside (lenient), the first row being kept. */
 static void
 check_unique (Reader *r, const char *path)
@@ -865,10 +873,12 @@ check_unique (Reader *r, const char *path)
       c = (int) k;
   if (c < 0 || table->n_rows < 2)
     return;
-  if (r->part_hashes == NULL && !r->hashes_sorted)
-    ic_radix_sort_u64 (r->row_hashes, table->n_rows - r->n_part_hashes);
-  duplicates = ic_unique_find_duplicates_sorted (r->row_hashes, table->n_rows - r->n_part_hashes,
-                                                 r->part_hashes, r->n_part_hashes, &n_duplicates);
+  if (!r->partitioned)
+    partition_hashes (r);
+  {
+    IcHashRun runs[2] = { r->hash_run, r->part_run };
+    duplicates = ic_unique_find_duplicates_in_runs (runs, r->part_hashes != NULL ? 2 : 1, &n_duplicates);
+  }
   if (duplicates == NULL)
     return;
 
@@ -1023,8 +1033,8 @@ read_part (gpointer data)
 {
   Part *part = data;
   part->ok = read_records (&part->reader, part->csv, &part->error);
-  if (part->ok && part->reader.row_hashes != NULL)
-    ic_radix_sort_u64 (part->reader.row_hashes, part->reader.table->n_rows);
+  if (part->ok)
+    partition_hashes (&part->reader);
   return NULL;
 }
 
@@ -1056,9 +1066,9 @@ merge_part (Reader *r, Reader *part, IcInterner *part_territories)
       ensure_capacity (table);
     }
   table->n_rows = base;
-  /* Both parts' hashes are sorted: they are checked as two runs. */
+  /* Both parts' hashes are partitioned: they are checked as two runs. */
   r->part_hashes = g_steal_pointer (&part->row_hashes);
-  r->n_part_hashes = r->part_hashes != NULL ? n : 0;
+  r->part_run = part->hash_run;
   /* Each piece of the part is freed as soon as it is merged: the peak
    * memory holds one column twice at most, not the whole part. */
 
@@ -1225,11 +1235,8 @@ table_read (IcTableId id, const char *path, IcInterner *territories, gboolean le
   if (thread != NULL)
     {
       /* While the second part may still be read. */
-      if (ok && r.row_hashes != NULL)
-        {
-          ic_radix_sort_u64 (r.row_hashes, table->n_rows);
-          r.hashes_sorted = TRUE;
-        }
+      if (ok)
+        partition_hashes (&r);
       gboolean sound;
       g_thread_join (thread);
       parsed = g_get_monotonic_time ();

@@ -66,42 +66,103 @@ ic_radix_sort_u64 (guint64 *keys, gsize n)
   flag_sort (keys, n, 56);
 }
 
-guint64 *
-ic_unique_find_duplicates_sorted (const guint64 *a, gsize n_a, const guint64 *b, gsize n_b,
-                                  gsize *n_duplicates)
+void
+ic_unique_partition (IcHashRun *run, guint64 *keys, gsize n)
 {
-  GArray *duplicates = NULL;
-  gsize i = 0, j = 0;
-  gboolean have_previous = FALSE;
-  guint64 previous = 0;
+  gsize count[256] = { 0 }, next[256];
+
+  run->keys = keys;
+  run->n = n;
+  for (gsize i = 0; i < n; i++)
+    count[keys[i] >> 56]++;
+  run->start[0] = 0;
+  for (guint d = 0; d < 256; d++)
+    {
+      next[d] = run->start[d];
+      run->start[d + 1] = run->start[d] + count[d];
+    }
+  /* One level of the American flag sort above. */
+  for (guint d = 0; d < 256; d++)
+    while (next[d] < run->start[d + 1])
+      {
+        guint64 key = keys[next[d]];
+        guint digit = (guint) (key >> 56);
+        while (digit != d)
+          {
+            guint64 swap = keys[next[digit]];
+            keys[next[digit]++] = key;
+            key = swap;
+            digit = (guint) (key >> 56);
+          }
+        keys[next[d]++] = key;
+      }
+}
+
+guint64 *
+ic_unique_find_duplicates_in_runs (const IcHashRun *runs, guint n_runs, gsize *n_duplicates)
+{
+  g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (guint64));
+  g_autofree guint64 *slots = NULL;
+  gsize largest = 0, n_slots;
+  guint64 *duplicates;
+  gsize kept = 0;
+
+  for (guint d = 0; d < 256; d++)
+    {
+      gsize size = 0;
+      for (guint r = 0; r < n_runs; r++)
+        size += runs[r].start[d + 1] - runs[r].start[d];
+      largest = MAX (largest, size);
+    }
+  /* At most half full; 0 marks an empty slot (keys are nonzero). */
+  for (n_slots = 16; n_slots < largest * 2; n_slots *= 2)
+    ;
+  slots = g_new (guint64, n_slots);
+
+  for (guint d = 0; d < 256; d++)
+    {
+      gsize size = 0, mask;
+      for (guint r = 0; r < n_runs; r++)
+        size += runs[r].start[d + 1] - runs[r].start[d];
+      if (size < 2)
+        continue;
+      for (mask = 15; mask + 1 < size * 2; mask = mask * 2 + 1)
+        ;
+      memset (slots, 0, (mask + 1) * sizeof (guint64));
+      for (guint r = 0; r < n_runs; r++)
+        for (gsize i = runs[r].start[d]; i < runs[r].start[d + 1]; i++)
+          {
+            guint64 key = runs[r].keys[i];
+            /* The top byte is the bucket's: the low bits pick the slot. */
+            gsize k = (gsize) key & mask;
+            while (slots[k] != 0 && slots[k] != key)
+              k = (k + 1) & mask;
+            if (slots[k] == key)
+              g_array_append_val (found, key);
+            else
+              slots[k] = key;
+          }
+    }
 
   *n_duplicates = 0;
-  /* The two runs merged in order: a value equal to the one before it is a
-   * duplicate, recorded once however many times it repeats. */
-  while (i < n_a || j < n_b)
-    {
-      guint64 value = j >= n_b || (i < n_a && a[i] <= b[j]) ? a[i++] : b[j++];
-      if (have_previous && value == previous)
-        {
-          if (duplicates == NULL)
-            duplicates = g_array_new (FALSE, FALSE, sizeof (guint64));
-          if (duplicates->len == 0 || g_array_index (duplicates, guint64, duplicates->len - 1) != value)
-            g_array_append_val (duplicates, value);
-        }
-      previous = value;
-      have_previous = TRUE;
-    }
-  if (duplicates == NULL)
+  if (found->len == 0)
     return NULL;
-  *n_duplicates = duplicates->len;
-  return (guint64 *) g_array_free (duplicates, FALSE);
+  /* A value three times was found twice: once in the result. */
+  duplicates = (guint64 *) found->data;
+  ic_radix_sort_u64 (duplicates, found->len);
+  for (gsize i = 0; i < found->len; i++)
+    if (kept == 0 || duplicates[kept - 1] != duplicates[i])
+      duplicates[kept++] = duplicates[i];
+  *n_duplicates = kept;
+  return g_memdup2 (duplicates, kept * sizeof (guint64));
 }
 
 guint64 *
 ic_unique_find_duplicates (guint64 *hashes, gsize n, gsize *n_duplicates)
 {
-  ic_radix_sort_u64 (hashes, n);
-  return ic_unique_find_duplicates_sorted (hashes, n, NULL, 0, n_duplicates);
+  IcHashRun run;
+  ic_unique_partition (&run, hashes, n);
+  return ic_unique_find_duplicates_in_runs (&run, 1, n_duplicates);
 }
 
 gboolean

@@ -11,16 +11,27 @@ G_BEGIN_DECLS
 /* Sorts @keys in place (an in-place radix sort: no extra memory). */
 void ic_radix_sort_u64 (guint64 *keys, gsize n);
 
-/* The distinct values that occur more than once in @hashes, sorted; NULL
- * when there is none. *@n_duplicates gets their number. @hashes is sorted in
- * place: no copy of a national file's hashes is made. */
-guint64 *ic_unique_find_duplicates (guint64 *hashes, gsize n, gsize *n_duplicates);
+/* Hashes partitioned in place by their top byte: bucket d holds
+ * keys[start[d]] .. keys[start[d + 1] - 1]. Each bucket of a national file
+ * is small enough for the CPU's caches, where duplicates are found with a
+ * small hash table instead of sorting. */
+typedef struct {
+  guint64 *keys;
+  gsize n;
+  gsize start[257];
+} IcHashRun;
 
-/* The same from two sorted arrays, taken together (@b may be NULL when
- * @n_b is 0): the halves of a file read in two parts, each sorted by its own
- * thread. */
-guint64 *ic_unique_find_duplicates_sorted (const guint64 *a, gsize n_a, const guint64 *b, gsize n_b,
-                                           gsize *n_duplicates);
+/* Partitions the @n nonzero @keys in place into @run (which points to
+ * them: no copy is made). */
+void ic_unique_partition (IcHashRun *run, guint64 *keys, gsize n);
+
+/* The distinct values that occur more than once in the @n_runs runs taken
+ * together (the parts of a file read in several threads), sorted; NULL
+ * when there is none. *@n_duplicates gets their number. */
+guint64 *ic_unique_find_duplicates_in_runs (const IcHashRun *runs, guint n_runs, gsize *n_duplicates);
+
+/* The same for @n nonzero @hashes, partitioned in place. */
+guint64 *ic_unique_find_duplicates (guint64 *hashes, gsize n, gsize *n_duplicates);
 
 /* TRUE when @hash is one of the sorted @duplicates. */
 gboolean ic_unique_contains (const guint64 *duplicates, gsize n_duplicates, guint64 hash);

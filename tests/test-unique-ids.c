@@ -35,6 +35,7 @@ test_duplicates (void)
   guint64 none[] = { 5, 1, 9, 3 };
   /* 7 three times and 2 twice: two duplicated values, sorted. */
   guint64 some[] = { 7, 2, 7, 11, 2, 7, 4 };
+  guint64 sum = 0;
   gsize n;
   g_autofree guint64 *found = NULL;
 
@@ -47,33 +48,56 @@ test_duplicates (void)
   g_assert_true (ic_unique_contains (found, n, 7));
   g_assert_false (ic_unique_contains (found, n, 11));
   g_assert_false (ic_unique_contains (found, n, 0));
-  /* Sorted in place: no copy is made. */
-  g_assert_cmpuint (some[0], ==, 2);
-  g_assert_cmpuint (some[6], ==, 11);
+  /* Reordered in place, nothing lost. */
+  for (gsize i = 0; i < G_N_ELEMENTS (some); i++)
+    sum += some[i];
+  g_assert_cmpuint (sum, ==, 7 + 2 + 7 + 11 + 2 + 7 + 4);
 }
 
-/* The halves of a split file, each sorted: a value twice in one run, and
- * one in both, are duplicates; each listed once, sorted. */
+static guint64
+key (guint top, guint64 low)
+{
+  return (guint64) top << 56 | low;
+}
+
+/* The parts of a split file, each partitioned by its thread: a value twice
+ * in one part, and one in both, are duplicates; each listed once, sorted.
+ * Keys spread over buckets, and many keys in one bucket (its table grows
+ * past the smallest). */
 static void
 test_duplicates_in_runs (void)
 {
-  const guint64 a[] = { 1, 4, 4, 8, 12 };
-  const guint64 b[] = { 2, 8, 9, 9, 9, 13 };
-  const guint64 c[] = { 3, 5 };
+  guint64 a[] = { key (1, 1), key (200, 4), key (200, 4), key (9, 8), key (255, 12) };
+  guint64 b[] = { key (3, 2), key (9, 8), key (77, 9), key (77, 9), key (77, 9), key (0, 13) };
+  g_autofree guint64 *many = g_new (guint64, 1000);
+  IcHashRun runs[2], alone;
   gsize n;
-  g_autofree guint64 *found = ic_unique_find_duplicates_sorted (a, G_N_ELEMENTS (a), b, G_N_ELEMENTS (b), &n);
+  g_autofree guint64 *found = NULL, *found_many = NULL;
 
+  ic_unique_partition (&runs[0], a, G_N_ELEMENTS (a));
+  ic_unique_partition (&runs[1], b, G_N_ELEMENTS (b));
+  found = ic_unique_find_duplicates_in_runs (runs, 2, &n);
   g_assert_cmpuint (n, ==, 3);
-  g_assert_cmpuint (found[0], ==, 4);
-  g_assert_cmpuint (found[1], ==, 8);
-  g_assert_cmpuint (found[2], ==, 9);
-  g_assert_null (ic_unique_find_duplicates_sorted (c, G_N_ELEMENTS (c), a + 3, 2, &n));
+  g_assert_cmpuint (found[0], ==, key (9, 8));
+  g_assert_cmpuint (found[1], ==, key (77, 9));
+  g_assert_cmpuint (found[2], ==, key (200, 4));
+  /* Bucket bounds: every key of bucket d has top byte d. */
+  for (guint d = 0; d < 256; d++)
+    for (gsize i = runs[1].start[d]; i < runs[1].start[d + 1]; i++)
+      g_assert_cmpuint (b[i] >> 56, ==, d);
+  g_assert_null (ic_unique_find_duplicates_in_runs (runs, 0, &n));
   g_assert_cmpuint (n, ==, 0);
-  g_assert_null (ic_unique_find_duplicates_sorted (a, 0, NULL, 0, &n));
-  g_clear_pointer (&found, g_free);
-  found = ic_unique_find_duplicates_sorted (NULL, 0, b, G_N_ELEMENTS (b), &n);
+
+  /* 1000 keys in bucket 5, the last equal to the 500th. */
+  for (guint i = 0; i < 1000; i++)
+    many[i] = key (5, 1 + (guint64) i * 0x9e3779b97f4a7c15ull % 0xffffffffffffull);
+  many[999] = many[499];
+  ic_unique_partition (&alone, many, 1000);
+  g_assert_cmpuint (alone.start[5], ==, 0);
+  g_assert_cmpuint (alone.start[6], ==, 1000);
+  found_many = ic_unique_find_duplicates_in_runs (&alone, 1, &n);
   g_assert_cmpuint (n, ==, 1);
-  g_assert_cmpuint (found[0], ==, 9);
+  g_assert_cmpuint (found_many[0], ==, key (5, 1 + (guint64) 499 * 0x9e3779b97f4a7c15ull % 0xffffffffffffull));
 }
 
 int
