@@ -1022,7 +1022,6 @@ table_read (IcTableId id, const char *path, IcInterner *territories, gboolean le
       reader_clear (&r);
       return NULL;
     }
-  table->sha256 = g_strdup (ic_csv_reader_get_sha256 (csv));
   if (!read_header (&r, csv, error))
     {
       reader_clear (&r);
@@ -1093,6 +1092,18 @@ table_read (IcTableId id, const char *path, IcInterner *territories, gboolean le
       g_aligned_free (part);
     }
 
+  /* Computed beside the reading: waited for here, before the table goes out
+   * (and before any plugin process is forked). */
+  if (ok)
+    {
+      const char *sha256 = ic_csv_reader_get_sha256 (csv, &csv_error);
+      table->sha256 = g_strdup (sha256);
+      if (sha256 == NULL)
+        {
+          ok = fail_file (&r, 0, 0, NULL, error, "%s", csv_error->message);
+          g_error_free (csv_error);
+        }
+    }
   if (ok)
     check_unique (&r, path);
   reader_clear (&r);
