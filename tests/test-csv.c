@@ -904,6 +904,50 @@ test_encoding_stops_at_nul (Fixture *f, gconstpointer data)
   }
 }
 
+/* Random files of ASCII runs (0 to 80 bytes, so that the other bytes fall
+ * at every place of the 8- and 32-byte words) between UTF-8 sequences, a
+ * few invalid ones and a few NULs, read in chunks of 16 to 40 bytes or 1
+ * MiB: the reader takes a file for UTF-8 exactly when GLib's validation of
+ * all its bytes before the first NUL says so. */
+static void
+test_encoding_random_like_whole_file (void)
+{
+  static const char *const valid[] = { "\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80", "\xC2\xA0" };
+  static const char *const invalid[] = { "\xE9", "\xC3", "\xED\xA0\x80", "\xC0\xAF", "\xA9",
+                                         "\xF4\x90\x80\x80", "\xE2\x82" };
+
+  for (int iteration = 0; iteration < 2000; iteration++)
+    {
+      g_autoptr (GString) text = g_string_new ("h\n");
+      g_autoptr (GError) error = NULL;
+      g_autoptr (IcCsvReader) reader = NULL;
+      gint32 n_pieces = g_test_rand_int_range (1, 12);
+      gsize before_nul;
+
+      for (gint32 i = 0; i < n_pieces; i++)
+        {
+          gint32 run = g_test_rand_int_range (0, 81);
+          gint32 kind = g_test_rand_int_range (0, 100);
+          for (gint32 k = 0; k < run; k++)
+            g_string_append_c (text, k % 17 == 16 ? '\n' : (char) ('a' + k % 26));
+          if (kind < 4)
+            g_string_append (text, invalid[g_test_rand_int_range (0, G_N_ELEMENTS (invalid))]);
+          else if (kind < 7)
+            g_string_append_c (text, '\0');
+          else
+            g_string_append (text, valid[g_test_rand_int_range (0, G_N_ELEMENTS (valid))]);
+        }
+      before_nul = strnlen (text->str, text->len);
+
+      ic_csv_reader_set_chunk_size_for_tests (g_test_rand_bit () ? 0 : (gsize) g_test_rand_int_range (16, 41));
+      reader = ic_csv_reader_new_from_data (text->str, text->len, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (ic_csv_reader_was_converted (reader), ==,
+                       !g_utf8_validate_len (text->str, before_nul, NULL));
+    }
+  ic_csv_reader_set_chunk_size_for_tests (0);
+}
+
 /* ---- from memory ------------------------------------------------------- */
 
 static void
@@ -2752,6 +2796,7 @@ main (int argc, char **argv)
   ADD ("/sha256/changed-after-reading", test_sha256_changed_after_reading);
   ADD_ONCE ("/sha256/free-without-asking", test_sha256_free_without_asking);
   ADD ("/encoding/stops-at-nul", test_encoding_stops_at_nul);
+  g_test_add_func ("/csv/encoding/random-like-whole-file", test_encoding_random_like_whole_file);
   g_test_add_func ("/csv/from-data/copy", test_from_data);
   g_test_add_func ("/csv/from-data/empty", test_from_data_empty);
   ADD ("/error/empty", test_error_empty);
