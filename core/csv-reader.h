@@ -7,14 +7,13 @@
  * first byte that is not UTF-8, its first NUL byte or its end) and starts
  * computing the SHA-256 of its bytes in a thread of its own, then detects
  * the separator (`;` or `,`) from the header line: the first non-empty
- * line. The records are then read from the file a
- * chunk at a time: the header and each record come as arrays of IcCsvField
- * that point into the reader's buffer (quoted fields unescaped into a
- * scratch buffer): they stay valid until the next call to
- * ic_csv_reader_next(). A file that changes while being read (truncated,
- * grown, rewritten) is an error, never a crash. A big file can be read by
- * two threads at once: ic_csv_reader_split() makes a second reader for its
- * second half. */
+ * line. The records are then read from the file a chunk at a time: the
+ * header and each record come as arrays of IcCsvField that point into the
+ * reader's buffer (quoted fields unescaped into a scratch buffer): they stay
+ * valid until the next call to ic_csv_reader_next(). A file that changes
+ * while being read (truncated, grown, rewritten) is an error, never a crash.
+ * A big file can be read by two threads at once: ic_csv_reader_split() makes
+ * a second reader for its second half. */
 #pragma once
 
 #include <glib.h>
@@ -56,15 +55,15 @@ typedef struct _IcCsvReader IcCsvReader;
 
 /* Opens @path, decides its encoding, starts its checksum (see
  * ic_csv_reader_get_sha256()) and reads its header. Returns a new reader,
- * which keeps the file open until freed, or
- * NULL with @error set (IC_CSV_ERROR_IO, IC_CSV_ERROR_CHANGED,
- * IC_CSV_ERROR_EMPTY, IC_CSV_ERROR_BINARY, or any record error in the
- * header). The message does not name the file: the caller prefixes it.
- * A problem inside the header record (any of the record errors below, which
- * are all fatal there) has no reader to ask for its position, so its message
- * starts with it: "line 1, field 2: text after closing quote". A NUL byte
- * after the header is reported by ic_csv_reader_next() when reading reaches
- * it, once the records before it have been returned. */
+ * which keeps the file open until freed, or NULL with @error set
+ * (IC_CSV_ERROR_IO, IC_CSV_ERROR_CHANGED, IC_CSV_ERROR_EMPTY,
+ * IC_CSV_ERROR_BINARY, or any record error in the header). The message
+ * does not name the file: the caller prefixes it. A problem inside the
+ * header record (any of the record errors below, which are all fatal there)
+ * has no reader to ask for its position, so its message starts with it:
+ * "line 1, field 2: text after closing quote". A NUL byte after the header
+ * is reported by ic_csv_reader_next() when reading reaches it, once the
+ * records before it have been returned. */
 IcCsvReader *ic_csv_reader_open (const char *path, GError **error);
 
 /* The same from bytes in memory (copied), read through the same chunked
