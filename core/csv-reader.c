@@ -73,11 +73,12 @@
  * fewer bytes (truncated) or more (grown) is IC_CSV_ERROR_CHANGED; at the
  * end of each, fstat() must still give the same size and modification time
  * (a change in place). It is fatal: what was read no longer matches the
- * checksum. The hasher keeps its error for ic_csv_reader_get_sha256(). A file replaced by rename() is
- * not a change: the reader keeps reading the file it opened. (A rewrite in
- * place that keeps the size, within the file system's timestamp granularity
- * of the write before the open, would go unseen: nothing cheaper than a
- * third pass could tell.)
+ * checksum. The hasher keeps its error for ic_csv_reader_get_sha256(). A
+ * file replaced by rename() is not a change: the reader keeps reading the
+ * file it opened. (A rewrite in place that keeps the size, within the file
+ * system's timestamp granularity of the write before the open, would go
+ * unseen: nothing cheaper than reading it once more, after the others,
+ * could tell.)
  *
  * Record buffers. A record is an array of IcCsvField pointing into the text
  * buffer. Only quoted fields holding doubled quotes are rewritten, into one
