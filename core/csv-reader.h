@@ -2,17 +2,18 @@
  * spec/data.md, record by record, without allocating per field and in
  * bounded memory whatever the file's size.
  *
- * Opening a file reads it once through (SHA-256 of its bytes, encoding:
- * UTF-8 with or without BOM; anything not valid UTF-8 is converted from
- * Windows-1252), then detects the separator (`;` or `,`) from the header
- * line: the first non-empty line. The records are then read from the file a
- * chunk at a time: the header and each record come as arrays of IcCsvField
- * that point into the reader's buffer (quoted fields unescaped into a
- * scratch buffer): they stay valid until the next call to
- * ic_csv_reader_next(). A file that changes while being read (truncated,
- * grown, rewritten) is an error, never a crash. A big file can be read by
- * two threads at once: ic_csv_reader_split() makes a second reader for its
- * second half. */
+ * Opening a file decides its encoding (UTF-8 with or without BOM; anything
+ * not valid UTF-8 is converted from Windows-1252: the file is read up to its
+ * first byte that is not UTF-8, its first NUL byte or its end) and starts
+ * computing the SHA-256 of its bytes in a thread of its own, then detects
+ * the separator (`;` or `,`) from the header line: the first non-empty
+ * line. The records are then read from the file a chunk at a time: the
+ * header and each record come as arrays of IcCsvField that point into the
+ * reader's buffer (quoted fields unescaped into a scratch buffer): they stay
+ * valid until the next call to ic_csv_reader_next(). A file that changes
+ * while being read (truncated, grown, rewritten) is an error, never a crash.
+ * A big file can be read by two threads at once: ic_csv_reader_split() makes
+ * a second reader for its second half. */
 #pragma once
 
 #include <glib.h>
@@ -52,16 +53,17 @@ typedef struct {
 
 typedef struct _IcCsvReader IcCsvReader;
 
-/* Opens @path, reads it through once (checksum, encoding) and reads its
- * header. Returns a new reader, which keeps the file open until freed, or
- * NULL with @error set (IC_CSV_ERROR_IO, IC_CSV_ERROR_CHANGED,
- * IC_CSV_ERROR_EMPTY, IC_CSV_ERROR_BINARY, or any record error in the
- * header). The message does not name the file: the caller prefixes it.
- * A problem inside the header record (any of the record errors below, which
- * are all fatal there) has no reader to ask for its position, so its message
- * starts with it: "line 1, field 2: text after closing quote". A NUL byte
- * after the header is reported by ic_csv_reader_next() when reading reaches
- * it, once the records before it have been returned. */
+/* Opens @path, decides its encoding, starts its checksum (see
+ * ic_csv_reader_get_sha256()) and reads its header. Returns a new reader,
+ * which keeps the file open until freed, or NULL with @error set
+ * (IC_CSV_ERROR_IO, IC_CSV_ERROR_CHANGED, IC_CSV_ERROR_EMPTY,
+ * IC_CSV_ERROR_BINARY, or any record error in the header). The message
+ * does not name the file: the caller prefixes it. A problem inside the
+ * header record (any of the record errors below, which are all fatal there)
+ * has no reader to ask for its position, so its message starts with it:
+ * "line 1, field 2: text after closing quote". A NUL byte after the header
+ * is reported by ic_csv_reader_next() when reading reaches it, once the
+ * records before it have been returned. */
 IcCsvReader *ic_csv_reader_open (const char *path, GError **error);
 
 /* The same from bytes in memory (copied), read through the same chunked
@@ -73,6 +75,12 @@ IcCsvReader *ic_csv_reader_new_from_data (const char *data, gsize len, GError **
  * that small data crosses many chunk boundaries. Process-wide; not for use
  * while another thread creates readers. */
 void ic_csv_reader_set_chunk_size_for_tests (gsize size);
+
+/* For tests only: with @defer, readers created after this call start
+ * computing their checksum when ic_csv_reader_get_sha256() first asks for
+ * it rather than at once, so that a test can change the file in between.
+ * Process-wide, like the chunk size. */
+void ic_csv_reader_defer_sha256_for_tests (gboolean defer);
 
 void ic_csv_reader_free (IcCsvReader *reader);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcCsvReader, ic_csv_reader_free)
@@ -86,9 +94,18 @@ char ic_csv_reader_get_separator (IcCsvReader *reader);
 /* TRUE when the file was not valid UTF-8 and was read as Windows-1252. */
 gboolean ic_csv_reader_was_converted (IcCsvReader *reader);
 
-/* SHA-256 of the file's bytes as they are on disk, lower-case hex; belongs
- * to the reader. */
-const char *ic_csv_reader_get_sha256 (IcCsvReader *reader);
+/* SHA-256 of the file's bytes as they are on disk (a BOM included, before
+ * any conversion), lower-case hex; belongs to the reader. A thread started
+ * with the reader computes it, reading the file on its own, 1 MiB at a time,
+ * while the records are read: this waits for it to finish. NULL with @error
+ * set when the file could not be read through (IC_CSV_ERROR_IO) or changed
+ * while it was (IC_CSV_ERROR_CHANGED: shorter or longer than at open, or
+ * modified by its end); the message does not name the file. Every call
+ * gives the same answer; the two readers of a split share it, and either
+ * may ask, from any thread. Ask before the process forks, so that no thread
+ * is left running: freeing the last reader that shares it without asking
+ * stops the thread at its next MiB and waits for it. */
+const char *ic_csv_reader_get_sha256 (IcCsvReader *reader, GError **error);
 
 /* Reads the next record; blank lines are skipped. Returns TRUE with the
  * record's fields (belonging to the reader, valid until the next call) and
@@ -126,15 +143,15 @@ void ic_csv_reader_get_error_position (IcCsvReader *reader, guint64 *line, guint
  * malformed record can fool it: see ic_csv_reader_part_ended_cleanly()).
  * On success @reader goes on reading the first part only, and *@second is a
  * new reader (its own file descriptor and buffers, the same file, encoding,
- * separator and header as @reader, and the same sha256) that reads the
- * second part, its first record's line number being the physical line that
- * follows the boundary: records, lines, errors and error positions of the
- * first part then of the second are those a single reader would give, when
- * the split was sound. Both may be used from two threads at once (they share
- * nothing but immutable data); each is freed on its own. IC_CSV_ERROR_CHANGED
- * keeps its meaning: the first part checks the file where it ends (the
- * boundary), the second at the end of the file. A NUL byte is never in the
- * first part.
+ * separator and header as @reader, and the same checksum, shared) that reads
+ * the second part, its first record's line number being the physical line
+ * that follows the boundary: records, lines, errors and error positions of
+ * the first part then of the second are those a single reader would give,
+ * when the split was sound. Both may be used from two threads at once (they
+ * share nothing but immutable data and the checksum, which is thread-safe);
+ * each is freed on its own. IC_CSV_ERROR_CHANGED keeps its meaning: the
+ * first part checks the file where it ends (the boundary), the second at the
+ * end of the file. A NUL byte is never in the first part.
  *
  * Returns FALSE, changing nothing, when the data left (up to the first NUL
  * byte, if pass 1 saw one) is smaller than @min_bytes (or than 2 bytes), no

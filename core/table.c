@@ -1188,7 +1188,7 @@ table_read (IcTableId id, const char *path, IcInterner *territories, gboolean le
    * record, and sharing a line would make each thread wait on the other. */
   Part *part = NULL;
   GThread *thread = NULL;
-  gint64 started = g_get_monotonic_time (), opened, parsed, merged;
+  gint64 started = g_get_monotonic_time (), opened, parsed, merged, checked;
 
   g_return_val_if_fail (ic_interner_size (territories) > 0, NULL);
 
@@ -1202,7 +1202,6 @@ table_read (IcTableId id, const char *path, IcInterner *territories, gboolean le
       return NULL;
     }
   opened = g_get_monotonic_time ();
-  table->sha256 = g_strdup (ic_csv_reader_get_sha256 (csv));
   if (!read_header (&r, csv, error))
     {
       reader_clear (&r);
@@ -1284,11 +1283,24 @@ table_read (IcTableId id, const char *path, IcInterner *territories, gboolean le
       drop_person_dictionaries (table);
       check_unique (&r, path);
     }
+  checked = g_get_monotonic_time ();
+  /* Computed beside the reading: waited for here, before the table goes out
+   * (and before any plugin process is forked). */
+  if (ok)
+    {
+      const char *sha256 = ic_csv_reader_get_sha256 (csv, &csv_error);
+      table->sha256 = g_strdup (sha256);
+      if (sha256 == NULL)
+        {
+          ok = fail_file (&r, 0, 0, NULL, error, "%s", csv_error->message);
+          g_error_free (csv_error);
+        }
+    }
   /* G_MESSAGES_DEBUG=indicore: where a run's time goes. */
-  g_debug ("%s: %" G_GUINT64_FORMAT " rows in %.3f s (opening %.3f, parsing %.3f in %d thread%s, merging %.3f, unique identifiers %.3f)",
+  g_debug ("%s: %" G_GUINT64_FORMAT " rows in %.3f s (opening %.3f, parsing %.3f in %d thread%s, merging %.3f, unique identifiers %.3f, then waiting for the checksum %.3f)",
            file, table->n_rows, (g_get_monotonic_time () - started) / 1e6, (opened - started) / 1e6,
            (parsed - opened) / 1e6, thread ? 2 : 1, thread ? "s" : "", (merged - parsed) / 1e6,
-           (g_get_monotonic_time () - merged) / 1e6);
+           (checked - merged) / 1e6, (g_get_monotonic_time () - checked) / 1e6);
   reader_clear (&r);
   if (!ok)
     return NULL;

@@ -4,7 +4,8 @@
  * same bytes split in two parts (ic_csv_reader_split() with min_bytes 1):
  * when the first part ended cleanly, its records and errors followed by the
  * second part's are exactly those of the single reader; when it did not,
- * it gave a prefix of them. */
+ * it gave a prefix of them. The checksum of the same bytes is the same from
+ * every reader, and the two of a split share it. */
 #include "csv-reader.h"
 
 #include <string.h>
@@ -70,6 +71,9 @@ LLVMFuzzerTestOneInput (const guint8 *data, size_t size)
     }
   if (first == NULL)
     g_error ("the same bytes opened once only");
+  if (g_strcmp0 (ic_csv_reader_get_sha256 (whole, NULL), ic_csv_reader_get_sha256 (first, NULL)) != 0
+      || ic_csv_reader_get_sha256 (whole, NULL) == NULL)
+    g_error ("the same bytes gave two checksums");
   expected_fatal = read_log (whole, expected);
   if (ic_csv_reader_part_ended_cleanly (whole) == expected_fatal)
     g_error ("a whole file ends cleanly unless on a fatal error");
@@ -84,6 +88,8 @@ LLVMFuzzerTestOneInput (const guint8 *data, size_t size)
       return 0;
     }
 
+  if (ic_csv_reader_get_sha256 (second, NULL) != ic_csv_reader_get_sha256 (first, NULL))
+    g_error ("the two readers of a split have two checksums");
   fatal = read_log (first, got);
   if (fatal)
     {

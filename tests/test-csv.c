@@ -62,6 +62,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   g_assert_cmpint (g_rmdir (f->dir), ==, 0);
   g_free (f->dir);
   ic_csv_reader_set_chunk_size_for_tests (0);
+  ic_csv_reader_defer_sha256_for_tests (FALSE);
 }
 
 /* Writes @len bytes (-1: up to the NUL) into a new file; returns its path. */
@@ -593,6 +594,59 @@ test_encoding_truncated_utf8 (Fixture *f, gconstpointer data)
 
 /* ---- checksum ---------------------------------------------------------- */
 
+/* Opens @path with its checksum's thread started only when asked, so that
+ * the test can change the file first. */
+static IcCsvReader *
+open_deferred (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  IcCsvReader *reader;
+
+  ic_csv_reader_defer_sha256_for_tests (TRUE);
+  reader = ic_csv_reader_open (path, &error);
+  g_assert_no_error (error);
+  return reader;
+}
+
+static void
+append_line (const char *path, const char *line)
+{
+  FILE *file = fopen (path, "ab");
+
+  g_assert_nonnull (file);
+  g_assert_cmpint (fputs (line, file), >=, 0);
+  g_assert_cmpint (fclose (file), ==, 0);
+}
+
+/* @reader's digest is @expected, and asking again gives the same string. */
+static void
+expect_sha256 (IcCsvReader *reader, const char *expected)
+{
+  g_autoptr (GError) error = NULL;
+  const char *digest = ic_csv_reader_get_sha256 (reader, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (digest, ==, expected);
+  g_assert_true (ic_csv_reader_get_sha256 (reader, &error) == digest);
+  g_assert_no_error (error);
+}
+
+/* @reader's checksum fails with IC_CSV_ERROR_CHANGED, saying @how, every
+ * time it is asked. */
+static void
+expect_sha256_changed (IcCsvReader *reader, const char *how)
+{
+  g_autofree char *message = g_strdup_printf ("the file changed while being read: %s", how);
+
+  for (int i = 0; i < 2; i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_assert_null (ic_csv_reader_get_sha256 (reader, &error));
+      g_assert_error (error, IC_CSV_ERROR, IC_CSV_ERROR_CHANGED);
+      g_assert_cmpstr (error->message, ==, message);
+    }
+}
+
 static void
 test_sha256_known (Fixture *f, gconstpointer data)
 {
@@ -601,8 +655,7 @@ test_sha256_known (Fixture *f, gconstpointer data)
     /* printf 'birth_id;birth_date\r\nB1;2024-01-31\r\n' | sha256sum */
     g_autoptr (IcCsvReader) reader =
       open_ok (f, "birth_id;birth_date\r\nB1;2024-01-31\r\n", -1);
-    g_assert_cmpstr (ic_csv_reader_get_sha256 (reader), ==,
-                     "b63f115b683419f6235f5ab98dee8a42f147cd7639110f12201eea5db776e581");
+    expect_sha256 (reader, "b63f115b683419f6235f5ab98dee8a42f147cd7639110f12201eea5db776e581");
   }
   {
     /* The bytes on disk, BOM and Windows-1252 included, not the converted
@@ -610,9 +663,289 @@ test_sha256_known (Fixture *f, gconstpointer data)
     g_autoptr (IcCsvReader) reader =
       open_ok (f, "\xEF\xBB\xBFnom;ville\r\nR\xE9mi;S\xE8te\r\n", -1);
     g_assert_true (ic_csv_reader_was_converted (reader));
-    g_assert_cmpstr (ic_csv_reader_get_sha256 (reader), ==,
-                     "82f61268ac2099ff34f731a0330247d1c96b22a218d124bf040f3c01890056d8");
+    expect_sha256 (reader, "82f61268ac2099ff34f731a0330247d1c96b22a218d124bf040f3c01890056d8");
   }
+}
+
+/* The BOM is part of the bytes, though not of the text:
+ * printf '\xef\xbb\xbfnom;ville\r\nR\xc3\xa9mi;S\xc3\xa8te\r\n' | sha256sum */
+static void
+test_sha256_bom (Fixture *f, gconstpointer data)
+{
+  g_autoptr (IcCsvReader) reader =
+    open_ok (f, "\xEF\xBB\xBFnom;ville\r\nR\xC3\xA9mi;S\xC3\xA8te\r\n", -1);
+  (void) data;
+
+  g_assert_false (ic_csv_reader_was_converted (reader));
+  expect_header (reader, "nom", "ville", NULL);
+  expect_sha256 (reader, "041d896421d3585680f7f18b23a9892f762754d4ea7135c83d3a652bdcd32b90");
+}
+
+/* The Windows-1252 bytes, not their UTF-8 conversion:
+ * printf 'nom;ville\r\nR\xe9mi;S\xe8te\r\n' | sha256sum */
+static void
+test_sha256_windows_1252 (Fixture *f, gconstpointer data)
+{
+  g_autoptr (IcCsvReader) reader = open_ok (f, "nom;ville\r\nR\xE9mi;S\xE8te\r\n", -1);
+  (void) data;
+
+  g_assert_true (ic_csv_reader_was_converted (reader));
+  expect_record (reader, 2, "R\xC3\xA9mi", "S\xC3\xA8te", NULL);
+  expect_end (reader);
+  expect_sha256 (reader, "6f015a46c4747a663dca318c25416df5d568398a868596272eaeed0e36ef57c9");
+}
+
+/* "id;x\n" then numbered lines with an "é", cut to @size bytes. */
+static GString *
+numbered_text (gsize size)
+{
+  GString *text = g_string_new ("id;x\n");
+
+  for (guint i = 0; text->len < size; i++)
+    g_string_append_printf (text, "%07u;caf\xC3\xA9\n", i);
+  g_string_truncate (text, size);
+  return text;
+}
+
+/* Files of several chunks (of 16 bytes, and of the real 1 MiB), ending
+ * with a whole chunk (the end is then met by a read of nothing) or not,
+ * from a file and from memory: GLib's own SHA-256 of the same bytes. */
+static void
+test_sha256_many_chunks (Fixture *f, gconstpointer data)
+{
+  static const struct {
+    gsize chunk, size;
+  } cases[] = {
+    { SMALL_CHUNK, 3 * SMALL_CHUNK },
+    { SMALL_CHUNK, 100 * SMALL_CHUNK + 5 },
+    { 0, 2 * 1024 * 1024 },
+    { 0, 2 * 1024 * 1024 + 333 },
+    { 0, 1024 * 1024 - 1 },
+  };
+  (void) data;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GString) text = numbered_text (cases[i].size);
+      g_autofree char *expected =
+        g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) text->str, text->len);
+      g_autoptr (IcCsvReader) from_file = NULL;
+      g_autoptr (IcCsvReader) from_data = NULL;
+
+      ic_csv_reader_set_chunk_size_for_tests (cases[i].chunk);
+      from_file = open_ok (f, text->str, (gssize) text->len);
+      from_data = ic_csv_reader_new_from_data (text->str, text->len, NULL);
+      g_assert_nonnull (from_data);
+      expect_sha256 (from_file, expected);
+      expect_sha256 (from_data, expected);
+    }
+}
+
+/* The second reader of a split asks first, after the first reader is
+ * gone: the checksum is the whole file's, shared. */
+static void
+test_sha256_split_second_reader (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GString) text = numbered_text (5000);
+  g_autofree char *expected =
+    g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) text->str, text->len);
+  g_autoptr (IcCsvReader) second = NULL;
+  IcCsvReader *first = open_ok (f, text->str, (gssize) text->len);
+  (void) data;
+
+  g_assert_true (ic_csv_reader_split (first, 1, &second));
+  ic_csv_reader_free (first);
+  expect_sha256 (second, expected);
+}
+
+static gpointer
+get_sha256_thread (gpointer reader)
+{
+  return (gpointer) ic_csv_reader_get_sha256 (reader, NULL);
+}
+
+/* Both readers of a split ask at once, from two threads: the same
+ * string. */
+static void
+test_sha256_split_both_threads (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GString) text = numbered_text (5000);
+  g_autofree char *expected =
+    g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) text->str, text->len);
+  g_autoptr (IcCsvReader) first = open_ok (f, text->str, (gssize) text->len);
+  g_autoptr (IcCsvReader) second = NULL;
+  GThread *thread;
+  const char *digest;
+  (void) data;
+
+  g_assert_true (ic_csv_reader_split (first, 1, &second));
+  thread = g_thread_new ("test-sha256", get_sha256_thread, second);
+  digest = ic_csv_reader_get_sha256 (first, NULL);
+  g_assert_true (g_thread_join (thread) == digest);
+  g_assert_cmpstr (digest, ==, expected);
+}
+
+/* The file grows after the open, before the checksum's thread starts
+ * (deferred for the test): it reads past the size the file had. */
+static void
+test_sha256_changed_grown (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GString) text = numbered_text (5000);
+  g_autofree char *path = write_file (f, text->str, (gssize) text->len);
+  g_autoptr (IcCsvReader) reader = open_deferred (path);
+  (void) data;
+
+  append_line (path, "9999999;x\n");
+  expect_sha256_changed (reader, "it grew");
+}
+
+/* Truncated: the checksum's reading meets the end too early. */
+static void
+test_sha256_changed_truncated (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GString) text = numbered_text (5000);
+  g_autofree char *path = write_file (f, text->str, (gssize) text->len);
+  g_autoptr (IcCsvReader) reader = open_deferred (path);
+  (void) data;
+
+  g_assert_cmpint (truncate (path, (off_t) text->len / 2), ==, 0);
+  expect_sha256_changed (reader, "it is shorter than when it was opened");
+}
+
+/* One byte rewritten, same size: the modification time at the end of the
+ * checksum's reading tells. */
+static void
+test_sha256_changed_rewritten (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GString) text = numbered_text (5000);
+  g_autofree char *path = write_file (f, text->str, (gssize) text->len);
+  g_autoptr (IcCsvReader) reader = NULL;
+  struct utimbuf an_hour_ago;
+  int fd;
+  (void) data;
+
+  an_hour_ago.actime = an_hour_ago.modtime = time (NULL) - 3600;
+  g_assert_cmpint (g_utime (path, &an_hour_ago), ==, 0);
+  reader = open_deferred (path);
+  fd = g_open (path, O_WRONLY, 0);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (pwrite (fd, "X", 1, 0), ==, 1);
+  g_assert_true (g_close (fd, NULL));
+  expect_sha256_changed (reader, "it was modified");
+}
+
+/* Every record read, the reading ended cleanly, then the file grows before
+ * the checksum has read it through: only the checksum can tell, and the
+ * caller asks it last for that reason. */
+static void
+test_sha256_changed_after_reading (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = write_file (f, "id;x\n1;a\n2;b\n", -1);
+  g_autoptr (IcCsvReader) reader = open_deferred (path);
+  (void) data;
+
+  expect_record (reader, 2, "1", "a", NULL);
+  expect_record (reader, 3, "2", "b", NULL);
+  expect_end (reader);
+  g_assert_true (ic_csv_reader_part_ended_cleanly (reader));
+  append_line (path, "3;c\n");
+  expect_sha256_changed (reader, "it grew");
+}
+
+/* Readers freed without asking, with their thread hashing an 8 MiB file (it
+ * stops at its next MiB), the two of a split, and one whose thread never
+ * started: nothing left running, nothing leaked (ASan, valgrind). */
+static void
+test_sha256_free_without_asking (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GString) text = numbered_text (8 * 1024 * 1024);
+  g_autofree char *path = write_file (f, text->str, (gssize) text->len);
+  IcCsvReader *reader, *second = NULL;
+  (void) data;
+
+  reader = ic_csv_reader_open (path, NULL);
+  g_assert_nonnull (reader);
+  ic_csv_reader_free (reader);
+
+  reader = ic_csv_reader_new_from_data (text->str, text->len, NULL);
+  g_assert_nonnull (reader);
+  ic_csv_reader_free (reader);
+
+  reader = ic_csv_reader_open (path, NULL);
+  g_assert_nonnull (reader);
+  g_assert_true (ic_csv_reader_split (reader, 1, &second));
+  ic_csv_reader_free (reader);
+  ic_csv_reader_free (second);
+
+  ic_csv_reader_free (open_deferred (path));
+}
+
+/* ---- encoding decided by pass 1 ---------------------------------------- */
+
+/* Bytes past the first NUL never decide the encoding; those before it
+ * do, in the same chunk or earlier. */
+static void
+test_encoding_stops_at_nul (Fixture *f, gconstpointer data)
+{
+  (void) data;
+  {
+    static const char text[] = "a;b\n1;\xC3\xA9\n2\0\xE9\n";
+    g_autoptr (IcCsvReader) reader = open_ok (f, text, sizeof text - 1);
+    g_assert_false (ic_csv_reader_was_converted (reader));
+    expect_record (reader, 2, "1", "\xC3\xA9", NULL);
+    expect_error (reader, IC_CSV_ERROR_BINARY, 3, 1);
+  }
+  {
+    static const char text[] = "a;b\n1;\xE9\n2\0\xC3\xA9\n";
+    g_autoptr (IcCsvReader) reader = open_ok (f, text, sizeof text - 1);
+    g_assert_true (ic_csv_reader_was_converted (reader));
+    expect_record (reader, 2, "1", "\xC3\xA9", NULL);
+    expect_error (reader, IC_CSV_ERROR_BINARY, 3, 1);
+  }
+}
+
+/* Random files of ASCII runs (0 to 80 bytes, so that the other bytes fall
+ * at every place of the 8- and 32-byte words) between UTF-8 sequences, a
+ * few invalid ones and a few NULs, read in chunks of 16 to 40 bytes or 1
+ * MiB: the reader takes a file for UTF-8 exactly when GLib's validation of
+ * all its bytes before the first NUL says so. */
+static void
+test_encoding_random_like_whole_file (void)
+{
+  static const char *const valid[] = { "\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80", "\xC2\xA0" };
+  static const char *const invalid[] = { "\xE9", "\xC3", "\xED\xA0\x80", "\xC0\xAF", "\xA9",
+                                         "\xF4\x90\x80\x80", "\xE2\x82" };
+
+  for (int iteration = 0; iteration < 2000; iteration++)
+    {
+      g_autoptr (GString) text = g_string_new ("h\n");
+      g_autoptr (GError) error = NULL;
+      g_autoptr (IcCsvReader) reader = NULL;
+      gint32 n_pieces = g_test_rand_int_range (1, 12);
+      gsize before_nul;
+
+      for (gint32 i = 0; i < n_pieces; i++)
+        {
+          gint32 run = g_test_rand_int_range (0, 81);
+          gint32 kind = g_test_rand_int_range (0, 100);
+          for (gint32 k = 0; k < run; k++)
+            g_string_append_c (text, k % 17 == 16 ? '\n' : (char) ('a' + k % 26));
+          if (kind < 4)
+            g_string_append (text, invalid[g_test_rand_int_range (0, G_N_ELEMENTS (invalid))]);
+          else if (kind < 7)
+            g_string_append_c (text, '\0');
+          else
+            g_string_append (text, valid[g_test_rand_int_range (0, G_N_ELEMENTS (valid))]);
+        }
+      before_nul = strnlen (text->str, text->len);
+
+      ic_csv_reader_set_chunk_size_for_tests (g_test_rand_bit () ? 0 : (gsize) g_test_rand_int_range (16, 41));
+      reader = ic_csv_reader_new_from_data (text->str, text->len, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (ic_csv_reader_was_converted (reader), ==,
+                       !g_utf8_validate_len (text->str, before_nul, NULL));
+    }
+  ic_csv_reader_set_chunk_size_for_tests (0);
 }
 
 /* ---- from memory ------------------------------------------------------- */
@@ -631,8 +964,7 @@ test_from_data (void)
   g_assert_no_error (error);
   memset (copy, 'x', sizeof copy);
 
-  g_assert_cmpstr (ic_csv_reader_get_sha256 (reader), ==,
-                   "b63f115b683419f6235f5ab98dee8a42f147cd7639110f12201eea5db776e581");
+  expect_sha256 (reader, "b63f115b683419f6235f5ab98dee8a42f147cd7639110f12201eea5db776e581");
   expect_header (reader, "birth_id", "birth_date", NULL);
   expect_record (reader, 2, "B1", "2024-01-31", NULL);
   expect_end (reader);
@@ -1251,15 +1583,11 @@ test_changed_grown (Fixture *f, gconstpointer data)
   g_autoptr (IcCsvReader) reader = NULL;
   gsize len;
   g_autofree char *path = write_numbered_file (f, &len);
-  FILE *file;
   (void) data;
 
   reader = ic_csv_reader_open (path, &error);
   g_assert_no_error (error);
-  file = fopen (path, "ab");
-  g_assert_nonnull (file);
-  g_assert_cmpint (fputs ("9999;appended\n", file), >=, 0);
-  g_assert_cmpint (fclose (file), ==, 0);
+  append_line (path, "9999;appended\n");
   /* the 1000 records may all come: the error is at the end, where the
    * file goes on */
   g_assert_cmpuint (expect_changed (reader), <=, 1000);
@@ -1741,7 +2069,7 @@ assert_same_file (IcCsvReader *a, IcCsvReader *b)
     }
   g_assert_cmpint (ic_csv_reader_get_separator (a), ==, ic_csv_reader_get_separator (b));
   g_assert_cmpint (ic_csv_reader_was_converted (a), ==, ic_csv_reader_was_converted (b));
-  g_assert_cmpstr (ic_csv_reader_get_sha256 (a), ==, ic_csv_reader_get_sha256 (b));
+  g_assert_cmpstr (ic_csv_reader_get_sha256 (a, NULL), ==, ic_csv_reader_get_sha256 (b, NULL));
 }
 
 /* Reads @reader split into up to 2^@depth parts, recursively (a part split
@@ -2457,6 +2785,18 @@ main (int argc, char **argv)
   ADD ("/encoding/truncated-utf8", test_encoding_truncated_utf8);
   ADD ("/encoding/windows-1252-late", test_encoding_windows_1252_late);
   ADD ("/sha256/known", test_sha256_known);
+  ADD ("/sha256/bom", test_sha256_bom);
+  ADD ("/sha256/windows-1252", test_sha256_windows_1252);
+  ADD_ONCE ("/sha256/many-chunks", test_sha256_many_chunks);
+  ADD ("/sha256/split-second-reader", test_sha256_split_second_reader);
+  ADD ("/sha256/split-both-threads", test_sha256_split_both_threads);
+  ADD ("/sha256/changed-grown", test_sha256_changed_grown);
+  ADD ("/sha256/changed-truncated", test_sha256_changed_truncated);
+  ADD ("/sha256/changed-rewritten", test_sha256_changed_rewritten);
+  ADD ("/sha256/changed-after-reading", test_sha256_changed_after_reading);
+  ADD_ONCE ("/sha256/free-without-asking", test_sha256_free_without_asking);
+  ADD ("/encoding/stops-at-nul", test_encoding_stops_at_nul);
+  g_test_add_func ("/csv/encoding/random-like-whole-file", test_encoding_random_like_whole_file);
   g_test_add_func ("/csv/from-data/copy", test_from_data);
   g_test_add_func ("/csv/from-data/empty", test_from_data_empty);
   ADD ("/error/empty", test_error_empty);
