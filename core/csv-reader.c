@@ -124,6 +124,9 @@
 #include <sys/types.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
+#if defined (__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #ifndef O_CLOEXEC
 #define O_CLOEXEC 0
@@ -1052,6 +1055,39 @@ grow_fields (IcCsvReader *self)
   self->fields_size = size;
 }
 
+/* The first byte of [@p, @limit) that ends an unquoted field (@sep, LF or
+ * a quote: @stop), or @limit. Sixteen bytes a step where SSE2 is there
+ * (every x86-64): most fields of an export are shorter, and are found in
+ * one step with no branch per byte. Then four bytes a step, then one: a
+ * one-byte loop of three instructions runs a quarter slower when the
+ * code's placement makes it cross a 64-byte line, this one does not. Only
+ * the bytes before @limit are read. */
+static inline const char *
+find_stop (const char *q, const char *limit, char sep, const guint8 *stop)
+{
+#if defined (__SSE2__)
+  const __m128i seps = _mm_set1_epi8 (sep), lfs = _mm_set1_epi8 ('\n'), quotes = _mm_set1_epi8 ('"');
+  while (limit - q >= 16)
+    {
+      const __m128i v = _mm_loadu_si128 ((const __m128i *) (const void *) q);
+      const __m128i hits = _mm_or_si128 (_mm_or_si128 (_mm_cmpeq_epi8 (v, seps), _mm_cmpeq_epi8 (v, lfs)),
+                                         _mm_cmpeq_epi8 (v, quotes));
+      const unsigned mask = (unsigned) _mm_movemask_epi8 (hits);
+      if (mask != 0)
+        return q + __builtin_ctz (mask);
+      q += 16;
+    }
+#else
+  (void) sep;
+#endif
+  while (limit - q >= 4
+         && !(stop[(guchar) q[0]] | stop[(guchar) q[1]] | stop[(guchar) q[2]] | stop[(guchar) q[3]]))
+    q += 4;
+  while (q < limit && !stop[(guchar) *q])
+    q++;
+  return q;
+}
+
 /* Parses the record at self->pos into self->fields, within what the buffer
  * holds. On PARSE_MORE nothing is kept but the blank lines skipped: the
  * parse starts over once more text is read. */
@@ -1168,17 +1204,7 @@ parse_record (IcCsvReader *self, guint64 *record_line, GError **error)
         }
       else
         {
-          const char *q = p;
-          /* Four bytes a step, then one: a one-byte loop of three
-           * instructions runs a quarter slower when the code's placement
-           * makes it cross a 64-byte line (seen here after an unrelated
-           * change), this one does not. */
-          while (limit - q >= 4
-                 && !(stop[(guchar) q[0]] | stop[(guchar) q[1]] | stop[(guchar) q[2]]
-                      | stop[(guchar) q[3]]))
-            q += 4;
-          while (q < limit && !stop[(guchar) *q])
-            q++;
+          const char *q = find_stop (p, limit, sep, stop);
           if (q == limit && !final)
             return need_more (self, capped, error, field_line, column, FALSE);
           if (q < limit && *q == '"')
