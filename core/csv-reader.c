@@ -643,27 +643,60 @@ find_invalid_utf8 (const char *p, const char *end)
     }
 }
 
-/* Pass 1: the BOM, and whether the bytes before the first NUL are UTF-8. It
- * reads no further than needed to decide: up to the first byte that is not
- * UTF-8, the first NUL (whose place it records), or the end of the file. */
+/* What pass 1 finds in a range of the file, read on its own (a big file is
+ * scanned in two halves at once). */
+typedef struct {
+  const IcCsvReader *reader;
+  guint64 start, end;   /* the range (end G_MAXUINT64: to the file's end);
+                         * start is never inside a UTF-8 sequence of the
+                         * bytes before it */
+  gsize chunk;
+  gboolean invalid;     /* a byte that is not UTF-8, before any NUL */
+  gboolean has_nul;
+  guint64 nul;          /* the first NUL's offset, when has_nul */
+  gboolean bom;         /* the range starts the file with a UTF-8 BOM */
+  GError *error;
+} ScanRange;
+
+/* Reads up to @max bytes of the range from *@offset into @out. */
 static gboolean
-scan_raw (IcCsvReader *self, GError **error)
+range_read (ScanRange *range, char *out, gsize max, guint64 *offset, gsize *got, GError **error)
 {
-  char *const chunk = self->raw + CARRY;
+  const IcCsvReader *self = range->reader;
+
+  if (range->end - *offset < max)
+    max = (gsize) (range->end - *offset);
+  if (self->fd >= 0)
+    return read_checked (self->fd, &self->at_open, out, max, offset, got, error);
+  *got = (gsize) MIN ((guint64) max, self->at_open.size - *offset);
+  if (*got > 0)
+    memcpy (out, self->data + *offset, *got);
+  *offset += *got;
+  return TRUE;
+}
+
+/* Reads the range up to the first byte that is not UTF-8, the first NUL,
+ * or its end: no further than needed to decide. */
+static gboolean
+scan_range (ScanRange *range)
+{
+  g_autofree char *raw = g_malloc (CARRY + range->chunk);
+  char *const chunk = raw + CARRY;
+  guint64 offset = range->start;
   gsize carry = 0;
-  gboolean first = TRUE;
+  gboolean first = range->start == 0;
 
   for (;;)
     {
       gsize got;
 
-      if (!source_read (self, chunk, self->chunk, &got, error))
+      if (!range_read (range, chunk, range->chunk, &offset, &got, &range->error))
         return FALSE;
-      const gboolean last = got < self->chunk;
+      const gboolean last = got < range->chunk || offset == range->end;
 
       if (first)
         {
-          self->bom = got >= 3 && memcmp (chunk, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+          range->bom = got >= 3 && memcmp (chunk, "\xEF\xBB\xBF", 3) == 0;
           first = FALSE;
         }
 
@@ -685,20 +718,104 @@ scan_raw (IcCsvReader *self, GError **error)
           memmove (chunk - carry, bad, carry);
         }
       else if (bad != NULL)
-        self->converted = TRUE;
+        range->invalid = TRUE;
 
       if (nul != NULL)
         {
-          /* Its place, for ic_csv_reader_split(). When the encoding is
-           * decided before it, pass 2 finds it. */
-          self->nul = self->offset - got + (guint64) (nul - chunk);
-          self->nul_known = TRUE;
+          range->has_nul = TRUE;
+          range->nul = offset - got + (guint64) (nul - chunk);
         }
-      else if (last && !self->converted)
-        self->nul_known = TRUE; /* none */
-      if (self->converted || nul != NULL || last)
+      if (range->invalid || nul != NULL || last)
         return TRUE;
     }
+}
+
+static gpointer
+scan_range_thread (gpointer data)
+{
+  scan_range (data);
+  return NULL;
+}
+
+/* Files of this many chunks are scanned by two threads, a half each (8 MiB
+ * by default; small files then too, with the tests' small chunks). */
+#define SCAN_IN_TWO_CHUNKS 8
+
+/* Where the second half of a scan starts: the first byte from the middle
+ * on that does not continue a UTF-8 sequence (at most three are skipped: a
+ * longer run is invalid anyway, and the first half then says so). */
+static guint64
+scan_middle (IcCsvReader *self)
+{
+  guint64 middle = self->at_open.size / 2;
+  guchar peek[4];
+  gsize got = 0;
+  ScanRange range = { .reader = self, .start = middle, .end = middle + sizeof peek };
+  guint64 offset = middle;
+
+  if (!range_read (&range, (char *) peek, sizeof peek, &offset, &got, NULL))
+    return middle;
+  for (gsize i = 0; i < got && i < 3 && (peek[i] & 0xC0) == 0x80; i++)
+    middle++;
+  return middle;
+}
+
+/* Pass 1: the BOM, and whether the bytes before the first NUL are UTF-8
+ * (recording where that NUL is when it decides). It reads no further than
+ * needed to decide: up to the first byte that is not UTF-8, the first NUL,
+ * or the end of the file. A big file's halves are scanned at once, and
+ * decide in file order. */
+static gboolean
+scan_raw (IcCsvReader *self, GError **error)
+{
+  /* The last range has no end: reading to the file's end checks it is
+   * where it was at open. */
+  ScanRange first = { .reader = self, .start = 0, .end = G_MAXUINT64, .chunk = self->chunk };
+  ScanRange second = first;
+  GThread *thread = NULL;
+  gboolean ok;
+
+  if (self->at_open.size >= SCAN_IN_TWO_CHUNKS * (guint64) self->chunk)
+    {
+      first.end = second.start = scan_middle (self);
+      thread = g_thread_new ("indicore-scan", scan_range_thread, &second);
+    }
+  ok = scan_range (&first);
+  if (thread != NULL)
+    g_thread_join (thread);
+
+  if (!ok)
+    {
+      g_propagate_error (error, first.error);
+      g_clear_error (&second.error);
+      return FALSE;
+    }
+  self->bom = first.bom ? 3 : 0;
+  if (thread != NULL && !first.invalid && !first.has_nul)
+    {
+      /* The first half is UTF-8 to its end: the second decides. */
+      if (second.error != NULL)
+        {
+          g_propagate_error (error, second.error);
+          return FALSE;
+        }
+      first.invalid = second.invalid;
+      first.has_nul = second.has_nul;
+      first.nul = second.nul;
+    }
+  g_clear_error (&second.error);
+
+  self->converted = first.invalid;
+  if (first.has_nul)
+    {
+      /* Its place, for ic_csv_reader_split(). When the encoding is decided
+       * before it, pass 2 finds it. */
+      self->nul = first.nul;
+      self->nul_known = TRUE;
+    }
+  else if (!first.invalid)
+    self->nul_known = TRUE; /* none */
+  return TRUE;
 }
 
 /* Moves the unparsed text to the front of the buffer and reads more after
@@ -1396,12 +1513,11 @@ reader_init (IcCsvReader *self, GError **error)
   self->hasher = hasher_new (self, error);
   if (self->hasher == NULL)
     return FALSE;
-  self->raw = g_malloc (CARRY + self->chunk);
   if (!scan_raw (self, error))
     return FALSE;
   source_rewind (self);
-  if (!self->converted)
-    g_clear_pointer (&self->raw, g_free);
+  if (self->converted)
+    self->raw = g_malloc (CARRY + self->chunk);
 
   self->buf_size = self->chunk;
   self->buf = g_malloc (self->buf_size);

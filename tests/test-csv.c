@@ -904,6 +904,77 @@ test_encoding_stops_at_nul (Fixture *f, gconstpointer data)
   }
 }
 
+/* A big file is scanned in two halves at once (here with 16-byte chunks,
+ * from 128 bytes on): a character cut by the middle, at each of its bytes,
+ * is still one character; a byte that is not UTF-8 in either half decides,
+ * but not after a NUL of the first half. */
+static void
+test_encoding_two_halves (void)
+{
+  ic_csv_reader_set_chunk_size_for_tests (16);
+  for (gsize cut = 0; cut < 4; cut++)
+    {
+      /* 200 bytes: the middle, byte 100, falls on byte @cut of the 4-byte
+       * character (cut 0: on its lead byte). */
+      g_autoptr (GString) text = g_string_new ("h\n");
+      g_autoptr (GError) error = NULL;
+      g_autoptr (IcCsvReader) reader = NULL;
+      while (text->len < 100 - cut)
+        g_string_append_c (text, 'a');
+      g_string_append (text, "\xF0\x9F\x98\x80");
+      while (text->len < 200)
+        g_string_append_c (text, 'b');
+      reader = ic_csv_reader_new_from_data (text->str, text->len, &error);
+      g_assert_no_error (error);
+      g_assert_false (ic_csv_reader_was_converted (reader));
+    }
+  {
+    /* Not UTF-8 in the second half only. */
+    g_autoptr (GString) text = g_string_new ("h\n");
+    g_autoptr (IcCsvReader) reader = NULL;
+    while (text->len < 150)
+      g_string_append_c (text, 'a');
+    g_string_append (text, "\xE9\n");
+    while (text->len < 200)
+      g_string_append_c (text, 'b');
+    reader = ic_csv_reader_new_from_data (text->str, text->len, NULL);
+    g_assert_true (ic_csv_reader_was_converted (reader));
+  }
+  {
+    /* A NUL in the first half: what follows, in either half, is not read. */
+    g_autoptr (GString) text = g_string_new ("h\nx\n");
+    g_autoptr (GError) error = NULL;
+    g_autoptr (IcCsvReader) reader = NULL;
+    const IcCsvField *fields;
+    guint n_fields;
+    guint64 line;
+    g_string_append_c (text, '\0');
+    while (text->len < 150)
+      g_string_append_c (text, '\n');
+    g_string_append (text, "\xE9\n");
+    while (text->len < 200)
+      g_string_append_c (text, 'b');
+    reader = ic_csv_reader_new_from_data (text->str, text->len, NULL);
+    g_assert_false (ic_csv_reader_was_converted (reader));
+    g_assert_true (ic_csv_reader_next (reader, &fields, &n_fields, &line, &error));
+    g_assert_false (ic_csv_reader_next (reader, &fields, &n_fields, &line, &error));
+    g_assert_error (error, IC_CSV_ERROR, IC_CSV_ERROR_BINARY);
+  }
+  {
+    /* Not UTF-8 in the first half, a NUL in the second: converted. */
+    g_autoptr (GString) text = g_string_new ("h\n\xE9\n");
+    g_autoptr (IcCsvReader) reader = NULL;
+    while (text->len < 150)
+      g_string_append_c (text, 'a');
+    g_string_append_c (text, '\0');
+    while (text->len < 200)
+      g_string_append_c (text, 'b');
+    reader = ic_csv_reader_new_from_data (text->str, text->len, NULL);
+    g_assert_true (ic_csv_reader_was_converted (reader));
+  }
+  ic_csv_reader_set_chunk_size_for_tests (0);
+}
+
 /* Random files of ASCII runs (0 to 80 bytes, so that the other bytes fall
  * at every place of the 8- and 32-byte words) between UTF-8 sequences, a
  * few invalid ones and a few NULs, read in chunks of 16 to 40 bytes or 1
@@ -2797,6 +2868,7 @@ main (int argc, char **argv)
   ADD_ONCE ("/sha256/free-without-asking", test_sha256_free_without_asking);
   ADD ("/encoding/stops-at-nul", test_encoding_stops_at_nul);
   g_test_add_func ("/csv/encoding/random-like-whole-file", test_encoding_random_like_whole_file);
+  g_test_add_func ("/csv/encoding/two-halves", test_encoding_two_halves);
   g_test_add_func ("/csv/from-data/copy", test_from_data);
   g_test_add_func ("/csv/from-data/empty", test_from_data_empty);
   ADD ("/error/empty", test_error_empty);
