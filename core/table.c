@@ -158,6 +158,112 @@ row_problem (Reader *r, const IcTableColumn *column, const char *format, ...)
                      ic_problems_format (r->file, r->line, field, name, message));
 }
 
+/* ---- narrow columns (table.h) ------------------------------------------ */
+
+#define NARROW_DATE_NONE 0xFFFF
+
+/* 1900-01-01 as a day number: narrow dates run to 2079-06-05. */
+static gint32
+narrow_date_base (void)
+{
+  static gint32 base = G_MININT32;
+  if (base == G_MININT32)
+    base = ic_date_from_ymd (1900, 1, 1);
+  return base;
+}
+
+static inline gint32
+date_at (const IcTableColumn *column, guint64 row)
+{
+  if (column->narrow_dates == NULL)
+    return column->dates[row];
+  return column->narrow_dates[row] == NARROW_DATE_NONE ? IC_DATE_NONE
+                                                       : narrow_date_base () + column->narrow_dates[row];
+}
+
+static inline guint16
+code_at (const IcTableColumn *column, guint64 row)
+{
+  return column->narrow_codes != NULL ? column->narrow_codes[row] : column->codes[row];
+}
+
+/* The column's values of rows [0, @n_rows) into wide arrays of @capacity. */
+static void
+widen (IcTableColumn *column, guint64 n_rows, guint64 capacity)
+{
+  if (column->narrow_dates != NULL)
+    {
+      gint32 *dates = g_new (gint32, MAX (capacity, 1));
+      for (guint64 i = 0; i < n_rows; i++)
+        dates[i] = date_at (column, i);
+      g_clear_pointer (&column->narrow_dates, g_free);
+      column->dates = dates;
+    }
+  if (column->narrow_codes != NULL)
+    {
+      guint16 *codes = g_new (guint16, MAX (capacity, 1));
+      for (guint64 i = 0; i < n_rows; i++)
+        codes[i] = column->narrow_codes[i];
+      g_clear_pointer (&column->narrow_codes, g_free);
+      column->codes = codes;
+    }
+}
+
+/* Wide, with room for @capacity rows, whether it was narrow or not. */
+static void
+make_wide (IcTableColumn *column, guint64 n_rows, guint64 capacity)
+{
+  if (column->narrow_dates != NULL || column->narrow_codes != NULL)
+    widen (column, n_rows, capacity);
+  else if (column->dates != NULL)
+    column->dates = g_renew (gint32, column->dates, MAX (capacity, 1));
+  else if (column->codes != NULL)
+    column->codes = g_renew (guint16, column->codes, MAX (capacity, 1));
+}
+
+static inline void
+set_date (IcTable *table, IcTableColumn *column, guint64 row, gint32 day)
+{
+  if (column->narrow_dates != NULL)
+    {
+      gint64 offset = (gint64) day - narrow_date_base ();
+      if (day == IC_DATE_NONE)
+        {
+          column->narrow_dates[row] = NARROW_DATE_NONE;
+          return;
+        }
+      if (offset >= 0 && offset < NARROW_DATE_NONE)
+        {
+          column->narrow_dates[row] = (guint16) offset;
+          return;
+        }
+      widen (column, row, table->capacity);
+    }
+  column->dates[row] = day;
+}
+
+static inline void
+set_code (IcTable *table, IcTableColumn *column, guint64 row, guint16 code)
+{
+  if (column->narrow_codes != NULL)
+    {
+      if (code <= G_MAXUINT8)
+        {
+          column->narrow_codes[row] = (guint8) code;
+          return;
+        }
+      widen (column, row, table->capacity);
+    }
+  column->codes[row] = code;
+}
+
+static void
+widen_all (IcTable *table)
+{
+  for (guint c = 0; c < table->spec->n_columns; c++)
+    widen (&table->columns[c], table->n_rows, table->capacity);
+}
+
 static void
 ensure_capacity (IcTable *table)
 {
@@ -176,11 +282,17 @@ ensure_capacity (IcTable *table)
           column->ids = g_renew (guint32, column->ids, capacity);
           break;
         case IC_COLUMN_KIND_DATE:
-          column->dates = g_renew (gint32, column->dates, capacity);
+          if (column->narrow_dates != NULL)
+            column->narrow_dates = g_renew (guint16, column->narrow_dates, capacity);
+          else
+            column->dates = g_renew (gint32, column->dates, capacity);
           break;
         case IC_COLUMN_KIND_CODE:
         case IC_COLUMN_KIND_TERRITORY:
-          column->codes = g_renew (guint16, column->codes, capacity);
+          if (column->narrow_codes != NULL)
+            column->narrow_codes = g_renew (guint8, column->narrow_codes, capacity);
+          else
+            column->codes = g_renew (guint16, column->codes, capacity);
           break;
         case IC_COLUMN_KIND_COUNT:
           column->counts = g_renew (gint64, column->counts, capacity);
@@ -270,12 +382,12 @@ commit_row (Reader *r)
           person_push (r, c, row, cell->pending, cell->pending_len);
           break;
         case IC_COLUMN_KIND_CODE:
-          column->codes[row] = (guint16) (ic_interner_intern (column->dictionary, cell->pending,
-                                                              cell->pending_len, NULL) + 1);
+          set_code (table, column, row, (guint16) (ic_interner_intern (column->dictionary, cell->pending,
+                                                                       cell->pending_len, NULL) + 1));
           break;
         case IC_COLUMN_KIND_TERRITORY:
-          column->codes[row] = (guint16) ic_interner_intern (r->territories, cell->pending,
-                                                             cell->pending_len, NULL);
+          set_code (table, column, row, (guint16) ic_interner_intern (r->territories, cell->pending,
+                                                                      cell->pending_len, NULL));
           break;
         case IC_COLUMN_KIND_TEXT:
           column->texts[row] = g_steal_pointer (&cell->text);
@@ -413,16 +525,21 @@ parse_cell (Reader *r, guint c, const char *text, gsize len)
       add_pending (r, c, text, len);
       break;
     case IC_COLUMN_KIND_DATE:
-      if (!ic_date_parse (text, len, &column->dates[row]))
-        row_problem (r, column, "not a valid date (expected YYYY-MM-DD or DD/MM/YYYY, and a real day)");
+      {
+        gint32 day;
+        if (!ic_date_parse (text, len, &day))
+          row_problem (r, column, "not a valid date (expected YYYY-MM-DD or DD/MM/YYYY, and a real day)");
+        else
+          set_date (r->table, column, row, day);
+      }
       break;
     case IC_COLUMN_KIND_CODE:
       parse_code (r, c, text, len);
-      column->codes[row] = cell->code;
+      set_code (r->table, column, row, cell->code);
       break;
     case IC_COLUMN_KIND_TERRITORY:
       parse_territory (r, c, text, len);
-      column->codes[row] = cell->code;
+      set_code (r->table, column, row, cell->code);
       break;
     case IC_COLUMN_KIND_COUNT:
       if (!ic_count_parse (text, len, &column->counts[row]))
@@ -457,12 +574,12 @@ set_missing (Reader *r, guint c)
   switch (r->kinds[c])
     {
     case IC_COLUMN_KIND_DATE:
-      column->dates[row] = IC_DATE_NONE;
+      set_date (r->table, column, row, IC_DATE_NONE);
       break;
     case IC_COLUMN_KIND_CODE:
     case IC_COLUMN_KIND_TERRITORY:
       r->cells[c].code = 0;
-      column->codes[row] = 0;
+      set_code (r->table, column, row, 0);
       break;
     case IC_COLUMN_KIND_COUNT:
       column->counts[row] = 0;
@@ -494,14 +611,14 @@ check_row (Reader *r)
 
   if (r->id == IC_TABLE_IP)
     {
-      gint32 received = table->columns[1].dates[table->n_rows], end = table->columns[2].dates[table->n_rows];
+      gint32 received = date_at (&table->columns[1], table->n_rows), end = date_at (&table->columns[2], table->n_rows);
       if (received != IC_DATE_NONE && end != IC_DATE_NONE && end < received)
         row_problem (r, &table->columns[2], "evaluation ends before the IP was received");
     }
   else if (r->id == IC_TABLE_PMI_ACTS)
     {
-      gint32 act = table->columns[2].dates[table->n_rows], birth = table->columns[4].dates[table->n_rows];
-      if (is_child_act (table->columns[1].codes[table->n_rows]) && act != IC_DATE_NONE && birth != IC_DATE_NONE
+      gint32 act = date_at (&table->columns[2], table->n_rows), birth = date_at (&table->columns[4], table->n_rows);
+      if (is_child_act (code_at (&table->columns[1], table->n_rows)) && act != IC_DATE_NONE && birth != IC_DATE_NONE
           && act < birth)
         row_problem (r, &table->columns[2], "child act dated before the child's birth date");
     }
@@ -659,6 +776,11 @@ table_new (IcTableId id, const char *path)
       column->field = -1;
       if (column->spec->kind == IC_COLUMN_KIND_CODE || column->spec->kind == IC_COLUMN_KIND_PERSON_ID)
         column->dictionary = ic_interner_new ();
+      /* Narrow until read (ensure_capacity() gives them room). */
+      if (column->spec->kind == IC_COLUMN_KIND_DATE)
+        column->narrow_dates = g_new (guint16, 1);
+      else if (column->spec->kind == IC_COLUMN_KIND_CODE || column->spec->kind == IC_COLUMN_KIND_TERRITORY)
+        column->narrow_codes = g_new (guint8, 1);
       /* Known codes take the fixed values 1, 2... of the public header. */
       for (guint k = 0; column->spec->codes && column->spec->codes[k]; k++)
         ic_interner_intern (column->dictionary, column->spec->codes[k],
@@ -677,6 +799,8 @@ ic_table_free (IcTable *table)
       IcTableColumn *column = &table->columns[c];
       g_free (column->dates);
       g_free (column->codes);
+      g_free (column->narrow_dates);
+      g_free (column->narrow_codes);
       g_free (column->ids);
       g_free (column->counts);
       for (guint64 i = 0; column->texts && i < table->n_rows; i++)
@@ -1059,19 +1183,13 @@ merge_part (Reader *r, Reader *part, IcInterner *part_territories)
       g_clear_pointer (&col->dictionary, ic_interner_free);
     }
 
-  while (table->capacity < base + n)
-    {
-      /* ensure_capacity grows by doubling from the current row count. */
-      table->n_rows = table->capacity;
-      ensure_capacity (table);
-    }
-  table->n_rows = base;
   /* Both parts' hashes are partitioned: they are checked as two runs. */
   r->part_hashes = g_steal_pointer (&part->row_hashes);
   r->part_run = part->hash_run;
-  /* Each piece of the part is freed as soon as it is merged: the peak
-   * memory holds one column twice at most, not the whole part. */
 
+  /* Column by column, into final arrays of exactly the rows (the parts'
+   * narrow values widened on the way), each piece of the part freed as
+   * soon as it is merged: the peak memory holds one column twice at most. */
   for (guint c = 0; c < table->spec->n_columns; c++)
     {
       IcTableColumn *to = &table->columns[c], *col = &from->columns[c];
@@ -1082,32 +1200,44 @@ merge_part (Reader *r, Reader *part, IcInterner *part_territories)
         case IC_COLUMN_KIND_TEXT:
           break;
         case IC_COLUMN_KIND_PERSON_ID:
+          to->ids = g_renew (guint32, to->ids, MAX (base + n, 1));
           for (guint64 i = 0; i < n; i++)
             to->ids[base + i] = map[col->ids[i]];
           break;
         case IC_COLUMN_KIND_DATE:
-          memcpy (to->dates + base, col->dates, n * sizeof (gint32));
+          make_wide (to, base, base + n);
+          for (guint64 i = 0; i < n; i++)
+            to->dates[base + i] = date_at (col, i);
           break;
         case IC_COLUMN_KIND_CODE:
           /* Value 0 is a missing code; others are dictionary id + 1. */
           map = ic_interner_merge (to->dictionary, col->dictionary);
+          make_wide (to, base, base + n);
           for (guint64 i = 0; i < n; i++)
-            to->codes[base + i] = col->codes[i] ? (guint16) (map[col->codes[i] - 1] + 1) : 0;
+            {
+              guint16 code = code_at (col, i);
+              to->codes[base + i] = code ? (guint16) (map[code - 1] + 1) : 0;
+            }
           break;
         case IC_COLUMN_KIND_TERRITORY:
+          make_wide (to, base, base + n);
           for (guint64 i = 0; i < n; i++)
-            to->codes[base + i] = (guint16) territory_map[col->codes[i]];
+            to->codes[base + i] = (guint16) territory_map[code_at (col, i)];
           break;
         case IC_COLUMN_KIND_COUNT:
+          to->counts = g_renew (gint64, to->counts, MAX (base + n, 1));
           memcpy (to->counts + base, col->counts, n * sizeof (gint64));
           break;
         }
       g_clear_pointer (&col->ids, g_free);
       g_clear_pointer (&col->dates, g_free);
       g_clear_pointer (&col->codes, g_free);
+      g_clear_pointer (&col->narrow_dates, g_free);
+      g_clear_pointer (&col->narrow_codes, g_free);
       g_clear_pointer (&col->counts, g_free);
       g_clear_pointer (&col->dictionary, ic_interner_free);
     }
+  table->capacity = MAX (base + n, 1);
   table->n_rows = base + n;
   table->rows_read += from->rows_read;
   table->rejected += from->rejected;
@@ -1281,6 +1411,7 @@ table_read (IcTableId id, const char *path, IcInterner *territories, gboolean le
   if (ok)
     {
       drop_person_dictionaries (table);
+      widen_all (table);
       check_unique (&r, path);
     }
   checked = g_get_monotonic_time ();

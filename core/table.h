@@ -34,6 +34,13 @@ typedef struct {
   guint32 n_distinct;      /* PERSON_ID: distinct identifiers */
   gint64 *counts;          /* COUNT */
   char **texts;            /* TEXT */
+  /* While the file is read, dates and codes are kept narrow, in half the
+   * bytes or less (a column widens as soon as a value does not fit): a
+   * national file's columns then take less memory at the moment everything
+   * else (dictionaries, row hashes) does too. Widened into `dates` and
+   * `codes` once read; NULL after. */
+  guint16 *narrow_dates;   /* days from 1900-01-01; 0xFFFF: IC_DATE_NONE */
+  guint8 *narrow_codes;
   IcInterner *dictionary;  /* CODE (codes upper-cased); PERSON_ID while the
                             * file is read, dropped then: only the numbers
                             * are needed, and no identifier is kept */

@@ -1396,6 +1396,69 @@ read_with_threshold (const char *path, gsize threshold, gboolean lenient, IcInte
   return table;
 }
 
+/* Dates and codes are held narrow while a file is read, and a column
+ * widens when a value does not fit: dates before 1900 or after 2079, a
+ * 256th code or territory. Here the codes outgrow 8 bits in the first half
+ * only, the territories and dates in the second only: read in one thread
+ * or two, the very same values. */
+static void
+test_narrow_columns_widen (Fixture *f, gconstpointer data)
+{
+  GString *text = g_string_new (PMI_HEADER);
+  g_autofree char *content = NULL, *path = NULL;
+  g_autoptr (IcInterner) t1 = ic_interner_new (), t2 = ic_interner_new ();
+  g_autoptr (IcProblems) p1 = ic_problems_new (50), p2 = ic_problems_new (50);
+  g_autoptr (IcTable) one = NULL, two = NULL;
+  g_autoptr (GError) error = NULL;
+  IcTableColumn *type, *birth, *act, *territory;
+  (void) data;
+
+  for (guint i = 0; i < 4000; i++)
+    {
+      g_autofree char *code = i < 300 ? g_strdup_printf ("X%u", i) : g_strdup ("EPP");
+      g_autofree char *place = i >= 3000 && i < 3300 ? g_strdup_printf ("T%u", i) : g_strdup ("Nord");
+      const char *born = i == 3500 ? "1850-06-01" : i == 3600 ? "2100-01-01" : i % 2 ? "1990-05-17" : "";
+      g_string_append_printf (text, "A-%u;%s;%s;W-%u;%s;PMI;SF;%s\n", i, code,
+                              i == 3700 ? "2150-12-31" : "2024-03-01", i % 700, born, place);
+    }
+  content = g_string_free (text, FALSE);
+  path = ic_test_write (f->dir, "pmi_acts.csv", content);
+  ic_interner_intern (t1, "", 0, NULL);
+  ic_interner_intern (t2, "", 0, NULL);
+  one = read_with_threshold (path, 0, FALSE, t1, p1, &error);
+  g_assert_no_error (error);
+  two = read_with_threshold (path, 1, FALSE, t2, p2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ic_problems_count (p1), ==, 0);
+  g_assert_cmpuint (two->n_rows, ==, 4000);
+  assert_same_tables (one, two, t1, t2);
+
+  for (IcTable *table = one; table != NULL; table = table == one ? two : NULL)
+    {
+      type = ic_table_column (table, "act_type");
+      birth = ic_table_column (table, "person_birth_date");
+      act = ic_table_column (table, "act_date");
+      territory = ic_table_column (table, "territory");
+      /* Read: no narrow column is left. */
+      g_assert_null (type->narrow_codes);
+      g_assert_null (birth->narrow_dates);
+      /* X299, the 300th new code, after the 8 known ones (1..8). */
+      g_assert_cmpuint (type->codes[299], ==, IC_ACT_FIRST_OTHER + 299);
+      g_assert_cmpuint (type->codes[3999], ==, IC_ACT_EPP);
+      g_assert_cmpint (birth->dates[3500], ==, ic_date_from_ymd (1850, 6, 1));
+      g_assert_cmpint (birth->dates[3600], ==, ic_date_from_ymd (2100, 1, 1));
+      g_assert_cmpint (birth->dates[3601], ==, ic_date_from_ymd (1990, 5, 17));
+      g_assert_cmpint (birth->dates[3602], ==, IC_DATE_NONE);
+      g_assert_cmpint (act->dates[3700], ==, ic_date_from_ymd (2150, 12, 31));
+      g_assert_cmpint (act->dates[0], ==, ic_date_from_ymd (2024, 3, 1));
+    }
+  /* "", Nord, T3000... T3299: 302 territories. */
+  g_assert_cmpuint (ic_interner_size (t2), ==, 302);
+  territory = ic_table_column (two, "territory");
+  g_assert_cmpstr (ic_interner_get (t2, territory->codes[3299]), ==, "T3299");
+  g_assert_cmpstr (ic_interner_get (t2, territory->codes[3999]), ==, "Nord");
+}
+
 static void
 test_split_same_table (Fixture *f, gconstpointer data)
 {
@@ -1501,6 +1564,7 @@ main (int argc, char **argv)
   g_test_add ("/dataset/tables-at-once", Fixture, NULL, fixture_set_up, test_tables_at_once, fixture_tear_down);
   g_test_add ("/dataset/territories-union-too-big", Fixture, NULL, fixture_set_up, test_territories_union_too_big,
               fixture_tear_down);
+  g_test_add ("/table/narrow-columns-widen", Fixture, NULL, fixture_set_up, test_narrow_columns_widen, fixture_tear_down);
   g_test_add ("/table/split/same-table", Fixture, NULL, fixture_set_up, test_split_same_table, fixture_tear_down);
   g_test_add ("/table/split/same-problems", Fixture, NULL, fixture_set_up, test_split_same_problems, fixture_tear_down);
   return g_test_run ();
