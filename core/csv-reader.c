@@ -206,6 +206,7 @@ struct _IcCsvReader {
   char separator;
   gboolean converted;
   Hasher *hasher;       /* its checksum, shared by a split */
+  gboolean assume_utf8; /* no pass 1: the hasher finds the encoding */
   guint8 stop[256];     /* bytes that end an unquoted field */
 
   IcCsvField *fields;   /* the current record */
@@ -469,16 +470,21 @@ struct _Hasher {
   GBytes *bytes;        /* or the bytes in memory */
   Stamp at_open;
   gsize chunk;          /* bytes per read */
+  gboolean check_utf8;  /* also find whether the bytes before the first NUL
+                         * are UTF-8 (ic_csv_reader_open_assuming_utf8()) */
+  gint not_utf8;        /* atomic: they are not */
   char *digest;         /* the result, or NULL with error set */
   GError *error;
 };
 
 static gint defer_sha256_for_tests = 0;
 
+static const char *find_invalid_utf8 (const char *p, const char *end);
+
 /* Adds @got bytes from *@offset to @checksum; a short read is the end.
  * From the bytes in memory, or read into @buf. */
 static gboolean
-hash_chunk (Hasher *h, IcSha256 *checksum, char *buf, guint64 *offset, gsize *got)
+hash_chunk (Hasher *h, IcSha256 *checksum, char *buf, guint64 *offset, gsize *got, const char **bytes)
 {
   const char *p = buf;
 
@@ -495,7 +501,39 @@ hash_chunk (Hasher *h, IcSha256 *checksum, char *buf, guint64 *offset, gsize *go
     }
   if (*got > 0)
     ic_sha256_update (checksum, p, *got);
+  *bytes = p;
   return TRUE;
+}
+
+/* The encoding, decided from the hashed bytes as pass 1 would (scan_range()):
+ * @chunk has room for CARRY bytes before it, where the start of a sequence
+ * cut by the previous chunk's end is carried (in memory, the bytes before
+ * it are those very bytes). FALSE once decided. */
+static gboolean
+check_utf8_chunk (Hasher *h, const char *chunk, gsize got, gboolean last, gsize *carry)
+{
+  if (got == 0)
+    {
+      /* The end, right after a full chunk: a sequence it cut is cut short. */
+      if (*carry > 0)
+        g_atomic_int_set (&h->not_utf8, 1);
+      return FALSE;
+    }
+  const char *nul = memchr (chunk, '\0', got);
+  const char *stop = nul != NULL ? nul : chunk + got;
+  const char *bad = find_invalid_utf8 (chunk - *carry, stop);
+
+  *carry = 0;
+  if (bad != NULL && nul == NULL && !last && (gsize) (stop - bad) < CARRY)
+    {
+      *carry = (gsize) (stop - bad);
+      if (h->fd >= 0)
+        memmove ((char *) chunk - *carry, bad, *carry);
+      return TRUE;
+    }
+  if (bad != NULL)
+    g_atomic_int_set (&h->not_utf8, 1);
+  return bad == NULL && nul == NULL && !last;
 }
 
 /* The thread: the whole file, a chunk at a time, unless cancelled. */
@@ -504,16 +542,20 @@ hash_file (gpointer data)
 {
   Hasher *h = data;
   g_autoptr (IcSha256) checksum = ic_sha256_new ();
-  g_autofree char *buf = h->fd >= 0 ? g_malloc (h->chunk) : NULL;
+  g_autofree char *raw = h->fd >= 0 ? g_malloc (CARRY + h->chunk) : NULL;
   guint64 offset = 0;
-  gsize got;
+  gsize got, carry = 0;
+  gboolean checking = h->check_utf8;
 
   do
     {
+      const char *bytes;
       if (g_atomic_int_get (&h->cancel))
         return NULL;
-      if (!hash_chunk (h, checksum, buf, &offset, &got))
+      if (!hash_chunk (h, checksum, raw != NULL ? raw + CARRY : NULL, &offset, &got, &bytes))
         return NULL;
+      if (checking)
+        checking = check_utf8_chunk (h, bytes, got, got < h->chunk, &carry);
     }
   while (got == h->chunk);
   h->digest = ic_sha256_finish (g_steal_pointer (&checksum));
@@ -549,6 +591,7 @@ hasher_new (IcCsvReader *self, GError **error)
     h->bytes = g_bytes_ref (self->bytes);
   h->at_open = self->at_open;
   h->chunk = self->chunk;
+  h->check_utf8 = self->assume_utf8;
   if (!g_atomic_int_get (&defer_sha256_for_tests))
     hasher_start (h);
   return h;
@@ -818,6 +861,21 @@ scan_raw (IcCsvReader *self, GError **error)
   return TRUE;
 }
 
+/* Without pass 1: only the BOM, from the first three bytes. */
+static gboolean
+peek_bom (IcCsvReader *self, GError **error)
+{
+  ScanRange range = { .reader = self, .start = 0, .end = 3 };
+  char first[3];
+  guint64 offset = 0;
+  gsize got = 0;
+
+  if (!range_read (&range, first, sizeof first, &offset, &got, error))
+    return FALSE;
+  self->bom = got == 3 && memcmp (first, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+  return TRUE;
+}
+
 /* Moves the unparsed text to the front of the buffer and reads more after
  * it: at least one byte, or up to the end of the text. Sets eof at the end
  * of the file or at a NUL byte. */
@@ -829,6 +887,14 @@ refill (IcCsvReader *self, GError **error)
   char *out;
 
   g_assert (!self->eof);
+  /* The hasher, ahead of the parse, found the file is not UTF-8: what was
+   * read is to be thrown away, the sooner the better. */
+  if (self->assume_utf8 && g_atomic_int_get (&self->hasher->not_utf8))
+    {
+      g_set_error_literal (error, IC_CSV_ERROR, IC_CSV_ERROR_NOT_UTF8,
+                           "not UTF-8 after all: to be read again as Windows-1252");
+      return FALSE;
+    }
   if (self->pos > 0)
     {
       memmove (self->buf, self->buf + self->pos, keep);
@@ -1513,7 +1579,12 @@ reader_init (IcCsvReader *self, GError **error)
   self->hasher = hasher_new (self, error);
   if (self->hasher == NULL)
     return FALSE;
-  if (!scan_raw (self, error))
+  if (self->assume_utf8)
+    {
+      if (!peek_bom (self, error))
+        return FALSE;
+    }
+  else if (!scan_raw (self, error))
     return FALSE;
   source_rewind (self);
   if (self->converted)
@@ -1558,8 +1629,8 @@ ic_csv_reader_defer_sha256_for_tests (gboolean defer)
   g_atomic_int_set (&defer_sha256_for_tests, defer != FALSE);
 }
 
-IcCsvReader *
-ic_csv_reader_open (const char *path, GError **error)
+static IcCsvReader *
+reader_open (const char *path, gboolean assume_utf8, GError **error)
 {
   g_autoptr (IcCsvReader) self = NULL;
   struct stat st;
@@ -1604,6 +1675,7 @@ ic_csv_reader_open (const char *path, GError **error)
 #endif
 
   self = reader_new ();
+  self->assume_utf8 = assume_utf8;
   self->fd = fd;
   self->at_open.size = (guint64) st.st_size;
   self->at_open.mtime_sec = (gint64) st.st_mtim.tv_sec;
@@ -1614,7 +1686,19 @@ ic_csv_reader_open (const char *path, GError **error)
 }
 
 IcCsvReader *
-ic_csv_reader_new_from_data (const char *data, gsize len, GError **error)
+ic_csv_reader_open (const char *path, GError **error)
+{
+  return reader_open (path, FALSE, error);
+}
+
+IcCsvReader *
+ic_csv_reader_open_assuming_utf8 (const char *path, GError **error)
+{
+  return reader_open (path, TRUE, error);
+}
+
+static IcCsvReader *
+reader_new_from_data (const char *data, gsize len, gboolean assume_utf8, GError **error)
 {
   g_autoptr (IcCsvReader) self = NULL;
 
@@ -1622,6 +1706,7 @@ ic_csv_reader_new_from_data (const char *data, gsize len, GError **error)
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   self = reader_new ();
+  self->assume_utf8 = assume_utf8;
   /* Exactly @len bytes, no terminator: nothing reads past the end, and
    * AddressSanitizer would catch it under the tests and fuzzers. */
   self->bytes = g_bytes_new (data, len);
@@ -1630,6 +1715,18 @@ ic_csv_reader_new_from_data (const char *data, gsize len, GError **error)
   if (!reader_init (self, error))
     return NULL;
   return g_steal_pointer (&self);
+}
+
+IcCsvReader *
+ic_csv_reader_new_from_data (const char *data, gsize len, GError **error)
+{
+  return reader_new_from_data (data, len, FALSE, error);
+}
+
+IcCsvReader *
+ic_csv_reader_new_from_data_assuming_utf8 (const char *data, gsize len, GError **error)
+{
+  return reader_new_from_data (data, len, TRUE, error);
 }
 
 void
@@ -1673,6 +1770,14 @@ ic_csv_reader_was_converted (IcCsvReader *reader)
 {
   g_return_val_if_fail (reader != NULL, FALSE);
   return reader->converted;
+}
+
+gboolean
+ic_csv_reader_assumption_held (IcCsvReader *reader)
+{
+  g_return_val_if_fail (reader != NULL, FALSE);
+  hasher_wait (reader->hasher);
+  return !reader->assume_utf8 || !g_atomic_int_get (&reader->hasher->not_utf8);
 }
 
 const char *
@@ -1875,6 +1980,7 @@ ic_csv_reader_split (IcCsvReader *reader, gsize min_bytes, IcCsvReader **second)
   other->data = self->data;
   other->at_open = self->at_open;
   other->hasher = hasher_ref (self->hasher);
+  other->assume_utf8 = self->assume_utf8;
   other->offset = boundary;
   other->end = self->end;
   other->nul = self->nul;

@@ -32,6 +32,7 @@ typedef enum {
   IC_CSV_ERROR_FIELD_TOO_LONG,     /* a field longer than IC_CSV_MAX_FIELD (the record is skipped; reading may go on) */
   IC_CSV_ERROR_CHANGED,            /* the file changed while being read: truncated, grown or rewritten (fatal) */
   IC_CSV_ERROR_RECORD_TOO_LONG,    /* a record longer than IC_CSV_MAX_RECORD bytes or with more than IC_CSV_MAX_FIELDS fields, which includes a quote left open further than IC_CSV_MAX_RECORD from the end of the file (fatal) */
+  IC_CSV_ERROR_NOT_UTF8,           /* a reader opened assuming UTF-8 learnt the file is not: everything read from it is to be dropped, and the file read again with ic_csv_reader_open() (fatal) */
 } IcCsvError;
 
 /* Longest field accepted, in bytes: no column of the spec comes near it, and
@@ -66,6 +67,23 @@ typedef struct _IcCsvReader IcCsvReader;
  * records before it have been returned. */
 IcCsvReader *ic_csv_reader_open (const char *path, GError **error);
 
+/* The same without reading the file first: its records can be read at
+ * once, as if it were UTF-8 (a BOM is still skipped), while the thread that
+ * computes the checksum decides the encoding as pass 1 would. Should the
+ * file turn out not to be UTF-8, ic_csv_reader_next() soon fails with
+ * IC_CSV_ERROR_NOT_UTF8, or, when the records were all read first,
+ * ic_csv_reader_assumption_held() says so: the caller then drops everything
+ * read and opens the file again with ic_csv_reader_open(). For big files,
+ * which are UTF-8 nearly always, this saves a whole pass over the file
+ * before the first record. A NUL byte's place is then not known before the
+ * reading reaches it. */
+IcCsvReader *ic_csv_reader_open_assuming_utf8 (const char *path, GError **error);
+
+/* Waits for the checksum's thread: FALSE when the reader was opened
+ * assuming UTF-8 and the bytes before the file's first NUL are not UTF-8;
+ * TRUE otherwise (also for readers opened with ic_csv_reader_open()). */
+gboolean ic_csv_reader_assumption_held (IcCsvReader *reader);
+
 /* The same from bytes in memory (copied), read through the same chunked
  * path: for tests and fuzzing. */
 IcCsvReader *ic_csv_reader_new_from_data (const char *data, gsize len, GError **error);
@@ -75,6 +93,9 @@ IcCsvReader *ic_csv_reader_new_from_data (const char *data, gsize len, GError **
  * that small data crosses many chunk boundaries. Process-wide; not for use
  * while another thread creates readers. */
 void ic_csv_reader_set_chunk_size_for_tests (gsize size);
+
+/* ic_csv_reader_new_from_data() assuming UTF-8: for tests and fuzzing. */
+IcCsvReader *ic_csv_reader_new_from_data_assuming_utf8 (const char *data, gsize len, GError **error);
 
 /* For tests only: with @defer, readers created after this call start
  * computing their checksum when ic_csv_reader_get_sha256() first asks for

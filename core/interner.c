@@ -92,6 +92,18 @@ ic_interner_free (IcInterner *interner)
   g_free (interner);
 }
 
+void
+ic_interner_clear (IcInterner *interner)
+{
+  g_clear_pointer (&interner->arena, g_free);
+  g_clear_pointer (&interner->offsets, g_free);
+  g_free (interner->slots);
+  interner->arena_len = interner->arena_size = 0;
+  interner->n_ids = interner->offsets_size = 0;
+  interner->n_slots = 64;
+  interner->slots = slots_new (interner->n_slots);
+}
+
 static inline Entry *
 slot_entry (IcInterner *interner, Slot slot)
 {

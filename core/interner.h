@@ -21,6 +21,9 @@ IcInterner *ic_interner_new (void);
 void ic_interner_free (IcInterner *interner);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcInterner, ic_interner_free)
 
+/* Forgets every string: as new. */
+void ic_interner_clear (IcInterner *interner);
+
 /* Returns the id of @text (@len bytes, need not be NUL-terminated), adding it
  * when new; *@added (may be NULL) tells which. */
 guint32 ic_interner_intern (IcInterner *interner, const char *text, gsize len, gboolean *added);

@@ -1302,14 +1302,31 @@ ic_table_merge_territories (IcTable *table, IcInterner *into, IcInterner *from, 
   return TRUE;
 }
 
+/* Frees the second part of a split. */
+static void
+part_free (Part *part)
+{
+  g_clear_error (&part->error);
+  reader_clear (&part->reader);
+  ic_table_free (part->reader.table);
+  ic_interner_free (part->territories);
+  ic_problems_free (part->problems);
+  g_aligned_free (part);
+}
+
+/* Reads the table, in two threads when @may_split and the file is big, and
+ * with @assume_utf8 without a first pass over the file to decide its
+ * encoding (csv-reader.h): read again in the rare case it is not UTF-8.
+ * Problems go to a list of the attempt's own, and reach @problems only
+ * when the attempt stands. */
 static IcTable *
 table_read (IcTableId id, const char *path, IcInterner *territories, gboolean lenient,
-            IcProblems *problems, gboolean may_split, GError **error)
+            IcProblems *problems, gboolean may_split, gboolean assume_utf8, GError **error)
 {
   g_autoptr (IcTable) table = table_new (id, path);
   g_autoptr (IcCsvReader) csv = NULL;
   g_autoptr (IcCsvReader) second = NULL;
-  g_autoptr (IcProblems) first_problems = NULL;
+  g_autoptr (IcProblems) attempt = ic_problems_new (ic_problems_limit (problems));
   g_autofree char *file = g_path_get_basename (path);
   GError *csv_error = NULL;
   gboolean ok;
@@ -1318,29 +1335,36 @@ table_read (IcTableId id, const char *path, IcInterner *territories, gboolean le
    * record, and sharing a line would make each thread wait on the other. */
   Part *part = NULL;
   GThread *thread = NULL;
-  gint64 started = g_get_monotonic_time (), opened, parsed, merged, checked;
+  gint64 started = g_get_monotonic_time (), opened, parsed = 0, merged = 0, checked = 0;
 
   g_return_val_if_fail (ic_interner_size (territories) > 0, NULL);
 
-  csv = ic_csv_reader_open (path, &csv_error);
-  reader_init (&r, table, id, file, territories, lenient, problems);
+  /* An attempt thrown away must leave no territory behind: only a
+   * dictionary holding just "" is easily put back as it was. */
+  assume_utf8 = assume_utf8 && ic_interner_size (territories) == 1;
+  csv = assume_utf8 ? ic_csv_reader_open_assuming_utf8 (path, &csv_error) : ic_csv_reader_open (path, &csv_error);
+  if (csv == NULL && assume_utf8)
+    {
+      /* Not UTF-8, learnt already while reading the header; or a problem
+       * that opening it the usual way reports as well. */
+      g_clear_error (&csv_error);
+      return table_read (id, path, territories, lenient, problems, may_split, FALSE, error);
+    }
+  reader_init (&r, table, id, file, territories, lenient, attempt);
   if (csv == NULL)
     {
       fail_file (&r, 0, 0, NULL, error, "%s", csv_error->message);
       g_error_free (csv_error);
       reader_clear (&r);
+      ic_problems_append (problems, attempt);
       return NULL;
     }
   opened = g_get_monotonic_time ();
-  if (!read_header (&r, csv, error))
-    {
-      reader_clear (&r);
-      return NULL;
-    }
+  ok = read_header (&r, csv, error);
 
   /* A big file is read in two parts at once, each with its own problems
    * (merged in order afterwards, or thrown away when the split was unsound). */
-  if (may_split && split_threshold > 0 && id != IC_TABLE_POPULATIONS
+  if (ok && may_split && split_threshold > 0 && id != IC_TABLE_POPULATIONS
       && ic_csv_reader_split (csv, split_threshold, &second))
     {
       IcTable *part_table = table_new (id, path);
@@ -1353,58 +1377,39 @@ table_read (IcTableId id, const char *path, IcInterner *territories, gboolean le
       part->csv = second;
       reader_init (&part->reader, part_table, id, file, part->territories, lenient, part->problems);
       part->reader.n_header = r.n_header;
-      first_problems = ic_problems_new (ic_problems_limit (problems));
-      r.problems = first_problems;
       thread = g_thread_new ("indicore-read", read_part, part);
     }
 
-  ok = read_records (&r, csv, error);
+  if (ok)
+    ok = read_records (&r, csv, error);
   parsed = g_get_monotonic_time ();
 
   if (thread != NULL)
     {
+      gboolean sound;
       /* While the second part may still be read. */
       if (ok)
         partition_hashes (&r);
-      gboolean sound;
       g_thread_join (thread);
       parsed = g_get_monotonic_time ();
       sound = ok && ic_csv_reader_part_ended_cleanly (csv);
-      if (sound && part->ok)
-        {
-          merge_part (&r, &part->reader, part->territories);
-          ic_problems_append (problems, first_problems);
-          ic_problems_append (problems, part->problems);
-          r.problems = problems;
-        }
-      else if (ok && !sound)
+      if (ok && !sound && (!assume_utf8 || ic_csv_reader_assumption_held (csv)))
         {
           /* The boundary fell inside a quoted field: read it all again. */
-          g_clear_error (&part->error);
-          reader_clear (&part->reader);
-          ic_table_free (part->reader.table);
-          ic_interner_free (part->territories);
-          ic_problems_free (part->problems);
-          g_aligned_free (part);
+          part_free (part);
           reader_clear (&r);
-          return table_read (id, path, territories, lenient, problems, FALSE, error);
+          return table_read (id, path, territories, lenient, problems, FALSE, assume_utf8, error);
         }
-      else
+      if (sound && part->ok)
+        merge_part (&r, &part->reader, part->territories);
+      else if (ok)
         {
           /* A part's file-level failure is the file's. */
-          ic_problems_append (problems, first_problems);
-          ic_problems_append (problems, part->problems);
-          r.problems = problems;
-          if (ok)
-            g_propagate_error (error, g_steal_pointer (&part->error));
+          g_propagate_error (error, g_steal_pointer (&part->error));
           ok = FALSE;
         }
-      g_clear_error (&part->error);
-      reader_clear (&part->reader);
-      ic_table_free (part->reader.table);
-      ic_interner_free (part->territories);
-      ic_problems_free (part->problems);
-      g_aligned_free (part);
+      ic_problems_append (attempt, part->problems);
+      part_free (part);
     }
 
   merged = g_get_monotonic_time ();
@@ -1415,6 +1420,17 @@ table_read (IcTableId id, const char *path, IcInterner *territories, gboolean le
       check_unique (&r, path);
     }
   checked = g_get_monotonic_time ();
+
+  /* The file not UTF-8 after all: all again, the encoding decided first. */
+  if (assume_utf8 && !ic_csv_reader_assumption_held (csv))
+    {
+      reader_clear (&r);
+      g_clear_error (error);
+      ic_interner_clear (territories);
+      ic_interner_intern (territories, "", 0, NULL);
+      return table_read (id, path, territories, lenient, problems, may_split, FALSE, error);
+    }
+
   /* Computed beside the reading: waited for here, before the table goes out
    * (and before any plugin process is forked). */
   if (ok)
@@ -1427,6 +1443,7 @@ table_read (IcTableId id, const char *path, IcInterner *territories, gboolean le
           g_error_free (csv_error);
         }
     }
+  ic_problems_append (problems, attempt);
   /* G_MESSAGES_DEBUG=indicore: where a run's time goes. */
   g_debug ("%s: %" G_GUINT64_FORMAT " rows in %.3f s (opening %.3f, parsing %.3f in %d thread%s, merging %.3f, unique identifiers %.3f, then waiting for the checksum %.3f)",
            file, table->n_rows, (g_get_monotonic_time () - started) / 1e6, (opened - started) / 1e6,
@@ -1446,7 +1463,7 @@ ic_table_read (IcTableId id,
                IcProblems *problems,
                GError **error)
 {
-  return table_read (id, path, territories, lenient, problems, TRUE, error);
+  return table_read (id, path, territories, lenient, problems, TRUE, TRUE, error);
 }
 
 IcTable *
@@ -1457,5 +1474,5 @@ ic_table_read_in_one_thread (IcTableId id,
                              IcProblems *problems,
                              GError **error)
 {
-  return table_read (id, path, territories, lenient, problems, FALSE, error);
+  return table_read (id, path, territories, lenient, problems, FALSE, TRUE, error);
 }

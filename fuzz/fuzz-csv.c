@@ -78,6 +78,23 @@ LLVMFuzzerTestOneInput (const guint8 *data, size_t size)
   if (ic_csv_reader_part_ended_cleanly (whole) == expected_fatal)
     g_error ("a whole file ends cleanly unless on a fatal error");
 
+  /* Read assuming UTF-8: when the assumption holds, the very same reading;
+   * when it does not, a safe one, and a file pass 1 converts. */
+  {
+    g_autoptr (IcCsvReader) assumed = ic_csv_reader_new_from_data_assuming_utf8 ((const char *) data, size, NULL);
+    g_autoptr (GString) log = g_string_new (NULL);
+    gboolean assumed_fatal = assumed != NULL ? read_log (assumed, log) : TRUE;
+    if (assumed != NULL && ic_csv_reader_assumption_held (assumed))
+      {
+        if (ic_csv_reader_was_converted (whole))
+          g_error ("a file assumed UTF-8 rightly, yet converted by pass 1");
+        if (assumed_fatal != expected_fatal || !g_string_equal (log, expected))
+          g_error ("a reader assuming UTF-8 rightly differs from a single reader's records");
+      }
+    else if (assumed != NULL && !ic_csv_reader_was_converted (whole))
+      g_error ("a file found not UTF-8 that pass 1 takes for UTF-8");
+  }
+
   if (!ic_csv_reader_split (first, 1, &second))
     {
       /* nothing changed */

@@ -975,6 +975,68 @@ test_encoding_two_halves (void)
   ic_csv_reader_set_chunk_size_for_tests (0);
 }
 
+/* Opened assuming UTF-8, a file is read at once; the checksum's thread
+ * decides, as pass 1 would: after all the records (the thread deferred
+ * here), or before them, which stops the reading. */
+static void
+test_encoding_assumed (void)
+{
+  static const char cp1252[] = "a;b\n1;Gu\xE9ret\n2;x\n3;y\n4;z\n5;w\n6;v\n7;u\n8;t\n";
+  static const char utf8[] = "a;b\n1;Gu\xC3\xA9ret\n2;x\n";
+  static const char after_nul[] = "a;b\n1;x\n\0\xE9\n";
+  const IcCsvField *fields;
+  guint n_fields;
+  guint64 line;
+
+  ic_csv_reader_defer_sha256_for_tests (TRUE);
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (IcCsvReader) reader = ic_csv_reader_new_from_data_assuming_utf8 (cp1252, sizeof cp1252 - 1, &error);
+    guint records = 0;
+    g_assert_no_error (error);
+    g_assert_false (ic_csv_reader_was_converted (reader));
+    while (ic_csv_reader_next (reader, &fields, &n_fields, &line, &error))
+      records++;
+    g_assert_no_error (error);
+    g_assert_cmpuint (records, ==, 8);
+    /* The bytes were taken as they are: to be read again. */
+    g_assert_false (ic_csv_reader_assumption_held (reader));
+  }
+  {
+    g_autoptr (IcCsvReader) reader = ic_csv_reader_new_from_data_assuming_utf8 (utf8, sizeof utf8 - 1, NULL);
+    g_assert_true (ic_csv_reader_assumption_held (reader));
+    expect_record (reader, 2, "1", "Gu\xC3\xA9ret", NULL);
+  }
+  {
+    /* Past the first NUL, bytes never decide. */
+    g_autoptr (IcCsvReader) reader = ic_csv_reader_new_from_data_assuming_utf8 (after_nul, sizeof after_nul - 1, NULL);
+    g_assert_true (ic_csv_reader_assumption_held (reader));
+  }
+  {
+    /* Opened the usual way: the assumption is not the reader's. */
+    g_autoptr (IcCsvReader) reader = ic_csv_reader_new_from_data (cp1252, sizeof cp1252 - 1, NULL);
+    g_assert_true (ic_csv_reader_was_converted (reader));
+    g_assert_true (ic_csv_reader_assumption_held (reader));
+  }
+  ic_csv_reader_defer_sha256_for_tests (FALSE);
+
+  {
+    /* The thread done first (small chunks, so that reading goes on after
+     * the header): the next read stops with IC_CSV_ERROR_NOT_UTF8. */
+    g_autoptr (GError) error = NULL;
+    g_autoptr (IcCsvReader) reader = NULL;
+    gboolean read = TRUE;
+    ic_csv_reader_set_chunk_size_for_tests (16);
+    reader = ic_csv_reader_new_from_data_assuming_utf8 (cp1252, sizeof cp1252 - 1, &error);
+    g_assert_no_error (error);
+    g_assert_false (ic_csv_reader_assumption_held (reader));
+    while (read)
+      read = ic_csv_reader_next (reader, &fields, &n_fields, &line, &error);
+    g_assert_error (error, IC_CSV_ERROR, IC_CSV_ERROR_NOT_UTF8);
+    ic_csv_reader_set_chunk_size_for_tests (0);
+  }
+}
+
 /* Random files of ASCII runs (0 to 80 bytes, so that the other bytes fall
  * at every place of the 8- and 32-byte words) between UTF-8 sequences, a
  * few invalid ones and a few NULs, read in chunks of 16 to 40 bytes or 1
@@ -2869,6 +2931,7 @@ main (int argc, char **argv)
   ADD ("/encoding/stops-at-nul", test_encoding_stops_at_nul);
   g_test_add_func ("/csv/encoding/random-like-whole-file", test_encoding_random_like_whole_file);
   g_test_add_func ("/csv/encoding/two-halves", test_encoding_two_halves);
+  g_test_add_func ("/csv/encoding/assumed", test_encoding_assumed);
   g_test_add_func ("/csv/from-data/copy", test_from_data);
   g_test_add_func ("/csv/from-data/empty", test_from_data_empty);
   ADD ("/error/empty", test_error_empty);

@@ -1396,6 +1396,50 @@ read_with_threshold (const char *path, gsize threshold, gboolean lenient, IcInte
   return table;
 }
 
+/* A file is first read as UTF-8, its encoding decided beside the reading;
+ * a Windows-1252 file is then read again. Nothing of the first reading is
+ * left: neither its territories (bytes taken as they are) nor its problems.
+ * Both ways: the encoding known after the records (the checksum's thread
+ * deferred) or while they are read. */
+static void
+test_encoding_read_again (Fixture *f, gconstpointer data)
+{
+  GString *text = g_string_new (BIRTHS_HEADER);
+  g_autofree char *content = NULL, *path = NULL;
+  (void) data;
+
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_printf (text, "B-%u;2024-01-%02u;%s\n", i, 1 + i % 28, i % 2 ? "Gu\xE9ret" : "Aubusson");
+  /* One invalid row (a day that does not exist): one problem, not two. */
+  g_string_append (text, "B-x;2024-02-30;Gu\xE9ret\n");
+  content = g_string_free (text, FALSE);
+  path = ic_test_write (f->dir, "births.csv", content);
+
+  for (int deferred = 1; deferred >= 0; deferred--)
+    {
+      g_autoptr (IcInterner) territories = ic_interner_new ();
+      g_autoptr (IcProblems) problems = ic_problems_new (10);
+      g_autoptr (IcTable) table = NULL;
+      g_autoptr (GError) error = NULL;
+
+      ic_interner_intern (territories, "", 0, NULL);
+      ic_csv_reader_defer_sha256_for_tests (deferred);
+      ic_csv_reader_set_chunk_size_for_tests (deferred ? 0 : 4096);
+      table = ic_table_read (IC_TABLE_BIRTHS, path, territories, TRUE, problems, &error);
+      ic_csv_reader_defer_sha256_for_tests (FALSE);
+      ic_csv_reader_set_chunk_size_for_tests (0);
+      g_assert_no_error (error);
+      g_assert_cmpuint (table->n_rows, ==, 3000);
+      g_assert_cmpuint (table->rejected, ==, 1);
+      g_assert_cmpuint (ic_problems_count (problems), ==, 0);
+      g_assert_cmpuint (table->rejected_reasons->len, ==, 1);
+      /* "", Aubusson, Guéret (UTF-8): nothing else. */
+      g_assert_cmpuint (ic_interner_size (territories), ==, 3);
+      g_assert_cmpstr (ic_interner_get (territories, 2), ==, "Gu\xC3\xA9ret");
+      g_assert_cmpuint (ic_table_column (table, "territory")->codes[1], ==, 2);
+    }
+}
+
 /* Dates and codes are held narrow while a file is read, and a column
  * widens when a value does not fit: dates before 1900 or after 2079, a
  * 256th code or territory. Here the codes outgrow 8 bits in the first half
@@ -1564,6 +1608,7 @@ main (int argc, char **argv)
   g_test_add ("/dataset/tables-at-once", Fixture, NULL, fixture_set_up, test_tables_at_once, fixture_tear_down);
   g_test_add ("/dataset/territories-union-too-big", Fixture, NULL, fixture_set_up, test_territories_union_too_big,
               fixture_tear_down);
+  g_test_add ("/table/encoding-read-again", Fixture, NULL, fixture_set_up, test_encoding_read_again, fixture_tear_down);
   g_test_add ("/table/narrow-columns-widen", Fixture, NULL, fixture_set_up, test_narrow_columns_widen, fixture_tear_down);
   g_test_add ("/table/split/same-table", Fixture, NULL, fixture_set_up, test_split_same_table, fixture_tear_down);
   g_test_add ("/table/split/same-problems", Fixture, NULL, fixture_set_up, test_split_same_problems, fixture_tear_down);
