@@ -209,18 +209,6 @@ widen (IcTableColumn *column, guint64 n_rows, guint64 capacity)
     }
 }
 
-/* Wide, with room for @capacity rows, whether it was narrow or not. */
-static void
-make_wide (IcTableColumn *column, guint64 n_rows, guint64 capacity)
-{
-  if (column->narrow_dates != NULL || column->narrow_codes != NULL)
-    widen (column, n_rows, capacity);
-  else if (column->dates != NULL)
-    column->dates = g_renew (gint32, column->dates, MAX (capacity, 1));
-  else if (column->codes != NULL)
-    column->codes = g_renew (guint16, column->codes, MAX (capacity, 1));
-}
-
 static inline void
 set_date (IcTable *table, IcTableColumn *column, guint64 row, gint32 day)
 {
@@ -1162,6 +1150,72 @@ read_part (gpointer data)
   return NULL;
 }
 
+/* The values of a column of the second part, each through a map when
+ * given (dictionary ids), into the final array after the first part's. */
+typedef struct {
+  const IcTableColumn *from;
+  guint64 n;
+  const guint32 *map;        /* CODE: code - 1 -> id; TERRITORY: id -> id */
+  gint32 *dates;
+  guint16 *codes;
+} PartValues;
+
+static gpointer
+convert_part_values (gpointer data)
+{
+  PartValues *v = data;
+  IcColumnKind kind = v->from->spec->kind;
+  for (guint64 i = 0; i < v->n; i++)
+    {
+      if (kind == IC_COLUMN_KIND_DATE)
+        v->dates[i] = date_at (v->from, i);
+      else
+        {
+          guint16 code = code_at (v->from, i);
+          if (kind == IC_COLUMN_KIND_CODE)
+            v->codes[i] = code ? (guint16) (v->map[code - 1] + 1) : 0;
+          else
+            v->codes[i] = (guint16) v->map[code];
+        }
+    }
+  return NULL;
+}
+
+/* @to's @base values then @from's @n ones, wide, in a new array: the two
+ * halves converted by two threads at once. */
+static void
+merge_values (IcTableColumn *to, guint64 base, const IcTableColumn *from, guint64 n, const guint32 *map)
+{
+  PartValues values = { .from = from, .n = n, .map = map };
+  gboolean dates = to->spec->kind == IC_COLUMN_KIND_DATE;
+  GThread *thread;
+
+  if (dates)
+    {
+      gint32 *all = g_new (gint32, MAX (base + n, 1));
+      values.dates = all + base;
+      thread = g_thread_new ("indicore-merge", convert_part_values, &values);
+      for (guint64 i = 0; i < base; i++)
+        all[i] = date_at (to, i);
+      g_thread_join (thread);
+      g_clear_pointer (&to->narrow_dates, g_free);
+      g_free (to->dates);
+      to->dates = all;
+    }
+  else
+    {
+      guint16 *all = g_new (guint16, MAX (base + n, 1));
+      values.codes = all + base;
+      thread = g_thread_new ("indicore-merge", convert_part_values, &values);
+      for (guint64 i = 0; i < base; i++)
+        all[i] = code_at (to, i);
+      g_thread_join (thread);
+      g_clear_pointer (&to->narrow_codes, g_free);
+      g_free (to->codes);
+      to->codes = all;
+    }
+}
+
 /* Appends the rows, dictionaries and bookkeeping of @part after @r's. */
 static void
 merge_part (Reader *r, Reader *part, IcInterner *part_territories)
@@ -1205,24 +1259,15 @@ merge_part (Reader *r, Reader *part, IcInterner *part_territories)
             to->ids[base + i] = map[col->ids[i]];
           break;
         case IC_COLUMN_KIND_DATE:
-          make_wide (to, base, base + n);
-          for (guint64 i = 0; i < n; i++)
-            to->dates[base + i] = date_at (col, i);
+          merge_values (to, base, col, n, NULL);
           break;
         case IC_COLUMN_KIND_CODE:
           /* Value 0 is a missing code; others are dictionary id + 1. */
           map = ic_interner_merge (to->dictionary, col->dictionary);
-          make_wide (to, base, base + n);
-          for (guint64 i = 0; i < n; i++)
-            {
-              guint16 code = code_at (col, i);
-              to->codes[base + i] = code ? (guint16) (map[code - 1] + 1) : 0;
-            }
+          merge_values (to, base, col, n, map);
           break;
         case IC_COLUMN_KIND_TERRITORY:
-          make_wide (to, base, base + n);
-          for (guint64 i = 0; i < n; i++)
-            to->codes[base + i] = (guint16) territory_map[code_at (col, i)];
+          merge_values (to, base, col, n, territory_map);
           break;
         case IC_COLUMN_KIND_COUNT:
           to->counts = g_renew (gint64, to->counts, MAX (base + n, 1));
