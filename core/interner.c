@@ -187,7 +187,7 @@ append_entry (IcInterner *interner, const char *text, gsize len)
     {
       interner->arena_size = MAX (interner->arena_size * 2, offset + size + 4096);
       interner->arena = g_realloc (interner->arena, interner->arena_size);
-      advise_huge (interner->arena, interner->arena_size);
+      //advise_huge (interner->arena, interner->arena_size);
     }
   if (interner->n_ids == interner->offsets_size)
     {
