@@ -4,8 +4,7 @@
  * Reading. The file is never mapped: the pages of a mapping that reading
  * touches count in the process's resident size (a 2 GB file would make a
  * 2 GB peak), and a file truncated under a mapping kills the process with
- * SIGBUS. It is read with large read() calls instead, in two passes, and a
- * third reading for the checksum:
+ * SIGBUS. It is read with large read() calls instead:
  *
  * 1. ic_csv_reader_open() reads it chunk by chunk until its encoding is
  *    decided: up to the first byte that is not UTF-8 (then it is
@@ -14,7 +13,9 @@
  *    high bit set in four words); only the runs of other bytes go through
  *    g_utf8_validate_len(). A multi-byte sequence cut by the end of a chunk
  *    is carried over to the front of the next one, so that only a sequence
- *    invalid in the file makes it Windows-1252.
+ *    invalid in the file makes it Windows-1252. A big file's two halves are
+ *    scanned by two threads at once (the second starting past any sequence
+ *    the middle cuts), and decide in file order.
  * 2. Records are then parsed from a text buffer filled a chunk at a time,
  *    each chunk converted from Windows-1252 as it comes in when the first
  *    pass said so (the parser only ever sees UTF-8). When a record runs past
@@ -27,16 +28,19 @@
  *    computes the SHA-256 of its bytes; ic_csv_reader_get_sha256() waits
  *    for it. The readers of a split share it.
  *
- * Why two passes rather than one that parses as UTF-8 and starts over in
- * Windows-1252 at the first invalid byte: records already handed out cannot
- * be taken back, and a file whose only invalid byte is on its last line must
- * be read as Windows-1252 from its first. Nothing else runs during pass 1,
- * so it does only what deciding needs, and stops as soon as it is decided:
- * on a 142 MB ASCII export in the page cache, 0.027 s of read() and 0.007 s
- * of scanning (g_utf8_validate_len() over every byte took 0.07 s), where
- * the SHA-256 takes 0.085 s; the hasher runs beside the parse instead. A
- * hasher nobody asked is stopped at its next chunk when its last reader is
- * freed, so that a file refused early is not hashed through.
+ * ic_csv_reader_open_assuming_utf8() skips step 1: the hasher decides the
+ * encoding from the bytes it hashes, the same way, and the parse runs as
+ * for UTF-8 meanwhile. Records already handed out cannot be taken back (a
+ * file whose only invalid byte is on its last line must be read as
+ * Windows-1252 from its first), so the caller, which can, throws everything
+ * away and opens the file again with ic_csv_reader_open() when the hasher
+ * says it is not UTF-8 (the next refill fails with IC_CSV_ERROR_NOT_UTF8 as
+ * soon as the hasher knows). The national files are UTF-8 nearly always,
+ * and step 1 was a pass over the whole file before the first record: on a
+ * 142 MB ASCII export in the page cache, 0.027 s of read() and 0.007 s of
+ * scanning, with nothing else running. The hasher, nobody asking, is
+ * stopped at its next chunk when its last reader is freed, so that a file
+ * refused early is not hashed through.
  *
  * All readings use pread() at their own offsets, so that the two readers of
  * a split (below) and the hasher never disturb each other.
@@ -66,9 +70,9 @@
  * The first part checks the file's size and modification time where it ends;
  * the second reads to the end of the file and checks it there. A NUL byte
  * ends the reading: the boundary is always before the first one, known from
- * pass 1 (UTF-8 files), from pass 2's reading, or searched while counting.
+ * step 1 (UTF-8 files), from step 2's reading, or searched while counting.
  *
- * Changes while reading. Each reading (pass 1 when it goes to the end, pass
+ * Changes while reading. Each reading (step 1 when it goes to the end, step
  * 2, the hasher) compares what it reads with the size fstat() gave at open:
  * fewer bytes (truncated) or more (grown) is IC_CSV_ERROR_CHANGED; at the
  * end of each, fstat() must still give the same size and modification time
@@ -188,7 +192,7 @@ struct _IcCsvReader {
   gboolean nul_known;   /* pass 1 looked for it through the whole file */
   gsize chunk;          /* bytes per read */
   gsize bom;            /* 3 when the file starts with a UTF-8 BOM, or 0 */
-  char *raw;            /* a raw chunk, for pass 1 and for converting */
+  char *raw;            /* a raw chunk, for converting from Windows-1252 */
 
   /* The text being parsed: [buf + pos, buf + len). */
   char *buf;
