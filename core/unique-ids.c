@@ -98,56 +98,95 @@ ic_unique_partition (IcHashRun *run, guint64 *keys, gsize n)
       }
 }
 
-guint64 *
-ic_unique_find_duplicates_in_runs (const IcHashRun *runs, guint n_runs, gsize *n_duplicates)
+/* Buckets [first, last) of the runs: their duplicated values (a value three
+ * times, twice) appended to @found. */
+typedef struct {
+  const IcHashRun *runs;
+  guint n_runs;
+  guint first, last;
+  GArray *found;
+} BucketRange;
+
+static gsize
+bucket_size (const IcHashRun *runs, guint n_runs, guint d)
 {
-  g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (guint64));
+  gsize size = 0;
+  for (guint r = 0; r < n_runs; r++)
+    size += runs[r].start[d + 1] - runs[r].start[d];
+  return size;
+}
+
+static gpointer
+find_in_buckets (gpointer data)
+{
+  BucketRange *range = data;
   g_autofree guint64 *slots = NULL;
   gsize largest = 0, n_slots;
-  guint64 *duplicates;
-  gsize kept = 0;
 
-  for (guint d = 0; d < 256; d++)
-    {
-      gsize size = 0;
-      for (guint r = 0; r < n_runs; r++)
-        size += runs[r].start[d + 1] - runs[r].start[d];
-      largest = MAX (largest, size);
-    }
+  for (guint d = range->first; d < range->last; d++)
+    largest = MAX (largest, bucket_size (range->runs, range->n_runs, d));
   /* At most half full; 0 marks an empty slot (keys are nonzero). */
   for (n_slots = 16; n_slots < largest * 2; n_slots *= 2)
     ;
   slots = g_new (guint64, n_slots);
 
-  for (guint d = 0; d < 256; d++)
+  for (guint d = range->first; d < range->last; d++)
     {
-      gsize size = 0, mask;
-      for (guint r = 0; r < n_runs; r++)
-        size += runs[r].start[d + 1] - runs[r].start[d];
+      gsize size = bucket_size (range->runs, range->n_runs, d), mask;
       if (size < 2)
         continue;
       for (mask = 15; mask + 1 < size * 2; mask = mask * 2 + 1)
         ;
       memset (slots, 0, (mask + 1) * sizeof (guint64));
-      for (guint r = 0; r < n_runs; r++)
-        for (gsize i = runs[r].start[d]; i < runs[r].start[d + 1]; i++)
+      for (guint r = 0; r < range->n_runs; r++)
+        for (gsize i = range->runs[r].start[d]; i < range->runs[r].start[d + 1]; i++)
           {
-            guint64 key = runs[r].keys[i];
+            guint64 key = range->runs[r].keys[i];
             /* The top byte is the bucket's: the low bits pick the slot. */
             gsize k = (gsize) key & mask;
             while (slots[k] != 0 && slots[k] != key)
               k = (k + 1) & mask;
             if (slots[k] == key)
-              g_array_append_val (found, key);
+              g_array_append_val (range->found, key);
             else
               slots[k] = key;
           }
+    }
+  return NULL;
+}
+
+/* Below this many keys, one thread. */
+#define BUCKETS_IN_TWO 65536
+
+guint64 *
+ic_unique_find_duplicates_in_runs (const IcHashRun *runs, guint n_runs, gsize *n_duplicates)
+{
+  g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (guint64));
+  g_autoptr (GArray) found_high = g_array_new (FALSE, FALSE, sizeof (guint64));
+  BucketRange low = { runs, n_runs, 0, 256, found }, high = { runs, n_runs, 128, 256, found_high };
+  GThread *thread = NULL;
+  gsize total = 0;
+  guint64 *duplicates;
+  gsize kept = 0;
+
+  for (guint r = 0; r < n_runs; r++)
+    total += runs[r].n;
+  /* Half the buckets each, in two threads, for a big file. */
+  if (total >= BUCKETS_IN_TWO)
+    {
+      low.last = 128;
+      thread = g_thread_new ("indicore-unique", find_in_buckets, &high);
+    }
+  find_in_buckets (&low);
+  if (thread != NULL)
+    {
+      g_thread_join (thread);
+      g_array_append_vals (found, found_high->data, found_high->len);
     }
 
   *n_duplicates = 0;
   if (found->len == 0)
     return NULL;
-  /* A value three times was found twice: once in the result. */
   duplicates = (guint64 *) found->data;
   ic_radix_sort_u64 (duplicates, found->len);
   for (gsize i = 0; i < found->len; i++)

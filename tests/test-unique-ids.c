@@ -100,6 +100,36 @@ test_duplicates_in_runs (void)
   g_assert_cmpuint (found_many[0], ==, key (5, 1 + (guint64) 499 * 0x9e3779b97f4a7c15ull % 0xffffffffffffull));
 }
 
+/* Enough keys for two threads (half the buckets each): duplicates in the
+ * first buckets, in the last ones, and across the two runs, all found. */
+static void
+test_duplicates_two_threads (void)
+{
+  const gsize n = 100000;
+  g_autofree guint64 *a = g_new (guint64, n), *b = g_new (guint64, n);
+  g_autofree guint64 *found = NULL;
+  IcHashRun runs[2];
+  gsize n_found;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      /* Distinct keys spread over every top byte. */
+      a[i] = (guint64) (i % 256) << 56 | (i * 2 + 1);
+      b[i] = (guint64) (i % 256) << 56 | (i * 2 + 2);
+    }
+  b[10] = a[77];         /* top byte 77, across the runs */
+  a[500] = a[255];       /* top byte 255, in the first run */
+  b[300] = b[44];        /* top byte 44, in the second */
+  ic_unique_partition (&runs[0], a, n);
+  ic_unique_partition (&runs[1], b, n);
+  found = ic_unique_find_duplicates_in_runs (runs, 2, &n_found);
+  g_assert_cmpuint (n_found, ==, 3);
+  g_assert_cmpuint (found[0] >> 56, ==, 44);
+  g_assert_cmpuint (found[1] >> 56, ==, 77);
+  g_assert_cmpuint (found[2] >> 56, ==, 255);
+  g_assert_cmpuint (found[2], ==, (guint64) 255 << 56 | (255 * 2 + 1));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -107,5 +137,6 @@ main (int argc, char **argv)
   g_test_add_func ("/unique-ids/radix-sort", test_radix_sort);
   g_test_add_func ("/unique-ids/duplicates", test_duplicates);
   g_test_add_func ("/unique-ids/duplicates-in-runs", test_duplicates_in_runs);
+  g_test_add_func ("/unique-ids/duplicates-two-threads", test_duplicates_two_threads);
   return g_test_run ();
 }
