@@ -94,6 +94,11 @@ IcCsvReader *ic_csv_reader_new_from_data (const char *data, gsize len, GError **
  * while another thread creates readers. */
 void ic_csv_reader_set_chunk_size_for_tests (gsize size);
 
+/* For tests only: readers created after this call parse every record the
+ * general way (FALSE), or try the fast path for plain one-line records
+ * first (TRUE, the default): both must give the very same records. */
+void ic_csv_reader_set_plain_path_for_tests (gboolean enabled);
+
 /* ic_csv_reader_new_from_data() assuming UTF-8: for tests and fuzzing. */
 IcCsvReader *ic_csv_reader_new_from_data_assuming_utf8 (const char *data, gsize len, GError **error);
 

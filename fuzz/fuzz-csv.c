@@ -60,7 +60,9 @@ LLVMFuzzerTestOneInput (const guint8 *data, size_t size)
   g_autoptr (GString) got = g_string_new (NULL);
   gboolean expected_fatal, fatal;
 
-  ic_csv_reader_set_chunk_size_for_tests (size ? 16 + data[size - 1] % 48 : 0);
+  /* Small chunks, so that records cross them; or the default, so that the
+   * plain record path (which needs 128 bytes of text ahead) is taken. */
+  ic_csv_reader_set_chunk_size_for_tests (size && data[size - 1] % 4 ? 16 + data[size - 1] % 48 : 0);
   whole = ic_csv_reader_new_from_data ((const char *) data, size, NULL);
   first = ic_csv_reader_new_from_data ((const char *) data, size, NULL);
   if (whole == NULL)
@@ -77,6 +79,17 @@ LLVMFuzzerTestOneInput (const guint8 *data, size_t size)
   expected_fatal = read_log (whole, expected);
   if (ic_csv_reader_part_ended_cleanly (whole) == expected_fatal)
     g_error ("a whole file ends cleanly unless on a fatal error");
+
+  /* The general parse alone: the very same reading. */
+  {
+    g_autoptr (IcCsvReader) general = NULL;
+    g_autoptr (GString) log = g_string_new (NULL);
+    ic_csv_reader_set_plain_path_for_tests (FALSE);
+    general = ic_csv_reader_new_from_data ((const char *) data, size, NULL);
+    ic_csv_reader_set_plain_path_for_tests (TRUE);
+    if (general == NULL || read_log (general, log) != expected_fatal || !g_string_equal (log, expected))
+      g_error ("the plain record path and the general parse differ");
+  }
 
   /* Read assuming UTF-8: when the assumption holds, the very same reading;
    * when it does not, a safe one, and a file pass 1 converts. */

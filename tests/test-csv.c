@@ -1081,6 +1081,107 @@ test_encoding_random_like_whole_file (void)
   ic_csv_reader_set_chunk_size_for_tests (0);
 }
 
+/* ---- the plain record path ---------------------------------------------- */
+
+/* Every record, line, field and error of @reader as text. */
+static char *
+reading_log (IcCsvReader *reader)
+{
+  GString *log = g_string_new (NULL);
+  const IcCsvField *fields;
+  guint n_fields, column;
+  guint64 line;
+
+  for (;;)
+    {
+      g_autoptr (GError) error = NULL;
+      if (ic_csv_reader_next (reader, &fields, &n_fields, &line, &error))
+        {
+          g_string_append_printf (log, "%" G_GUINT64_FORMAT ":%u", line, n_fields);
+          for (guint i = 0; i < n_fields; i++)
+            {
+              g_string_append_printf (log, " %" G_GSIZE_FORMAT ":", fields[i].len);
+              g_string_append_len (log, fields[i].data, (gssize) fields[i].len);
+            }
+          g_string_append_c (log, '\n');
+          continue;
+        }
+      if (error == NULL)
+        break;
+      ic_csv_reader_get_error_position (reader, &line, &column);
+      g_string_append_printf (log, "error %d %" G_GUINT64_FORMAT ":%u\n", error->code, line, column);
+      if (!g_error_matches (error, IC_CSV_ERROR, IC_CSV_ERROR_BAD_QUOTE)
+          && !g_error_matches (error, IC_CSV_ERROR, IC_CSV_ERROR_FIELD_TOO_LONG))
+        break;
+    }
+  return g_string_free (log, FALSE);
+}
+
+/* Plain one-line records are read at once from bit masks of the next 128
+ * bytes; everything else the general way. Random files mixing both (short,
+ * empty and long fields, CR in fields and before LF, quoted fields with
+ * separators, doubled quotes or line ends, stray quotes, blank lines, up to
+ * 40 fields), read in chunks of several sizes: exactly what the general
+ * parse alone gives, records, lines and errors. */
+static void
+test_plain_path_same_records (void)
+{
+  static const char *const pieces[] = { "", "a", "P180632869", "2024-03-01", "  x ", "x\ry",
+                                        "\"q;uoted\"", "\"dou\"\"ble\"", "\"multi\nline\"", "st\"ray",
+                                        "\xC3\xA9t\xC3\xA9" };
+
+  for (int iteration = 0; iteration < 300; iteration++)
+    {
+      g_autoptr (GString) text = g_string_new (NULL);
+      gint32 n_lines = g_test_rand_int_range (1, 200);
+      char sep = g_test_rand_bit () ? ';' : ',';
+
+      for (gint32 l = 0; l < n_lines; l++)
+        {
+          gint32 n_fields = g_test_rand_int_range (0, 100) < 90 ? g_test_rand_int_range (1, 12)
+                                                                 : g_test_rand_int_range (1, 41);
+          for (gint32 f = 0; f < n_fields; f++)
+            {
+              gint32 kind = g_test_rand_int_range (0, 100);
+              if (f > 0)
+                g_string_append_c (text, sep);
+              if (kind < 80)
+                g_string_append (text, pieces[g_test_rand_int_range (0, 6)]);
+              else if (kind < 90)
+                for (gint32 k = g_test_rand_int_range (20, 200); k > 0; k--)
+                  g_string_append_c (text, (char) ('a' + k % 26));
+              else
+                g_string_append (text, pieces[g_test_rand_int_range (0, G_N_ELEMENTS (pieces))]);
+            }
+          g_string_append (text, g_test_rand_int_range (0, 4) == 0 ? "\r\n" : "\n");
+          if (g_test_rand_int_range (0, 20) == 0)
+            g_string_append (text, "\n");
+        }
+
+      for (guint c = 0; c < 3; c++)
+        {
+          static const gsize chunks[] = { 0, 100, 4096 };
+          g_autofree char *plain = NULL, *general = NULL;
+          g_autoptr (IcCsvReader) with_plain = NULL, without = NULL;
+
+          ic_csv_reader_set_chunk_size_for_tests (chunks[c]);
+          with_plain = ic_csv_reader_new_from_data (text->str, text->len, NULL);
+          ic_csv_reader_set_plain_path_for_tests (FALSE);
+          without = ic_csv_reader_new_from_data (text->str, text->len, NULL);
+          ic_csv_reader_set_plain_path_for_tests (TRUE);
+          if (with_plain == NULL || without == NULL)
+            {
+              g_assert_true (with_plain == NULL && without == NULL);
+              continue;
+            }
+          plain = reading_log (with_plain);
+          general = reading_log (without);
+          g_assert_cmpstr (plain, ==, general);
+        }
+    }
+  ic_csv_reader_set_chunk_size_for_tests (0);
+}
+
 /* ---- from memory ------------------------------------------------------- */
 
 static void
@@ -2932,6 +3033,7 @@ main (int argc, char **argv)
   g_test_add_func ("/csv/encoding/random-like-whole-file", test_encoding_random_like_whole_file);
   g_test_add_func ("/csv/encoding/two-halves", test_encoding_two_halves);
   g_test_add_func ("/csv/encoding/assumed", test_encoding_assumed);
+  g_test_add_func ("/csv/plain-path/same-records", test_plain_path_same_records);
   g_test_add_func ("/csv/from-data/copy", test_from_data);
   g_test_add_func ("/csv/from-data/empty", test_from_data_empty);
   ADD ("/error/empty", test_error_empty);
