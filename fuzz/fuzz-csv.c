@@ -7,6 +7,7 @@
  * it gave a prefix of them. The checksum of the same bytes is the same from
  * every reader, and the two of a split share it. */
 #include "csv-reader.h"
+#include "csv-log.h"
 
 #include <string.h>
 
@@ -15,41 +16,6 @@ int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
 /* Reads @reader to its end, appending every record (line, fields) and every
  * error (code, position) to @log. Returns TRUE when it ended on a fatal
  * error. */
-static gboolean
-read_log (IcCsvReader *reader, GString *log)
-{
-  const IcCsvField *fields;
-  guint n_fields, column;
-  guint64 line;
-
-  for (guint records = 0; records < 1000000; records++)
-    {
-      g_autoptr (GError) error = NULL;
-
-      if (ic_csv_reader_next (reader, &fields, &n_fields, &line, &error))
-        {
-          /* Every byte is copied, so that ASan sees a field pointing
-           * outside. */
-          g_string_append_printf (log, "%" G_GUINT64_FORMAT ":%u", line, n_fields);
-          for (guint i = 0; i < n_fields; i++)
-            {
-              g_string_append_printf (log, " %" G_GSIZE_FORMAT ":", fields[i].len);
-              g_string_append_len (log, fields[i].data, (gssize) fields[i].len);
-            }
-          g_string_append_c (log, '\n');
-          continue;
-        }
-      if (error == NULL)
-        return FALSE;
-      ic_csv_reader_get_error_position (reader, &line, &column);
-      g_string_append_printf (log, "error %d %" G_GUINT64_FORMAT ":%u\n", error->code, line, column);
-      if (!g_error_matches (error, IC_CSV_ERROR, IC_CSV_ERROR_BAD_QUOTE)
-          && !g_error_matches (error, IC_CSV_ERROR, IC_CSV_ERROR_FIELD_TOO_LONG))
-        return TRUE;
-    }
-  return FALSE;
-}
-
 int
 LLVMFuzzerTestOneInput (const guint8 *data, size_t size)
 {
@@ -76,7 +42,7 @@ LLVMFuzzerTestOneInput (const guint8 *data, size_t size)
   if (g_strcmp0 (ic_csv_reader_get_sha256 (whole, NULL), ic_csv_reader_get_sha256 (first, NULL)) != 0
       || ic_csv_reader_get_sha256 (whole, NULL) == NULL)
     g_error ("the same bytes gave two checksums");
-  expected_fatal = read_log (whole, expected);
+  expected_fatal = csv_log (whole, expected);
   if (ic_csv_reader_part_ended_cleanly (whole) == expected_fatal)
     g_error ("a whole file ends cleanly unless on a fatal error");
 
@@ -87,7 +53,7 @@ LLVMFuzzerTestOneInput (const guint8 *data, size_t size)
     ic_csv_reader_set_plain_path_for_tests (FALSE);
     general = ic_csv_reader_new_from_data ((const char *) data, size, NULL);
     ic_csv_reader_set_plain_path_for_tests (TRUE);
-    if (general == NULL || read_log (general, log) != expected_fatal || !g_string_equal (log, expected))
+    if (general == NULL || csv_log (general, log) != expected_fatal || !g_string_equal (log, expected))
       g_error ("the plain record path and the general parse differ");
   }
 
@@ -96,7 +62,7 @@ LLVMFuzzerTestOneInput (const guint8 *data, size_t size)
   {
     g_autoptr (IcCsvReader) assumed = ic_csv_reader_new_from_data_assuming_utf8 ((const char *) data, size, NULL);
     g_autoptr (GString) log = g_string_new (NULL);
-    gboolean assumed_fatal = assumed != NULL ? read_log (assumed, log) : TRUE;
+    gboolean assumed_fatal = assumed != NULL ? csv_log (assumed, log) : TRUE;
     if (assumed != NULL && ic_csv_reader_assumption_held (assumed))
       {
         if (ic_csv_reader_was_converted (whole))
@@ -113,14 +79,14 @@ LLVMFuzzerTestOneInput (const guint8 *data, size_t size)
       /* nothing changed */
       if (second != NULL)
         g_error ("a failed split made a second reader");
-      if (read_log (first, got) != expected_fatal || !g_string_equal (got, expected))
+      if (csv_log (first, got) != expected_fatal || !g_string_equal (got, expected))
         g_error ("a failed split changed the reading");
       return 0;
     }
 
   if (ic_csv_reader_get_sha256 (second, NULL) != ic_csv_reader_get_sha256 (first, NULL))
     g_error ("the two readers of a split have two checksums");
-  fatal = read_log (first, got);
+  fatal = csv_log (first, got);
   if (fatal)
     {
       /* An error before the boundary: the single reader's, and its last. */
@@ -135,10 +101,10 @@ LLVMFuzzerTestOneInput (const guint8 *data, size_t size)
     {
       /* Unsound: the second part is thrown away, but must read safely. */
       g_string_truncate (got, 0);
-      (void) read_log (second, got);
+      (void) csv_log (second, got);
       return 0;
     }
-  fatal = read_log (second, got);
+  fatal = csv_log (second, got);
   if (fatal != expected_fatal || !g_string_equal (got, expected))
     g_error ("a sound split's two parts differ from a single reader's records");
   if (ic_csv_reader_part_ended_cleanly (second) == fatal)

@@ -12,6 +12,7 @@
 #endif
 
 #include "csv-reader.h"
+#include "../fuzz/csv-log.h"
 
 #include <fcntl.h>
 #include <stdarg.h>
@@ -1088,32 +1089,7 @@ static char *
 reading_log (IcCsvReader *reader)
 {
   GString *log = g_string_new (NULL);
-  const IcCsvField *fields;
-  guint n_fields, column;
-  guint64 line;
-
-  for (;;)
-    {
-      g_autoptr (GError) error = NULL;
-      if (ic_csv_reader_next (reader, &fields, &n_fields, &line, &error))
-        {
-          g_string_append_printf (log, "%" G_GUINT64_FORMAT ":%u", line, n_fields);
-          for (guint i = 0; i < n_fields; i++)
-            {
-              g_string_append_printf (log, " %" G_GSIZE_FORMAT ":", fields[i].len);
-              g_string_append_len (log, fields[i].data, (gssize) fields[i].len);
-            }
-          g_string_append_c (log, '\n');
-          continue;
-        }
-      if (error == NULL)
-        break;
-      ic_csv_reader_get_error_position (reader, &line, &column);
-      g_string_append_printf (log, "error %d %" G_GUINT64_FORMAT ":%u\n", error->code, line, column);
-      if (!g_error_matches (error, IC_CSV_ERROR, IC_CSV_ERROR_BAD_QUOTE)
-          && !g_error_matches (error, IC_CSV_ERROR, IC_CSV_ERROR_FIELD_TOO_LONG))
-        break;
-    }
+  (void) csv_log (reader, log);
   return g_string_free (log, FALSE);
 }
 
