@@ -93,8 +93,11 @@ typedef struct {
 /* The dates a column has taken, by their ten bytes as written: a year's
  * acts fall on a few hundred days, and a hit costs a hash and a compare
  * instead of a parse and a calendar computation. Only valid dates enter;
- * len 0 marks an empty entry. */
+ * len 0 marks an empty entry. A column of many more dates (mothers' birth
+ * dates) would mostly miss: after DATE_CACHE_TRIAL lookups, a column with
+ * less than a half of hits parses without it. */
 #define DATE_CACHE_SLOTS 2048
+#define DATE_CACHE_TRIAL 4096
 
 typedef struct {
   guint64 head;        /* the first eight bytes */
@@ -103,20 +106,29 @@ typedef struct {
   gint32 day;
 } CachedDate;
 
+typedef struct {
+  guint32 lookups;     /* up to DATE_CACHE_TRIAL */
+  guint32 hits;
+  gboolean off;
+} DateCacheUse;
+
 static inline gboolean
-parse_date_cached (CachedDate *cache, const char *text, gsize len, gint32 *day)
+parse_date_cached (CachedDate *cache, DateCacheUse *use, const char *text, gsize len, gint32 *day)
 {
   guint64 head;
   guint16 tail;
   CachedDate *entry;
 
-  if (len != 10)
+  if (len != 10 || use->off)
     return ic_date_parse (text, len, day);
+  if (G_UNLIKELY (++use->lookups == DATE_CACHE_TRIAL))
+    use->off = use->hits < DATE_CACHE_TRIAL / 2;
   memcpy (&head, text, 8);
   memcpy (&tail, text + 8, 2);
   entry = &cache[((head ^ tail) * 0x9e3779b97f4a7c15ull) >> (64 - 11)];
   if (entry->len == 10 && entry->head == head && entry->tail == tail)
     {
+      use->hits++;
       *day = entry->day;
       return TRUE;
     }
@@ -140,6 +152,7 @@ typedef struct {
   char *upper;                 /* MAX_CODE_LEN bytes per column: codes upper-cased */
   CachedValue *value_cache;    /* VALUE_CACHE_SLOTS per column */
   CachedDate *date_cache;      /* DATE_CACHE_SLOTS per column */
+  DateCacheUse *date_cache_use; /* one per column */
   guint64 line;
   guint row_problems;
   guint8 *kinds;               /* each column's IcColumnKind, at hand */
@@ -554,7 +567,7 @@ parse_cell (Reader *r, guint c, const char *text, gsize len)
     case IC_COLUMN_KIND_DATE:
       {
         gint32 day;
-        if (!parse_date_cached (r->date_cache + (gsize) c * DATE_CACHE_SLOTS, text, len, &day))
+        if (!parse_date_cached (r->date_cache + (gsize) c * DATE_CACHE_SLOTS, &r->date_cache_use[c], text, len, &day))
           row_problem (r, column, "not a valid date (expected YYYY-MM-DD or DD/MM/YYYY, and a real day)");
         else
           set_date (r->table, column, row, day);
@@ -1142,6 +1155,7 @@ reader_init (Reader *r, IcTable *table, IcTableId id, const char *file, IcIntern
     .upper = g_new (char, (gsize) table->spec->n_columns * MAX_CODE_LEN),
     .value_cache = g_new0 (CachedValue, (gsize) table->spec->n_columns * VALUE_CACHE_SLOTS),
     .date_cache = g_new0 (CachedDate, (gsize) table->spec->n_columns * DATE_CACHE_SLOTS),
+    .date_cache_use = g_new0 (DateCacheUse, table->spec->n_columns),
     .kinds = g_new (guint8, table->spec->n_columns),
     .pending = g_new (guint, table->spec->n_columns),
     .skipped_lines = g_array_new (FALSE, FALSE, sizeof (guint64)),
@@ -1161,6 +1175,7 @@ reader_clear (Reader *r)
   g_free (r->upper);
   g_free (r->value_cache);
   g_free (r->date_cache);
+  g_free (r->date_cache_use);
   g_free (r->kinds);
   g_free (r->pending);
   g_free (r->row_hashes);
