@@ -27,7 +27,9 @@ struct _IcInterner {
   char *arena;        /* the entries, back to back */
   gsize arena_len;
   gsize arena_size;
-  guint32 *offsets;   /* id -> offset of its entry, in ENTRY_ALIGN units */
+  guint32 *offsets;   /* id -> offset of its entry, in ENTRY_ALIGN units;
+                       * NULL when unindexed */
+  gboolean unindexed;
   guint32 n_ids;
   guint32 offsets_size;
   Slot *slots;
@@ -79,6 +81,20 @@ ic_interner_new (void)
   interner->n_slots = 64;
   interner->slots = slots_new (interner->n_slots);
   return interner;
+}
+
+IcInterner *
+ic_interner_new_unindexed (void)
+{
+  IcInterner *interner = ic_interner_new ();
+  interner->unindexed = TRUE;
+  return interner;
+}
+
+static gsize
+entry_size (gsize len)
+{
+  return (sizeof (Entry) + len + 1 + ENTRY_ALIGN - 1) & ~(gsize) (ENTRY_ALIGN - 1);
 }
 
 void
@@ -179,7 +195,7 @@ ic_interner_find (IcInterner *interner, const char *text, gsize len)
 static guint32
 append_entry (IcInterner *interner, const char *text, gsize len)
 {
-  gsize size = (sizeof (Entry) + len + 1 + ENTRY_ALIGN - 1) & ~(gsize) (ENTRY_ALIGN - 1);
+  gsize size = entry_size (len);
   gsize offset = interner->arena_len;
   Entry *entry;
 
@@ -189,7 +205,7 @@ append_entry (IcInterner *interner, const char *text, gsize len)
       interner->arena = g_realloc (interner->arena, interner->arena_size);
       //advise_huge (interner->arena, interner->arena_size);
     }
-  if (interner->n_ids == interner->offsets_size)
+  if (!interner->unindexed && interner->n_ids == interner->offsets_size)
     {
       interner->offsets_size = interner->offsets_size ? interner->offsets_size * 2 : 64;
       interner->offsets = g_renew (guint32, interner->offsets, interner->offsets_size);
@@ -199,7 +215,9 @@ append_entry (IcInterner *interner, const char *text, gsize len)
   entry->len = (guint32) len;
   memcpy (entry->text, text, len);
   memset (entry->text + len, 0, size - sizeof (Entry) - len);
-  interner->offsets[interner->n_ids++] = (guint32) (offset / ENTRY_ALIGN);
+  if (!interner->unindexed)
+    interner->offsets[interner->n_ids] = (guint32) (offset / ENTRY_ALIGN);
+  interner->n_ids++;
   interner->arena_len += size;
   return (guint32) (offset / ENTRY_ALIGN) + 1;
 }
@@ -246,6 +264,8 @@ guint32 *
 ic_interner_merge (IcInterner *into, IcInterner *from)
 {
   guint32 n = from->n_ids;
+
+  g_return_val_if_fail (!from->unindexed, NULL);
   guint32 *map = g_new (guint32, (gsize) n + 1);
   g_autofree guint32 *hashes = g_new (guint32, (gsize) n + 1);
 
@@ -288,15 +308,21 @@ ic_interner_number_union (IcInterner *into, IcInterner *from, guint32 *n_distinc
   guint32 *map = g_new (guint32, (gsize) n + 1);
   g_autofree guint32 *hashes = g_new (guint32, (gsize) n + 1);
 
+  /* The entries of @from, in id order, are its arena read in sequence:
+   * no index needed. */
+  gsize offset = 0;
   for (guint32 i = 0; i < n; i++)
     {
-      const Entry *entry = (const Entry *) (from->arena + (gsize) from->offsets[i] * ENTRY_ALIGN);
+      const Entry *entry = (const Entry *) (from->arena + offset);
       hashes[i] = ic_interner_hash (entry->text, entry->len);
+      offset += entry_size (entry->len);
     }
+  offset = 0;
   for (guint32 i = 0; i < n; i++)
     {
-      const Entry *entry = (const Entry *) (from->arena + (gsize) from->offsets[i] * ENTRY_ALIGN);
+      const Entry *entry = (const Entry *) (from->arena + offset);
       gint64 found;
+      offset += entry_size (entry->len);
       if (i + MERGE_AHEAD < n)
         ic_interner_prefetch_slot (into, hashes[i + MERGE_AHEAD]);
       if (i + MERGE_AHEAD / 2 < n)
@@ -317,6 +343,6 @@ ic_interner_size (IcInterner *interner)
 const char *
 ic_interner_get (IcInterner *interner, guint32 id)
 {
-  g_return_val_if_fail (id < interner->n_ids, NULL);
+  g_return_val_if_fail (id < interner->n_ids && !interner->unindexed, NULL);
   return ((const Entry *) (interner->arena + (gsize) interner->offsets[id] * ENTRY_ALIGN))->text;
 }

@@ -814,8 +814,10 @@ table_new (IcTableId id, const char *path)
       IcTableColumn *column = &table->columns[c];
       column->spec = &table->spec->columns[c];
       column->field = -1;
-      if (column->spec->kind == IC_COLUMN_KIND_CODE || column->spec->kind == IC_COLUMN_KIND_PERSON_ID)
+      if (column->spec->kind == IC_COLUMN_KIND_CODE)
         column->dictionary = ic_interner_new ();
+      else if (column->spec->kind == IC_COLUMN_KIND_PERSON_ID)
+        column->dictionary = ic_interner_new_unindexed ();
       /* Narrow until read (ensure_capacity() gives them room). */
       if (column->spec->kind == IC_COLUMN_KIND_DATE)
         column->narrow_dates = g_new (guint16, 1);

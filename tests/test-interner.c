@@ -201,6 +201,24 @@ test_number_union (void)
   g_assert_cmpuint (map[3], ==, 0);
   g_assert_cmpuint (ic_interner_size (into), ==, 3);
   g_assert_cmpint (ic_interner_find (into, "W-4", 3), ==, -1);
+
+  /* From an interner without index (a file's persons): its entries walked
+   * in order, the same numbers. */
+  {
+    g_autoptr (IcInterner) unindexed = ic_interner_new_unindexed ();
+    g_autofree guint32 *again = NULL;
+    guint32 n_again = 0;
+    for (guint i = 0; second[i] != NULL; i++)
+      intern (unindexed, second[i], NULL);
+    /* A long one too: entries of every size. */
+    intern (unindexed, "W-a-much-longer-identifier-than-the-others", NULL);
+    again = ic_interner_number_union (into, unindexed, &n_again);
+    g_assert_cmpuint (n_again, ==, 6);
+    for (guint32 i = 0; i < 4; i++)
+      g_assert_cmpuint (again[i], ==, map[i]);
+    g_assert_cmpuint (again[4], ==, 5);
+    g_assert_cmpint (ic_interner_find (unindexed, "W-5", 3), ==, 2);
+  }
 }
 
 int
