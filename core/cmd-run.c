@@ -143,7 +143,7 @@ ic_cmd_run (int argc, char **argv)
     { "no-isolation", 0, 0, G_OPTION_ARG_NONE, &no_isolation, "Run plugins in this process (debugging)", NULL },
     { "small-count", 0, 0, G_OPTION_ARG_INT, &small_count, "Hide territory counts from 1 to N (default 10)", "N" },
     { "no-suppression", 0, 0, G_OPTION_ARG_NONE, &no_suppression, "Publish small counts (internal use only; recorded in the bundle)", NULL },
-    { "threads", 0, 0, G_OPTION_ARG_INT, &threads, "Threads reading a big file: 1 or 2 (default 2; the figures are the same)", "N" },
+    { "threads", 0, 0, G_OPTION_ARG_INT, &threads, "Threads reading the files: 1 or 2 (default 2: the biggest file beside the others, a big one in two halves; the figures are the same)", "N" },
     { NULL }
   };
   g_autoptr (IcConfig) config = NULL;
