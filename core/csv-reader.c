@@ -23,10 +23,11 @@
  *    after it and its parse starts over. The buffer grows only for a record
  *    longer than half of it, and a record is at most IC_CSV_MAX_RECORD bytes,
  *    so memory stays bounded whatever the size of the file.
- * 3. From the open on, a thread of the reader's own (the hasher) reads the
- *    whole file, 1 MiB at a time through a descriptor of its own, and
- *    computes the SHA-256 of its bytes; ic_csv_reader_get_sha256() waits
- *    for it. The readers of a split share it.
+ * 3. From the open on, a thread of the reader's own (the hasher,
+ *    csv-checksum.c) reads the whole file, 1 MiB at a time through a
+ *    descriptor of its own, and computes the SHA-256 of its bytes;
+ *    ic_csv_reader_get_sha256() waits for it. The readers of a split share
+ *    it.
  *
  * ic_csv_reader_open_assuming_utf8() skips step 1: the hasher decides the
  * encoding from the bytes it hashes, the same way, and the parse runs as
@@ -119,7 +120,9 @@
 #endif
 
 #include "csv-reader.h"
-#include "sha256.h"
+#include "csv-checksum.h"
+#include "csv-file.h"
+#include "utf8-scan.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -132,25 +135,12 @@
 #include <emmintrin.h>
 #endif
 
-#ifndef O_CLOEXEC
-#define O_CLOEXEC 0
-#endif
-#ifndef O_NOCTTY
-#define O_NOCTTY 0
-#endif
-#ifndef O_NONBLOCK
-#define O_NONBLOCK 0
-#endif
-
 G_DEFINE_QUARK (ic-csv-error-quark, ic_csv_error)
 
 /* Bytes per read(): large enough that system calls cost nothing, small
  * enough to stay in the CPU's caches between reading and parsing. */
 #define DEFAULT_CHUNK (1024 * 1024)
 #define MIN_CHUNK 16
-/* Room before a raw chunk for the start of a UTF-8 sequence cut by the end
- * of the previous one (at most 3 bytes). */
-#define CARRY 4
 
 static gint chunk_size_for_tests = 0;
 static gint no_plain_path_for_tests = 0;
@@ -162,14 +152,6 @@ typedef struct {
   gsize offset;
 } Fixup;
 
-/* What fstat() gave at open: every reading checks the file against it. */
-typedef struct {
-  guint64 size;
-  gint64 mtime_sec;
-  glong mtime_nsec;
-} Stamp;
-
-typedef struct _Hasher Hasher;
 
 /* Readers are allocated on cache lines of their own (aligned, and a
  * multiple of CACHE_LINE long), and so are the arrays they write record by
@@ -184,7 +166,7 @@ struct _IcCsvReader {
                          * readers share its file offset), or -1 */
   GBytes *bytes;        /* or a copy of bytes in memory, shared by a split */
   const char *data;     /* ... its bytes */
-  Stamp at_open;        /* its size and modification time at open */
+  IcCsvStamp at_open;        /* its size and modification time at open */
   guint64 offset;       /* file offset of the next raw byte to read */
   guint64 end;          /* where this reader's part ends: G_MAXUINT64 for
                          * the end of the file, else a split boundary */
@@ -210,7 +192,7 @@ struct _IcCsvReader {
 
   char separator;
   gboolean converted;
-  Hasher *hasher;       /* its checksum, shared by a split */
+  IcCsvChecksum *checksum; /* computed beside the reading, shared by a split */
   gboolean assume_utf8; /* no pass 1: the hasher finds the encoding */
   gboolean plain_path;  /* parse_plain_record() first (off only in tests) */
   guint8 stop[256];     /* bytes that end an unquoted field */
@@ -330,76 +312,6 @@ raw_length (IcCsvReader *self, const char *p, const char *end)
 
 /* ---- raw bytes ---------------------------------------------------------- */
 
-static gboolean
-fail_changed (GError **error, const char *how)
-{
-  g_set_error (error, IC_CSV_ERROR, IC_CSV_ERROR_CHANGED,
-               "the file changed while being read: %s", how);
-  return FALSE;
-}
-
-static gboolean
-fail_read (GError **error, int saved_errno)
-{
-  g_set_error (error, IC_CSV_ERROR, IC_CSV_ERROR_IO, "cannot read: %s",
-               g_strerror (saved_errno));
-  return FALSE;
-}
-
-/* The file must still have the size and modification time it had at open:
- * checked where a reading ends, at the end of the file or of a part. */
-static gboolean
-check_unchanged (int fd, const Stamp *at_open, GError **error)
-{
-  struct stat st;
-
-  if (fstat (fd, &st) != 0)
-    return fail_read (error, errno);
-  if ((guint64) st.st_size != at_open->size)
-    return fail_changed (error, "its size changed");
-  if ((gint64) st.st_mtim.tv_sec != at_open->mtime_sec || st.st_mtim.tv_nsec != at_open->mtime_nsec)
-    return fail_changed (error, "it was modified");
-  return TRUE;
-}
-
-/* Reads up to @max bytes of @fd from *@offset into @out and moves *@offset
- * past them: all of them except at the end of the file, which must then be
- * where it was at open, in a file unchanged. With pread(), so that the
- * readers of one file (a split's two, the checksum's thread) never share a
- * file offset. */
-static gboolean
-read_checked (int fd, const Stamp *at_open, char *out, gsize max, guint64 *offset, gsize *got,
-              GError **error)
-{
-  gsize n = 0;
-
-  *got = 0;
-  while (n < max)
-    {
-      gssize r = pread (fd, out + n, max - n, (off_t) *offset);
-      if (r < 0)
-        {
-          if (errno == EINTR)
-            continue;
-          return fail_read (error, errno);
-        }
-      if (r == 0)
-        {
-          if (*offset < at_open->size)
-            return fail_changed (error, "it is shorter than when it was opened");
-          if (!check_unchanged (fd, at_open, error))
-            return FALSE;
-          break;
-        }
-      n += (gsize) r;
-      *offset += (guint64) r;
-      if (*offset > at_open->size)
-        return fail_changed (error, "it grew");
-    }
-  *got = n;
-  return TRUE;
-}
-
 /* Reads up to @max raw bytes of the current pass into @out: all of them
  * except at the end of the file (see read_checked()), or at the end of the
  * part (self->end), which is not read past. */
@@ -411,7 +323,7 @@ source_read (IcCsvReader *self, char *out, gsize max, gsize *got, GError **error
   if (self->end - self->offset < max)
     max = (gsize) (self->end - self->offset);
   if (self->fd >= 0)
-    return read_checked (self->fd, &self->at_open, out, max, &self->offset, got, error);
+    return ic_csv_read_checked (self->fd, &self->at_open, out, max, &self->offset, got, error);
 
   n = (gsize) MIN ((guint64) max, self->at_open.size - self->offset);
   if (n > 0)
@@ -428,269 +340,7 @@ source_rewind (IcCsvReader *self)
   self->offset = self->bom;
 }
 
-/* A descriptor of its own on the file open as @fd, for a split's second
- * reader or the checksum's thread: opened again through /proc where there
- * is one, so that the kernel keeps one read-ahead state per reading (the
- * file is read from two or three places at once), and checked to be the
- * same file; else a duplicate, which shares the file offset, harmless as
- * reading uses pread(). -1 on failure, with errno set. */
-static int
-reopen_fd (int fd)
-{
-#ifdef __linux__
-  char path[64];
-  struct stat a, b;
-  int other;
-
-  g_snprintf (path, sizeof path, "/proc/self/fd/%d", fd);
-  other = g_open (path, O_RDONLY | O_NOCTTY | O_CLOEXEC, 0);
-  if (other >= 0)
-    {
-      if (fstat (fd, &a) == 0 && fstat (other, &b) == 0 && a.st_dev == b.st_dev
-          && a.st_ino == b.st_ino)
-        {
-#ifdef POSIX_FADV_SEQUENTIAL
-          (void) posix_fadvise (other, 0, 0, POSIX_FADV_SEQUENTIAL);
-#endif
-          return other;
-        }
-      g_close (other, NULL);
-    }
-#endif
-  return fcntl (fd, F_DUPFD_CLOEXEC, 0);
-}
-
-/* ---- checksum ----------------------------------------------------------- */
-
-/* The SHA-256 of the file, computed by a thread of its own while the records
- * are parsed, and shared by the readers of a split (refcounted). The fields
- * below the lock are the thread's until it is joined, read-only after. */
-struct _Hasher {
-  gint ref_count;       /* atomic */
-  gint cancel;          /* atomic: no reader is left to ask */
-  GMutex lock;          /* for started and thread */
-  gboolean started;
-  GThread *thread;      /* started and not joined yet */
-
-  int fd;               /* a descriptor of its own on the file, or -1 */
-  GBytes *bytes;        /* or the bytes in memory */
-  Stamp at_open;
-  gsize chunk;          /* bytes per read */
-  gboolean check_utf8;  /* also find whether the bytes before the first NUL
-                         * are UTF-8 (ic_csv_reader_open_assuming_utf8()) */
-  gint not_utf8;        /* atomic: they are not */
-  char *digest;         /* the result, or NULL with error set */
-  GError *error;
-};
-
-static gint defer_sha256_for_tests = 0;
-
-static const char *find_invalid_utf8 (const char *p, const char *end);
-
-/* Adds @got bytes from *@offset to @checksum; a short read is the end.
- * From the bytes in memory, or read into @buf. */
-static gboolean
-hash_chunk (Hasher *h, IcSha256 *checksum, char *buf, guint64 *offset, gsize *got, const char **bytes)
-{
-  const char *p = buf;
-
-  if (h->fd >= 0)
-    {
-      if (!read_checked (h->fd, &h->at_open, buf, h->chunk, offset, got, &h->error))
-        return FALSE;
-    }
-  else
-    {
-      *got = (gsize) MIN ((guint64) h->chunk, h->at_open.size - *offset);
-      p = *got > 0 ? (const char *) g_bytes_get_data (h->bytes, NULL) + *offset : NULL;
-      *offset += *got;
-    }
-  if (*got > 0)
-    ic_sha256_update (checksum, p, *got);
-  *bytes = p;
-  return TRUE;
-}
-
-/* The encoding, decided from the hashed bytes as pass 1 would (scan_range()):
- * @chunk has room for CARRY bytes before it, where the start of a sequence
- * cut by the previous chunk's end is carried (in memory, the bytes before
- * it are those very bytes). FALSE once decided. */
-static gboolean
-check_utf8_chunk (Hasher *h, const char *chunk, gsize got, gboolean last, gsize *carry)
-{
-  if (got == 0)
-    {
-      /* The end, right after a full chunk: a sequence it cut is cut short. */
-      if (*carry > 0)
-        g_atomic_int_set (&h->not_utf8, 1);
-      return FALSE;
-    }
-  const char *nul = memchr (chunk, '\0', got);
-  const char *stop = nul != NULL ? nul : chunk + got;
-  const char *bad = find_invalid_utf8 (chunk - *carry, stop);
-
-  *carry = 0;
-  if (bad != NULL && nul == NULL && !last && (gsize) (stop - bad) < CARRY)
-    {
-      *carry = (gsize) (stop - bad);
-      if (h->fd >= 0)
-        memmove ((char *) chunk - *carry, bad, *carry);
-      return TRUE;
-    }
-  if (bad != NULL)
-    g_atomic_int_set (&h->not_utf8, 1);
-  return bad == NULL && nul == NULL && !last;
-}
-
-/* The thread: the whole file, a chunk at a time, unless cancelled. */
-static gpointer
-hash_file (gpointer data)
-{
-  Hasher *h = data;
-  g_autoptr (IcSha256) checksum = ic_sha256_new ();
-  g_autofree char *raw = h->fd >= 0 ? g_malloc (CARRY + h->chunk) : NULL;
-  guint64 offset = 0;
-  gsize got, carry = 0;
-  gboolean checking = h->check_utf8;
-
-  do
-    {
-      const char *bytes;
-      if (g_atomic_int_get (&h->cancel))
-        return NULL;
-      if (!hash_chunk (h, checksum, raw != NULL ? raw + CARRY : NULL, &offset, &got, &bytes))
-        return NULL;
-      if (checking)
-        checking = check_utf8_chunk (h, bytes, got, got < h->chunk, &carry);
-    }
-  while (got == h->chunk);
-  h->digest = ic_sha256_finish (g_steal_pointer (&checksum));
-  return NULL;
-}
-
-/* With h->lock held, or before h is shared. */
-static void
-hasher_start (Hasher *h)
-{
-  h->started = TRUE;
-  h->thread = g_thread_new ("indicore-sha256", hash_file, h);
-}
-
-/* A hasher of the file @self reads, @self->chunk bytes at a time, its
- * thread started. NULL when no descriptor is left for it. */
-static Hasher *
-hasher_new (IcCsvReader *self, GError **error)
-{
-  Hasher *h = g_new0 (Hasher, 1);
-
-  h->ref_count = 1;
-  g_mutex_init (&h->lock);
-  h->fd = -1;
-  if (self->fd >= 0 && (h->fd = reopen_fd (self->fd)) < 0)
-    {
-      fail_read (error, errno);
-      g_mutex_clear (&h->lock);
-      g_free (h);
-      return NULL;
-    }
-  if (self->bytes != NULL)
-    h->bytes = g_bytes_ref (self->bytes);
-  h->at_open = self->at_open;
-  h->chunk = self->chunk;
-  h->check_utf8 = self->assume_utf8;
-  if (!g_atomic_int_get (&defer_sha256_for_tests))
-    hasher_start (h);
-  return h;
-}
-
-static Hasher *
-hasher_ref (Hasher *h)
-{
-  g_atomic_int_inc (&h->ref_count);
-  return h;
-}
-
-/* The last reference stops the thread at its next chunk (nobody is left to
- * ask for the result) and waits for it. */
-static void
-hasher_unref (Hasher *h)
-{
-  if (h == NULL || !g_atomic_int_dec_and_test (&h->ref_count))
-    return;
-  g_atomic_int_set (&h->cancel, 1);
-  if (h->thread != NULL)
-    g_thread_join (h->thread);
-  if (h->fd >= 0)
-    g_close (h->fd, NULL);
-  g_clear_pointer (&h->bytes, g_bytes_unref);
-  g_free (h->digest);
-  g_clear_error (&h->error);
-  g_mutex_clear (&h->lock);
-  g_free (h);
-}
-
-/* Waits for the result, from any thread: the first caller joins the thread
- * (the lock orders the others after it). */
-static void
-hasher_wait (Hasher *h)
-{
-  g_mutex_lock (&h->lock);
-  if (!h->started)
-    hasher_start (h);
-  if (h->thread != NULL)
-    g_thread_join (g_steal_pointer (&h->thread));
-  g_mutex_unlock (&h->lock);
-}
-
 /* ---- pass 1 ------------------------------------------------------------- */
-
-#define HIGH_BITS G_GUINT64_CONSTANT (0x8080808080808080)
-
-/* The first byte of [@p, @end) that is not ASCII, or @end: 32 bytes per
- * test, then 8, as most bytes of an export are ASCII. */
-static const char *
-skip_ascii (const char *p, const char *end)
-{
-  for (; end - p >= 32; p += 32)
-    {
-      guint64 w[4];
-      memcpy (w, p, sizeof w);
-      if (((w[0] | w[1] | w[2] | w[3]) & HIGH_BITS) != 0)
-        break;
-    }
-  for (; end - p >= 8; p += 8)
-    {
-      guint64 w;
-      memcpy (&w, p, sizeof w);
-      if ((w & HIGH_BITS) != 0)
-        break;
-    }
-  while (p < end && (guchar) *p < 0x80)
-    p++;
-  return p;
-}
-
-/* Where the bytes [@p, @end), which hold no NUL, stop being UTF-8 (what
- * g_utf8_validate_len() would say of them all), or NULL when they are
- * UTF-8. An ASCII byte is a whole character, never part of a sequence, so
- * only the runs of other bytes need validating, each on its own. */
-static const char *
-find_invalid_utf8 (const char *p, const char *end)
-{
-  for (;;)
-    {
-      const char *run_end, *bad;
-
-      p = skip_ascii (p, end);
-      if (p == end)
-        return NULL;
-      for (run_end = p + 1; run_end < end && (guchar) *run_end >= 0x80; run_end++)
-        ;
-      if (!g_utf8_validate_len (p, (gsize) (run_end - p), &bad))
-        return bad;
-      p = run_end;
-    }
-}
 
 /* What pass 1 finds in a range of the file, read on its own (a big file is
  * scanned in two halves at once). */
@@ -700,9 +350,7 @@ typedef struct {
                          * start is never inside a UTF-8 sequence of the
                          * bytes before it */
   gsize chunk;
-  gboolean invalid;     /* a byte that is not UTF-8, before any NUL */
-  gboolean has_nul;
-  guint64 nul;          /* the first NUL's offset, when has_nul */
+  IcUtf8Scan scan;
   gboolean bom;         /* the range starts the file with a UTF-8 BOM */
   GError *error;
 } ScanRange;
@@ -716,7 +364,7 @@ range_read (ScanRange *range, char *out, gsize max, guint64 *offset, gsize *got,
   if (range->end - *offset < max)
     max = (gsize) (range->end - *offset);
   if (self->fd >= 0)
-    return read_checked (self->fd, &self->at_open, out, max, offset, got, error);
+    return ic_csv_read_checked (self->fd, &self->at_open, out, max, offset, got, error);
   *got = (gsize) MIN ((guint64) max, self->at_open.size - *offset);
   if (*got > 0)
     memcpy (out, self->data + *offset, *got);
@@ -729,10 +377,9 @@ range_read (ScanRange *range, char *out, gsize max, guint64 *offset, gsize *got,
 static gboolean
 scan_range (ScanRange *range)
 {
-  g_autofree char *raw = g_malloc (CARRY + range->chunk);
-  char *const chunk = raw + CARRY;
+  g_autofree char *raw = g_malloc (IC_UTF8_CARRY + range->chunk);
+  char *const chunk = raw + IC_UTF8_CARRY;
   guint64 offset = range->start;
-  gsize carry = 0;
   gboolean first = range->start == 0;
 
   for (;;)
@@ -741,40 +388,13 @@ scan_range (ScanRange *range)
 
       if (!range_read (range, chunk, range->chunk, &offset, &got, &range->error))
         return FALSE;
-      const gboolean last = got < range->chunk || offset == range->end;
-
       if (first)
         {
           range->bom = got >= 3 && memcmp (chunk, "\xEF\xBB\xBF", 3) == 0;
           first = FALSE;
         }
-
-      /* Bytes past a NUL are never read, so only those before it decide
-       * the encoding (g_utf8_validate_len() would refuse the NUL itself).
-       * The BOM is valid UTF-8: it needs no special case. */
-      const char *nul = got > 0 ? memchr (chunk, '\0', got) : NULL;
-      const char *stop = nul != NULL ? nul : chunk + got;
-      const char *bad = find_invalid_utf8 (chunk - carry, stop);
-
-      carry = 0;
-      if (bad != NULL && nul == NULL && !last && (gsize) (stop - bad) < CARRY)
-        {
-          /* Maybe a sequence cut by the chunk's end: it goes before the
-           * next chunk, which decides. A full chunk is at least MIN_CHUNK
-           * bytes, so a sequence invalid whatever follows is not carried
-           * twice. */
-          carry = (gsize) (stop - bad);
-          memmove (chunk - carry, bad, carry);
-        }
-      else if (bad != NULL)
-        range->invalid = TRUE;
-
-      if (nul != NULL)
-        {
-          range->has_nul = TRUE;
-          range->nul = offset - got + (guint64) (nul - chunk);
-        }
-      if (range->invalid || nul != NULL || last)
+      if (!ic_utf8_scan_chunk (&range->scan, chunk, got, offset - got,
+                               got < range->chunk || offset == range->end, TRUE))
         return TRUE;
     }
 }
@@ -840,7 +460,7 @@ scan_raw (IcCsvReader *self, GError **error)
       return FALSE;
     }
   self->bom = first.bom ? 3 : 0;
-  if (thread != NULL && !first.invalid && !first.has_nul)
+  if (thread != NULL && !first.scan.invalid && !first.scan.has_nul)
     {
       /* The first half is UTF-8 to its end: the second decides. */
       if (second.error != NULL)
@@ -848,21 +468,19 @@ scan_raw (IcCsvReader *self, GError **error)
           g_propagate_error (error, second.error);
           return FALSE;
         }
-      first.invalid = second.invalid;
-      first.has_nul = second.has_nul;
-      first.nul = second.nul;
+      first.scan = second.scan;
     }
   g_clear_error (&second.error);
 
-  self->converted = first.invalid;
-  if (first.has_nul)
+  self->converted = first.scan.invalid;
+  if (first.scan.has_nul)
     {
       /* Its place, for ic_csv_reader_split(). When the encoding is decided
        * before it, pass 2 finds it. */
-      self->nul = first.nul;
+      self->nul = first.scan.nul;
       self->nul_known = TRUE;
     }
-  else if (!first.invalid)
+  else if (!first.scan.invalid)
     self->nul_known = TRUE; /* none */
   return TRUE;
 }
@@ -895,7 +513,7 @@ refill (IcCsvReader *self, GError **error)
   g_assert (!self->eof);
   /* The hasher, ahead of the parse, found the file is not UTF-8: what was
    * read is to be thrown away, the sooner the better. */
-  if (self->assume_utf8 && g_atomic_int_get (&self->hasher->not_utf8))
+  if (self->assume_utf8 && ic_csv_checksum_found_not_utf8 (self->checksum))
     {
       g_set_error_literal (error, IC_CSV_ERROR, IC_CSV_ERROR_NOT_UTF8,
                            "not UTF-8 after all: to be read again as Windows-1252");
@@ -1542,7 +1160,7 @@ read_record (IcCsvReader *self, guint64 *record_line, GError **error)
           /* A part's end is its pass's end: the rest of the file is read by
            * another reader, which checks the file's end. */
           if (self->end != G_MAXUINT64 && self->fd >= 0
-              && !check_unchanged (self->fd, &self->at_open, error))
+              && !ic_csv_check_unchanged (self->fd, &self->at_open, error))
             {
               self->error_line = 0;
               self->error_column = 0;
@@ -1663,8 +1281,9 @@ reader_init (IcCsvReader *self, GError **error)
    * read meets the end), not of a whole chunk. */
   if (self->at_open.size < self->chunk)
     self->chunk = MAX ((gsize) self->at_open.size + 1, (gsize) MIN_CHUNK);
-  self->hasher = hasher_new (self, error);
-  if (self->hasher == NULL)
+  self->checksum = ic_csv_checksum_start (self->fd, self->bytes, &self->at_open, self->chunk,
+                                          self->assume_utf8, error);
+  if (self->checksum == NULL)
     return FALSE;
   if (self->assume_utf8)
     {
@@ -1675,7 +1294,7 @@ reader_init (IcCsvReader *self, GError **error)
     return FALSE;
   source_rewind (self);
   if (self->converted)
-    self->raw = g_malloc (CARRY + self->chunk);
+    self->raw = g_malloc (IC_UTF8_CARRY + self->chunk);
 
   self->buf_size = self->chunk;
   self->buf = g_malloc (self->buf_size);
@@ -1720,7 +1339,7 @@ ic_csv_reader_set_plain_path_for_tests (gboolean enabled)
 void
 ic_csv_reader_defer_sha256_for_tests (gboolean defer)
 {
-  g_atomic_int_set (&defer_sha256_for_tests, defer != FALSE);
+  ic_csv_checksum_defer_for_tests (defer != FALSE);
 }
 
 static IcCsvReader *
@@ -1831,7 +1450,7 @@ ic_csv_reader_free (IcCsvReader *reader)
   if (reader->fd >= 0)
     g_close (reader->fd, NULL);
   g_clear_pointer (&reader->bytes, g_bytes_unref);
-  hasher_unref (reader->hasher);
+  ic_csv_checksum_unref (reader->checksum);
   g_free (reader->raw);
   g_free (reader->buf);
   g_aligned_free (reader->fields);
@@ -1870,8 +1489,8 @@ gboolean
 ic_csv_reader_assumption_held (IcCsvReader *reader)
 {
   g_return_val_if_fail (reader != NULL, FALSE);
-  hasher_wait (reader->hasher);
-  return !reader->assume_utf8 || !g_atomic_int_get (&reader->hasher->not_utf8);
+  (void) ic_csv_checksum_wait (reader->checksum, NULL);
+  return !reader->assume_utf8 || !ic_csv_checksum_found_not_utf8 (reader->checksum);
 }
 
 const char *
@@ -1880,13 +1499,7 @@ ic_csv_reader_get_sha256 (IcCsvReader *reader, GError **error)
   g_return_val_if_fail (reader != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  hasher_wait (reader->hasher);
-  if (reader->hasher->error != NULL)
-    {
-      g_propagate_error (error, g_error_copy (reader->hasher->error));
-      return NULL;
-    }
-  return reader->hasher->digest;
+  return ic_csv_checksum_wait (reader->checksum, error);
 }
 
 gboolean
@@ -2099,7 +1712,7 @@ ic_csv_reader_split (IcCsvReader *reader, gsize min_bytes, IcCsvReader **second)
   other = reader_new ();
   if (self->fd >= 0)
     {
-      other->fd = reopen_fd (self->fd);
+      other->fd = ic_csv_reopen_fd (self->fd);
       if (other->fd < 0)
         {
           ic_csv_reader_free (other);
@@ -2110,7 +1723,7 @@ ic_csv_reader_split (IcCsvReader *reader, gsize min_bytes, IcCsvReader **second)
     other->bytes = g_bytes_ref (self->bytes);
   other->data = self->data;
   other->at_open = self->at_open;
-  other->hasher = hasher_ref (self->hasher);
+  other->checksum = ic_csv_checksum_ref (self->checksum);
   other->assume_utf8 = self->assume_utf8;
   other->offset = boundary;
   other->end = self->end;
@@ -2119,7 +1732,7 @@ ic_csv_reader_split (IcCsvReader *reader, gsize min_bytes, IcCsvReader **second)
   other->chunk = self->chunk;
   other->bom = self->bom;
   if (self->converted)
-    other->raw = g_malloc (CARRY + self->chunk);
+    other->raw = g_malloc (IC_UTF8_CARRY + self->chunk);
   other->buf_size = self->chunk;
   other->buf = g_malloc (other->buf_size);
   other->line = self->line + newlines;
