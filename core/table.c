@@ -1,4 +1,5 @@
 #include "table.h"
+#include "table-columns.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -210,98 +211,11 @@ row_problem (Reader *r, const IcTableColumn *column, const char *format, ...)
                      ic_problems_format (r->file, r->line, field, name, message));
 }
 
-/* ---- narrow columns (table.h) ------------------------------------------ */
-
-#define NARROW_DATE_NONE 0xFFFF
-
-/* 1900-01-01 as a day number: narrow dates run to 2079-06-05. */
-static gint32
-narrow_date_base (void)
-{
-  static gint32 base = G_MININT32;
-  if (base == G_MININT32)
-    base = ic_date_from_ymd (1900, 1, 1);
-  return base;
-}
-
-static inline gint32
-date_at (const IcTableColumn *column, guint64 row)
-{
-  if (column->narrow_dates == NULL)
-    return column->dates[row];
-  return column->narrow_dates[row] == NARROW_DATE_NONE ? IC_DATE_NONE
-                                                       : narrow_date_base () + column->narrow_dates[row];
-}
-
-static inline guint16
-code_at (const IcTableColumn *column, guint64 row)
-{
-  return column->narrow_codes != NULL ? column->narrow_codes[row] : column->codes[row];
-}
-
-/* The column's values of rows [0, @n_rows) into wide arrays of @capacity. */
-static void
-widen (IcTableColumn *column, guint64 n_rows, guint64 capacity)
-{
-  if (column->narrow_dates != NULL)
-    {
-      gint32 *dates = g_new (gint32, MAX (capacity, 1));
-      for (guint64 i = 0; i < n_rows; i++)
-        dates[i] = date_at (column, i);
-      g_clear_pointer (&column->narrow_dates, g_free);
-      column->dates = dates;
-    }
-  if (column->narrow_codes != NULL)
-    {
-      guint16 *codes = g_new (guint16, MAX (capacity, 1));
-      for (guint64 i = 0; i < n_rows; i++)
-        codes[i] = column->narrow_codes[i];
-      g_clear_pointer (&column->narrow_codes, g_free);
-      column->codes = codes;
-    }
-}
-
-static inline void
-set_date (IcTable *table, IcTableColumn *column, guint64 row, gint32 day)
-{
-  if (column->narrow_dates != NULL)
-    {
-      gint64 offset = (gint64) day - narrow_date_base ();
-      if (day == IC_DATE_NONE)
-        {
-          column->narrow_dates[row] = NARROW_DATE_NONE;
-          return;
-        }
-      if (offset >= 0 && offset < NARROW_DATE_NONE)
-        {
-          column->narrow_dates[row] = (guint16) offset;
-          return;
-        }
-      widen (column, row, table->capacity);
-    }
-  column->dates[row] = day;
-}
-
-static inline void
-set_code (IcTable *table, IcTableColumn *column, guint64 row, guint16 code)
-{
-  if (column->narrow_codes != NULL)
-    {
-      if (code <= G_MAXUINT8)
-        {
-          column->narrow_codes[row] = (guint8) code;
-          return;
-        }
-      widen (column, row, table->capacity);
-    }
-  column->codes[row] = code;
-}
-
 static void
 widen_all (IcTable *table)
 {
   for (guint c = 0; c < table->spec->n_columns; c++)
-    widen (&table->columns[c], table->n_rows, table->capacity);
+    ic_column_widen (&table->columns[c], table->n_rows, table->capacity);
 }
 
 static void
@@ -422,11 +336,11 @@ commit_row (Reader *r)
           person_push (r, c, row, cell->pending, cell->pending_len);
           break;
         case IC_COLUMN_KIND_CODE:
-          set_code (table, column, row, (guint16) (ic_interner_intern (column->dictionary, cell->pending,
+          ic_column_set_code (column, table->capacity, row, (guint16) (ic_interner_intern (column->dictionary, cell->pending,
                                                                        cell->pending_len, NULL) + 1));
           break;
         case IC_COLUMN_KIND_TERRITORY:
-          set_code (table, column, row, (guint16) ic_interner_intern (r->territories, cell->pending,
+          ic_column_set_code (column, table->capacity, row, (guint16) ic_interner_intern (r->territories, cell->pending,
                                                                       cell->pending_len, NULL));
           break;
         case IC_COLUMN_KIND_TEXT:
@@ -570,16 +484,16 @@ parse_cell (Reader *r, guint c, const char *text, gsize len)
         if (!parse_date_cached (r->date_cache + (gsize) c * DATE_CACHE_SLOTS, &r->date_cache_use[c], text, len, &day))
           row_problem (r, column, "not a valid date (expected YYYY-MM-DD or DD/MM/YYYY, and a real day)");
         else
-          set_date (r->table, column, row, day);
+          ic_column_set_date (column, r->table->capacity, row, day);
       }
       break;
     case IC_COLUMN_KIND_CODE:
       parse_code (r, c, text, len);
-      set_code (r->table, column, row, cell->code);
+      ic_column_set_code (column, r->table->capacity, row, cell->code);
       break;
     case IC_COLUMN_KIND_TERRITORY:
       parse_territory (r, c, text, len);
-      set_code (r->table, column, row, cell->code);
+      ic_column_set_code (column, r->table->capacity, row, cell->code);
       break;
     case IC_COLUMN_KIND_COUNT:
       if (!ic_count_parse (text, len, &column->counts[row]))
@@ -614,12 +528,12 @@ set_missing (Reader *r, guint c)
   switch (r->kinds[c])
     {
     case IC_COLUMN_KIND_DATE:
-      set_date (r->table, column, row, IC_DATE_NONE);
+      ic_column_set_date (column, r->table->capacity, row, IC_DATE_NONE);
       break;
     case IC_COLUMN_KIND_CODE:
     case IC_COLUMN_KIND_TERRITORY:
       r->cells[c].code = 0;
-      set_code (r->table, column, row, 0);
+      ic_column_set_code (column, r->table->capacity, row, 0);
       break;
     case IC_COLUMN_KIND_COUNT:
       column->counts[row] = 0;
@@ -651,14 +565,14 @@ check_row (Reader *r)
 
   if (r->id == IC_TABLE_IP)
     {
-      gint32 received = date_at (&table->columns[1], table->n_rows), end = date_at (&table->columns[2], table->n_rows);
+      gint32 received = ic_column_date_at (&table->columns[1], table->n_rows), end = ic_column_date_at (&table->columns[2], table->n_rows);
       if (received != IC_DATE_NONE && end != IC_DATE_NONE && end < received)
         row_problem (r, &table->columns[2], "evaluation ends before the IP was received");
     }
   else if (r->id == IC_TABLE_PMI_ACTS)
     {
-      gint32 act = date_at (&table->columns[2], table->n_rows), birth = date_at (&table->columns[4], table->n_rows);
-      if (is_child_act (code_at (&table->columns[1], table->n_rows)) && act != IC_DATE_NONE && birth != IC_DATE_NONE
+      gint32 act = ic_column_date_at (&table->columns[2], table->n_rows), birth = ic_column_date_at (&table->columns[4], table->n_rows);
+      if (is_child_act (ic_column_code_at (&table->columns[1], table->n_rows)) && act != IC_DATE_NONE && birth != IC_DATE_NONE
           && act < birth)
         row_problem (r, &table->columns[2], "child act dated before the child's birth date");
     }
@@ -1208,72 +1122,6 @@ read_part (gpointer data)
   return NULL;
 }
 
-/* The values of a column of the second part, each through a map when
- * given (dictionary ids), into the final array after the first part's. */
-typedef struct {
-  const IcTableColumn *from;
-  guint64 n;
-  const guint32 *map;        /* CODE: code - 1 -> id; TERRITORY: id -> id */
-  gint32 *dates;
-  guint16 *codes;
-} PartValues;
-
-static gpointer
-convert_part_values (gpointer data)
-{
-  PartValues *v = data;
-  IcColumnKind kind = v->from->spec->kind;
-  for (guint64 i = 0; i < v->n; i++)
-    {
-      if (kind == IC_COLUMN_KIND_DATE)
-        v->dates[i] = date_at (v->from, i);
-      else
-        {
-          guint16 code = code_at (v->from, i);
-          if (kind == IC_COLUMN_KIND_CODE)
-            v->codes[i] = code ? (guint16) (v->map[code - 1] + 1) : 0;
-          else
-            v->codes[i] = (guint16) v->map[code];
-        }
-    }
-  return NULL;
-}
-
-/* @to's @base values then @from's @n ones, wide, in a new array: the two
- * halves converted by two threads at once. */
-static void
-merge_values (IcTableColumn *to, guint64 base, const IcTableColumn *from, guint64 n, const guint32 *map)
-{
-  PartValues values = { .from = from, .n = n, .map = map };
-  gboolean dates = to->spec->kind == IC_COLUMN_KIND_DATE;
-  GThread *thread;
-
-  if (dates)
-    {
-      gint32 *all = g_new (gint32, MAX (base + n, 1));
-      values.dates = all + base;
-      thread = g_thread_new ("indicore-merge", convert_part_values, &values);
-      for (guint64 i = 0; i < base; i++)
-        all[i] = date_at (to, i);
-      g_thread_join (thread);
-      g_clear_pointer (&to->narrow_dates, g_free);
-      g_free (to->dates);
-      to->dates = all;
-    }
-  else
-    {
-      guint16 *all = g_new (guint16, MAX (base + n, 1));
-      values.codes = all + base;
-      thread = g_thread_new ("indicore-merge", convert_part_values, &values);
-      for (guint64 i = 0; i < base; i++)
-        all[i] = code_at (to, i);
-      g_thread_join (thread);
-      g_clear_pointer (&to->narrow_codes, g_free);
-      g_free (to->codes);
-      to->codes = all;
-    }
-}
-
 /* Appends the rows, dictionaries and bookkeeping of @part after @r's. */
 static void
 merge_part (Reader *r, Reader *part, IcInterner *part_territories)
@@ -1317,15 +1165,15 @@ merge_part (Reader *r, Reader *part, IcInterner *part_territories)
             to->ids[base + i] = map[col->ids[i]];
           break;
         case IC_COLUMN_KIND_DATE:
-          merge_values (to, base, col, n, NULL);
+          ic_column_merge_values (to, base, col, n, NULL);
           break;
         case IC_COLUMN_KIND_CODE:
           /* Value 0 is a missing code; others are dictionary id + 1. */
           map = ic_interner_merge (to->dictionary, col->dictionary);
-          merge_values (to, base, col, n, map);
+          ic_column_merge_values (to, base, col, n, map);
           break;
         case IC_COLUMN_KIND_TERRITORY:
-          merge_values (to, base, col, n, territory_map);
+          ic_column_merge_values (to, base, col, n, territory_map);
           break;
         case IC_COLUMN_KIND_COUNT:
           to->counts = g_renew (gint64, to->counts, MAX (base + n, 1));

@@ -13,6 +13,7 @@
 #include "dataset.h"
 #include "date.h"
 #include "table.h"
+#include "table-columns.h"
 #include "test-util.h"
 #include "indicore/indicore-plugin.h"
 
@@ -1440,6 +1441,14 @@ test_encoding_read_again (Fixture *f, gconstpointer data)
     }
 }
 
+/* The narrow dates' origin is 1900-01-01, as its comment says. */
+static void
+test_narrow_date_base (void)
+{
+  g_assert_cmpint (IC_NARROW_DATE_BASE, ==, ic_date_from_ymd (1900, 1, 1));
+  g_assert_cmpint (IC_NARROW_DATE_BASE + IC_NARROW_DATE_NONE - 1, ==, ic_date_from_ymd (2079, 6, 5));
+}
+
 /* Dates and codes are held narrow while a file is read, and a column
  * widens when a value does not fit: dates before 1900 or after 2079, a
  * 256th code or territory. Here the codes outgrow 8 bits in the first half
@@ -1609,6 +1618,7 @@ main (int argc, char **argv)
   g_test_add ("/dataset/territories-union-too-big", Fixture, NULL, fixture_set_up, test_territories_union_too_big,
               fixture_tear_down);
   g_test_add ("/table/encoding-read-again", Fixture, NULL, fixture_set_up, test_encoding_read_again, fixture_tear_down);
+  g_test_add_func ("/table/narrow-date-base", test_narrow_date_base);
   g_test_add ("/table/narrow-columns-widen", Fixture, NULL, fixture_set_up, test_narrow_columns_widen, fixture_tear_down);
   g_test_add ("/table/split/same-table", Fixture, NULL, fixture_set_up, test_split_same_table, fixture_tear_down);
   g_test_add ("/table/split/same-problems", Fixture, NULL, fixture_set_up, test_split_same_problems, fixture_tear_down);
