@@ -1265,6 +1265,16 @@ part_free (Part *part)
   g_aligned_free (part);
 }
 
+/* Frees what an attempt read before the next one: a big file's columns
+ * would otherwise be held twice. */
+static void
+drop_attempt (IcTable **table, IcCsvReader **csv, IcCsvReader **second)
+{
+  g_clear_pointer (table, ic_table_free);
+  g_clear_pointer (second, ic_csv_reader_free);
+  g_clear_pointer (csv, ic_csv_reader_free);
+}
+
 /* Reads the table, in two threads when @may_split and the file is big, and
  * with @assume_utf8 without a first pass over the file to decide its
  * encoding (csv-reader.h): read again in the rare case it is not UTF-8.
@@ -1298,6 +1308,7 @@ table_read (IcTableId id, const char *path, IcInterner *territories, gboolean le
     {
       /* Not UTF-8, learnt already while reading the header; or a problem
        * that opening it the usual way reports as well. */
+      g_debug ("%s: %s: opened again the usual way", file, csv_error->message);
       g_clear_error (&csv_error);
       return table_read (id, path, territories, lenient, problems, may_split, FALSE, error);
     }
@@ -1346,9 +1357,11 @@ table_read (IcTableId id, const char *path, IcInterner *territories, gboolean le
       sound = ok && ic_csv_reader_part_ended_cleanly (csv);
       if (ok && !sound && (!assume_utf8 || ic_csv_reader_assumption_held (csv)))
         {
-          /* The boundary fell inside a quoted field: read it all again. */
+          /* The boundary fell inside a quoted field: read it all again,
+           * this attempt's memory freed first. */
           part_free (part);
           reader_clear (&r);
+          drop_attempt (&table, &csv, &second);
           return table_read (id, path, territories, lenient, problems, FALSE, assume_utf8, error);
         }
       if (sound && part->ok)
@@ -1375,7 +1388,10 @@ table_read (IcTableId id, const char *path, IcInterner *territories, gboolean le
   /* The file not UTF-8 after all: all again, the encoding decided first. */
   if (assume_utf8 && !ic_csv_reader_assumption_held (csv))
     {
+      g_debug ("%s: not UTF-8 after %.3f s: read again as Windows-1252", file,
+               (g_get_monotonic_time () - started) / 1e6);
       reader_clear (&r);
+      drop_attempt (&table, &csv, &second);
       g_clear_error (error);
       ic_interner_clear (territories);
       ic_interner_intern (territories, "", 0, NULL);
