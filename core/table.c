@@ -855,8 +855,8 @@ compact_rows (IcTable *table, const guint8 *drop)
 
 /* The line of every kept row whose identifier hash is one of @duplicates,
  * as (row, line, hash) triples in row order. Rows keep neither their lines
- * nor (once sorted) their hashes in order, and duplicates are rare: the file
- * is read a second time, the records not kept (in @skipped) aside. */
+ * nor (once partitioned) their hashes in order, and duplicates are rare:
+ * the file is read a second time, the records not kept (in @skipped) aside. */
 static void
 duplicate_rows (Reader *r, const char *path, int field, const guint64 *duplicates, gsize n_duplicates,
                 GArray *triples)

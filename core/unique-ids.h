@@ -1,7 +1,8 @@
 /* unique-ids.h: proves the row identifiers of a table unique from their
  * 64-bit hashes, appended in row order (8 bytes a row, written in sequence)
- * and sorted once at the end: cheaper than a hash set probed at every row,
- * whose every probe is a cache miss on a national file. */
+ * and checked once at the end, bucket by bucket of their top byte: cheaper
+ * than a hash set probed at every row, whose every probe is a cache miss
+ * on a national file. */
 #pragma once
 
 #include <glib.h>
