@@ -163,8 +163,9 @@ typedef struct {
   guint64 row_hashes_size;
   IcHashRun hash_run;          /* row_hashes partitioned, once read */
   gboolean partitioned;
-  guint64 *part_hashes;        /* the second part's, partitioned by its thread */
-  IcHashRun part_run;
+  guint64 *duplicates;         /* hashes of identifiers met twice, sorted, once
+                                * found (row_hashes then freed) */
+  gsize n_duplicates;
   PendingPerson persons[PERSON_AHEAD]; /* a ring, oldest at persons_head */
   guint persons_head;
   guint n_persons;
@@ -930,6 +931,25 @@ partition_hashes (Reader *r)
   r->partitioned = TRUE;
 }
 
+/* The identifiers met twice, from the hashes of @r's rows and of its second
+ * part's (@part may be NULL): found before the parts are merged, so that the
+ * 8 bytes a row of the hashes are freed before the merge needs memory. */
+static void
+find_duplicates (Reader *r, Reader *part)
+{
+  IcHashRun runs[2];
+
+  if (!r->partitioned)
+    partition_hashes (r);
+  runs[0] = r->hash_run;
+  if (part != NULL)
+    runs[1] = part->hash_run;
+  r->duplicates = ic_unique_find_duplicates_in_runs (runs, part != NULL ? 2 : 1, &r->n_duplicates);
+  g_clear_pointer (&r->row_hashes, g_free);
+  if (part != NULL)
+    g_clear_pointer (&part->row_hashes, g_free);
+}
+
 /* Every row identifier must be unique: the hashes of the kept rows are
  * partitioned once and compared bucket by bucket; each later row of an identifier is a problem (strict) or is
  * set aside (lenient), the first row being kept. */
@@ -953,12 +973,8 @@ check_unique (Reader *r, const char *path)
       c = (int) k;
   if (c < 0 || table->n_rows < 2)
     return;
-  if (!r->partitioned)
-    partition_hashes (r);
-  {
-    IcHashRun runs[2] = { r->hash_run, r->part_run };
-    duplicates = ic_unique_find_duplicates_in_runs (runs, r->part_hashes != NULL ? 2 : 1, &n_duplicates);
-  }
+  duplicates = g_steal_pointer (&r->duplicates);
+  n_duplicates = r->n_duplicates;
   if (duplicates == NULL)
     return;
 
@@ -1095,7 +1111,7 @@ reader_clear (Reader *r)
   g_free (r->kinds);
   g_free (r->pending);
   g_free (r->row_hashes);
-  g_free (r->part_hashes);
+  g_free (r->duplicates);
   g_array_unref (r->skipped_lines);
   g_array_unref (r->reason_lines);
   g_clear_pointer (&r->population_keys, g_hash_table_unref);
@@ -1142,10 +1158,6 @@ merge_part (Reader *r, Reader *part, IcInterner *part_territories)
       g_clear_pointer (&to->dictionary, ic_interner_free);
       g_clear_pointer (&col->dictionary, ic_interner_free);
     }
-
-  /* Both parts' hashes are partitioned: they are checked as two runs. */
-  r->part_hashes = g_steal_pointer (&part->row_hashes);
-  r->part_run = part->hash_run;
 
   /* Column by column, into final arrays of exactly the rows (the parts'
    * narrow values widened on the way), each piece of the part freed as
@@ -1365,7 +1377,10 @@ table_read (IcTableId id, const char *path, IcInterner *territories, gboolean le
           return table_read (id, path, territories, lenient, problems, FALSE, assume_utf8, error);
         }
       if (sound && part->ok)
-        merge_part (&r, &part->reader, part->territories);
+        {
+          find_duplicates (&r, &part->reader);
+          merge_part (&r, &part->reader, part->territories);
+        }
       else if (ok)
         {
           /* A part's file-level failure is the file's. */
@@ -1379,6 +1394,8 @@ table_read (IcTableId id, const char *path, IcInterner *territories, gboolean le
   merged = g_get_monotonic_time ();
   if (ok)
     {
+      if (thread == NULL)
+        find_duplicates (&r, NULL);
       drop_person_dictionaries (table);
       widen_all (table);
       check_unique (&r, path);
