@@ -1019,11 +1019,10 @@ test_encoding_assumed (void)
     g_assert_true (ic_csv_reader_was_converted (reader));
     g_assert_true (ic_csv_reader_assumption_held (reader));
   }
-  ic_csv_reader_defer_sha256_for_tests (FALSE);
-
   {
-    /* The thread done first (small chunks, so that reading goes on after
-     * the header): the next read stops with IC_CSV_ERROR_NOT_UTF8. */
+    /* The thread done first (waited for once the header is read; small
+     * chunks, so that reading goes on after it): the next read stops with
+     * IC_CSV_ERROR_NOT_UTF8. */
     g_autoptr (GError) error = NULL;
     g_autoptr (IcCsvReader) reader = NULL;
     gboolean read = TRUE;
@@ -1034,6 +1033,25 @@ test_encoding_assumed (void)
     while (read)
       read = ic_csv_reader_next (reader, &fields, &n_fields, &line, &error);
     g_assert_error (error, IC_CSV_ERROR, IC_CSV_ERROR_NOT_UTF8);
+    ic_csv_reader_set_chunk_size_for_tests (0);
+  }
+  ic_csv_reader_defer_sha256_for_tests (FALSE);
+
+  {
+    /* Not deferred, the thread may know before the header is read: then the
+     * open itself fails with IC_CSV_ERROR_NOT_UTF8 (the caller opens the
+     * file the usual way), else a read does. */
+    g_autoptr (GError) error = NULL;
+    g_autoptr (IcCsvReader) reader = NULL;
+    gboolean read = TRUE;
+    ic_csv_reader_set_chunk_size_for_tests (16);
+    reader = ic_csv_reader_new_from_data_assuming_utf8 (cp1252, sizeof cp1252 - 1, &error);
+    while (reader != NULL && read)
+      read = ic_csv_reader_next (reader, &fields, &n_fields, &line, &error);
+    if (reader == NULL || error != NULL)
+      g_assert_error (error, IC_CSV_ERROR, IC_CSV_ERROR_NOT_UTF8);
+    else
+      g_assert_false (ic_csv_reader_assumption_held (reader));
     ic_csv_reader_set_chunk_size_for_tests (0);
   }
 }
