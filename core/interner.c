@@ -260,38 +260,6 @@ ic_interner_intern (IcInterner *interner, const char *text, gsize len, gboolean 
  * ahead, the entry half as many. */
 #define MERGE_AHEAD 16
 
-guint32 *
-ic_interner_merge (IcInterner *into, IcInterner *from)
-{
-  guint32 n = from->n_ids;
-
-  g_return_val_if_fail (!from->unindexed, NULL);
-  guint32 *map = g_new (guint32, (gsize) n + 1);
-  g_autofree guint32 *hashes = g_new (guint32, (gsize) n + 1);
-
-  /* Room for every string at once: the table grows now, once, rather than
-   * in the middle of the loop, which would make the prefetches useless. */
-  while (((gsize) into->n_ids + n) * 2 > into->n_slots)
-    grow (into);
-
-  /* The entries of @from, in id order, are its arena read in sequence. */
-  for (guint32 i = 0; i < n; i++)
-    {
-      const Entry *entry = (const Entry *) (from->arena + (gsize) from->offsets[i] * ENTRY_ALIGN);
-      hashes[i] = ic_interner_hash (entry->text, entry->len);
-    }
-  for (guint32 i = 0; i < n; i++)
-    {
-      const Entry *entry = (const Entry *) (from->arena + (gsize) from->offsets[i] * ENTRY_ALIGN);
-      if (i + MERGE_AHEAD < n)
-        ic_interner_prefetch_slot (into, hashes[i + MERGE_AHEAD]);
-      if (i + MERGE_AHEAD / 2 < n)
-        ic_interner_prefetch_entry (into, hashes[i + MERGE_AHEAD / 2]);
-      map[i] = ic_interner_intern_hashed (into, entry->text, entry->len, hashes[i], NULL);
-    }
-  return map;
-}
-
 /* The id of an entry's text in @interner, or -1; from ic_interner_find(),
  * with the hash already known. */
 static gint64
@@ -301,16 +269,18 @@ find_hashed (IcInterner *interner, const Entry *entry, guint32 hash)
   return slot == 0 ? -1 : (gint64) slot_entry (interner, slot)->id;
 }
 
-guint32 *
-ic_interner_number_union (IcInterner *into, IcInterner *from, guint32 *n_distinct)
+/* Each string of @from, in id order, into @into (@intern) or only looked up
+ * there, the strings not found numbered from *@next up: the map of @from's
+ * ids. The entries of @from, in id order, are its arena read in sequence
+ * (no index needed); @into's slots and entries are prefetched ahead. */
+static guint32 *
+map_strings (IcInterner *into, IcInterner *from, gboolean intern, guint32 *next)
 {
-  guint32 n = from->n_ids, next = into->n_ids;
+  guint32 n = from->n_ids;
   guint32 *map = g_new (guint32, (gsize) n + 1);
   g_autofree guint32 *hashes = g_new (guint32, (gsize) n + 1);
-
-  /* The entries of @from, in id order, are its arena read in sequence:
-   * no index needed. */
   gsize offset = 0;
+
   for (guint32 i = 0; i < n; i++)
     {
       const Entry *entry = (const Entry *) (from->arena + offset);
@@ -321,16 +291,39 @@ ic_interner_number_union (IcInterner *into, IcInterner *from, guint32 *n_distinc
   for (guint32 i = 0; i < n; i++)
     {
       const Entry *entry = (const Entry *) (from->arena + offset);
-      gint64 found;
       offset += entry_size (entry->len);
       if (i + MERGE_AHEAD < n)
         ic_interner_prefetch_slot (into, hashes[i + MERGE_AHEAD]);
       if (i + MERGE_AHEAD / 2 < n)
         ic_interner_prefetch_entry (into, hashes[i + MERGE_AHEAD / 2]);
-      found = find_hashed (into, entry, hashes[i]);
-      map[i] = found >= 0 ? (guint32) found : next++;
+      if (intern)
+        map[i] = ic_interner_intern_hashed (into, entry->text, entry->len, hashes[i], NULL);
+      else
+        {
+          gint64 found = find_hashed (into, entry, hashes[i]);
+          map[i] = found >= 0 ? (guint32) found : (*next)++;
+        }
     }
-  *n_distinct = next;
+  return map;
+}
+
+guint32 *
+ic_interner_merge (IcInterner *into, IcInterner *from)
+{
+  /* Room for every string at once: the table grows now, once, rather than
+   * in the middle of the loop, which would make the prefetches useless. */
+  while (((gsize) into->n_ids + from->n_ids) * 2 > into->n_slots)
+    grow (into);
+  return map_strings (into, from, TRUE, NULL);
+}
+
+guint32 *
+ic_interner_number_union (IcInterner *into, IcInterner *from, guint32 *n_distinct)
+{
+  guint32 *map;
+
+  *n_distinct = into->n_ids;
+  map = map_strings (into, from, FALSE, n_distinct);
   return map;
 }
 

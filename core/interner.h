@@ -19,9 +19,8 @@ typedef struct _IcInterner IcInterner;
 
 IcInterner *ic_interner_new (void);
 
-/* An interner whose strings cannot be got back by id (ic_interner_get(),
- * ic_interner_merge() from it), 4 bytes less each: for a file's persons,
- * only numbered and counted. */
+/* An interner whose strings cannot be got back by id (ic_interner_get()),
+ * 4 bytes less each: for a file's persons, only numbered and counted. */
 IcInterner *ic_interner_new_unindexed (void);
 void ic_interner_free (IcInterner *interner);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcInterner, ic_interner_free)

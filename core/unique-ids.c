@@ -196,14 +196,6 @@ ic_unique_find_duplicates_in_runs (const IcHashRun *runs, guint n_runs, gsize *n
   return g_memdup2 (duplicates, kept * sizeof (guint64));
 }
 
-guint64 *
-ic_unique_find_duplicates (guint64 *hashes, gsize n, gsize *n_duplicates)
-{
-  IcHashRun run;
-  ic_unique_partition (&run, hashes, n);
-  return ic_unique_find_duplicates_in_runs (&run, 1, n_duplicates);
-}
-
 gboolean
 ic_unique_contains (const guint64 *duplicates, gsize n_duplicates, guint64 hash)
 {

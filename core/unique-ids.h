@@ -31,9 +31,6 @@ void ic_unique_partition (IcHashRun *run, guint64 *keys, gsize n);
  * when there is none. *@n_duplicates gets their number. */
 guint64 *ic_unique_find_duplicates_in_runs (const IcHashRun *runs, guint n_runs, gsize *n_duplicates);
 
-/* The same for @n nonzero @hashes, partitioned in place. */
-guint64 *ic_unique_find_duplicates (guint64 *hashes, gsize n, gsize *n_duplicates);
-
 /* TRUE when @hash is one of the sorted @duplicates. */
 gboolean ic_unique_contains (const guint64 *duplicates, gsize n_duplicates, guint64 hash);
 
