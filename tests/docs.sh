@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# The user-facing reference against the program: bash completion (sourced in
+# bash, a few completions checked) and the manual pages (built, and naming
+# every command and option that `indicore COMMAND --help` lists).
+# Usage: docs.sh INDICORE SOURCE_DIR [MAN_PAGE...]   (TAP on stdout)
+set -uo pipefail
+indicore=$1
+source_dir=$2
+shift 2
+man_pages=("$@")
+export LC_ALL=C.UTF-8 INDICORE_PLUGIN_PATH=
+
+n=0
+failed=0
+ok () { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok () { n=$((n + 1)); failed=1; echo "not ok $n - $1"; shift; for line in "$@"; do echo "# $line"; done; }
+check () { # check NAME EXPECTED ACTUAL
+  if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1" "expected: $2" "got:      $3"; fi
+}
+
+# The commands of `indicore --help`, and the options of `indicore CMD --help`
+# (long options only; -h, --help is every command's).
+commands=$("$indicore" --help | sed -n '/^Commands:/,/^$/p' | awk 'NR > 1 && NF { print $1 }' | sort | tr '\n' ' ')
+options_of () { { "$indicore" "$1" --help | grep -oE '^  --[a-z-]+'; echo --help; } | tr -d ' ' | sort | tr '\n' ' '; }
+
+# Completes the words given, the last one being completed; prints the
+# candidates sorted, space-separated.
+source "$source_dir/contrib/bash-completion/indicore"
+complete_words () {
+  COMP_WORDS=("$indicore" "$@")
+  COMP_CWORD=$#
+  COMPREPLY=()
+  _indicore
+  printf '%s\n' "${COMPREPLY[@]}" | sed '/^$/d' | sort | tr '\n' ' '
+}
+
+check "completion: commands are those of --help" \
+  "$(echo "$commands --help --version" | tr ' ' '\n' | sed '/^$/d' | sort | tr '\n' ' ')" "$(complete_words '')"
+check "completion: 're' completes to render" "render " "$(complete_words re)"
+for cmd in run validate render describe list new-plugin; do
+  check "completion: options of $cmd are those of its --help" "$(options_of "$cmd")" "$(complete_words "$cmd" --)"
+done
+check "completion: run --no- gives both --no- options" "--no-isolation --no-suppression " "$(complete_words run --no-)"
+check "completion: render --format gives the four formats" "csv html md text " "$(complete_words render x.json --format '')"
+check "completion: render --format=h gives html" "html " "$(complete_words render --format = h)"
+check "completion: describe's ids come from indicore list" "bsem_coverage " "$(complete_words describe bsem)"
+check "completion: run --only completes the last id of a list" \
+  "epp_pmi_coverage,vad_child_share " "$(complete_words run --only epp_pmi_coverage,vad)"
+
+if [ ${#man_pages[@]} -eq 0 ]; then
+  n=$((n + 1)); echo "ok $n - manual pages # SKIP not built (scdoc not found)"
+else
+  for page in "${man_pages[@]}"; do
+    name=${page#"$PWD/"}
+    if [ -s "$page" ] && grep -q '^\.TH "indicore" "1"' "$page"; then ok "$name: built"; else not_ok "$name: built"; fi
+    left=$(grep -o '@[a-z_]*@' "$page" | sort -u | tr '\n' ' ')
+    check "$name: every @variable@ filled in" "" "$left"
+    missing=""
+    for cmd in $commands; do
+      [ "$cmd" = help ] && continue
+      grep -q "fB$cmd\\\\fR" "$page" || missing+="$cmd "
+      for option in $(options_of "$cmd"); do
+        grep -q -- "fB$option\\\\fR" "$page" || missing+="$cmd:$option "
+      done
+    done
+    check "$name: names every command and option of --help" "" "$missing"
+    if command -v groff >/dev/null; then
+      warnings=$(groff -man -ww -z -K utf8 "$page" 2>&1)
+      check "$name: groff reads it without warnings" "" "$warnings"
+    fi
+  done
+fi
+
+echo "1..$n"
+exit $failed
