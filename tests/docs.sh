@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The user-facing reference against the program: bash completion (sourced in
-# bash, a few completions checked) and the manual pages (built, and naming
-# every command and option that `indicore COMMAND --help` lists).
+# bash, a few completions checked), docs/fr (every column and code of the
+# schema, every indicator, valid examples) and the manual pages (built, and
+# naming every command and option that `indicore COMMAND --help` lists).
 # Usage: docs.sh INDICORE SOURCE_DIR [MAN_PAGE...]   (TAP on stdout)
 set -uo pipefail
 indicore=$1
@@ -46,6 +47,42 @@ check "completion: render --format=h gives html" "html " "$(complete_words rende
 check "completion: describe's ids come from indicore list" "bsem_coverage " "$(complete_words describe bsem)"
 check "completion: run --only completes the last id of a list" \
   "epp_pmi_coverage,vad_child_share " "$(complete_words run --only epp_pmi_coverage,vad)"
+
+# docs/fr against the code: every file, column and code of the schema
+# (core/tables/table-schema.c) named in the data format, every indicator
+# described, and the example files of the data format valid.
+format=$source_dir/docs/fr/format-des-donnees.md
+schema=$source_dir/core/tables/table-schema.c
+missing=""
+files=$(grep -oE '"[a-z_0-9]+\.csv"' "$schema" | tr -d '"')
+columns=$(grep -oE '\{ "[a-z_]+", IC_COLUMN_KIND' "$schema" | sed -E 's/^\{ "([a-z_]+)".*/\1/')
+codes=$(sed -n '/^static const char \*const [a-z_]*\[\]/,/NULL/p' "$schema" | grep -oE '"[A-Z_0-9]+"' | tr -d '"')
+[ "$(echo $files | wc -w)" -eq 4 ] && [ "$(echo $columns | wc -w)" -ge 20 ] && [ "$(echo $codes | wc -w)" -ge 16 ] \
+  || not_ok "docs/fr: the schema's files, columns and codes are found in $schema"
+for word in $files $columns $codes; do
+  grep -qF "\`$word\`" "$format" || missing+="$word "
+done
+check "docs/fr: the data format names every file, column and code of the schema" "" "$missing"
+missing=""
+for definition in "$source_dir"/indicators/*.json; do
+  id=$(basename "$definition" .json)
+  grep -qF "(\`$id\`)" "$source_dir/docs/fr/indicateurs.md" || missing+="$id "
+done
+check "docs/fr: every indicator of indicators/ is described" "" "$missing"
+examples=$(mktemp -d)
+trap 'rm -rf "$examples"' EXIT
+# Each fenced block without a language whose first line is a header of the
+# schema becomes that file.
+awk -v dir="$examples" '
+  /^```/ { if (inside) { inside = 0; out = "" } else { inside = 1; first = 1 } next }
+  inside && first { first = 0; split($0, f, ";")
+    file = f[1] == "birth_id" ? "births.csv" : f[1] == "act_id" ? "pmi_acts.csv" : f[1] == "ip_id" ? "ip.csv" : f[1] == "population" ? "populations.csv" : ""
+    out = file == "" ? "" : dir "/" file }
+  inside && out != "" { print > out }' "$format"
+validation=$("$indicore" validate --data "$examples" 2>&1)
+check "docs/fr: the four example files of the data format are valid" \
+  "births.csv valid pmi_acts.csv valid ip.csv valid populations.csv valid " \
+  "$(echo "$validation" | awk '{ print $1, $2 }' | tr -d ',' | tr '\n' ' ')"
 
 if [ ${#man_pages[@]} -eq 0 ]; then
   n=$((n + 1)); echo "ok $n - manual pages # SKIP not built (scdoc not found)"
