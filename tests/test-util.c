@@ -4,6 +4,7 @@
 #include "test-util.h"
 
 #include <glib/gstdio.h>
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
