@@ -1,4 +1,6 @@
-/* test-date.c: day numbers, the two input formats, month arithmetic. */
+/* test-date.c: day numbers, the two input formats, month arithmetic; and
+ * the agreement of core/tables/date.c, written by hand for the per-row paths,
+ * with GLib's GDate wherever both apply. */
 
 #include "date.h"
 
@@ -282,6 +284,79 @@ test_age_months_definition (void)
     }
 }
 
+/* GDate counts days from 0001-01-01 (day 1), ours from 1970-01-01 (day 0):
+ * 0001-01-01 is day -719162 (test_day_number_known), so GDate's day is ours
+ * plus 719163. */
+#define GDATE_JULIAN_OF_DAY_0 719163
+
+static void
+gdate_set (GDate *date, gint32 day_number)
+{
+  g_date_clear (date, 1);
+  g_date_set_julian (date, (guint32) (day_number + GDATE_JULIAN_OF_DAY_0));
+}
+
+/* Every y-m-d of years 1..9999 with m 0..13 and d 0..32: valid for us when
+ * GDate says so, and then the same day. */
+static void
+test_gdate_day_number_and_validity (void)
+{
+  for (int y = 1; y <= 9999; y++)
+    for (int m = 0; m <= 13; m++)
+      for (int d = 0; d <= 32; d++)
+        {
+          gboolean valid = m >= 1 && m <= 12 && d >= 1 && d <= 31 && g_date_valid_dmy (d, m, y);
+          GDate date;
+
+          if (ic_date_is_valid (y, m, d) != valid)
+            g_error ("%d-%d-%d: valid %d, GDate says %d", y, m, d, !valid, valid);
+          if (!valid)
+            continue;
+          g_date_clear (&date, 1);
+          g_date_set_dmy (&date, d, m, y);
+          g_assert_cmpint (ic_date_from_ymd (y, m, d), ==, (gint64) g_date_get_julian (&date) - GDATE_JULIAN_OF_DAY_0);
+        }
+}
+
+/* g_date_add_months() and g_date_subtract_months() clamp to the end of the
+ * month as the spec does: the same day for every day of 1999..2101 (2000 is
+ * leap, 2100 is not) and months around a year and a few years. */
+static void
+test_gdate_add_months (void)
+{
+  static const int steps[] = { -49, -25, -13, -12, -11, -2, -1, 0, 1, 2, 3, 11, 12, 13, 24, 25, 48 };
+
+  for (gint32 day = ymd (1999, 1, 1); day <= ymd (2101, 12, 31); day++)
+    for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+      {
+        int months = steps[i];
+        GDate date;
+
+        gdate_set (&date, day);
+        if (months >= 0)
+          g_date_add_months (&date, (guint) months);
+        else
+          g_date_subtract_months (&date, (guint) -months);
+        g_assert_cmpint (ic_date_add_months (day, months), ==, (gint64) g_date_get_julian (&date) - GDATE_JULIAN_OF_DAY_0);
+      }
+}
+
+/* The same text as g_date_strftime ("%Y-%m-%d") where glibc pads the year
+ * (from 1000 on: it writes year 999 as "999"). */
+static void
+test_gdate_format (void)
+{
+  for (gint32 day = ymd (1000, 1, 1); day <= ymd (9999, 12, 31); day += 97)
+    {
+      char ours[11], theirs[32];
+      GDate date;
+
+      gdate_set (&date, day);
+      g_date_strftime (theirs, sizeof theirs, "%Y-%m-%d", &date);
+      g_assert_cmpstr (ic_date_format (day, ours), ==, theirs);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -301,6 +376,9 @@ main (int argc, char **argv)
   g_test_add_func ("/date/add-months/negative", test_add_months_negative);
   g_test_add_func ("/date/age-months/examples", test_age_months);
   g_test_add_func ("/date/age-months/definition", test_age_months_definition);
+  g_test_add_func ("/date/gdate/day-number-and-validity", test_gdate_day_number_and_validity);
+  g_test_add_func ("/date/gdate/add-months", test_gdate_add_months);
+  g_test_add_func ("/date/gdate/format", test_gdate_format);
 
   return g_test_run ();
 }

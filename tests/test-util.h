@@ -1,6 +1,6 @@
 /* test-util.h: what the test programs share: temporary data directories,
  * files written by the test itself, an in-process run of the engine on the
- * real plugins, and the bundle's schema check. */
+ * real plugins, and the bundle's schema check (by python3-jsonschema). */
 #pragma once
 
 #include <glib.h>
@@ -52,6 +52,18 @@ IcResult *ic_test_result (IcRun *run, const char *id);
 /* The bundle of @run as JSON, validated against schemas/bundle.schema.json
  * (the test fails when it does not validate). */
 JsonNode *ic_test_bundle (IcRun *run);
+
+/* Checks the JSON files @paths (NULL-terminated) against the JSON Schema
+ * @schema_path with tests/validate-bundle.py, that is with python3-jsonschema
+ * (draft 2020-12). Returns its exit status: 0 when every file is valid, 1 when
+ * one is not (or cannot be read), or when the schema is bad. What it said (one
+ * line a problem, "FILE: JSON path: keyword: message") goes to @report
+ * (g_free) when given, else to the test's log. */
+int ic_test_validate_files (const char *schema_path, const char *const *paths, char **report);
+
+/* The same for one bundle's text, against schemas/bundle.schema.json, the
+ * file's name left out of @report's lines. Returns TRUE when it is valid. */
+gboolean ic_test_validate_bundle_text (const char *text, char **report);
 
 /* Asserts the bundle text holds none of @forbidden (NULL-terminated): the
  * identifiers and record dates of the test's data. */

@@ -1,3 +1,6 @@
+/* period.c: the reporting periods of the spec (period.h), as the first and
+ * last day numbers of a calendar or school year and the label the bundle
+ * writes. */
 #include "period.h"
 
 #include <string.h>
