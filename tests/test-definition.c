@@ -238,7 +238,7 @@ static const InvalidCase invalid_cases[] = {
   { "/definition/invalid/unknown-member", "titre", "\"Un titre\"",
     "test.json: member \"titre\": unknown member (a typo?)" },
   { "/definition/invalid/id-bad-characters", "id", "\"Bad-Id\"",
-    "test.json: member \"id\": only a-z, 0-9 and _ are allowed" },
+    "test.json: member \"id\": 1 to 64 characters of a-z, 0-9 and _" },
   { "/definition/invalid/period-unknown", "period", "\"month\"",
     "test.json: member \"period\": expected calendar_year or school_year" },
   { "/definition/invalid/solen-missing", "solen", NULL,
@@ -255,15 +255,16 @@ static const InvalidCase invalid_cases[] = {
     "test.json: member \"solen.engagment\": unknown member (a typo?)" },
   { "/definition/invalid/solen-out-of-range", "solen", "{ \"engagement\": -1, \"objective\": 6, \"label\": \"L\" }",
     "test.json: member \"solen\": engagement and objective are small positive numbers" },
-  /* 20.25 × 10 = 202.5: not a whole number of tenths. */
+  /* 20.25 × 10 = 202.5: not a whole number of tenths (the one rule of
+   * json-members.c, as for a bundle's figures). */
   { "/definition/invalid/target-two-decimals", "target", "{ \"operator\": \">=\", \"value\": 20.25 }",
-    "test.json: member \"target.value\": at most one decimal" },
+    "test.json: member \"target.value\": more than one decimal" },
   { "/definition/invalid/target-unknown-operator", "target", "{ \"operator\": \"=>\", \"value\": 20 }",
     "test.json: member \"target.operator\": expected >=, >, <=, < or progress" },
   { "/definition/invalid/target-no-operator", "target", "{ \"value\": 20 }",
     "test.json: member \"target.operator\": missing" },
   { "/definition/invalid/target-no-value", "target", "{ \"operator\": \">=\" }",
-    "test.json: member \"target.value\": expected a number" },
+    "test.json: member \"target.value\": missing" },
   { "/definition/invalid/target-value-text", "target", "{ \"operator\": \">=\", \"value\": \"20\" }",
     "test.json: member \"target.value\": expected a number" },
   { "/definition/invalid/target-extra-member", "target",
