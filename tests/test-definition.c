@@ -239,6 +239,10 @@ static const InvalidCase invalid_cases[] = {
     "test.json: member \"titre\": unknown member (a typo?)" },
   { "/definition/invalid/id-bad-characters", "id", "\"Bad-Id\"",
     "test.json: member \"id\": 1 to 64 characters of a-z, 0-9 and _" },
+  /* 65 characters: the loader's limit now holds for definitions too. */
+  { "/definition/invalid/id-too-long", "id",
+    "\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"",
+    "test.json: member \"id\": 1 to 64 characters of a-z, 0-9 and _" },
   { "/definition/invalid/period-unknown", "period", "\"month\"",
     "test.json: member \"period\": expected calendar_year or school_year" },
   { "/definition/invalid/solen-missing", "solen", NULL,
