@@ -231,7 +231,8 @@ test_load_refuse_contradictions (void)
                       "indicators[3].change.p_value: a p-value is from 0 to 1");
   assert_epp_refused ("change", "{ \"points\": 1.1, \"p_value\": null, \"significant\": false }",
                       "indicators[3].change: a p-value without its decision, or the reverse");
-  assert_epp_refused ("change", "{ \"points\": 1.1, \"p_value\": 0.3678 }", "indicators[3].change.significant: missing");
+  assert_epp_refused ("change", "{ \"points\": 1.1, \"p_value\": 0.3678 }",
+                      "indicators[3].change.significant: missing");
   assert_epp_refused ("previous", "null", "indicators[3].change: a change without a value and a previous value");
   assert_epp_refused ("trend", "[{ \"year\": 2023, \"value\": 5.7 }, { \"year\": 2024, \"value\": 6.6 }]",
                       "indicators[3].trend[0]: gives 5,7 for 2023, where the bundle's previous value is 5,5");
@@ -264,7 +265,8 @@ test_load_change_edges (void)
   epp_text = ic_render_format_change_sentence (ic_golden_find (bundle, "epp_pmi_coverage"), FALSE);
   g_assert_cmpstr (epp_text, ==, "+1,1 point par rapport à 2023 (5,5 %), significative au seuil de 5 % (p < 0,05)");
   ip_text = ic_render_format_change_sentence (ic_golden_find (bundle, "ip_eval_3m_rate"), FALSE);
-  g_assert_cmpstr (ip_text, ==, "+4,6 points par rapport à 2023 (9,4 %), significativité non évaluée (effectifs de 2023 inconnus)");
+  g_assert_cmpstr (ip_text, ==,
+                   "+4,6 points par rapport à 2023 (9,4 %), significativité non évaluée (effectifs de 2023 inconnus)");
   epp_brief = ic_render_format_change_sentence (ic_golden_find (bundle, "epp_pmi_coverage"), TRUE);
   g_assert_cmpstr (epp_brief, ==, "+1,1 point depuis 2023, significative");
   ip_brief = ic_render_format_change_sentence (ic_golden_find (bundle, "ip_eval_3m_rate"), TRUE);
@@ -408,12 +410,15 @@ test_previous_refuse (void)
   /* 2024's `previous` says 5.5 for the EPP in 2023: a 2023 bundle saying
    * otherwise is refused, and nothing of it is added. */
   ((IcBundleIndicator *) ic_golden_find (contradicting, "epp_pmi_coverage"))->value_tenths = 57;
-  assert_previous_refused (bundle, contradicting, "epp_pmi_coverage: gives 5,7 for 2023, where this bundle's previous value is 5,5");
-  g_assert_cmpuint (ic_golden_find (bundle, "bsem_coverage")->series->len, ==, 3); /* 2022, 2023 (previous member), 2024 */
+  assert_previous_refused (bundle, contradicting,
+                           "epp_pmi_coverage: gives 5,7 for 2023, where this bundle's previous value is 5,5");
+  g_assert_cmpuint (ic_golden_find (bundle, "bsem_coverage")->series->len, ==,
+                    3); /* 2022, 2023 (previous member), 2024 */
   /* still the 2023 point of the `previous` member: no definition version,
    * the school year named after the bundle's own period */
   g_assert_null (((IcBundlePoint *) ic_golden_find (bundle, "bsem_coverage")->series->pdata[1])->definition_version);
-  g_assert_cmpstr (((IcBundlePoint *) ic_golden_find (bundle, "bsem_coverage")->series->pdata[1])->label, ==, "2022-2023");
+  g_assert_cmpstr (((IcBundlePoint *) ic_golden_find (bundle, "bsem_coverage")->series->pdata[1])->label, ==,
+                   "2022-2023");
 }
 
 /* ---- the same answer from every command -------------------------------- */
@@ -490,7 +495,8 @@ test_two_decimals_same_answer (void)
   g_autofree char *by_run = run_previous_refuses (previous, "23");
   g_autofree char *by_render = render_refuses (bundle, previous);
   g_autofree char *alone = render_refuses (previous, NULL);
-  g_autofree char *expected = g_strdup_printf ("%s: not an indicore bundle: indicators[0].value: more than one decimal\n",
+  g_autofree char *expected = g_strdup_printf ("%s: not an indicore bundle: "
+                                               "indicators[0].value: more than one decimal\n",
                                                previous);
 
   g_assert_cmpstr (by_run, ==, expected);

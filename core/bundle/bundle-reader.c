@@ -111,7 +111,8 @@ read_strata (IcJsonMembers *r, JsonObject *object, const char *path, IcBundleInd
       stratum->suppressed = suppressed != NULL && json_node_get_boolean (suppressed);
       if (stratum->suppressed)
         {
-          if (!ic_members_is_null (json_object_get_member (s, "numerator")) || !ic_members_is_null (json_object_get_member (s, "denominator"))
+          if (!ic_members_is_null (json_object_get_member (s, "numerator"))
+              || !ic_members_is_null (json_object_get_member (s, "denominator"))
               || !ic_members_is_null (json_object_get_member (s, "value")))
             return ic_members_invalid (r, item, "a suppressed stratum with counts");
           continue;
@@ -181,7 +182,8 @@ read_previous_member (IcJsonMembers *r, JsonObject *object, const char *path, in
   point->label = previous_label (indicator->period_label, year, point->year);
   g_ptr_array_add (indicator->series, point);
   indicator->previous_year = point->year;
-  return ic_members_tenths (r, previous, previous_path, "value", IC_MEMBER_NULLABLE, &point->has_value, &point->value_tenths);
+  return ic_members_tenths (r, previous, previous_path, "value", IC_MEMBER_NULLABLE, &point->has_value,
+                            &point->value_tenths);
 }
 
 /* The bundle's own series (`trend`: the earlier bundles given to `run`, by
@@ -218,7 +220,8 @@ read_trend (IcJsonMembers *r, JsonObject *object, const char *path, int year, Ic
             {
               g_autofree char *gives = ic_bundle_tenths_or_null (has_value, value_tenths);
               g_autofree char *value = ic_bundle_tenths_or_null (indicator->has_value, indicator->value_tenths);
-              return ic_members_invalid (r, item, "gives %s for %d, where the bundle's value is %s", gives, year, value);
+              return ic_members_invalid (r, item, "gives %s for %d, where the bundle's value is %s", gives, year,
+                                         value);
             }
           continue;
         }
@@ -358,9 +361,12 @@ read_indicator (IcJsonMembers *r, JsonObject *object, const char *path, int year
       || !ic_members_string (r, period, period_path, "start", IC_MEMBER_REQUIRED, &indicator->period_start)
       || !ic_members_string (r, period, period_path, "end", IC_MEMBER_REQUIRED, &indicator->period_end)
       || !ic_members_string (r, period, period_path, "label", IC_MEMBER_REQUIRED, &indicator->period_label)
-      || !ic_members_count (r, object, path, "numerator", IC_MEMBER_NULLABLE, &indicator->has_numerator, &indicator->numerator)
-      || !ic_members_count (r, object, path, "denominator", IC_MEMBER_NULLABLE, &indicator->has_denominator, &indicator->denominator)
-      || !ic_members_tenths (r, object, path, "value", IC_MEMBER_NULLABLE, &indicator->has_value, &indicator->value_tenths)
+      || !ic_members_count (r, object, path, "numerator", IC_MEMBER_NULLABLE, &indicator->has_numerator,
+                            &indicator->numerator)
+      || !ic_members_count (r, object, path, "denominator", IC_MEMBER_NULLABLE, &indicator->has_denominator,
+                            &indicator->denominator)
+      || !ic_members_tenths (r, object, path, "value", IC_MEMBER_NULLABLE, &indicator->has_value,
+                             &indicator->value_tenths)
       || !ic_members_string (r, object, path, "unit", IC_MEMBER_REQUIRED, &indicator->unit)
       || !read_target (r, object, path, indicator)
       || !ic_members_string (r, object, path, "text_fr", IC_MEMBER_NULLABLE, &indicator->text_fr)
@@ -385,15 +391,18 @@ read_indicator (IcJsonMembers *r, JsonObject *object, const char *path, int year
   if (solen != NULL)
     {
       indicator->has_solen = TRUE;
-      if (!ic_members_integer (r, solen, solen_path, "engagement", IC_MEMBER_REQUIRED, NULL, &indicator->solen_engagement)
-          || !ic_members_integer (r, solen, solen_path, "objective", IC_MEMBER_REQUIRED, NULL, &indicator->solen_objective)
+      if (!ic_members_integer (r, solen, solen_path, "engagement", IC_MEMBER_REQUIRED, NULL,
+                               &indicator->solen_engagement)
+          || !ic_members_integer (r, solen, solen_path, "objective", IC_MEMBER_REQUIRED, NULL,
+                                  &indicator->solen_objective)
           || !ic_members_string (r, solen, solen_path, "label", IC_MEMBER_REQUIRED, &indicator->solen_label))
         return NULL;
     }
   if (!ic_members_object (r, object, path, "definition", IC_MEMBER_NULLABLE, &definition))
     return NULL;
   if (definition != NULL && json_object_has_member (definition, "version")
-      && !ic_members_string (r, definition, definition_path, "version", IC_MEMBER_NULLABLE, &indicator->definition_version))
+      && !ic_members_string (r, definition, definition_path, "version", IC_MEMBER_NULLABLE,
+                             &indicator->definition_version))
     return NULL;
 
   /* This bundle's own point closes the series. */
@@ -482,7 +491,6 @@ ic_bundle_read_from_data (const char *name, const char *data, gssize length, GEr
   JsonNode *root_node, *version;
   gint64 year;
 
-
   if (!ic_json_parse (parser, name, data, length, IC_BUNDLE_ERROR, IC_BUNDLE_ERROR_READ, error))
     return NULL;
   root_node = json_parser_get_root (parser);
@@ -501,7 +509,8 @@ ic_bundle_read_from_data (const char *name, const char *data, gssize length, GEr
     }
   if (strcmp (json_node_get_string (version), "1") != 0)
     {
-      ic_members_invalid (&r, "bundle_version", "version %s is not one this indicore reads", json_node_get_string (version));
+      ic_members_invalid (&r, "bundle_version", "version %s is not one this indicore reads",
+                          json_node_get_string (version));
       return NULL;
     }
   if (!ic_members_object (&r, root, "", "generator", IC_MEMBER_REQUIRED, &generator)
@@ -522,7 +531,8 @@ ic_bundle_read_from_data (const char *name, const char *data, gssize length, GEr
   if (!ic_members_object (&r, root, "", "options", IC_MEMBER_NULLABLE, &options))
     return NULL;
   if (options != NULL && json_object_has_member (options, "small_count")
-      && !ic_members_count (&r, options, "options", "small_count", IC_MEMBER_NULLABLE, &bundle->has_small_count, &bundle->small_count))
+      && !ic_members_count (&r, options, "options", "small_count", IC_MEMBER_NULLABLE, &bundle->has_small_count,
+                            &bundle->small_count))
     return NULL;
 
   if (!ic_members_array (&r, root, "", "indicators", IC_MEMBER_REQUIRED, &indicators))
