@@ -6,6 +6,7 @@
 
 #include <stdarg.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <glib/gstdio.h>
 
 #include "test-util.h"
@@ -384,6 +385,37 @@ test_syntax_empty (void)
     }
 }
 
+/* json-glib parses recursively: 80 000 nested arrays would overflow the
+ * stack. Refused before it sees them, as for a bundle. */
+static void
+test_read_nested_too_deep (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = g_strnfill (80000, '[');
+  g_autoptr (IcDefinition) d = ic_definition_load_from_data ("deep.json", text, -1, &error);
+
+  g_assert_null (d);
+  g_assert_error (error, IC_DEFINITION_ERROR, IC_DEFINITION_ERROR_READ);
+  g_assert_cmpstr (error->message, ==, "deep.json: nested deeper than 64 levels");
+}
+
+/* A FIFO would make the read wait for a writer for ever. */
+static void
+test_read_fifo (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = ic_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "x.json", NULL);
+  g_autoptr (IcDefinition) d = NULL;
+
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  d = ic_definition_load (path, &error);
+  g_assert_null (d);
+  g_assert_error (error, IC_DEFINITION_ERROR, IC_DEFINITION_ERROR_READ);
+  assert_contains (error->message, "is not a regular file");
+  ic_test_rmtree (dir);
+}
+
 static void
 test_read_missing_file (void)
 {
@@ -514,6 +546,8 @@ main (int argc, char **argv)
   g_test_add_func ("/definition/read/syntax-line-column", test_syntax_line_column);
   g_test_add_func ("/definition/read/empty", test_syntax_empty);
   g_test_add_func ("/definition/read/missing-file", test_read_missing_file);
+  g_test_add_func ("/definition/read/nested-too-deep", test_read_nested_too_deep);
+  g_test_add_func ("/definition/read/fifo", test_read_fifo);
 
   g_test_add_func ("/definition/expand/french", test_expand_french);
   g_test_add_func ("/definition/expand/numbers", test_expand_numbers);

@@ -209,7 +209,7 @@ ic_members_array (IcJsonMembers *m, JsonObject *object, const char *parent, cons
       *out = json_node_get_array (node);
       return TRUE;
     }
-  if ((flags & (IC_MEMBER_OPTIONAL | IC_MEMBER_NULLABLE)) && node == NULL)
+  if (((flags & IC_MEMBER_OPTIONAL) && node == NULL) || ((flags & IC_MEMBER_NULLABLE) && ic_members_is_null (node)))
     {
       *out = NULL;
       return TRUE;

@@ -41,7 +41,7 @@ typedef struct {
 typedef enum {
   IC_MEMBER_REQUIRED = 0,
   IC_MEMBER_NULLABLE = 1 << 0,  /* null, or absent, reads as nothing (NULL, *has FALSE) */
-  IC_MEMBER_OPTIONAL = 1 << 1,  /* absent reads as nothing, null is refused (arrays) */
+  IC_MEMBER_OPTIONAL = 1 << 1,  /* absent reads as nothing, null is refused (the bundle's arrays) */
   IC_MEMBER_NON_EMPTY = 1 << 2, /* a string must not be empty; a null one is missing */
 } IcMemberFlags;
 
