@@ -278,15 +278,15 @@ static void
 test_previous (void)
 {
   g_autofree char *dir = data_dir (acts_csv);
-  g_autofree char *previous = ic_test_write (dir, "bundle-2023.json", "{ \"year\": 2023, \"indicators\": [] }");
+  g_autofree char *previous = ic_test_write (dir, "bundle-2023.json", IC_TEST_BUNDLE_OF ("23", "2023", ""));
   g_autofree char *broken = ic_test_write (dir, "broken.json", "{ \"year\": ");
   g_autofree char *err = NULL;
   const char *argv[] = { "run", "--data", dir, "--year", "2024", "--department", "23", "--previous", previous, NULL };
   const char *bad[] = { "run", "--data", dir, "--year", "2024", "--department", "23", "--previous", broken, NULL };
 
-  g_autofree char *b2022 = ic_test_write (dir, "bundle-2022.json", "{ \"year\": 2022, \"indicators\": [] }");
-  g_autofree char *b2024 = ic_test_write (dir, "bundle-2024.json", "{ \"year\": 2024, \"indicators\": [] }");
-  g_autofree char *again = ic_test_write (dir, "again-2023.json", "{ \"year\": 2023, \"indicators\": [] }");
+  g_autofree char *b2022 = ic_test_write (dir, "bundle-2022.json", IC_TEST_BUNDLE_OF ("23", "2022", ""));
+  g_autofree char *b2024 = ic_test_write (dir, "bundle-2024.json", IC_TEST_BUNDLE_OF ("23", "2024", ""));
+  g_autofree char *again = ic_test_write (dir, "again-2023.json", IC_TEST_BUNDLE_OF ("23", "2023", ""));
   g_autofree char *text = NULL;
   const char *two[] = { "run", "--data", dir, "--year", "2024", "--department", "23", "--only", "epp_pmi_coverage",
                         "--previous", previous, "--previous", b2022, NULL };

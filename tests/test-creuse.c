@@ -6,6 +6,7 @@
  * re-derived by hand in the comments. */
 #include <string.h>
 
+#include "bundle-history.h"
 #include "bundle-writer.h"
 #include "json-writer.h"
 #include "test-util.h"
@@ -23,7 +24,7 @@ example_dir (void)
 /* A strict run of the four national indicators on the example, as
  * `indicore run --department 23 --department-name Creuse` does. */
 static IcRun *
-run_creuse (int year, IcPrevious *previous)
+run_creuse (int year, IcHistory *previous)
 {
   g_autofree char *dir = example_dir ();
   g_autoptr (IcProblems) problems = ic_problems_new (50);
@@ -491,7 +492,7 @@ test_previous_progress (void)
   g_autoptr (JsonNode) bundle_2023 = ic_test_bundle (run_2023);
   g_autofree char *text = ic_json_write (bundle_2023, NULL);
   g_autoptr (GError) error = NULL;
-  g_autoptr (IcPrevious) previous = ic_previous_load_from_data ("creuse-2023.json", text, -1, &error);
+  g_autoptr (IcHistory) previous = ic_bundle_history_from_data ("creuse-2023.json", text, -1, &error);
   g_autoptr (IcRun) run = NULL;
   IcResult *r;
 

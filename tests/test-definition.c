@@ -6,6 +6,7 @@
 
 #include <stdarg.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <glib/gstdio.h>
 
 #include "test-util.h"
@@ -238,7 +239,11 @@ static const InvalidCase invalid_cases[] = {
   { "/definition/invalid/unknown-member", "titre", "\"Un titre\"",
     "test.json: member \"titre\": unknown member (a typo?)" },
   { "/definition/invalid/id-bad-characters", "id", "\"Bad-Id\"",
-    "test.json: member \"id\": only a-z, 0-9 and _ are allowed" },
+    "test.json: member \"id\": 1 to 64 characters of a-z, 0-9 and _" },
+  /* 65 characters: the loader's limit now holds for definitions too. */
+  { "/definition/invalid/id-too-long", "id",
+    "\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"",
+    "test.json: member \"id\": 1 to 64 characters of a-z, 0-9 and _" },
   { "/definition/invalid/period-unknown", "period", "\"month\"",
     "test.json: member \"period\": expected calendar_year or school_year" },
   { "/definition/invalid/solen-missing", "solen", NULL,
@@ -255,15 +260,16 @@ static const InvalidCase invalid_cases[] = {
     "test.json: member \"solen.engagment\": unknown member (a typo?)" },
   { "/definition/invalid/solen-out-of-range", "solen", "{ \"engagement\": -1, \"objective\": 6, \"label\": \"L\" }",
     "test.json: member \"solen\": engagement and objective are small positive numbers" },
-  /* 20.25 × 10 = 202.5: not a whole number of tenths. */
+  /* 20.25 × 10 = 202.5: not a whole number of tenths (the one rule of
+   * json-members.c, as for a bundle's figures). */
   { "/definition/invalid/target-two-decimals", "target", "{ \"operator\": \">=\", \"value\": 20.25 }",
-    "test.json: member \"target.value\": at most one decimal" },
+    "test.json: member \"target.value\": more than one decimal" },
   { "/definition/invalid/target-unknown-operator", "target", "{ \"operator\": \"=>\", \"value\": 20 }",
     "test.json: member \"target.operator\": expected >=, >, <=, < or progress" },
   { "/definition/invalid/target-no-operator", "target", "{ \"value\": 20 }",
     "test.json: member \"target.operator\": missing" },
   { "/definition/invalid/target-no-value", "target", "{ \"operator\": \">=\" }",
-    "test.json: member \"target.value\": expected a number" },
+    "test.json: member \"target.value\": missing" },
   { "/definition/invalid/target-value-text", "target", "{ \"operator\": \">=\", \"value\": \"20\" }",
     "test.json: member \"target.value\": expected a number" },
   { "/definition/invalid/target-extra-member", "target",
@@ -377,6 +383,37 @@ test_syntax_empty (void)
       g_assert_error (error, IC_DEFINITION_ERROR, IC_DEFINITION_ERROR_READ);
       g_assert_cmpstr (error->message, ==, "empty.json: empty file, expected a JSON object");
     }
+}
+
+/* json-glib parses recursively: 80 000 nested arrays would overflow the
+ * stack. Refused before it sees them, as for a bundle. */
+static void
+test_read_nested_too_deep (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = g_strnfill (80000, '[');
+  g_autoptr (IcDefinition) d = ic_definition_load_from_data ("deep.json", text, -1, &error);
+
+  g_assert_null (d);
+  g_assert_error (error, IC_DEFINITION_ERROR, IC_DEFINITION_ERROR_READ);
+  g_assert_cmpstr (error->message, ==, "deep.json: nested deeper than 64 levels");
+}
+
+/* A FIFO would make the read wait for a writer for ever. */
+static void
+test_read_fifo (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = ic_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "x.json", NULL);
+  g_autoptr (IcDefinition) d = NULL;
+
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  d = ic_definition_load (path, &error);
+  g_assert_null (d);
+  g_assert_error (error, IC_DEFINITION_ERROR, IC_DEFINITION_ERROR_READ);
+  assert_contains (error->message, "is not a regular file");
+  ic_test_rmtree (dir);
 }
 
 static void
@@ -509,6 +546,8 @@ main (int argc, char **argv)
   g_test_add_func ("/definition/read/syntax-line-column", test_syntax_line_column);
   g_test_add_func ("/definition/read/empty", test_syntax_empty);
   g_test_add_func ("/definition/read/missing-file", test_read_missing_file);
+  g_test_add_func ("/definition/read/nested-too-deep", test_read_nested_too_deep);
+  g_test_add_func ("/definition/read/fifo", test_read_fifo);
 
   g_test_add_func ("/definition/expand/french", test_expand_french);
   g_test_add_func ("/definition/expand/numbers", test_expand_numbers);

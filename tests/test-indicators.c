@@ -953,8 +953,7 @@ test_bsem_target_progress_without_previous (void)
 }
 
 #define PREVIOUS_BSEM(value) \
-  "{ \"bundle_version\": \"1\", \"year\": 2023, \"indicators\": [" \
-  " { \"id\": \"bsem_coverage\", \"status\": \"ok\", \"value\": " value " } ] }"
+  IC_TEST_EARLIER_BUNDLE ("2023", IC_TEST_EARLIER_INDICATOR ("2023", "bsem_coverage", "ok", value, IC_TEST_NO_COUNTS))
 
 static void
 test_bsem_target_progress_higher (void)
@@ -1001,14 +1000,15 @@ test_bsem_target_progress_previous_without_value (void)
   write_bsem_40 (d);
   /* Last year's bundle has no bsem_coverage: cannot be decided. */
   r = data_run_previous (d, 2024, "bsem_coverage",
-                         "{ \"bundle_version\": \"1\", \"year\": 2023, \"indicators\": ["
-                         " { \"id\": \"epp_pmi_coverage\", \"status\": \"ok\", \"value\": 12.5 } ] }");
+                         IC_TEST_EARLIER_BUNDLE ("2023", IC_TEST_EARLIER_INDICATOR ("2023", "epp_pmi_coverage", "ok",
+                                                                                   "12.5", IC_TEST_NO_COUNTS)));
   g_assert_cmpint (r->target_met, ==, -1);
   g_assert_true (json_object_get_null_member (data_bundle_indicator (d, "bsem_coverage"), "target_met"));
   /* Last year's bsem_coverage was not available: no value to beat. */
   r = data_run_previous (d, 2024, "bsem_coverage",
-                         "{ \"bundle_version\": \"1\", \"year\": 2023, \"indicators\": ["
-                         " { \"id\": \"bsem_coverage\", \"status\": \"not_available\", \"value\": null } ] }");
+                         IC_TEST_EARLIER_BUNDLE ("2023", IC_TEST_EARLIER_INDICATOR ("2023", "bsem_coverage",
+                                                                                   "not_available", "null",
+                                                                                   IC_TEST_NO_COUNTS)));
   g_assert_cmpint (r->target_met, ==, -1);
 }
 
@@ -1730,8 +1730,8 @@ test_common_fixed_target_ignores_previous (void)
   write_epp (d, 1, 5);
   /* 20.0 now, 50.0 last year: the fixed target (>= 20) is still met. */
   r = data_run_previous (d, 2024, "epp_pmi_coverage",
-                         "{ \"bundle_version\": \"1\", \"year\": 2023, \"indicators\": ["
-                         " { \"id\": \"epp_pmi_coverage\", \"status\": \"ok\", \"value\": 50 } ] }");
+                         IC_TEST_EARLIER_BUNDLE ("2023", IC_TEST_EARLIER_INDICATOR ("2023", "epp_pmi_coverage", "ok",
+                                                                                   "50", IC_TEST_NO_COUNTS)));
   assert_ok (r, 1, 5, 200);
   g_assert_cmpint (r->target_met, ==, 1);
   g_assert_true (r->has_previous);

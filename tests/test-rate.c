@@ -1,12 +1,10 @@
 /* test-rate.c: the exact arithmetic of published values (tenths, rounded
- * half up on the exact fraction) and their French formatting. */
+ * half up on the exact fraction), and decimals read back without rounding. */
 
 #include "rate.h"
 
+#include <math.h>
 #include <string.h>
-
-/* U+00A0 NO-BREAK SPACE in UTF-8: the French thousands separator. */
-#define NBSP "\xc2\xa0"
 
 static gint64
 rate (gint64 num, gint64 den)
@@ -111,46 +109,24 @@ test_to_double (void)
 }
 
 static void
-assert_format (char *formatted, const char *expected)
+test_decimal_scaled (void)
 {
-  g_assert_cmpstr (formatted, ==, expected);
-  g_free (formatted);
-}
+  gint64 scaled = -1;
 
-static void
-test_format_int (void)
-{
-  assert_format (ic_format_fr_int (0), "0");
-  assert_format (ic_format_fr_int (7), "7");
-  assert_format (ic_format_fr_int (999), "999");
-  /* Groups of three from the right, each after a no-break space. */
-  assert_format (ic_format_fr_int (1000), "1" NBSP "000");
-  assert_format (ic_format_fr_int (12345), "12" NBSP "345");
-  assert_format (ic_format_fr_int (100000), "100" NBSP "000");
-  assert_format (ic_format_fr_int (1234567), "1" NBSP "234" NBSP "567");
-  assert_format (ic_format_fr_int (-5), "-5");
-  assert_format (ic_format_fr_int (-1234), "-1" NBSP "234");
-  /* The extremes do not overflow: 9 223 372 036 854 775 807 and the
-   * minimum's magnitude 9 223 372 036 854 775 808. */
-  assert_format (ic_format_fr_int (G_MAXINT64),
-                 "9" NBSP "223" NBSP "372" NBSP "036" NBSP "854" NBSP "775" NBSP "807");
-  assert_format (ic_format_fr_int (G_MININT64),
-                 "-9" NBSP "223" NBSP "372" NBSP "036" NBSP "854" NBSP "775" NBSP "808");
-}
-
-static void
-test_format_tenths (void)
-{
-  assert_format (ic_format_fr_tenths (66), "6,6");
-  assert_format (ic_format_fr_tenths (140), "14,0");
-  assert_format (ic_format_fr_tenths (5), "0,5");
-  assert_format (ic_format_fr_tenths (0), "0,0");
-  assert_format (ic_format_fr_tenths (1000), "100,0");
-  /* 123456 tenths = 12345.6 -> "12 345,6". */
-  assert_format (ic_format_fr_tenths (123456), "12" NBSP "345,6");
-  /* -5 tenths = -0.5. */
-  assert_format (ic_format_fr_tenths (-5), "-0,5");
-  assert_format (ic_format_fr_tenths (-12345), "-1" NBSP "234,5");
+  /* 6.6 is not exact in binary (6.5999999999999996), but 6.6 × 10 is 66
+   * within far less than 1e-6: 66 tenths. */
+  g_assert_true (ic_decimal_scaled (6.6, 1, &scaled));
+  g_assert_cmpint (scaled, ==, 66);
+  g_assert_true (ic_decimal_scaled (-2.0, 1, &scaled));
+  g_assert_cmpint (scaled, ==, -20);
+  /* 0.0432 × 10 000 = 432 ten-thousandths. */
+  g_assert_true (ic_decimal_scaled (0.0432, 4, &scaled));
+  g_assert_cmpint (scaled, ==, 432);
+  /* 6.65 × 10 = 66.5: a second decimal is refused, never rounded. */
+  g_assert_false (ic_decimal_scaled (6.65, 1, &scaled));
+  g_assert_false (ic_decimal_scaled (0.00005, 4, &scaled));
+  g_assert_false (ic_decimal_scaled (NAN, 1, &scaled));
+  g_assert_false (ic_decimal_scaled (INFINITY, 1, &scaled));
 }
 
 int
@@ -163,7 +139,6 @@ main (int argc, char **argv)
   g_test_add_func ("/rate/value/bounds", test_rate_bounds);
   g_test_add_func ("/rate/fraction", test_fraction);
   g_test_add_func ("/rate/to-double", test_to_double);
-  g_test_add_func ("/rate/format/int", test_format_int);
-  g_test_add_func ("/rate/format/tenths", test_format_tenths);
+  g_test_add_func ("/rate/decimal-scaled", test_decimal_scaled);
   return g_test_run ();
 }

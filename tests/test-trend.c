@@ -3,6 +3,8 @@
  * written in each comment (z = 1.959964). */
 #include <math.h>
 
+#include "bundle-history.h"
+#include "test-util.h"
 #include "trend.h"
 
 static void
@@ -50,11 +52,11 @@ test_two_proportions (void)
   g_assert_cmpfloat (ic_two_proportion_p (0, 50, 0, 60), ==, 1.0);
 }
 
-static IcPrevious *
+static IcHistory *
 bundle (const char *text)
 {
   g_autoptr (GError) error = NULL;
-  IcPrevious *previous = ic_previous_load_from_data ("test.json", text, -1, &error);
+  IcHistory *previous = ic_bundle_history_from_data ("test.json", text, -1, &error);
   g_assert_no_error (error);
   return previous;
 }
@@ -62,14 +64,16 @@ bundle (const char *text)
 static void
 test_apply (void)
 {
-  g_autoptr (GPtrArray) history = g_ptr_array_new_with_free_func ((GDestroyNotify) ic_previous_free);
+  g_autoptr (GPtrArray) history = g_ptr_array_new_with_free_func ((GDestroyNotify) ic_history_free);
   g_autoptr (IcResult) r = NULL;
   IcPeriod period;
   IcTrendPoint *point;
 
-  g_ptr_array_add (history, bundle ("{\"year\": 2022, \"indicators\": [{\"id\": \"x\", \"status\": \"ok\", \"value\": 80.1}]}"));
-  g_ptr_array_add (history, bundle ("{\"year\": 2023, \"indicators\": [{\"id\": \"x\", \"status\": \"ok\", \"value\": 86.3,"
-                                    " \"numerator\": 750, \"denominator\": 869}]}"));
+  g_ptr_array_add (history, bundle (IC_TEST_EARLIER_BUNDLE (
+                                "2022", IC_TEST_EARLIER_INDICATOR ("2022", "x", "ok", "80.1", IC_TEST_NO_COUNTS))));
+  g_ptr_array_add (history, bundle (IC_TEST_EARLIER_BUNDLE (
+                                "2023", IC_TEST_EARLIER_INDICATOR ("2023", "x", "ok", "86.3",
+                                                                   "\"numerator\": 750, \"denominator\": 869"))));
   ic_period_init (&period, IC_PERIOD_SCHOOL_YEAR, 2024);
   r = ic_result_new ("x", NULL, &period);
   r->has_numerator = r->has_denominator = r->has_value = TRUE;

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "bundle-history.h"
 #include "bundle-writer.h"
 #include "json-writer.h"
 
@@ -133,7 +134,7 @@ ic_test_run_with_previous (IcPluginSet *plugins, const char *data_dir, int year,
 {
   g_autoptr (IcProblems) problems = ic_problems_new (50);
   g_autoptr (GError) local = NULL;
-  g_autoptr (IcPrevious) previous = ic_previous_load_from_data ("previous.json", previous_bundle, -1, &local);
+  g_autoptr (IcHistory) previous = ic_bundle_history_from_data ("previous.json", previous_bundle, -1, &local);
   g_auto (GStrv) ids = only ? g_strsplit (only, ",", -1) : NULL;
   IcRunOptions options = {
     .data_dir = data_dir,

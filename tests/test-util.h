@@ -38,8 +38,29 @@ IcPluginSet *ic_test_real_plugins (void);
 IcRun *ic_test_run (IcPluginSet *plugins, const char *data_dir, int year, const char *only,
                     gboolean lenient, IcProblems *problems, GError **error);
 
+/* The text of a bundle of @department for @year (string literals: "23",
+ * "2023") holding @indicators (the text of indicator objects), with what
+ * the bundle reader requires around them. */
+#define IC_TEST_BUNDLE_OF(department, year, indicators)                                                    \
+  "{ \"bundle_version\": \"1\", \"generator\": { \"version\": \"test\" }, "                                \
+  "\"generated_at\": \"2025-03-01T09:00:00Z\", \"department\": { \"code\": \"" department "\" }, "         \
+  "\"year\": " year ", \"indicators\": [" indicators "] }"
+
+/* The same of département 99, that of ic_test_run. */
+#define IC_TEST_EARLIER_BUNDLE(year, indicators) IC_TEST_BUNDLE_OF ("99", year, indicators)
+
+/* An indicator of IC_TEST_EARLIER_BUNDLE: @status "ok" with @value (a JSON
+ * number) or "not_available" with "null"; @counts the numerator and
+ * denominator members ("\"numerator\": null, \"denominator\": null" when
+ * unknown). Its period is the calendar year @year. */
+#define IC_TEST_EARLIER_INDICATOR(year, id, status, value, counts)                                         \
+  "{ \"id\": \"" id "\", \"title\": \"T\", \"status\": \"" status "\", \"period\": { \"start\": \"" year "-01-01\", " \
+  "\"end\": \"" year "-12-31\", \"label\": \"" year "\" }, " counts ", \"value\": " value ", \"unit\": \"%\" }"
+
+#define IC_TEST_NO_COUNTS "\"numerator\": null, \"denominator\": null"
+
 /* Like ic_test_run (strict), with --previous: @previous_bundle is the text
- * of an earlier bundle, read with ic_previous_load_from_data() as `indicore
+ * of an earlier bundle, read with ic_bundle_history_from_data() as `indicore
  * run --previous` reads its file. The previous bundle is only used while
  * computing: it is freed before returning, and the run's
  * options.previous is NULL. Fails the test when the text is not a bundle. */

@@ -1,10 +1,14 @@
-/* json-writer.c: see json-writer.h. */
+/* json-writer.c: a json-glib tree written as the bundle's text (the
+ * shortest doubles that read back the same, one fixed layout), and to a
+ * file atomically. */
 #ifndef _POSIX_C_SOURCE
 /* fsync(), O_CLOEXEC and O_DIRECTORY under -std=c11. */
 #define _POSIX_C_SOURCE 200809L
 #endif
 
 #include "json-writer.h"
+
+#include "file-io.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -257,31 +261,6 @@ set_error (GError **error, int saved_errno, const char *path, const char *what)
   return FALSE;
 }
 
-/* write() may write less than asked (a signal, a file size limit reached
- * mid-way): loop until everything is written or write() fails. */
-static gboolean
-write_all (int fd, const char *data, gsize length)
-{
-  while (length > 0)
-    {
-      gssize n = write (fd, data, length);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        return FALSE;
-      if (n == 0)
-        {
-          /* Not seen on a regular file; do not loop forever on it. */
-          errno = ENOSPC;
-          return FALSE;
-        }
-      data += n;
-      length -= (gsize) n;
-    }
-  return TRUE;
-}
-
 gboolean
 ic_json_write_file_atomic (JsonNode *root, const char *path, GError **error)
 {
@@ -313,7 +292,7 @@ ic_json_write_file_atomic (JsonNode *root, const char *path, GError **error)
 
   /* fsync() before rename(): otherwise a crash soon after may leave the
    * new name on an empty or partial file. */
-  if (!write_all (fd, text, length) || fsync (fd) != 0)
+  if (!ic_write_all (fd, text, length) || fsync (fd) != 0)
     {
       saved_errno = errno;
       close (fd);

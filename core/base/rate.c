@@ -1,4 +1,9 @@
+/* rate.c: the exact arithmetic of published figures, held as integer
+ * tenths: rates and fractions rounded half up, and decimals read back
+ * from a JSON number without rounding. */
 #include "rate.h"
+
+#include <math.h>
 
 gboolean
 ic_fraction_tenths (gint64 num, gint64 den, gint64 *tenths)
@@ -26,38 +31,19 @@ ic_tenths_to_double (gint64 tenths)
   return (double) tenths / 10.0;
 }
 
-static void
-append_grouped (GString *out, guint64 value)
+gboolean
+ic_decimal_scaled (double value, guint decimals, gint64 *scaled)
 {
-  char digits[32];
-  int n = g_snprintf (digits, sizeof digits, "%" G_GUINT64_FORMAT, value);
+  double factor = 1.0, x;
 
-  for (int i = 0; i < n; i++)
-    {
-      if (i > 0 && (n - i) % 3 == 0)
-        g_string_append (out, "\u00a0");
-      g_string_append_c (out, digits[i]);
-    }
-}
-
-char *
-ic_format_fr_int (gint64 value)
-{
-  GString *out = g_string_new (NULL);
-  if (value < 0)
-    g_string_append_c (out, '-');
-  append_grouped (out, value < 0 ? -(guint64) value : (guint64) value);
-  return g_string_free (out, FALSE);
-}
-
-char *
-ic_format_fr_tenths (gint64 tenths)
-{
-  GString *out = g_string_new (NULL);
-  guint64 magnitude = tenths < 0 ? -(guint64) tenths : (guint64) tenths;
-  if (tenths < 0)
-    g_string_append_c (out, '-');
-  append_grouped (out, magnitude / 10);
-  g_string_append_printf (out, ",%u", (guint) (magnitude % 10));
-  return g_string_free (out, FALSE);
+  g_return_val_if_fail (decimals <= 6, FALSE);
+  for (guint i = 0; i < decimals; i++)
+    factor *= 10.0;
+  x = value * factor;
+  /* A decimal such as 6.6 is not exact in binary: 6.6 × 10 is 66 within a
+   * few ulps, far below 1e-6; 6.65 × 10 is 66.5, far above. */
+  if (!isfinite (x) || fabs (x - nearbyint (x)) > 1e-6 || fabs (x) > 9e15)
+    return FALSE;
+  *scaled = (gint64) llround (x);
+  return TRUE;
 }

@@ -1,7 +1,7 @@
-/* rate.h: the exact arithmetic and the French formatting of published
- * figures. Values are handled as integer tenths, so that rounding is done
- * once, half up, on the exact fraction: never 6.65 -> 6.6 by binary floating
- * point. */
+/* rate.h: the exact arithmetic of published figures (their French
+ * formatting is french-number.h). Values are handled as integer tenths, so
+ * that rounding is done once, half up, on the exact fraction: never
+ * 6.65 -> 6.6 by binary floating point. */
 #pragma once
 
 #include <glib.h>
@@ -21,10 +21,10 @@ gboolean ic_rate_tenths (gint64 num, gint64 den, gint64 *tenths);
 /* The JSON number of tenths: 66 -> 6.6. */
 double ic_tenths_to_double (gint64 tenths);
 
-/* French formatting, newly allocated: integers grouped by thousands with a
- * no-break space (U+00A0): 12345 -> "12 345"; tenths with a decimal comma:
- * 66 -> "6,6", 123456 -> "12 345,6", 140 -> "14,0". */
-char *ic_format_fr_int (gint64 value);
-char *ic_format_fr_tenths (gint64 tenths);
+/* @value × 10^@decimals as an integer, when @value has at most @decimals
+ * decimals (@decimals <= 6): 6.6 with 1 -> 66, 0.0432 with 4 -> 432. FALSE
+ * when it has more (6.65 with 1), or is not finite. The one rule by which
+ * a figure read back from JSON is never rounded. */
+gboolean ic_decimal_scaled (double value, guint decimals, gint64 *scaled);
 
 G_END_DECLS

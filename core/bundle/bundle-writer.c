@@ -1,3 +1,5 @@
+/* bundle-writer.c: a run's results as the JSON bundle of spec/bundle.md,
+ * members in a fixed order, written atomically or to standard output. */
 #include "bundle-writer.h"
 
 #include <errno.h>

@@ -45,31 +45,3 @@ ic_cmd_parse (const char *name, const char *parameter, const char *summary,
     }
   return TRUE;
 }
-
-gboolean
-ic_cmd_load_history (const char *const *paths, int year, GPtrArray *history, GError **error)
-{
-  for (guint i = 0; paths && paths[i]; i++)
-    {
-      IcPrevious *previous = ic_previous_load (paths[i], error);
-      if (previous == NULL)
-        return FALSE;
-      g_ptr_array_add (history, previous);
-      if (previous->year >= year)
-        {
-          g_set_error (error, IC_PREVIOUS_ERROR, IC_PREVIOUS_ERROR_INVALID,
-                       "%s is the bundle of %d, not of a year before %d", paths[i], previous->year, year);
-          return FALSE;
-        }
-    }
-  g_ptr_array_sort (history, ic_previous_compare_years);
-  for (guint i = 1; i < history->len; i++)
-    if (((IcPrevious *) history->pdata[i])->year == ((IcPrevious *) history->pdata[i - 1])->year)
-      {
-        g_set_error (error, IC_PREVIOUS_ERROR, IC_PREVIOUS_ERROR_INVALID, "%s and %s are both of %d",
-                     ((IcPrevious *) history->pdata[i - 1])->path, ((IcPrevious *) history->pdata[i])->path,
-                     ((IcPrevious *) history->pdata[i])->year);
-        return FALSE;
-      }
-  return TRUE;
-}

@@ -1,5 +1,5 @@
 #include "commands.h"
-#include "rate.h"
+#include "french-number.h"
 
 static void
 print_target (const IcDefinition *d)

@@ -3,7 +3,8 @@
 #include <stdio.h>
 
 #include "commands.h"
-#include "render.h"
+#include "bundle-reader.h"
+#include "render-formats.h"
 
 static gboolean
 write_output (const char *path, const GString *text, GError **error)
@@ -26,18 +27,20 @@ int
 ic_cmd_render (int argc, char **argv)
 {
   g_autofree char *format_name = NULL, *out = NULL;
+  g_autofree char *names = ic_render_format_names (", ", " or ");
+  g_autofree char *format_help = g_strdup_printf ("%s (default: text)", names);
   g_auto (GStrv) previous_paths = NULL;
   const GOptionEntry entries[] = {
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, "text, csv, html or md (default: text)", "FORMAT" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, format_help, "FORMAT" },
     { "previous", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &previous_paths,
       "An earlier year's bundle, added to the trend (repeatable)", "BUNDLE" },
     { "out", 0, 0, G_OPTION_ARG_FILENAME, &out, "Output file (default: standard output)", "FILE" },
     { NULL }
   };
-  g_autoptr (IcRenderBundle) bundle = NULL;
+  g_autoptr (IcBundleView) bundle = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (GString) text = NULL;
-  IcRenderFormat format = IC_RENDER_FORMAT_TEXT;
+  const IcRenderFormat *format = ic_render_format_find ("text");
 
   if (!ic_cmd_parse ("render", "BUNDLE",
                      "Formats a bundle for people: text for the SOLEN form, CSV for a spreadsheet,\n"
@@ -50,13 +53,13 @@ ic_cmd_render (int argc, char **argv)
                   argc < 2 ? "a bundle file is required" : "one bundle only (earlier years go with --previous)");
       return IC_EXIT_USAGE;
     }
-  if (format_name != NULL && !ic_render_format_from_string (format_name, &format))
+  if (format_name != NULL && (format = ic_render_format_find (format_name)) == NULL)
     {
-      g_printerr ("indicore render: --format: expected text, csv, html or md\n");
+      g_printerr ("indicore render: --format: expected %s\n", names);
       return IC_EXIT_USAGE;
     }
 
-  bundle = ic_render_bundle_load (argv[1], &error);
+  bundle = ic_bundle_read (argv[1], &error);
   if (bundle == NULL)
     {
       g_printerr ("indicore render: %s\n", error->message);
@@ -64,8 +67,8 @@ ic_cmd_render (int argc, char **argv)
     }
   for (guint i = 0; previous_paths && previous_paths[i]; i++)
     {
-      g_autoptr (IcRenderBundle) previous = ic_render_bundle_load (previous_paths[i], &error);
-      if (previous == NULL || !ic_render_bundle_add_previous (bundle, previous, &error))
+      g_autoptr (IcBundleView) previous = ic_bundle_read (previous_paths[i], &error);
+      if (previous == NULL || !ic_bundle_view_add_previous (bundle, previous, &error))
         {
           g_printerr ("indicore render: --previous: %s\n", error->message);
           return IC_EXIT_USAGE;

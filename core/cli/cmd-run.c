@@ -1,13 +1,16 @@
+/* cmd-run.c: `indicore run`: one département's indicators for one year,
+ * from the command line or indicore.conf, with earlier bundles for targets
+ * and trends; writes the bundle (and, with --config, its renderings). */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "bundle-history.h"
 #include "bundle-writer.h"
 #include "config.h"
-#include "render.h"
+#include "render-formats.h"
 #include "commands.h"
-#include "rate.h"
 #include "suppress.h"
 
 static void
@@ -61,26 +64,28 @@ add_output_history (const char *output_dir, int year, GPtrArray *paths)
 /* Adds the bundles found in the output directory to @history, but for a
  * year --previous already gave: @found keeps only those added. */
 static gboolean
-add_found_history (GPtrArray *found, int year, GPtrArray *history, GError **error)
+add_found_history (GPtrArray *found, int year, const char *department, GPtrArray *history, GError **error)
 {
   for (guint i = 0; i < found->len;)
     {
-      IcPrevious *previous = ic_previous_load (found->pdata[i], error);
+      IcHistory *earlier = ic_bundle_history_read (found->pdata[i], error);
       gboolean given = FALSE;
-      if (previous == NULL)
+      if (earlier == NULL)
         return FALSE;
       for (guint k = 0; k < history->len; k++)
-        given |= ((IcPrevious *) history->pdata[k])->year == previous->year;
-      if (given || previous->year >= year)
+        given |= ((IcHistory *) history->pdata[k])->year == earlier->year;
+      if (given || earlier->year >= year)
         {
-          ic_previous_free (previous);
+          ic_history_free (earlier);
           g_ptr_array_remove_index (found, i);
           continue;
         }
-      g_ptr_array_add (history, previous);
+      g_ptr_array_add (history, earlier);
+      if (!ic_bundle_history_check (earlier, year, department, error))
+        return FALSE;
       i++;
     }
-  g_ptr_array_sort (history, ic_previous_compare_years);
+  g_ptr_array_sort (history, ic_history_compare_years);
   return TRUE;
 }
 
@@ -88,34 +93,30 @@ add_found_history (GPtrArray *found, int year, GPtrArray *history, GError **erro
 static gboolean
 write_renderings (const char *bundle_path, char *const *formats, GPtrArray *history_paths, GError **error)
 {
-  g_autoptr (IcRenderBundle) bundle = ic_render_bundle_load (bundle_path, error);
-  static const struct { const char *format; const char *extension; } extensions[] = {
-    { "text", "txt" }, { "csv", "csv" }, { "html", "html" }, { "md", "md" },
-  };
+  g_autoptr (IcBundleView) bundle = ic_bundle_read (bundle_path, error);
 
   if (bundle == NULL)
     return FALSE;
   for (guint i = 0; i < history_paths->len; i++)
     {
-      g_autoptr (IcRenderBundle) previous = ic_render_bundle_load (history_paths->pdata[i], error);
-      if (previous == NULL || !ic_render_bundle_add_previous (bundle, previous, error))
+      g_autoptr (IcBundleView) previous = ic_bundle_read (history_paths->pdata[i], error);
+      if (previous == NULL || !ic_bundle_view_add_previous (bundle, previous, error))
         return FALSE;
     }
   for (guint f = 0; formats && formats[f]; f++)
-    for (guint e = 0; e < G_N_ELEMENTS (extensions); e++)
-      {
-        IcRenderFormat format;
-        g_autoptr (GString) text = NULL;
-        g_autofree char *stem = NULL, *path = NULL;
-        if (strcmp (formats[f], extensions[e].format) != 0 || !ic_render_format_from_string (formats[f], &format))
-          continue;
-        text = ic_render (bundle, format);
-        stem = g_strndup (bundle_path, strlen (bundle_path) - strlen (".json"));
-        path = g_strconcat (stem, ".", extensions[e].extension, NULL);
-        if (!g_file_set_contents (path, text->str, (gssize) text->len, error))
-          return FALSE;
-        g_printerr ("indicore: %s written\n", path);
-      }
+    {
+      const IcRenderFormat *format = ic_render_format_find (formats[f]);
+      g_autoptr (GString) text = NULL;
+      g_autofree char *stem = NULL, *path = NULL;
+      if (format == NULL)
+        continue;
+      text = ic_render (bundle, format);
+      stem = g_strndup (bundle_path, strlen (bundle_path) - strlen (".json"));
+      path = g_strconcat (stem, ".", format->extension, NULL);
+      if (!g_file_set_contents (path, text->str, (gssize) text->len, error))
+        return FALSE;
+      g_printerr ("indicore: %s written\n", path);
+    }
   return TRUE;
 }
 
@@ -148,7 +149,7 @@ ic_cmd_run (int argc, char **argv)
   };
   g_autoptr (IcConfig) config = NULL;
   g_autoptr (IcPluginSet) plugins = NULL;
-  g_autoptr (GPtrArray) history = g_ptr_array_new_with_free_func ((GDestroyNotify) ic_previous_free);
+  g_autoptr (GPtrArray) history = g_ptr_array_new_with_free_func ((GDestroyNotify) ic_history_free);
   g_autoptr (GPtrArray) history_paths = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GPtrArray) search_dirs = g_ptr_array_new ();
   g_autoptr (IcProblems) problems = ic_problems_new (50);
@@ -230,8 +231,8 @@ ic_cmd_run (int argc, char **argv)
       g_printerr ("indicore run: %s\n", error->message);
       return IC_EXIT_USAGE;
     }
-  if (!ic_cmd_load_history ((const char *const *) previous_paths, year, history, &error)
-      || !add_found_history (history_paths, year, history, &error))
+  if (!ic_bundle_history_read_all ((const char *const *) previous_paths, year, department, history, &error)
+      || !add_found_history (history_paths, year, department, history, &error))
     {
       g_printerr ("indicore run: --previous: %s\n", error->message);
       return IC_EXIT_USAGE;

@@ -6,7 +6,6 @@
 #include <glib.h>
 
 #include "loader.h"
-#include "previous.h"
 
 G_BEGIN_DECLS
 
@@ -25,10 +24,6 @@ int ic_cmd_render (int argc, char **argv);
 
 /* Scans the plugin search order for @cli_dirs. */
 IcPluginSet *ic_cmd_scan_plugins (const char *const *cli_dirs);
-
-/* Loads the earlier bundles @paths (may be NULL) into @history, sorted by
- * year; each must be of a year before @year, and no two of the same year. */
-gboolean ic_cmd_load_history (const char *const *paths, int year, GPtrArray *history, GError **error);
 
 /* Prints each refused plugin file with its reason on standard error. */
 void ic_cmd_print_refusals (IcPluginSet *set);

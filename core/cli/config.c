@@ -1,7 +1,10 @@
+/* config.c: reads a département's indicore.conf (GKeyFile) into an
+ * IcConfig, paths made absolute, unknown keys and formats refused. */
 #include "config.h"
 
 #include <string.h>
 
+#include "render-formats.h"
 #include "suppress.h"
 
 G_DEFINE_QUARK (ic-config-error-quark, ic_config_error)
@@ -13,7 +16,6 @@ static const char *const main_keys[] = {
   "department", "department_name", "data", "output", "plugins", "formats",
   "lenient", "small_count", "plugin_timeout", NULL
 };
-static const char *const known_formats[] = { "text", "csv", "html", "md", NULL };
 
 static gboolean
 invalid (GError **error, const char *path, const char *format, ...) G_GNUC_PRINTF (3, 4);
@@ -90,9 +92,12 @@ read_main (GKeyFile *file, IcConfig *config, const char *base, GError **error)
   if (config->formats == NULL)
     config->formats = g_new0 (char *, 1);
   for (guint i = 0; config->formats[i]; i++)
-    if (!g_strv_contains (known_formats, config->formats[i]))
-      return invalid (error, config->path, "[" MAIN_GROUP "] formats: unknown format %s (known: text, csv, html, md)",
-                      config->formats[i]);
+    if (ic_render_format_find (config->formats[i]) == NULL)
+      {
+        g_autofree char *known = ic_render_format_names (", ", ", ");
+        return invalid (error, config->path, "[" MAIN_GROUP "] formats: unknown format %s (known: %s)",
+                        config->formats[i], known);
+      }
 
   if (g_key_file_has_key (file, MAIN_GROUP, "lenient", NULL))
     {

@@ -1,7 +1,11 @@
+/* scaffold.c: `indicore new-plugin ID` writes a plugin folder that builds
+ * and tests out of the tree: source, definition, meson.build, data, test. */
 #include "scaffold.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
+
+#include "identifier.h"
 
 G_DEFINE_QUARK (ic-scaffold-error-quark, ic_scaffold_error)
 
@@ -166,10 +170,9 @@ ic_scaffold_write (const char *parent, const char *id, GError **error)
   g_autofree char *definition = g_strconcat (id, ".json", NULL);
   g_autofree char *test = g_strconcat ("test-", id, ".sh", NULL);
 
-  if (*id == '\0' || strlen (id) > 64 || strspn (id, "abcdefghijklmnopqrstuvwxyz0123456789_") != strlen (id))
+  if (!ic_id_is_valid (id))
     {
-      g_set_error (error, IC_SCAFFOLD_ERROR, IC_SCAFFOLD_ERROR_BAD_ID,
-                   "\"%s\": an indicator id is 1 to 64 characters of a-z, 0-9 and _", id);
+      g_set_error (error, IC_SCAFFOLD_ERROR, IC_SCAFFOLD_ERROR_BAD_ID, "\"%s\": an indicator id is " IC_ID_RULE, id);
       return NULL;
     }
   if (g_file_test (dir, G_FILE_TEST_EXISTS))

@@ -170,10 +170,10 @@ ic_run_execute (IcPluginSet *plugins, const IcRunOptions *options, IcProblems *p
   for (guint i = 0; i < run->results->len; i++)
     {
       IcResult *result = run->results->pdata[i];
-      const IcPreviousValue *previous = NULL;
+      const IcHistoryValue *previous = NULL;
 
       if (options->previous)
-        previous = ic_previous_lookup (options->previous, result->id);
+        previous = ic_history_lookup (options->previous, result->id);
       ic_result_finish (result, names, previous != NULL, options->previous ? options->previous->year : 0,
                         previous && previous->has_value, previous ? previous->value_tenths : 0);
       ic_trend_apply (result, options->previous, options->history);

@@ -6,7 +6,7 @@
 
 #include "dataset.h"
 #include "loader.h"
-#include "previous.h"
+#include "history.h"
 #include "problems.h"
 #include "result.h"
 
@@ -26,9 +26,9 @@ typedef struct {
   const char *department_name;  /* may be NULL */
   gboolean lenient;
   const char *const *only;      /* ids, or NULL for every plugin */
-  IcPrevious *previous;         /* the latest earlier bundle, for progress and change; may be NULL */
+  IcHistory *previous;         /* the latest earlier bundle, for progress and change; may be NULL */
   GHashTable *overrides;        /* indicator id -> GHashTable (parameter -> gint64 *); may be NULL */
-  GPtrArray *history;           /* every earlier bundle (IcPrevious), by year, for the trends; may be NULL */
+  GPtrArray *history;           /* every earlier bundle (IcHistory), by year, for the trends; may be NULL */
   gboolean no_isolation;        /* compute in this process (debugging) */
   guint plugin_timeout;         /* seconds a plugin may take when isolated; 0: no limit */
   gint64 small_count;           /* strata counts from 1 to this are suppressed */

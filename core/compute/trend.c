@@ -1,3 +1,6 @@
+/* trend.c: the statistics beside a figure: its 95 % Wilson interval, the
+ * change since the previous year with a two-proportion z-test, and the
+ * series of earlier years. */
 #include "trend.h"
 
 #include <math.h>
@@ -35,9 +38,9 @@ ic_two_proportion_p (gint64 n1, gint64 d1, gint64 n2, gint64 d2)
 }
 
 void
-ic_trend_apply (IcResult *result, IcPrevious *previous, GPtrArray *history)
+ic_trend_apply (IcResult *result, IcHistory *previous, GPtrArray *history)
 {
-  const IcPreviousValue *before = previous ? ic_previous_lookup (previous, result->id) : NULL;
+  const IcHistoryValue *before = previous ? ic_history_lookup (previous, result->id) : NULL;
   IcTrendPoint now = { result->period.year, result->has_value, result->value_tenths };
 
   /* A proportion has an interval; a rate above 100 % (a stratum population
@@ -61,8 +64,8 @@ ic_trend_apply (IcResult *result, IcPrevious *previous, GPtrArray *history)
   g_array_set_size (result->trend, 0);
   for (guint i = 0; history && i < history->len; i++)
     {
-      IcPrevious *bundle = history->pdata[i];
-      const IcPreviousValue *v = ic_previous_lookup (bundle, result->id);
+      IcHistory *bundle = history->pdata[i];
+      const IcHistoryValue *v = ic_history_lookup (bundle, result->id);
       IcTrendPoint point = { bundle->year, v && v->has_value, v ? v->value_tenths : 0 };
       if (v != NULL && bundle->year < result->period.year)
         g_array_append_val (result->trend, point);

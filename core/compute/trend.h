@@ -3,7 +3,7 @@
  * with a two-proportion z-test, and the series over the years given. */
 #pragma once
 
-#include "previous.h"
+#include "history.h"
 #include "result.h"
 
 G_BEGIN_DECLS
@@ -17,8 +17,8 @@ gboolean ic_wilson_interval (gint64 num, gint64 den, gint64 *low_tenths, gint64 
 double ic_two_proportion_p (gint64 n1, gint64 d1, gint64 n2, gint64 d2);
 
 /* Sets the interval, the change since @previous (may be NULL) and the
- * series from @history (IcPrevious, sorted by year; may be NULL) on a
+ * series from @history (IcHistory *, sorted by year; may be NULL) on a
  * finished @result. */
-void ic_trend_apply (IcResult *result, IcPrevious *previous, GPtrArray *history);
+void ic_trend_apply (IcResult *result, IcHistory *previous, GPtrArray *history);
 
 G_END_DECLS

@@ -1,12 +1,14 @@
+/* definition.c: reads and checks an indicator's definition file
+ * (indicators/ID.json) with the shared JSON member readers, and fills its
+ * French sentence. */
 #include "definition.h"
 
 #include <json-glib/json-glib.h>
-
-#include "json-reader.h"
-#include <math.h>
 #include <string.h>
 
-#include "rate.h"
+#include "french-number.h"
+#include "identifier.h"
+#include "json-members.h"
 
 G_DEFINE_QUARK (ic-definition-error-quark, ic_definition_error)
 
@@ -19,56 +21,34 @@ static const char *const known_members[] = {
 
 static const char *const known_solen_members[] = { "engagement", "objective", "label", NULL };
 
-typedef struct {
-  const char *name;
-  GError **error;
-} Checker;
+/* The definitions' messages: "NAME: member "PATH": WHAT". */
+typedef IcJsonMembers Checker;
 
 static gboolean
 invalid (Checker *checker, const char *member, const char *what)
 {
-  g_set_error (checker->error, IC_DEFINITION_ERROR, IC_DEFINITION_ERROR_INVALID,
-               "%s: member \"%s\": %s", checker->name, member, what);
-  return FALSE;
+  return ic_members_invalid (checker, member, "%s", what);
 }
 
+/* A string: required ones must be there, none may be empty. */
 static gboolean
 get_string (Checker *checker, JsonObject *object, const char *prefix, const char *member,
             gboolean required, char **out)
 {
-  g_autofree char *full = prefix ? g_strdup_printf ("%s.%s", prefix, member) : g_strdup (member);
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return required ? invalid (checker, full, "missing") : TRUE;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING
-      || *json_node_get_string (node) == '\0')
-    return invalid (checker, full, "expected a non-empty string");
-  *out = g_strdup (json_node_get_string (node));
-  return TRUE;
+  return ic_members_string (checker, object, prefix, member,
+                            IC_MEMBER_NON_EMPTY | (required ? 0 : IC_MEMBER_NULLABLE), out);
 }
 
 static gboolean
 get_int (Checker *checker, JsonObject *object, const char *prefix, const char *member, gint64 *out)
 {
-  g_autofree char *full = prefix ? g_strdup_printf ("%s.%s", prefix, member) : g_strdup (member);
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL)
-    return invalid (checker, full, "missing");
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-    return invalid (checker, full, "expected an integer");
-  *out = json_node_get_int (node);
-  return TRUE;
+  return ic_members_integer (checker, object, prefix, member, IC_MEMBER_REQUIRED, NULL, out);
 }
 
 static gboolean
 check_id (Checker *checker, const char *id)
 {
-  for (const char *p = id; *p; p++)
-    if (!(g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == '_'))
-      return invalid (checker, "id", "only a-z, 0-9 and _ are allowed");
-  return TRUE;
+  return ic_id_is_valid (id) || invalid (checker, "id", IC_ID_RULE);
 }
 
 static gboolean
@@ -94,8 +74,6 @@ read_target (Checker *checker, IcDefinition *definition, JsonNode *node)
 {
   JsonObject *target;
   g_autofree char *op = NULL;
-  JsonNode *value;
-  double number;
 
   definition->target = IC_TARGET_NONE;
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
@@ -122,17 +100,9 @@ read_target (Checker *checker, IcDefinition *definition, JsonNode *node)
   else
     return invalid (checker, "target.operator", "expected >=, >, <=, < or progress");
 
-  value = json_object_get_member (target, "value");
-  if (value == NULL || !JSON_NODE_HOLDS_VALUE (value)
-      || (json_node_get_value_type (value) != G_TYPE_INT64 && json_node_get_value_type (value) != G_TYPE_DOUBLE))
-    return invalid (checker, "target.value", "expected a number");
-  if (json_object_get_size (target) != 2)
-    return invalid (checker, "target", "expected only operator and value");
-  number = json_node_get_double (value) * 10.0;
-  if (fabs (number - round (number)) > 1e-6 || fabs (number) > 1e12)
-    return invalid (checker, "target.value", "at most one decimal");
-  definition->target_tenths = (gint64) llround (number);
-  return TRUE;
+  if (!ic_members_tenths (checker, target, "target", "value", IC_MEMBER_REQUIRED, NULL, &definition->target_tenths))
+    return FALSE;
+  return json_object_get_size (target) == 2 || invalid (checker, "target", "expected only operator and value");
 }
 
 static gboolean
@@ -227,7 +197,7 @@ ic_definition_load_from_data (const char *name, const char *data, gssize length,
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (IcDefinition) definition = g_new0 (IcDefinition, 1);
-  Checker checker = { name, error };
+  Checker checker = { name, NULL, IC_DEFINITION_ERROR, IC_DEFINITION_ERROR_INVALID, error };
 
   definition->path = g_strdup (name);
   definition->parameters = g_array_new (FALSE, TRUE, sizeof (IcParameter));
@@ -250,16 +220,8 @@ ic_definition_load_from_data (const char *name, const char *data, gssize length,
 IcDefinition *
 ic_definition_load (const char *path, GError **error)
 {
-  g_autofree char *data = NULL;
-  gsize length;
-  g_autoptr (GError) local = NULL;
-
-  if (!g_file_get_contents (path, &data, &length, &local))
-    {
-      g_set_error (error, IC_DEFINITION_ERROR, IC_DEFINITION_ERROR_READ, "%s", local->message);
-      return NULL;
-    }
-  return ic_definition_load_from_data (path, data, (gssize) length, error);
+  return ic_json_load_file (path, (IcJsonLoadFunc) ic_definition_load_from_data, IC_DEFINITION_ERROR,
+                            IC_DEFINITION_ERROR_READ, error);
 }
 
 void

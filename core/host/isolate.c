@@ -1,5 +1,7 @@
 #include "isolate.h"
 
+#include "file-io.h"
+
 #include <errno.h>
 #include <poll.h>
 #include <signal.h>
@@ -104,22 +106,6 @@ ic_result_update_from_variant (IcResult *r, GVariant *variant)
   return TRUE;
 }
 
-static gboolean
-write_all (int fd, const guint8 *data, gsize length)
-{
-  while (length > 0)
-    {
-      ssize_t n = write (fd, data, length);
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        return FALSE;
-      data += n;
-      length -= (gsize) n;
-    }
-  return TRUE;
-}
-
 G_GNUC_NORETURN static void
 run_child (int fd, const IcPlugin *plugin, IcDataset *dataset, GHashTable *overrides, IcResult *result)
 {
@@ -128,7 +114,7 @@ run_child (int fd, const IcPlugin *plugin, IcDataset *dataset, GHashTable *overr
 
   ic_isolate_compute_in_process (plugin, dataset, overrides, result);
   variant = g_variant_ref_sink (ic_result_to_variant (result));
-  written = write_all (fd, g_variant_get_data (variant), g_variant_get_size (variant));
+  written = ic_write_all (fd, g_variant_get_data (variant), g_variant_get_size (variant));
   g_variant_unref (variant);
   /* _exit: the child must not run the parent's atexit handlers nor flush
    * its stdio buffers a second time. */

@@ -1,5 +1,7 @@
 #include "loader.h"
 
+#include "identifier.h"
+
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <sys/stat.h>
@@ -29,17 +31,6 @@ refuse (GError **error, IcLoaderError code, const char *format, ...)
   g_propagate_error (error, g_error_new_valist (IC_LOADER_ERROR, code, format, args));
   va_end (args);
   return FALSE;
-}
-
-static gboolean
-valid_id (const char *id)
-{
-  if (id == NULL || *id == '\0' || strlen (id) > 64)
-    return FALSE;
-  for (const char *p = id; *p; p++)
-    if (!(g_ascii_islower (*p) || g_ascii_isdigit (*p) || *p == '_'))
-      return FALSE;
-  return TRUE;
 }
 
 /* TRUE when @names is a NULL-terminated list of at most MAX_NAMES
@@ -84,7 +75,7 @@ check_descriptor (const IcPluginDescriptor *d, GError **error)
     return refuse (error, IC_LOADER_ERROR_TOO_SMALL,
                    "descriptor of %u bytes, smaller than the %u bytes of ABI 1.0",
                    d->size, (guint) DESCRIPTOR_1_0_SIZE);
-  if (!valid_id (d->id))
+  if (!ic_id_is_valid (d->id))
     {
       g_autofree char *shown = d->id ? g_strescape (d->id, NULL) : NULL;
       if (shown != NULL && strlen (shown) > 80)

@@ -11,7 +11,8 @@
  * (RFC 4180), and a text starting with = + - @ or a tab gets a leading
  * apostrophe, so that a spreadsheet never takes a territory's name for a
  * formula. */
-#include "render.h"
+#include "render-wording.h"
+#include "renderers.h"
 
 #include <string.h>
 
@@ -68,14 +69,14 @@ append_tenths (GString *out, gboolean has, gint64 tenths)
 }
 
 static const char *
-status_word (IcRenderStatus status)
+status_word (IcBundleStatus status)
 {
   const char *word = ic_render_status_word (status);
   return word ? word : "disponible";
 }
 
 static void
-append_total_row (GString *out, const IcRenderIndicator *indicator)
+append_total_row (GString *out, const IcBundleIndicator *indicator)
 {
   const char *met = ic_render_target_met_word (indicator);
 
@@ -97,13 +98,13 @@ append_total_row (GString *out, const IcRenderIndicator *indicator)
   g_string_append (out, SEPARATOR);
   append_text (out, indicator->unit);
   g_string_append (out, SEPARATOR);
-  if (indicator->target == IC_RENDER_TARGET_THRESHOLD)
+  if (indicator->target == IC_BUNDLE_TARGET_THRESHOLD)
     {
       g_autofree char *goal = ic_render_format_target_value (indicator->target_tenths);
       g_autofree char *target = g_strdup_printf ("%s %s", ic_render_target_symbol (indicator), goal);
       append_text (out, target);
     }
-  else if (indicator->target == IC_RENDER_TARGET_PROGRESS)
+  else if (indicator->target == IC_BUNDLE_TARGET_PROGRESS)
     append_text (out, "progression");
   g_string_append (out, SEPARATOR);
   /* oui / non, « non déterminée » when the bundle could not decide */
@@ -119,8 +120,8 @@ append_total_row (GString *out, const IcRenderIndicator *indicator)
 /* A territory: the target is the département's, decided for it only. A
  * suppressed territory has no figures, and says why. */
 static void
-append_stratum_row (GString *out, const IcRenderBundle *bundle, const IcRenderIndicator *indicator,
-                    const IcRenderStratum *stratum)
+append_stratum_row (GString *out, const IcBundleView *bundle, const IcBundleIndicator *indicator,
+                    const IcBundleStratum *stratum)
 {
   append_text (out, indicator->id);
   g_string_append (out, SEPARATOR);
@@ -147,14 +148,14 @@ append_stratum_row (GString *out, const IcRenderBundle *bundle, const IcRenderIn
     }
   else
     {
-      append_text (out, status_word (IC_RENDER_STATUS_OK));
+      append_text (out, status_word (IC_BUNDLE_STATUS_OK));
       g_string_append (out, SEPARATOR);
     }
   g_string_append (out, EOL);
 }
 
 void
-ic_render_csv (const IcRenderBundle *bundle, GString *out)
+ic_render_csv (const IcBundleView *bundle, GString *out)
 {
   g_string_append (out, "\xEF\xBB\xBF"); /* U+FEFF: Excel reads the file as UTF-8 */
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
@@ -163,7 +164,7 @@ ic_render_csv (const IcRenderBundle *bundle, GString *out)
 
   for (guint i = 0; i < bundle->indicators->len; i++)
     {
-      const IcRenderIndicator *indicator = bundle->indicators->pdata[i];
+      const IcBundleIndicator *indicator = bundle->indicators->pdata[i];
       append_total_row (out, indicator);
       for (guint s = 0; s < indicator->strata->len; s++)
         append_stratum_row (out, bundle, indicator, indicator->strata->pdata[s]);

@@ -11,9 +11,10 @@
  * hidden table, texts and marks at least 4.5:1 against white, every state
  * said in words (colour only repeats it). Every text from the bundle is
  * escaped. */
-#include "render.h"
+#include "render-wording.h"
+#include "renderers.h"
 
-#include "rate.h"
+#include "french-number.h"
 #include "svg-chart.h"
 
 static const char style[] =
@@ -84,7 +85,7 @@ element (GString *out, const char *open, const char *text, const char *close)
 }
 
 static gboolean
-is_percent (const IcRenderIndicator *indicator)
+is_percent (const IcBundleIndicator *indicator)
 {
   return g_strcmp0 (indicator->unit, "%") == 0;
 }
@@ -102,16 +103,16 @@ counts_text (gboolean has_numerator, gint64 numerator, gboolean has_denominator,
 }
 
 static const char *
-target_class (const IcRenderIndicator *indicator)
+target_class (const IcBundleIndicator *indicator)
 {
-  if (indicator->target == IC_RENDER_TARGET_NONE)
+  if (indicator->target == IC_BUNDLE_TARGET_NONE)
     return "target none";
   return indicator->target_met == 1 ? "target met" : indicator->target_met == 0 ? "target not-met" : "target undecided";
 }
 
 /* « Cible ≥ 20 % : non atteinte », with a symbol that repeats the word. */
 static void
-append_target (GString *out, const IcRenderIndicator *indicator)
+append_target (GString *out, const IcBundleIndicator *indicator)
 {
   g_autofree char *target = ic_render_format_target (indicator);
   const char *symbol = indicator->target_met == 1 ? "✓ " : indicator->target_met == 0 ? "✗ " : "";
@@ -134,7 +135,7 @@ append_target (GString *out, const IcRenderIndicator *indicator)
 /* ---- head and summary ------------------------------------------------- */
 
 static void
-append_head (GString *out, const IcRenderBundle *bundle)
+append_head (GString *out, const IcBundleView *bundle)
 {
   g_autofree char *department = ic_render_format_department (bundle);
   g_autofree char *title = g_strdup_printf ("Indicateurs %d — %s", bundle->year, department);
@@ -159,7 +160,7 @@ compare_years (gconstpointer a, gconstpointer b)
 }
 
 static void
-append_header (GString *out, const IcRenderBundle *bundle)
+append_header (GString *out, const IcBundleView *bundle)
 {
   g_autofree char *department = ic_render_format_department (bundle);
   g_autofree char *when = ic_render_format_timestamp (bundle->generated_at);
@@ -181,7 +182,7 @@ append_header (GString *out, const IcRenderBundle *bundle)
   element (out, "<p class=\"lede\">", lede, "</p>\n");
   for (guint i = 0; i < bundle->refused->len; i++)
     {
-      const IcRenderRefusal *refusal = bundle->refused->pdata[i];
+      const IcBundleRefusal *refusal = bundle->refused->pdata[i];
       g_string_append (out, "<p class=\"alert\" role=\"note\"><strong>Attention :</strong> module d'indicateur refusé, ");
       esc (out, refusal->file);
       g_string_append (out, " : ");
@@ -192,7 +193,7 @@ append_header (GString *out, const IcRenderBundle *bundle)
 }
 
 static void
-append_summary (GString *out, const IcRenderBundle *bundle)
+append_summary (GString *out, const IcBundleView *bundle)
 {
   g_string_append (out, "<table class=\"summary\">\n<caption>Synthèse</caption>\n<thead><tr>"
                         "<th scope=\"col\">Indicateur</th><th scope=\"col\">Période</th>"
@@ -201,7 +202,7 @@ append_summary (GString *out, const IcRenderBundle *bundle)
                         "<th scope=\"col\">Évolution</th></tr></thead>\n<tbody>\n");
   for (guint i = 0; i < bundle->indicators->len; i++)
     {
-      const IcRenderIndicator *indicator = bundle->indicators->pdata[i];
+      const IcBundleIndicator *indicator = bundle->indicators->pdata[i];
       g_autofree char *value = ic_render_format_value_or_status (indicator);
       g_autofree char *target = ic_render_format_target (indicator);
       g_autofree char *ci = ic_render_format_ci95 (indicator);
@@ -228,14 +229,14 @@ append_summary (GString *out, const IcRenderBundle *bundle)
       element (out, "<td>", change ? change : "—", "</td></tr>\n");
     }
   g_string_append (out, "</tbody>\n</table>\n");
-  if (ic_render_bundle_has_statistics (bundle))
+  if (ic_bundle_view_has_statistics (bundle))
     element (out, "<p class=\"note\">", IC_RENDER_STATISTICS_NOTE, "</p>\n");
 }
 
 /* ---- charts ----------------------------------------------------------- */
 
 static char *
-target_reference (const IcRenderIndicator *indicator)
+target_reference (const IcBundleIndicator *indicator)
 {
   g_autofree char *target = ic_render_format_target (indicator);
   return g_strdup_printf ("Cible %s", target);
@@ -244,11 +245,11 @@ target_reference (const IcRenderIndicator *indicator)
 /* The frame both charts share; the target, if any, becomes a reference
  * line, said in words at the end of @desc (@direction: which way it runs). */
 static void
-chart_frame (IcSvgFrame *frame, const IcRenderIndicator *indicator, const char *id, const char *title,
+chart_frame (IcSvgFrame *frame, const IcBundleIndicator *indicator, const char *id, const char *title,
              GString *desc, const char *direction, char **reference)
 {
   g_string_append_c (desc, '.');
-  if (indicator->target == IC_RENDER_TARGET_THRESHOLD)
+  if (indicator->target == IC_BUNDLE_TARGET_THRESHOLD)
     {
       *reference = target_reference (indicator);
       g_string_append_printf (desc, " Ligne %s pointillée : %s.", direction, *reference);
@@ -263,7 +264,7 @@ chart_frame (IcSvgFrame *frame, const IcRenderIndicator *indicator, const char *
 }
 
 static void
-append_strata (GString *out, const IcRenderBundle *bundle, const IcRenderIndicator *indicator, guint index)
+append_strata (GString *out, const IcBundleView *bundle, const IcBundleIndicator *indicator, guint index)
 {
   g_autoptr (GArray) bars = g_array_new (FALSE, TRUE, sizeof (IcSvgBar));
   g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
@@ -297,7 +298,7 @@ append_strata (GString *out, const IcRenderBundle *bundle, const IcRenderIndicat
     }
   for (guint s = 0; s < indicator->strata->len; s++)
     {
-      const IcRenderStratum *stratum = indicator->strata->pdata[s];
+      const IcBundleStratum *stratum = indicator->strata->pdata[s];
       IcSvgBar bar = { stratum->territory, !stratum->suppressed, (double) stratum->value_tenths / 10.0, NULL, FALSE };
       char *text;
 
@@ -339,7 +340,7 @@ append_strata (GString *out, const IcRenderBundle *bundle, const IcRenderIndicat
     }
   for (guint s = 0; s < indicator->strata->len; s++)
     {
-      const IcRenderStratum *stratum = indicator->strata->pdata[s];
+      const IcBundleStratum *stratum = indicator->strata->pdata[s];
       g_autofree char *value = stratum->suppressed ? g_strdup (IC_RENDER_SUPPRESSED)
                                                    : ic_render_format_value (stratum->value_tenths, indicator->unit);
       g_autofree char *n = stratum->suppressed ? g_strdup ("") : ic_format_fr_int (stratum->numerator);
@@ -360,7 +361,7 @@ append_strata (GString *out, const IcRenderBundle *bundle, const IcRenderIndicat
 }
 
 static void
-append_trend (GString *out, const IcRenderIndicator *indicator, guint index)
+append_trend (GString *out, const IcBundleIndicator *indicator, guint index)
 {
   g_autoptr (GArray) points = g_array_new (FALSE, TRUE, sizeof (IcSvgPoint));
   g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
@@ -368,13 +369,13 @@ append_trend (GString *out, const IcRenderIndicator *indicator, guint index)
   g_autofree char *id = g_strdup_printf ("c%u-trend", index + 1);
   g_autofree char *title = NULL;
   g_autofree char *reference = NULL;
-  const IcRenderPoint *first = indicator->series->pdata[0];
-  const IcRenderPoint *last = indicator->series->pdata[indicator->series->len - 1];
+  const IcBundlePoint *first = indicator->series->pdata[0];
+  const IcBundlePoint *last = indicator->series->pdata[indicator->series->len - 1];
   IcSvgLineChart chart = { 0 };
   guint with_value = 0;
 
   for (guint i = 0; i < indicator->series->len; i++)
-    with_value += ((const IcRenderPoint *) indicator->series->pdata[i])->has_value;
+    with_value += ((const IcBundlePoint *) indicator->series->pdata[i])->has_value;
 
   g_string_append (out, "<figure>\n<figcaption>Évolution</figcaption>\n");
   if (with_value < 2)
@@ -388,9 +389,9 @@ append_trend (GString *out, const IcRenderIndicator *indicator, guint index)
   title = g_strdup_printf ("%s, évolution de %s à %s", indicator->title, first->label, last->label);
   for (guint i = 0; i < indicator->series->len; i++)
     {
-      const IcRenderPoint *point = indicator->series->pdata[i];
+      const IcBundlePoint *point = indicator->series->pdata[i];
       IcSvgPoint svg = { point->label, point->has_value, (double) point->value_tenths / 10.0, NULL };
-      gboolean breaks = ic_render_point_breaks_series (indicator, point);
+      gboolean breaks = ic_bundle_point_breaks_series (indicator, point);
       g_autofree char *value = point->has_value ? ic_render_format_value (point->value_tenths, indicator->unit) : NULL;
       /* a point of another definition carries the note's mark */
       char *text = g_strdup_printf ("%s%s", value ? value : "n.d.", breaks ? " *" : "");
@@ -412,7 +413,7 @@ append_trend (GString *out, const IcRenderIndicator *indicator, guint index)
                         "<th scope=\"col\">Version de la définition</th></tr></thead>\n<tbody>\n");
   for (guint i = 0; i < indicator->series->len; i++)
     {
-      const IcRenderPoint *point = indicator->series->pdata[i];
+      const IcBundlePoint *point = indicator->series->pdata[i];
       element (out, "<tr><th scope=\"row\">", point->label, "</th>");
       g_autofree char *value = point->has_value ? ic_render_format_value (point->value_tenths, indicator->unit) : NULL;
       element (out, "<td>", value ? value : "non disponible", "</td>");
@@ -422,8 +423,8 @@ append_trend (GString *out, const IcRenderIndicator *indicator, guint index)
 
   for (guint i = 0; i < indicator->series->len; i++)
     {
-      const IcRenderPoint *point = indicator->series->pdata[i];
-      if (ic_render_point_breaks_series (indicator, point))
+      const IcBundlePoint *point = indicator->series->pdata[i];
+      if (ic_bundle_point_breaks_series (indicator, point))
         {
           g_autofree char *note = g_strdup_printf ("* Définition %s en %s, %s en %s : à comparer avec prudence.",
                                                    point->definition_version, point->label,
@@ -437,7 +438,7 @@ append_trend (GString *out, const IcRenderIndicator *indicator, guint index)
 /* ---- an indicator ----------------------------------------------------- */
 
 static void
-append_indicator (GString *out, const IcRenderBundle *bundle, const IcRenderIndicator *indicator, guint index)
+append_indicator (GString *out, const IcBundleView *bundle, const IcBundleIndicator *indicator, guint index)
 {
   g_autofree char *solen = ic_render_format_solen (indicator);
   g_autofree char *value = ic_render_format_value_or_status (indicator);
@@ -510,7 +511,7 @@ append_indicator (GString *out, const IcRenderBundle *bundle, const IcRenderIndi
 }
 
 static void
-append_footer (GString *out, const IcRenderBundle *bundle)
+append_footer (GString *out, const IcBundleView *bundle)
 {
   g_string_append (out, "<footer>\n");
   if (bundle->inputs->len > 0)
@@ -521,7 +522,7 @@ append_footer (GString *out, const IcRenderBundle *bundle)
                             "</tr></thead>\n<tbody>\n");
       for (guint i = 0; i < bundle->inputs->len; i++)
         {
-          const IcRenderInput *input = bundle->inputs->pdata[i];
+          const IcBundleInput *input = bundle->inputs->pdata[i];
           g_autofree char *rows = ic_format_fr_int (input->rows);
           g_autofree char *rejected = ic_format_fr_int (input->rejected);
 
@@ -536,7 +537,7 @@ append_footer (GString *out, const IcRenderBundle *bundle)
 }
 
 void
-ic_render_html (const IcRenderBundle *bundle, GString *out)
+ic_render_html (const IcBundleView *bundle, GString *out)
 {
   append_head (out, bundle);
   append_header (out, bundle);

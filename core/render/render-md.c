@@ -6,11 +6,12 @@
  * Every text from the bundle is escaped: Markdown punctuation and HTML
  * (which most renderers pass through) are backslash-escaped, `|` so that a
  * table keeps its columns, line breaks become spaces. */
-#include "render.h"
+#include "render-wording.h"
+#include "renderers.h"
 
 #include <string.h>
 
-#include "rate.h"
+#include "french-number.h"
 
 /* ASCII punctuation that means something somewhere in CommonMark or GFM
  * inline text; a backslash before any ASCII punctuation is always valid. */
@@ -72,7 +73,7 @@ append_code (GString *out, const char *text)
 }
 
 static char *
-target_text (const IcRenderIndicator *indicator)
+target_text (const IcBundleIndicator *indicator)
 {
   g_autofree char *target = ic_render_format_target (indicator);
   return target ? g_strdup_printf ("%s — %s", target, ic_render_target_met_word (indicator)) : g_strdup ("aucune");
@@ -88,14 +89,14 @@ append_item (GString *out, const char *label, const char *text)
 }
 
 static void
-append_summary (GString *out, const IcRenderBundle *bundle)
+append_summary (GString *out, const IcBundleView *bundle)
 {
   g_string_append (out, "## Synthèse\n\n"
                         "| Indicateur | Période | Valeur | IC 95 % | Cible | Évolution |\n"
                         "|:--|:--|--:|--:|:--|:--|\n");
   for (guint i = 0; i < bundle->indicators->len; i++)
     {
-      const IcRenderIndicator *indicator = bundle->indicators->pdata[i];
+      const IcBundleIndicator *indicator = bundle->indicators->pdata[i];
       g_autofree char *value = ic_render_format_value_or_status (indicator);
       g_autofree char *target = target_text (indicator);
       g_autofree char *change = ic_render_format_change_sentence (indicator, TRUE);
@@ -116,7 +117,7 @@ append_summary (GString *out, const IcRenderBundle *bundle)
       g_string_append (out, " |\n");
     }
   g_string_append_c (out, '\n');
-  if (ic_render_bundle_has_statistics (bundle))
+  if (ic_bundle_view_has_statistics (bundle))
     {
       append_escaped_block (out, IC_RENDER_STATISTICS_NOTE);
       g_string_append (out, "\n\n");
@@ -124,7 +125,7 @@ append_summary (GString *out, const IcRenderBundle *bundle)
 }
 
 static void
-append_strata (GString *out, const IcRenderBundle *bundle, const IcRenderIndicator *indicator)
+append_strata (GString *out, const IcBundleView *bundle, const IcBundleIndicator *indicator)
 {
   gboolean suppressed = FALSE;
 
@@ -145,7 +146,7 @@ append_strata (GString *out, const IcRenderBundle *bundle, const IcRenderIndicat
     }
   for (guint s = 0; s < indicator->strata->len; s++)
     {
-      const IcRenderStratum *stratum = indicator->strata->pdata[s];
+      const IcBundleStratum *stratum = indicator->strata->pdata[s];
 
       g_string_append (out, "| ");
       append_escaped (out, stratum->territory);
@@ -176,12 +177,12 @@ append_strata (GString *out, const IcRenderBundle *bundle, const IcRenderIndicat
 
 /* The years, when two have a value (as the text and the HTML). */
 static void
-append_series (GString *out, const IcRenderIndicator *indicator)
+append_series (GString *out, const IcBundleIndicator *indicator)
 {
   guint with_value = 0;
 
   for (guint i = 0; i < indicator->series->len; i++)
-    with_value += ((const IcRenderPoint *) indicator->series->pdata[i])->has_value;
+    with_value += ((const IcBundlePoint *) indicator->series->pdata[i])->has_value;
   if (with_value < 2)
     return;
   g_string_append (out, "**Évolution**\n\n"
@@ -189,12 +190,12 @@ append_series (GString *out, const IcRenderIndicator *indicator)
                         "|:--|--:|:--|\n");
   for (guint i = 0; i < indicator->series->len; i++)
     {
-      const IcRenderPoint *point = indicator->series->pdata[i];
+      const IcBundlePoint *point = indicator->series->pdata[i];
       g_autofree char *value = point->has_value ? ic_render_format_value (point->value_tenths, indicator->unit)
                                                 : g_strdup ("non disponible");
       g_autofree char *definition = point->definition_version
           ? g_strdup_printf ("%s%s", point->definition_version,
-                             ic_render_point_breaks_series (indicator, point) ? " (différente)" : "")
+                             ic_bundle_point_breaks_series (indicator, point) ? " (différente)" : "")
           : g_strdup ("—");
 
       g_string_append (out, "| ");
@@ -209,7 +210,7 @@ append_series (GString *out, const IcRenderIndicator *indicator)
 }
 
 static void
-append_indicator (GString *out, const IcRenderBundle *bundle, const IcRenderIndicator *indicator)
+append_indicator (GString *out, const IcBundleView *bundle, const IcBundleIndicator *indicator)
 {
   g_autofree char *solen = ic_render_format_solen (indicator);
   g_autofree char *target = target_text (indicator);
@@ -277,7 +278,7 @@ append_indicator (GString *out, const IcRenderBundle *bundle, const IcRenderIndi
 }
 
 static void
-append_inputs (GString *out, const IcRenderBundle *bundle)
+append_inputs (GString *out, const IcBundleView *bundle)
 {
   if (bundle->inputs->len == 0)
     return;
@@ -286,7 +287,7 @@ append_inputs (GString *out, const IcRenderBundle *bundle)
                         "|:--|--:|--:|:--|\n");
   for (guint i = 0; i < bundle->inputs->len; i++)
     {
-      const IcRenderInput *input = bundle->inputs->pdata[i];
+      const IcBundleInput *input = bundle->inputs->pdata[i];
       g_autofree char *rows = ic_format_fr_int (input->rows);
       g_autofree char *rejected = ic_format_fr_int (input->rejected);
 
@@ -300,7 +301,7 @@ append_inputs (GString *out, const IcRenderBundle *bundle)
 }
 
 void
-ic_render_md (const IcRenderBundle *bundle, GString *out)
+ic_render_md (const IcBundleView *bundle, GString *out)
 {
   g_autofree char *department = ic_render_format_department (bundle);
   g_autofree char *heading = g_strdup_printf ("Indicateurs %d — %s", bundle->year, department);
@@ -314,7 +315,7 @@ ic_render_md (const IcRenderBundle *bundle, GString *out)
   g_string_append (out, "\n\n");
   for (guint i = 0; i < bundle->refused->len; i++)
     {
-      const IcRenderRefusal *refusal = bundle->refused->pdata[i];
+      const IcBundleRefusal *refusal = bundle->refused->pdata[i];
       g_string_append (out, "> **Attention :** module d'indicateur refusé, ");
       append_code (out, refusal->file);
       g_string_append (out, " : ");

@@ -1,9 +1,10 @@
 /* render-text.c: the bundle as plain text to paste into the « Indicateurs »
  * field of each SOLEN « fiche action »: one paragraph per indicator, in
  * SOLEN order, one fact a line, no wrapping (the form wraps). */
-#include "render.h"
+#include "render-wording.h"
+#include "renderers.h"
 
-#include "rate.h"
+#include "french-number.h"
 
 static void
 append_line (GString *out, const char *label, const char *text)
@@ -16,7 +17,7 @@ append_line (GString *out, const char *label, const char *text)
 }
 
 static void
-append_value (GString *out, const IcRenderIndicator *indicator)
+append_value (GString *out, const IcBundleIndicator *indicator)
 {
   g_autoptr (GString) line = g_string_new (NULL);
 
@@ -42,7 +43,7 @@ append_value (GString *out, const IcRenderIndicator *indicator)
 }
 
 static void
-append_target (GString *out, const IcRenderIndicator *indicator)
+append_target (GString *out, const IcBundleIndicator *indicator)
 {
   g_autofree char *target = ic_render_format_target (indicator);
   g_autofree char *line = target ? g_strdup_printf ("%s — %s", target, ic_render_target_met_word (indicator))
@@ -51,7 +52,7 @@ append_target (GString *out, const IcRenderIndicator *indicator)
 }
 
 static void
-append_change (GString *out, const IcRenderIndicator *indicator)
+append_change (GString *out, const IcBundleIndicator *indicator)
 {
   g_autofree char *line = ic_render_format_change_sentence (indicator, FALSE);
 
@@ -62,7 +63,7 @@ append_change (GString *out, const IcRenderIndicator *indicator)
 /* "2022 : 4,8 % ; 2023 : 5,5 % ; 2024 : 6,6 %": in the manner of the
  * reports (« 25 (20 en 2023) »), every year given, when two have a value. */
 static void
-append_series (GString *out, const IcRenderIndicator *indicator)
+append_series (GString *out, const IcBundleIndicator *indicator)
 {
   g_autoptr (GString) line = g_string_new (NULL);
   g_autoptr (GString) breaks = g_string_new (NULL);
@@ -70,16 +71,16 @@ append_series (GString *out, const IcRenderIndicator *indicator)
   guint with_value = 0;
 
   for (guint i = 0; i < indicator->series->len; i++)
-    with_value += ((const IcRenderPoint *) indicator->series->pdata[i])->has_value;
+    with_value += ((const IcBundlePoint *) indicator->series->pdata[i])->has_value;
   if (with_value < 2)
     return;
   for (guint i = 0; i < indicator->series->len; i++)
     {
-      const IcRenderPoint *point = indicator->series->pdata[i];
+      const IcBundlePoint *point = indicator->series->pdata[i];
       g_autofree char *value = point->has_value ? ic_render_format_value (point->value_tenths, indicator->unit)
                                                 : g_strdup ("non disponible");
       g_string_append_printf (line, "%s%s : %s", i ? " ; " : "", point->label, value);
-      if (ic_render_point_breaks_series (indicator, point))
+      if (ic_bundle_point_breaks_series (indicator, point))
         g_string_append_printf (breaks, "%s%s", breaks->len ? ", " : "", point->label);
     }
   if (breaks->len)
@@ -88,7 +89,7 @@ append_series (GString *out, const IcRenderIndicator *indicator)
 }
 
 void
-ic_render_text (const IcRenderBundle *bundle, GString *out)
+ic_render_text (const IcBundleView *bundle, GString *out)
 {
   g_autofree char *department = ic_render_format_department (bundle);
   g_autofree char *when = ic_render_format_timestamp (bundle->generated_at);
@@ -99,14 +100,14 @@ ic_render_text (const IcRenderBundle *bundle, GString *out)
   append_line (out, "Source", source);
   for (guint i = 0; i < bundle->refused->len; i++)
     {
-      const IcRenderRefusal *refusal = bundle->refused->pdata[i];
+      const IcBundleRefusal *refusal = bundle->refused->pdata[i];
       g_autofree char *line = g_strdup_printf ("module d'indicateur refusé, %s : %s", refusal->file, refusal->reason);
       append_line (out, "Attention", line);
     }
 
   for (guint i = 0; i < bundle->indicators->len; i++)
     {
-      const IcRenderIndicator *indicator = bundle->indicators->pdata[i];
+      const IcBundleIndicator *indicator = bundle->indicators->pdata[i];
       g_autofree char *solen = ic_render_format_solen (indicator);
       g_autofree char *title = g_strdup_printf ("%s — %s", indicator->title, indicator->period_label);
 

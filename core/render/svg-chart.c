@@ -1,4 +1,6 @@
-/* svg-chart.c: bar and line charts as SVG text (see svg-chart.h). */
+/* svg-chart.c: a horizontal bar chart and a small line chart written as
+ * inline SVG text for the HTML report, with a title and a description for
+ * screen readers. */
 #include "svg-chart.h"
 
 #include <math.h>

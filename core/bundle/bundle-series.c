@@ -1,0 +1,87 @@
+/* bundle-series.c: earlier years' bundles merged into a bundle's series
+ * (`render --previous`, the renderings of `run --config`), once checked
+ * that they are of the same département, earlier, and agree with it. */
+#include "bundle-reader.h"
+
+#include <string.h>
+
+#include "bundle-view-private.h"
+
+gboolean
+ic_bundle_view_add_previous (IcBundleView *bundle, const IcBundleView *previous, GError **error)
+{
+  if (g_strcmp0 (bundle->department_code, previous->department_code) != 0)
+    {
+      g_set_error (error, IC_BUNDLE_ERROR, IC_BUNDLE_ERROR_MISMATCH,
+                   "%s: is a bundle of département %s, not %s", previous->name,
+                   previous->department_code, bundle->department_code);
+      return FALSE;
+    }
+  if (previous->year >= bundle->year)
+    {
+      g_set_error (error, IC_BUNDLE_ERROR, IC_BUNDLE_ERROR_MISMATCH,
+                   "%s: is a bundle of %d, not of a year before %d", previous->name, previous->year, bundle->year);
+      return FALSE;
+    }
+  for (guint i = 0; i < bundle->previous_years->len; i++)
+    if (g_array_index (bundle->previous_years, int, i) == previous->year)
+      {
+        g_set_error (error, IC_BUNDLE_ERROR, IC_BUNDLE_ERROR_MISMATCH,
+                     "%s: a bundle of %d was already given", previous->name, previous->year);
+        return FALSE;
+      }
+
+  /* Check everything before changing anything. The only point already there
+   * for that year comes from the bundle's own `previous` or `trend` member:
+   * the two must agree, or the renderings would show one of two figures. */
+  for (guint i = 0; i < bundle->indicators->len; i++)
+    {
+      const IcBundleIndicator *indicator = bundle->indicators->pdata[i];
+      const IcBundleIndicator *earlier = ic_bundle_view_find (previous, indicator->id);
+      const IcBundlePoint *known = ic_bundle_indicator_point (indicator, previous->year);
+
+      if (earlier == NULL || known == NULL)
+        continue;
+      if (known->has_value != earlier->has_value
+          || (known->has_value && known->value_tenths != earlier->value_tenths))
+        {
+          g_autofree char *said = ic_bundle_tenths_or_null (known->has_value, known->value_tenths);
+          g_autofree char *gives = ic_bundle_tenths_or_null (earlier->has_value, earlier->value_tenths);
+          g_set_error (error, IC_BUNDLE_ERROR, IC_BUNDLE_ERROR_MISMATCH,
+                       "%s: %s: gives %s for %d, where this bundle's %s %s", previous->name, indicator->id, gives,
+                       previous->year,
+                       indicator->previous_year == previous->year ? "previous value is" : "trend gives", said);
+          return FALSE;
+        }
+    }
+
+  for (guint i = 0; i < bundle->indicators->len; i++)
+    {
+      IcBundleIndicator *indicator = bundle->indicators->pdata[i];
+      const IcBundleIndicator *earlier = ic_bundle_view_find (previous, indicator->id);
+      IcBundlePoint *point;
+
+      if (earlier == NULL)
+        continue;
+      point = ic_bundle_indicator_point (indicator, previous->year);
+      if (point != NULL)
+        {
+          /* the bundle's own point, of the same value: the earlier bundle
+           * names its period and says which definition computed it */
+          g_free (point->label);
+          point->label = g_strdup (earlier->period_label);
+          g_free (point->definition_version);
+          point->definition_version = g_strdup (earlier->definition_version);
+          continue;
+        }
+      point = g_new0 (IcBundlePoint, 1);
+      point->year = previous->year;
+      point->label = g_strdup (earlier->period_label);
+      point->has_value = earlier->has_value;
+      point->value_tenths = earlier->value_tenths;
+      point->definition_version = g_strdup (earlier->definition_version);
+      ic_bundle_indicator_insert_point (indicator, point);
+    }
+  g_array_append_val (bundle->previous_years, previous->year);
+  return TRUE;
+}

@@ -1,0 +1,26 @@
+/* bundle-view-private.h: what the files of the bundle reader share to build
+ * an IcBundleView (bundle-reader.c reads one, bundle-series.c merges earlier
+ * ones into it); not for the renderings. */
+#pragma once
+
+#include "bundle-view.h"
+
+G_BEGIN_DECLS
+
+/* A new, empty view of the bundle named @name (for messages). */
+IcBundleView *ic_bundle_view_new (const char *name);
+
+/* Free functions of the view's arrays (GDestroyNotify). */
+void ic_bundle_indicator_free (gpointer indicator);
+void ic_bundle_stratum_free (gpointer stratum);
+void ic_bundle_point_free (gpointer point);
+void ic_bundle_input_free (gpointer input);
+void ic_bundle_refusal_free (gpointer refusal);
+
+/* Inserts @point (taken) into @indicator's series, kept in year order. */
+void ic_bundle_indicator_insert_point (IcBundleIndicator *indicator, IcBundlePoint *point);
+
+/* A value for messages: "5,5", or "null" without one; newly allocated. */
+char *ic_bundle_tenths_or_null (gboolean has, gint64 tenths);
+
+G_END_DECLS
