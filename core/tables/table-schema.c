@@ -40,11 +40,33 @@ static const IcColumnSpec populations_columns[] = {
   { "source", IC_COLUMN_KIND_TEXT, FALSE, NULL, FALSE },
 };
 
+/* The acts made to the child, not to the mother (spec/data.md). */
+static const char *const child_acts[] = { "BSEM", "VAD_CHILD", "CONSULTATION_CHILD", NULL };
+
+static const IcRowRule pmi_acts_rules[] = {
+  { IC_ROW_RULE_NOT_BEFORE, "child act dated before the child's birth date",
+    "act_date", "person_birth_date", "act_type", child_acts, NULL },
+};
+
+static const IcRowRule ip_rules[] = {
+  { IC_ROW_RULE_NOT_BEFORE, "evaluation ends before the IP was received",
+    "evaluation_end_date", "received_date", NULL, NULL, NULL },
+};
+
+static const char *const population_key[] = { "population", "period", "territory", NULL };
+
+static const IcRowRule populations_rules[] = {
+  { IC_ROW_RULE_UNIQUE_KEY, "a second row for the same population, period and territory",
+    NULL, NULL, NULL, NULL, population_key },
+};
+
 static const IcTableSpec specs[IC_N_TABLES] = {
-  [IC_TABLE_BIRTHS] = { "births", "births.csv", births_columns, G_N_ELEMENTS (births_columns) },
-  [IC_TABLE_PMI_ACTS] = { "pmi_acts", "pmi_acts.csv", pmi_acts_columns, G_N_ELEMENTS (pmi_acts_columns) },
-  [IC_TABLE_IP] = { "ip", "ip.csv", ip_columns, G_N_ELEMENTS (ip_columns) },
-  [IC_TABLE_POPULATIONS] = { "populations", "populations.csv", populations_columns, G_N_ELEMENTS (populations_columns) },
+  [IC_TABLE_BIRTHS] = { "births", "births.csv", births_columns, G_N_ELEMENTS (births_columns), NULL, 0 },
+  [IC_TABLE_PMI_ACTS] = { "pmi_acts", "pmi_acts.csv", pmi_acts_columns, G_N_ELEMENTS (pmi_acts_columns),
+                          pmi_acts_rules, G_N_ELEMENTS (pmi_acts_rules) },
+  [IC_TABLE_IP] = { "ip", "ip.csv", ip_columns, G_N_ELEMENTS (ip_columns), ip_rules, G_N_ELEMENTS (ip_rules) },
+  [IC_TABLE_POPULATIONS] = { "populations", "populations.csv", populations_columns, G_N_ELEMENTS (populations_columns),
+                             populations_rules, G_N_ELEMENTS (populations_rules) },
 };
 
 const IcTableSpec *

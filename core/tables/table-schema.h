@@ -27,11 +27,37 @@ typedef struct {
   gboolean codes_open;
 } IcColumnSpec;
 
+/* Rules across the columns of one row. */
+typedef enum {
+  /* The date in `column` is not before the date in `other` (when both are
+   * set, and, with `when`, only for rows whose code column `when` holds one
+   * of `when_codes`). The problem names `column`. */
+  IC_ROW_RULE_NOT_BEFORE,
+  /* No two rows have the same values in the `key` columns (TEXT or
+   * TERRITORY): the later is a problem of the row, "(first on line N)"
+   * added to the message. A table with such a rule is read in one part. */
+  IC_ROW_RULE_UNIQUE_KEY,
+} IcRowRuleKind;
+
+#define IC_ROW_RULE_MAX_KEY 4
+
+typedef struct {
+  IcRowRuleKind kind;
+  const char *message;
+  const char *column;
+  const char *other;
+  const char *when;
+  const char *const *when_codes;
+  const char *const *key;          /* NULL-terminated, at most IC_ROW_RULE_MAX_KEY */
+} IcRowRule;
+
 typedef struct {
   const char *name;     /* "pmi_acts" */
   const char *file;     /* "pmi_acts.csv" */
   const IcColumnSpec *columns;
   guint n_columns;
+  const IcRowRule *rules;
+  guint n_rules;
 } IcTableSpec;
 
 typedef enum {
