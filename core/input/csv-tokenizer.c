@@ -423,6 +423,117 @@ parse_plain_record (IcCsvReader *self, const char *p, const char *limit, char se
   return FALSE;
 }
 
+/* Where the record being parsed may reach: not past @limit, which is the
+ * end of the text when @final, past it when @capped; otherwise more can be
+ * read. */
+typedef struct {
+  const char *limit;
+  gboolean final;
+  gboolean capped;
+} Span;
+
+/* A quoted field at *@pp (its opening quote): PARSE_RECORD with *@field set
+ * and *@pp past it (and past a CR before a line end), or what stops the
+ * record. *@line counts the line ends inside it. */
+static inline Parse
+parse_quoted_field (IcCsvReader *self, const char **pp, const Span *span, guint64 *line, guint column,
+                    IcCsvField *field, GError **error)
+{
+  const char *const limit = span->limit;
+  const gboolean final = span->final, capped = span->capped;
+  const guint64 field_line = *line;
+  const char *p = *pp;
+  const char *content = ++p;
+  gsize n_doubled = 0;
+
+  for (;;)
+    {
+      const char *q = memchr (p, '"', (gsize) (limit - p));
+      if (q == NULL)
+        {
+          if (!final)
+            return need_more (self, capped, error, field_line, column, TRUE);
+          if (self->end != G_MAXUINT64)
+            return end_open_part (self);
+          *line += ic_csv_count_newlines (p, limit);
+          self->line = *line;
+          if (self->at_nul)
+            return fail_fatal (self, error, IC_CSV_ERROR_BINARY, *line, column, NUL_MESSAGE);
+          return fail_fatal (self, error, IC_CSV_ERROR_UNTERMINATED_QUOTE,
+                             field_line, column, "unterminated quoted field");
+        }
+      *line += ic_csv_count_newlines (p, q);
+      p = q + 1;
+      if (p == limit && !final)
+        return need_more (self, capped, error, field_line, column, TRUE);
+      if (p < limit && *p == '"')
+        {
+          n_doubled++;
+          p++;
+          continue;
+        }
+      break;
+    }
+
+  /* After the closing quote, the field must end. */
+  if (p < limit)
+    {
+      const char c = *p;
+      gboolean ends = c == self->separator || c == '\n';
+      if (c == '\r')
+        {
+          if (p + 1 == limit && !final)
+            return need_more (self, capped, error, field_line, column, FALSE);
+          ends = p + 1 == limit || p[1] == '\n';
+        }
+      if (!ends)
+        return fail_record (self, p, limit, final, capped, *line, error,
+                            IC_CSV_ERROR_BAD_QUOTE, *line, column, "text after closing quote");
+    }
+
+  const gsize raw_len = (gsize) (p - 1 - content);
+  field->len = raw_len - n_doubled;
+  if (field->len > IC_CSV_MAX_FIELD)
+    return fail_record (self, p, limit, final, capped, *line, error,
+                        IC_CSV_ERROR_FIELD_TOO_LONG, field_line, column, TOO_LONG_MESSAGE);
+  if (n_doubled == 0)
+    field->data = content;
+  else
+    {
+      field->data = NULL;
+      unescape_to_scratch (self, content, raw_len, field->len, column - 1);
+    }
+  if (p < limit && *p == '\r')
+    p++;
+  *pp = p;
+  return PARSE_RECORD;
+}
+
+/* An unquoted field at *@pp: as parse_quoted_field(). */
+static inline Parse
+parse_unquoted_field (IcCsvReader *self, const char **pp, const Span *span, guint64 line, guint column,
+                      IcCsvField *field, GError **error)
+{
+  const char *const limit = span->limit;
+  const char *p = *pp;
+  const char *q = find_stop (p, limit, self->separator, self->stop);
+
+  if (q == limit && !span->final)
+    return need_more (self, span->capped, error, line, column, FALSE);
+  if (q < limit && *q == '"')
+    return fail_record (self, q, limit, span->final, span->capped, line, error,
+                        IC_CSV_ERROR_BAD_QUOTE, line, column, "quote inside an unquoted field");
+  field->data = p;
+  field->len = (gsize) (q - p);
+  if (field->len > 0 && q[-1] == '\r' && (q == limit || *q == '\n'))
+    field->len--;
+  if (field->len > IC_CSV_MAX_FIELD)
+    return fail_record (self, q, limit, span->final, span->capped, line, error,
+                        IC_CSV_ERROR_FIELD_TOO_LONG, line, column, TOO_LONG_MESSAGE);
+  *pp = q;
+  return PARSE_RECORD;
+}
+
 /* Parses the record at self->pos into self->fields, within what the buffer
  * holds. On PARSE_MORE nothing is kept but the blank lines skipped: the
  * parse starts over once more text is read. */
@@ -442,20 +553,16 @@ parse_record (IcCsvReader *self, guint64 *record_line, GError **error)
       return PARSE_END;
     }
 
-  /* The record may not reach past @limit. It is the end of the text when
-   * @final; past it when @capped; otherwise more can be read. */
   const gboolean capped = (gsize) (end - p) > IC_CSV_MAX_RECORD;
-  const char *const limit = capped ? p + IC_CSV_MAX_RECORD : end;
-  const gboolean final = !capped && self->eof;
-  const char sep = self->separator;
-  const guint8 *const stop = self->stop;
+  const Span span = { capped ? p + IC_CSV_MAX_RECORD : end, !capped && self->eof, capped };
+  const char *const limit = span.limit;
 
   self->n_fields = 0;
   self->n_fixups = 0;
   self->scratch_len = 0;
   *record_line = line;
 
-  if (self->plain_path && parse_plain_record (self, p, limit, sep))
+  if (self->plain_path && parse_plain_record (self, p, limit, self->separator))
     {
       self->line = line + 1;
       return PARSE_RECORD;
@@ -464,8 +571,8 @@ parse_record (IcCsvReader *self, guint64 *record_line, GError **error)
   for (;;)
     {
       const guint column = self->n_fields + 1;
-      const guint64 field_line = line;
       IcCsvField field;
+      Parse parsed;
 
       if (G_UNLIKELY (self->n_fields == self->fields_size))
         {
@@ -476,92 +583,11 @@ parse_record (IcCsvReader *self, guint64 *record_line, GError **error)
         }
 
       if (p < limit && *p == '"')
-        {
-          const char *content = ++p;
-          gsize n_doubled = 0;
-
-          for (;;)
-            {
-              const char *q = memchr (p, '"', (gsize) (limit - p));
-              if (q == NULL)
-                {
-                  if (!final)
-                    return need_more (self, capped, error, field_line, column, TRUE);
-                  if (self->end != G_MAXUINT64)
-                    return end_open_part (self);
-                  line += ic_csv_count_newlines (p, limit);
-                  self->line = line;
-                  if (self->at_nul)
-                    return fail_fatal (self, error, IC_CSV_ERROR_BINARY, line, column,
-                                       NUL_MESSAGE);
-                  return fail_fatal (self, error, IC_CSV_ERROR_UNTERMINATED_QUOTE,
-                                     field_line, column, "unterminated quoted field");
-                }
-              line += ic_csv_count_newlines (p, q);
-              p = q + 1;
-              if (p == limit && !final)
-                return need_more (self, capped, error, field_line, column, TRUE);
-              if (p < limit && *p == '"')
-                {
-                  n_doubled++;
-                  p++;
-                  continue;
-                }
-              break;
-            }
-
-          /* After the closing quote, the field must end. */
-          if (p < limit)
-            {
-              const char c = *p;
-              gboolean ends = c == sep || c == '\n';
-              if (c == '\r')
-                {
-                  if (p + 1 == limit && !final)
-                    return need_more (self, capped, error, field_line, column, FALSE);
-                  ends = p + 1 == limit || p[1] == '\n';
-                }
-              if (!ends)
-                return fail_record (self, p, limit, final, capped, line, error,
-                                    IC_CSV_ERROR_BAD_QUOTE, line, column,
-                                    "text after closing quote");
-            }
-
-          const gsize raw_len = (gsize) (p - 1 - content);
-          field.len = raw_len - n_doubled;
-          if (field.len > IC_CSV_MAX_FIELD)
-            return fail_record (self, p, limit, final, capped, line, error,
-                                IC_CSV_ERROR_FIELD_TOO_LONG, field_line, column,
-                                TOO_LONG_MESSAGE);
-          if (n_doubled == 0)
-            field.data = content;
-          else
-            {
-              field.data = NULL;
-              unescape_to_scratch (self, content, raw_len, field.len, column - 1);
-            }
-          if (p < limit && *p == '\r')
-            p++;
-        }
+        parsed = parse_quoted_field (self, &p, &span, &line, column, &field, error);
       else
-        {
-          const char *q = find_stop (p, limit, sep, stop);
-          if (q == limit && !final)
-            return need_more (self, capped, error, field_line, column, FALSE);
-          if (q < limit && *q == '"')
-            return fail_record (self, q, limit, final, capped, line, error,
-                                IC_CSV_ERROR_BAD_QUOTE, line, column,
-                                "quote inside an unquoted field");
-          field.data = p;
-          field.len = (gsize) (q - p);
-          if (field.len > 0 && q[-1] == '\r' && (q == limit || *q == '\n'))
-            field.len--;
-          p = q;
-          if (field.len > IC_CSV_MAX_FIELD)
-            return fail_record (self, p, limit, final, capped, line, error,
-                                IC_CSV_ERROR_FIELD_TOO_LONG, field_line, column,
-                                TOO_LONG_MESSAGE);
-        }
+        parsed = parse_unquoted_field (self, &p, &span, line, column, &field, error);
+      if (parsed != PARSE_RECORD)
+        return parsed;
 
       self->fields[self->n_fields++] = field;
 
