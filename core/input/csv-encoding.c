@@ -166,7 +166,18 @@ scan_middle (IcCsvReader *self)
   return middle;
 }
 
-/* Pass 1: the BOM, and whether the bytes before the first NUL are UTF-8
+/* Pass 1 reads the file chunk by chunk only until its encoding is decided:
+ * up to the first byte that is not UTF-8 (then it is Windows-1252), the
+ * first NUL byte (only the bytes before it count) or the end. ASCII bytes,
+ * most of an export, are skipped 32 at a time (utf8-scan.c); a multi-byte
+ * sequence cut by the end of a chunk is carried over, so that only a
+ * sequence invalid in the file makes it Windows-1252. Records already
+ * handed out could not be taken back (a file whose only invalid byte is on
+ * its last line must be read as Windows-1252 from its first): hence a pass
+ * before the parse, or the parse at once as UTF-8 with the checksum's
+ * thread deciding, and the caller reading again (csv-source.h).
+ *
+ * Pass 1: the BOM, and whether the bytes before the first NUL are UTF-8
  * (recording where that NUL is when it decides). It reads no further than
  * needed to decide: up to the first byte that is not UTF-8, the first NUL,
  * or the end of the file. A big file's halves are scanned at once, and

@@ -20,7 +20,7 @@ typedef struct {
 /* Readers are allocated on cache lines of their own (aligned, and a
  * multiple of CACHE_LINE long), and so are the arrays they write record by
  * record: the two readers of a split, read by two threads, must not share a
- * cache line (measured: each thread 35 to 100% slower when they did). */
+ * cache line (BENCHMARKS.md: each thread much slower when they did). */
 #define CACHE_LINE 64
 
 struct _IcCsvReader {

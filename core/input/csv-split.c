@@ -12,6 +12,23 @@
 #include <string.h>
 #include <unistd.h>
 
+/* The boundary must be a record boundary, which only a parse from the start
+ * can tell for sure (a quoted field may hold line ends); a cheap guess is a
+ * line end with an even number of quote bytes between the reader's position
+ * (a record boundary) and it: exact for a well-formed file, where the quotes
+ * of a record are the pairs around fields and the doubled quotes inside,
+ * and fooled only by stray quotes in malformed records. '"' and LF are
+ * ASCII, so the raw bytes of a Windows-1252 file count as well as its text.
+ *
+ * The guess is checked for free by the first part: it parses exactly what a
+ * single reader would up to the boundary, where its text ends with a line
+ * end. Reaching that end between records, the split was sound; a record
+ * running into it (a quoted field that does not close before it) ends the
+ * part without an error, and ic_csv_reader_part_ended_cleanly() says the
+ * split was unsound. The first part checks the file's size and modification
+ * time where it ends, the second at the end of the file. A NUL byte ends
+ * the reading: the boundary is always before the first one. */
+
 
 /* Adds to *@quotes and *@newlines the quotes and LFs among @n bytes. Blocks
  * of 240 bytes with byte counters, which compilers vectorize at -O2. */

@@ -12,6 +12,31 @@
 #include <emmintrin.h>
 #endif
 
+/* Dialect choices beyond spec/data.md:
+ * - a blank line is an empty line or one made only of CRs; a line of spaces
+ *   or `;;` is a record (of one blank field, of three empty fields);
+ * - a CR is part of the line end only right before LF or the end of the
+ *   file; elsewhere in an unquoted field it is data;
+ * - line ends inside a quoted field are kept as written (CRLF stays CRLF);
+ * - a NUL byte stops reading where it sits: the records before it are read,
+ *   then IC_CSV_ERROR_BINARY. Its search costs nothing in the scanning
+ *   loops: the text just "ends" at the NUL;
+ * - a record (from its first byte to its line end) longer than
+ *   IC_CSV_MAX_RECORD, or with more than IC_CSV_MAX_FIELDS fields, stops the
+ *   reading: IC_CSV_ERROR_RECORD_TOO_LONG. The limit counts from the
+ *   record's first byte whatever the chunks, so the same file always gives
+ *   the same records. When a bad record is skipped and its rest does not
+ *   end within that limit, only its first physical line is skipped, as for
+ *   a quote that never closes. A line of more than IC_CSV_MAX_RECORD CRs is
+ *   such a record, not a blank line.
+ *
+ * A record is an array of IcCsvField pointing into the text buffer; only
+ * quoted fields holding doubled quotes are rewritten, into one scratch
+ * buffer reused from record to record, so reading allocates nothing per
+ * record once the arrays have grown to the widest record. Messages never
+ * quote the content of a field: fields hold identifiers and dates of
+ * children. */
+
 
 guint64
 ic_csv_count_newlines (const char *p, const char *end)
@@ -319,7 +344,7 @@ grow_fields (IcCsvReader *self)
  * a quote: @stop), or @limit. Sixteen bytes a step where SSE2 is there
  * (every x86-64): most fields of an export are shorter, and are found in
  * one step with no branch per byte. Then four bytes a step, then one: a
- * one-byte loop of three instructions runs a quarter slower when the
+ * one-byte loop of three instructions runs slower (BENCHMARKS.md) when the
  * code's placement makes it cross a 64-byte line, this one does not. Only
  * the bytes before @limit are read. */
 static inline const char *
