@@ -14,6 +14,7 @@
 #include "date.h"
 #include "table.h"
 #include "table-columns.h"
+#include "table-private.h"
 #include "test-util.h"
 #include "indicore/indicore-plugin.h"
 
@@ -1576,6 +1577,45 @@ test_split_same_problems (Fixture *f, gconstpointer data)
   g_assert_cmpstr (problem (p2, 0), ==, "pmi_acts.csv:503:3: act_date: " BAD_DATE);
 }
 
+/* The schema's cross-column rules name columns of their own table, and
+ * their codes are known codes: resolved, they point where the rules mean. */
+static void
+test_rules_resolve (void)
+{
+  for (int id = 0; id < IC_N_TABLES; id++)
+    {
+      const IcTableSpec *spec = ic_table_spec (id);
+      guint n = 0;
+      IcResolvedRule *rules = ic_table_rules_resolve (spec, &n);
+
+      g_assert_cmpuint (n, ==, spec->n_rules);
+      for (guint i = 0; i < n; i++)
+        {
+          g_assert_true (rules[i].rule->column == NULL || rules[i].column >= 0);
+          g_assert_true (rules[i].rule->other == NULL || rules[i].other >= 0);
+          g_assert_true (rules[i].rule->when == NULL || rules[i].when >= 0);
+          for (guint k = 0; rules[i].rule->key != NULL && rules[i].rule->key[k] != NULL; k++)
+            g_assert_cmpint (rules[i].key[k], >=, 0);
+        }
+      if (id == IC_TABLE_PMI_ACTS)
+        {
+          /* act_date (column 2) not before person_birth_date (4) for the
+           * three child acts only: their public values 3, 6 and 7. */
+          g_assert_cmpuint (n, ==, 1);
+          g_assert_cmpint (rules[0].column, ==, 2);
+          g_assert_cmpint (rules[0].other, ==, 4);
+          g_assert_cmpint (rules[0].when, ==, 1);
+          g_assert_cmphex (rules[0].when_codes, ==, (1u << IC_ACT_BSEM) | (1u << IC_ACT_VAD_CHILD)
+                                                    | (1u << IC_ACT_CONSULTATION_CHILD));
+          g_assert_cmphex (rules[0].when_codes, ==, (1u << 3) | (1u << 6) | (1u << 7));
+        }
+      ic_table_rules_free (rules, n);
+    }
+  /* The key rule keeps the population table in one part. */
+  g_assert_true (ic_table_rules_need_one_part (ic_table_spec (IC_TABLE_POPULATIONS)));
+  g_assert_false (ic_table_rules_need_one_part (ic_table_spec (IC_TABLE_PMI_ACTS)));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1615,6 +1655,7 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/table/encoding-read-again", Fixture, NULL, fixture_set_up, test_encoding_read_again, fixture_tear_down);
   g_test_add_func ("/table/narrow-date-base", test_narrow_date_base);
+  g_test_add_func ("/table/schema/rules-resolve", test_rules_resolve);
   g_test_add ("/table/narrow-columns-widen", Fixture, NULL, fixture_set_up, test_narrow_columns_widen, fixture_tear_down);
   g_test_add ("/table/split/same-table", Fixture, NULL, fixture_set_up, test_split_same_table, fixture_tear_down);
   g_test_add ("/table/split/same-problems", Fixture, NULL, fixture_set_up, test_split_same_problems, fixture_tear_down);

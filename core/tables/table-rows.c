@@ -386,13 +386,12 @@ parse_cell (IcTableReader *r, guint c, const char *text, gsize len)
         ic_table_row_problem (r, column, "not a count (expected digits, optionally grouped by thousands with spaces; no sign)");
       break;
     case IC_COLUMN_KIND_TEXT:
-      if (r->id == IC_TABLE_POPULATIONS && strcmp (column->spec->name, "period") == 0
-          && !is_period (text, len))
+      if (column->spec->text_form == IC_TEXT_PERIOD && !is_period (text, len))
         ic_table_row_problem (r, column, "not a period (expected a year, 2024, or a school year, 2023-2024)");
       else
         {
-          cell->text = strcmp (column->spec->name, "population") == 0 ? g_ascii_strdown (text, (gssize) len)
-                                                                      : g_strndup (text, len);
+          cell->text = column->spec->text_form == IC_TEXT_LOWER ? g_ascii_strdown (text, (gssize) len)
+                                                                : g_strndup (text, len);
           add_pending (r, c, NULL, 0);
         }
       break;

@@ -17,6 +17,13 @@ typedef enum {
   IC_COLUMN_KIND_TEXT,      /* trimmed text (small tables only) */
 } IcColumnKind;
 
+/* How a TEXT column's value is checked and kept. */
+typedef enum {
+  IC_TEXT_AS_WRITTEN,   /* trimmed */
+  IC_TEXT_LOWER,        /* trimmed, ASCII letters lower-cased (a name matched without case) */
+  IC_TEXT_PERIOD,       /* a year (2024) or a school year (2023-2024) */
+} IcTextForm;
+
 typedef struct {
   const char *name;
   IcColumnKind kind;
@@ -25,6 +32,7 @@ typedef struct {
    * with codes_open, other codes are accepted and numbered after them. */
   const char *const *codes;
   gboolean codes_open;
+  IcTextForm text_form; /* TEXT */
 } IcColumnSpec;
 
 /* Rules across the columns of one row. */
