@@ -395,6 +395,50 @@ test_dialect_lone_cr (Fixture *f, gconstpointer data)
   expect_end (reader);
 }
 
+/* Line ends of CRs alone (classic Mac OS) are refused at open, with the
+ * header's line: read the usual way, the whole file would be one header
+ * line and no record. Whatever the chunks (the CRs fall on their ends with
+ * SMALL_CHUNK), from a file or from bytes. */
+static void
+test_dialect_cr_only_refused (Fixture *f, gconstpointer data)
+{
+  static const struct {
+    const char *text;
+    const char *line;
+  } cases[] = {
+    { "birth_id;birth_date;territory\rB1;2024-01-31;Nord\rB2;2024-02-01;Sud\r", "line 1: " },
+    /* Blank lines before the header: it is on line 3. */
+    { "\n\nbirth_id;birth_date\rB1;2024-01-31\r", "line 3: " },
+    /* Quoted header fields, a run of CRs, no CR at the end. */
+    { "\"a\";\"b\"\r\r\"1\";\"2\"", "line 1: " },
+  };
+  (void) data;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    for (int from_data = 0; from_data <= 1; from_data++)
+      {
+        g_autoptr (GError) error = NULL;
+        g_autoptr (IcCsvReader) reader = NULL;
+
+        reader = from_data ? ic_csv_reader_new_from_data (cases[i].text, strlen (cases[i].text), &reader_options, &error)
+                           : open_data (f, cases[i].text, -1, &error);
+        g_assert_null (reader);
+        g_assert_error (error, IC_CSV_ERROR, IC_CSV_ERROR_CR_LINE_ENDS);
+        g_assert_true (g_str_has_prefix (error->message, cases[i].line));
+        g_assert_nonnull (strstr (error->message, "CR alone"));
+      }
+
+  /* Not CR-only: a CR inside a quoted header field, CRLF, a CR in a
+   * record (data, as before), a lone CR at the very end; a CR run before LF
+   * is /dialect/lone-cr's. */
+  {
+    g_autoptr (IcCsvReader) reader = open_ok (f, "a;\"b\rc\"\r\nx\ry;z\r", -1);
+    expect_header (reader, "a", "b\rc", NULL);
+    expect_record (reader, 2, "x\ry", "z", NULL);
+    expect_end (reader);
+  }
+}
+
 static void
 test_dialect_ragged_records (Fixture *f, gconstpointer data)
 {
@@ -3003,6 +3047,7 @@ main (int argc, char **argv)
   ADD ("/dialect/whitespace-line-is-record", test_dialect_whitespace_line_is_record);
   ADD ("/dialect/last-line-without-newline", test_dialect_last_line_without_newline);
   ADD ("/dialect/lone-cr", test_dialect_lone_cr);
+  ADD ("/dialect/cr-only-refused", test_dialect_cr_only_refused);
   ADD ("/dialect/ragged-records", test_dialect_ragged_records);
   ADD ("/quoting/separator", test_quoting_separator);
   ADD ("/quoting/doubled", test_quoting_doubled);

@@ -450,6 +450,23 @@ static const InvalidCase invalid_cases[] = {
     "births.csv: ", "NUL", TRUE, 0, { NULL },
   },
   {
+    /* Line ends of CRs alone (classic Mac OS): refused, never read as one
+     * header line and no row (which once passed as valid, 0 rows). */
+    "/table/invalid/cr-line-ends-populations", IC_TABLE_POPULATIONS,
+    "population;period;territory;value;source\r"
+    "births;2024;;770;INSEE\r"
+    "births;2023;;750;INSEE\r",
+    -1,
+    "populations.csv: line 1: line ends are CR alone", "LF or CRLF", TRUE, 0, { "770", NULL },
+  },
+  {
+    "/table/invalid/cr-line-ends", IC_TABLE_PMI_ACTS,
+    "act_id;act_type;act_date;person_id;person_birth_date;provider;professional;territory\r"
+    "A-001;EPP;2024-03-01;W-001;;PMI;SF;Nord\r",
+    -1,
+    "pmi_acts.csv: line 1: line ends are CR alone", "LF or CRLF", TRUE, 0, { "A-001", "W-001", NULL },
+  },
+  {
     "/table/invalid/duplicate-population", IC_TABLE_POPULATIONS,
     POPULATIONS_HEADER
     "births;2024;;770;INSEE\n"

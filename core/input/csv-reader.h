@@ -35,6 +35,7 @@ typedef enum {
   IC_CSV_ERROR_CHANGED,            /* the file changed while being read: truncated, grown or rewritten (fatal) */
   IC_CSV_ERROR_RECORD_TOO_LONG,    /* a record longer than IC_CSV_MAX_RECORD bytes or with more than IC_CSV_MAX_FIELDS fields, which includes a quote left open further than IC_CSV_MAX_RECORD from the end of the file (fatal) */
   IC_CSV_ERROR_NOT_UTF8,           /* a reader opened assuming UTF-8 learnt the file is not: everything read from it is to be dropped, and the file read again with ic_csv_reader_open() (fatal) */
+  IC_CSV_ERROR_CR_LINE_ENDS,       /* line ends are CR alone (classic Mac OS): refused at open, "line N: ..." (csv-sniff.c) */
 } IcCsvError;
 
 /* Longest field accepted, in bytes: no column of the spec comes near it, and
@@ -60,7 +61,8 @@ typedef struct _IcCsvReader IcCsvReader;
  * ic_csv_reader_get_sha256()) and reads its header. Returns a new reader,
  * which keeps the file open until freed, or NULL with @error set
  * (IC_CSV_ERROR_IO, IC_CSV_ERROR_CHANGED, IC_CSV_ERROR_EMPTY,
- * IC_CSV_ERROR_BINARY, or any record error in the header). The message
+ * IC_CSV_ERROR_BINARY, IC_CSV_ERROR_CR_LINE_ENDS, or any record error in
+ * the header). The message
  * does not name the file: the caller prefixes it. A problem inside the
  * header record (any of the record errors below, which are all fatal there)
  * has no reader to ask for its position, so its message starts with it:

@@ -8,6 +8,22 @@
 
 #include <string.h>
 
+/* A file whose line ends are CRs alone (classic Mac OS) is refused, not
+ * read: its header would be the whole file as one line, a CR being data
+ * anywhere but before LF or the end of the file, and the file would pass as
+ * valid with no row. Reading it instead would make a CR inside a field end
+ * the line in every file, for a format no current export writes. It is
+ * recognised on the header line: a CR outside quotes followed by anything
+ * but LF or the end of the file. */
+static gboolean
+fail_cr_line_ends (IcCsvReader *self, GError **error)
+{
+  g_set_error (error, IC_CSV_ERROR, IC_CSV_ERROR_CR_LINE_ENDS,
+               "line %" G_GUINT64_FORMAT ": line ends are CR alone (classic Mac OS), which is not read: "
+               "save the file with LF or CRLF line ends", self->line);
+  return FALSE;
+}
+
 /* Counts separators outside quotes on the header line (which a quoted field
  * may stretch over several physical lines), reading until the line is whole
  * or IC_CSV_MAX_RECORD long. */
@@ -24,7 +40,7 @@ ic_csv_sniff_separator (IcCsvReader *self, GError **error)
           const gboolean capped = (gsize) (end - p) > IC_CSV_MAX_RECORD;
           const char *const limit = capped ? p + IC_CSV_MAX_RECORD : end;
           gsize semicolons = 0, commas = 0;
-          gboolean quoted = FALSE;
+          gboolean quoted = FALSE, bare_cr = FALSE;
 
           for (; p < limit; p++)
             {
@@ -35,6 +51,14 @@ ic_csv_sniff_separator (IcCsvReader *self, GError **error)
                 continue;
               else if (c == '\n')
                 break;
+              else if (c == '\r')
+                {
+                  const char *q = p;
+                  while (q < limit && *q == '\r')
+                    q++;
+                  bare_cr = bare_cr || (q < limit && *q != '\n');
+                  p = q - 1;
+                }
               else if (c == ';')
                 semicolons++;
               else if (c == ',')
@@ -42,6 +66,8 @@ ic_csv_sniff_separator (IcCsvReader *self, GError **error)
             }
           if (p < limit || capped || self->eof)
             {
+              if (bare_cr)
+                return fail_cr_line_ends (self, error);
               self->separator = commas > semicolons ? ',' : ';';
               return TRUE;
             }
