@@ -10,7 +10,6 @@
 
 #include <string.h>
 
-
 /* Reads up to @max raw bytes of the current pass into @out: all of them
  * except at the end of the file (see read_checked()), or at the end of the
  * part (self->end), which is not read past. */

@@ -29,7 +29,6 @@
  * time where it ends, the second at the end of the file. A NUL byte ends
  * the reading: the boundary is always before the first one. */
 
-
 /* Adds to *@quotes and *@newlines the quotes and LFs among @n bytes. Blocks
  * of 240 bytes with byte counters, which compilers vectorize at -O2. */
 static void

@@ -37,7 +37,6 @@
  * quote the content of a field: fields hold identifiers and dates of
  * children. */
 
-
 guint64
 ic_csv_count_newlines (const char *p, const char *end)
 {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "table.h"
+#include "table-caches.h"
 #include "table-columns.h"
 #include "csv-reader.h"
 #include "csv-source.h"
@@ -28,18 +29,6 @@ typedef struct {
   gsize pending_len;
 } Cell;
 
-/* The values a code or territory column has taken, by their text as
- * written: most rows repeat a handful of them, and a hit here costs a few
- * byte comparisons instead of a case fold, a hash and a dictionary probe. */
-#define VALUE_CACHE_SLOTS 64
-#define VALUE_CACHE_TEXT 40
-
-typedef struct {
-  guint8 len;          /* 0: empty */
-  char text[VALUE_CACHE_TEXT];
-  guint16 value;
-} CachedValue;
-
 /* Person identifiers are interned PERSON_AHEAD kept rows late, in row
  * order (ids stay dense in order of first appearance): their slot in the
  * dictionary is prefetched when the row is kept and their entry halfway,
@@ -56,28 +45,6 @@ typedef struct {
   guint16 len;
   char text[PERSON_TEXT];
 } PendingPerson;
-
-/* The dates a column has taken, by their ten bytes as written: a year's
- * acts fall on a few hundred days, and a hit costs a hash and a compare
- * instead of a parse and a calendar computation. Only valid dates enter;
- * len 0 marks an empty entry. A column of many more dates (mothers' birth
- * dates) would mostly miss: after DATE_CACHE_TRIAL lookups, a column with
- * less than a half of hits parses without it. */
-#define DATE_CACHE_SLOTS 2048
-#define DATE_CACHE_TRIAL 4096
-
-typedef struct {
-  guint64 head;        /* the first eight bytes */
-  guint16 tail;        /* the last two */
-  guint16 len;
-  gint32 day;
-} CachedDate;
-
-typedef struct {
-  guint32 lookups;     /* up to DATE_CACHE_TRIAL */
-  guint32 hits;
-  gboolean off;
-} DateCacheUse;
 
 /* A cross-column rule of the table's schema, its columns resolved to
  * their indices (table-rules.c). */

@@ -10,66 +10,6 @@
 #include "number.h"
 #include "text.h"
 
-
-static inline guint
-value_cache_slot (const char *text, gsize len)
-{
-  guint h = (guint) len * 31u + (guchar) text[0] * 7u + (guchar) text[len - 1] * 131u + (guchar) text[len / 2];
-  return h % VALUE_CACHE_SLOTS;
-}
-
-static inline gboolean
-value_cache_get (const CachedValue *cache, const char *text, gsize len, guint16 *value)
-{
-  const CachedValue *entry = &cache[value_cache_slot (text, len)];
-  if (entry->len != len || !ic_text_bytes_equal (entry->text, text, len))
-    return FALSE;
-  *value = entry->value;
-  return TRUE;
-}
-
-static inline void
-value_cache_put (CachedValue *cache, const char *text, gsize len, guint16 value)
-{
-  CachedValue *entry;
-  if (len == 0 || len >= VALUE_CACHE_TEXT)
-    return;
-  entry = &cache[value_cache_slot (text, len)];
-  entry->len = (guint8) len;
-  memcpy (entry->text, text, len);
-  entry->value = value;
-}
-
-
-static inline gboolean
-parse_date_cached (CachedDate *cache, DateCacheUse *use, const char *text, gsize len, gint32 *day)
-{
-  guint64 head;
-  guint16 tail;
-  CachedDate *entry;
-
-  if (len != 10 || use->off)
-    return ic_date_parse (text, len, day);
-  if (G_UNLIKELY (++use->lookups == DATE_CACHE_TRIAL))
-    use->off = use->hits < DATE_CACHE_TRIAL / 2;
-  memcpy (&head, text, 8);
-  memcpy (&tail, text + 8, 2);
-  entry = &cache[((head ^ tail) * 0x9e3779b97f4a7c15ull) >> (64 - 11)];
-  if (entry->len == 10 && entry->head == head && entry->tail == tail)
-    {
-      use->hits++;
-      *day = entry->day;
-      return TRUE;
-    }
-  if (!ic_date_parse (text, len, day))
-    return FALSE;
-  *entry = (CachedDate) { .head = head, .tail = tail, .len = 10, .day = *day };
-  return TRUE;
-}
-
-G_STATIC_ASSERT (DATE_CACHE_SLOTS == 1 << 11);
-
-
 /* A problem of the current row: reported in strict mode, set aside with the
  * row in lenient mode. */
 void
@@ -434,7 +374,6 @@ set_missing (IcTableReader *r, guint c)
       break;
     }
 }
-
 
 static void
 read_row (IcTableReader *r, const IcCsvField *fields, guint n_fields)

@@ -151,7 +151,6 @@ ic_table_column (IcTable *table, const char *name)
   return c < 0 ? NULL : &table->columns[c];
 }
 
-
 gboolean
 ic_table_fail_csv (IcTableReader *r, IcCsvReader *csv, GError *csv_error, GError **error)
 {
@@ -167,7 +166,6 @@ ic_table_fail_csv (IcTableReader *r, IcCsvReader *csv, GError *csv_error, GError
   g_error_free (csv_error);
   return FALSE;
 }
-
 
 gboolean
 ic_table_merge_territories (IcTable *table, IcInterner *into, IcInterner *from, IcProblems *problems)
