@@ -12,6 +12,7 @@
 #endif
 
 #include "csv-reader.h"
+#include "csv-source.h"
 #include "../fuzz/csv-log.h"
 
 #include <fcntl.h>
@@ -3020,6 +3021,89 @@ test_split_changed_first_part (Fixture *f, gconstpointer data)
     }
 }
 
+/* ---- source ------------------------------------------------------------ */
+
+/* A Windows-1252 file read at once as UTF-8: the source says afterwards
+ * that the reading does not stand, and the next opening converts it. */
+static void
+test_source_encoding_again (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = write_file (f, "a;b\n1;Gu\xE9ret\n", -1);
+  g_autoptr (IcCsvSource) source = NULL;
+  g_autoptr (GError) error = NULL;
+  IcCsvReader *reader;
+  const IcCsvField *fields;
+  guint n_fields;
+  (void) data;
+
+  /* The checksum's thread, which decides the encoding, waits until asked:
+   * the records are all read first. */
+  reader_options.defer_checksum = TRUE;
+  source = ic_csv_source_new (path, &reader_options, IC_CSV_SOURCE_MAY_ASSUME_UTF8);
+  reader = ic_csv_source_open (source, &error);
+  g_assert_no_error (error);
+  g_assert_false (ic_csv_reader_was_converted (reader));
+  while (ic_csv_reader_next (reader, &fields, &n_fields, NULL, &error))
+    ;
+  g_assert_no_error (error);
+  g_assert_false (ic_csv_source_encoding_held (source));
+
+  reader = ic_csv_source_open (source, &error);
+  g_assert_no_error (error);
+  g_assert_true (ic_csv_reader_was_converted (reader));
+  /* é is 0xE9 in Windows-1252, U+00E9 = C3 A9 in UTF-8. */
+  expect_record (reader, 2, "1", "Gu\xC3\xA9ret", NULL);
+  expect_end (reader);
+  g_assert_true (ic_csv_source_encoding_held (source));
+  g_assert_nonnull (ic_csv_source_get_sha256 (source, NULL));
+}
+
+/* A file split when the options allow it: the two parts hold every record,
+ * in order, and the split held; with one thread, no split. */
+static void
+test_source_split (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GString) text = g_string_new ("a;b\n");
+  g_autofree char *path = NULL;
+  (void) data;
+
+  for (guint i = 0; i < 100; i++)
+    g_string_append_printf (text, "%u;x\n", i);
+  path = write_file (f, text->str, (gssize) text->len);
+
+  for (guint threads = 1; threads <= 2; threads++)
+    {
+      IcInputOptions options = reader_options;
+      g_autoptr (IcCsvSource) source = NULL;
+      IcCsvReader *reader, *second;
+      guint64 expected = 0;
+
+      options.threads = threads;
+      options.split_threshold = 16;
+      source = ic_csv_source_new (path, &options, IC_CSV_SOURCE_MAY_SPLIT);
+      reader = ic_csv_source_open (source, NULL);
+      g_assert_nonnull (reader);
+      second = ic_csv_source_split (source);
+      g_assert_true ((second != NULL) == (threads == 2));
+      for (IcCsvReader *part = reader; part != NULL; part = part == reader ? second : NULL)
+        {
+          const IcCsvField *fields;
+          guint n;
+          guint64 line;
+          while (ic_csv_reader_next (part, &fields, &n, &line, NULL))
+            {
+              g_autofree char *number = g_strndup (fields[0].data, fields[0].len);
+              /* record i on line i + 2 (the header is line 1) */
+              g_assert_cmpuint (line, ==, expected + 2);
+              g_assert_cmpuint (g_ascii_strtoull (number, NULL, 10), ==, expected);
+              expected++;
+            }
+        }
+      g_assert_cmpuint (expected, ==, 100);
+      g_assert_true (ic_csv_source_split_held (source));
+    }
+}
+
 /* Each test with a fixture runs with the default chunk size, then again
  * under /csv/small-chunks/ with chunks of SMALL_CHUNK bytes. */
 #define ADD(path, func) \
@@ -3037,6 +3121,8 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
+  ADD ("/source/encoding-again", test_source_encoding_again);
+  ADD ("/source/split", test_source_split);
   ADD ("/dialect/semicolon-crlf", test_dialect_semicolon_crlf);
   ADD ("/dialect/semicolon-lf", test_dialect_semicolon_lf);
   ADD ("/dialect/comma-lf", test_dialect_comma_lf);
