@@ -504,7 +504,7 @@ read_records_unflushed (IcTableReader *r, IcCsvReader *csv, GError **error)
 
 void
 ic_table_reader_init (IcTableReader *r, IcTable *table, IcTableId id, const char *file, IcInterner *territories,
-             gboolean lenient, IcProblems *problems)
+                      gboolean lenient, IcProblems *problems)
 {
   *r = (IcTableReader) {
     .table = table, .id = id, .file = file, .territories = territories,

@@ -15,7 +15,7 @@ G_DEFINE_QUARK (ic-table-error-quark, ic_table_error)
  * the error must hold the message anyway). */
 gboolean
 ic_table_fail_file (IcTableReader *r, guint64 line, guint column, const char *column_name,
-           GError **error, const char *format, ...)
+                    GError **error, const char *format, ...)
 {
   va_list args;
   g_autofree char *message = NULL;
@@ -55,7 +55,7 @@ read_header (IcTableReader *r, IcCsvReader *csv, GError **error)
             continue;
           if (column->field >= 0)
             return ic_table_fail_file (r, 1, f + 1, column->spec->name, error,
-                              "column appears twice in the header (first as field %d)", column->field + 1);
+                                       "column appears twice in the header (first as field %d)", column->field + 1);
           column->field = (int) f;
         }
     }
@@ -68,7 +68,7 @@ read_header (IcTableReader *r, IcCsvReader *csv, GError **error)
       }
   if (n_missing > 0)
     return ic_table_fail_file (r, 1, 0, NULL, error, "missing required column%s %s",
-                      n_missing > 1 ? "s" : "", missing->str);
+                               n_missing > 1 ? "s" : "", missing->str);
   return TRUE;
 }
 
@@ -162,7 +162,7 @@ ic_table_fail_csv (IcTableReader *r, IcCsvReader *csv, GError *csv_error, GError
     ic_csv_reader_get_error_position (csv, &line, &column);
   table_column = ic_table_column_at_field (r, column);
   ic_table_fail_file (r, line, column, table_column ? table_column->spec->name : NULL, error,
-             "%s", csv_error->message);
+                      "%s", csv_error->message);
   g_error_free (csv_error);
   return FALSE;
 }
