@@ -417,7 +417,7 @@ read_row (IcTableReader *r, const IcCsvField *fields, guint n_fields)
           else
             parse_cell (r, c, text, len);
         }
-      if (r->row_problems == 0)
+      if (r->row_problems == 0 && r->n_rules > 0)
         ic_table_check_row (r);
     }
 

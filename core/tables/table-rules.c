@@ -90,7 +90,9 @@ row_key (IcTableReader *r, const IcResolvedRule *rule)
   return g_string_free (g_steal_pointer (&key), FALSE);
 }
 
-static void
+/* Off the hot path (the small populations table): not inlined, so that
+ * ic_table_check_row() stays a light call for the others. */
+G_GNUC_NO_INLINE static void
 check_unique_key (IcTableReader *r, const IcResolvedRule *rule)
 {
   char *key = row_key (r, rule);
