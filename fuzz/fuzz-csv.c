@@ -25,12 +25,13 @@ LLVMFuzzerTestOneInput (const guint8 *data, size_t size)
   g_autoptr (GString) expected = g_string_new (NULL);
   g_autoptr (GString) got = g_string_new (NULL);
   gboolean expected_fatal, fatal;
+  IcInputOptions options = { 0 };
 
   /* Small chunks, so that records cross them; or the default, so that the
    * plain record path (which needs 128 bytes of text ahead) is taken. */
-  ic_csv_reader_set_chunk_size_for_tests (size && data[size - 1] % 4 ? 16 + data[size - 1] % 48 : 0);
-  whole = ic_csv_reader_new_from_data ((const char *) data, size, NULL);
-  first = ic_csv_reader_new_from_data ((const char *) data, size, NULL);
+  options.chunk_size = size && data[size - 1] % 4 ? 16 + data[size - 1] % 48 : 0;
+  whole = ic_csv_reader_new_from_data ((const char *) data, size, &options, NULL);
+  first = ic_csv_reader_new_from_data ((const char *) data, size, &options, NULL);
   if (whole == NULL)
     {
       if (first != NULL)
@@ -50,9 +51,9 @@ LLVMFuzzerTestOneInput (const guint8 *data, size_t size)
   {
     g_autoptr (IcCsvReader) general = NULL;
     g_autoptr (GString) log = g_string_new (NULL);
-    ic_csv_reader_set_plain_path_for_tests (FALSE);
-    general = ic_csv_reader_new_from_data ((const char *) data, size, NULL);
-    ic_csv_reader_set_plain_path_for_tests (TRUE);
+    options.general_parse_only = TRUE;
+    general = ic_csv_reader_new_from_data ((const char *) data, size, &options, NULL);
+    options.general_parse_only = FALSE;
     if (general == NULL || csv_log (general, log) != expected_fatal || !g_string_equal (log, expected))
       g_error ("the plain record path and the general parse differ");
   }
@@ -60,7 +61,7 @@ LLVMFuzzerTestOneInput (const guint8 *data, size_t size)
   /* Read assuming UTF-8: when the assumption holds, the very same reading;
    * when it does not, a safe one, and a file pass 1 converts. */
   {
-    g_autoptr (IcCsvReader) assumed = ic_csv_reader_new_from_data_assuming_utf8 ((const char *) data, size, NULL);
+    g_autoptr (IcCsvReader) assumed = ic_csv_reader_new_from_data_assuming_utf8 ((const char *) data, size, &options, NULL);
     g_autoptr (GString) log = g_string_new (NULL);
     gboolean assumed_fatal = assumed != NULL ? csv_log (assumed, log) : TRUE;
     if (assumed != NULL && ic_csv_reader_assumption_held (assumed))

@@ -12,6 +12,7 @@
 #endif
 
 #include "csv-reader.h"
+#include "csv-source.h"
 #include "../fuzz/csv-log.h"
 
 #include <fcntl.h>
@@ -27,6 +28,10 @@
 
 #define SMALL_CHUNK 16
 
+/* The options every reader of the test is made with: a test sets their
+ * fields (chunk size, fast path, deferred checksum); tear-down resets them. */
+static IcInputOptions reader_options;
+
 typedef struct {
   char *dir;
   guint n_files;
@@ -37,7 +42,7 @@ static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  ic_csv_reader_set_chunk_size_for_tests (GPOINTER_TO_SIZE (data));
+  reader_options.chunk_size = GPOINTER_TO_SIZE (data);
   f->dir = g_dir_make_tmp ("indicore-test-csv-XXXXXX", &error);
   g_assert_no_error (error);
   f->n_files = 0;
@@ -62,8 +67,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
     }
   g_assert_cmpint (g_rmdir (f->dir), ==, 0);
   g_free (f->dir);
-  ic_csv_reader_set_chunk_size_for_tests (0);
-  ic_csv_reader_defer_sha256_for_tests (FALSE);
+  reader_options = (IcInputOptions) { 0 };
 }
 
 /* Writes @len bytes (-1: up to the NUL) into a new file; returns its path. */
@@ -83,7 +87,7 @@ static IcCsvReader *
 open_data (Fixture *f, const char *data, gssize len, GError **error)
 {
   g_autofree char *path = write_file (f, data, len);
-  return ic_csv_reader_open (path, error);
+  return ic_csv_reader_open (path, &reader_options, error);
 }
 
 /* Opens @data, which must succeed. */
@@ -392,6 +396,50 @@ test_dialect_lone_cr (Fixture *f, gconstpointer data)
   expect_end (reader);
 }
 
+/* Line ends of CRs alone (classic Mac OS) are refused at open, with the
+ * header's line: read the usual way, the whole file would be one header
+ * line and no record. Whatever the chunks (the CRs fall on their ends with
+ * SMALL_CHUNK), from a file or from bytes. */
+static void
+test_dialect_cr_only_refused (Fixture *f, gconstpointer data)
+{
+  static const struct {
+    const char *text;
+    const char *line;
+  } cases[] = {
+    { "birth_id;birth_date;territory\rB1;2024-01-31;Nord\rB2;2024-02-01;Sud\r", "line 1: " },
+    /* Blank lines before the header: it is on line 3. */
+    { "\n\nbirth_id;birth_date\rB1;2024-01-31\r", "line 3: " },
+    /* Quoted header fields, a run of CRs, no CR at the end. */
+    { "\"a\";\"b\"\r\r\"1\";\"2\"", "line 1: " },
+  };
+  (void) data;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    for (int from_data = 0; from_data <= 1; from_data++)
+      {
+        g_autoptr (GError) error = NULL;
+        g_autoptr (IcCsvReader) reader = NULL;
+
+        reader = from_data ? ic_csv_reader_new_from_data (cases[i].text, strlen (cases[i].text), &reader_options, &error)
+                           : open_data (f, cases[i].text, -1, &error);
+        g_assert_null (reader);
+        g_assert_error (error, IC_CSV_ERROR, IC_CSV_ERROR_CR_LINE_ENDS);
+        g_assert_true (g_str_has_prefix (error->message, cases[i].line));
+        g_assert_nonnull (strstr (error->message, "CR alone"));
+      }
+
+  /* Not CR-only: a CR inside a quoted header field, CRLF, a CR in a
+   * record (data, as before), a lone CR at the very end; a CR run before LF
+   * is /dialect/lone-cr's. */
+  {
+    g_autoptr (IcCsvReader) reader = open_ok (f, "a;\"b\rc\"\r\nx\ry;z\r", -1);
+    expect_header (reader, "a", "b\rc", NULL);
+    expect_record (reader, 2, "x\ry", "z", NULL);
+    expect_end (reader);
+  }
+}
+
 static void
 test_dialect_ragged_records (Fixture *f, gconstpointer data)
 {
@@ -603,8 +651,8 @@ open_deferred (const char *path)
   g_autoptr (GError) error = NULL;
   IcCsvReader *reader;
 
-  ic_csv_reader_defer_sha256_for_tests (TRUE);
-  reader = ic_csv_reader_open (path, &error);
+  reader_options.defer_checksum = TRUE;
+  reader = ic_csv_reader_open (path, &reader_options, &error);
   g_assert_no_error (error);
   return reader;
 }
@@ -733,9 +781,9 @@ test_sha256_many_chunks (Fixture *f, gconstpointer data)
       g_autoptr (IcCsvReader) from_file = NULL;
       g_autoptr (IcCsvReader) from_data = NULL;
 
-      ic_csv_reader_set_chunk_size_for_tests (cases[i].chunk);
+      reader_options.chunk_size = cases[i].chunk;
       from_file = open_ok (f, text->str, (gssize) text->len);
-      from_data = ic_csv_reader_new_from_data (text->str, text->len, NULL);
+      from_data = ic_csv_reader_new_from_data (text->str, text->len, &reader_options, NULL);
       g_assert_nonnull (from_data);
       expect_sha256 (from_file, expected);
       expect_sha256 (from_data, expected);
@@ -864,15 +912,15 @@ test_sha256_free_without_asking (Fixture *f, gconstpointer data)
   IcCsvReader *reader, *second = NULL;
   (void) data;
 
-  reader = ic_csv_reader_open (path, NULL);
+  reader = ic_csv_reader_open (path, &reader_options, NULL);
   g_assert_nonnull (reader);
   ic_csv_reader_free (reader);
 
-  reader = ic_csv_reader_new_from_data (text->str, text->len, NULL);
+  reader = ic_csv_reader_new_from_data (text->str, text->len, &reader_options, NULL);
   g_assert_nonnull (reader);
   ic_csv_reader_free (reader);
 
-  reader = ic_csv_reader_open (path, NULL);
+  reader = ic_csv_reader_open (path, &reader_options, NULL);
   g_assert_nonnull (reader);
   g_assert_true (ic_csv_reader_split (reader, 1, &second));
   ic_csv_reader_free (reader);
@@ -912,7 +960,7 @@ test_encoding_stops_at_nul (Fixture *f, gconstpointer data)
 static void
 test_encoding_two_halves (void)
 {
-  ic_csv_reader_set_chunk_size_for_tests (16);
+  reader_options.chunk_size = 16;
   for (gsize cut = 0; cut < 4; cut++)
     {
       /* 200 bytes: the middle, byte 100, falls on byte @cut of the 4-byte
@@ -925,7 +973,7 @@ test_encoding_two_halves (void)
       g_string_append (text, "\xF0\x9F\x98\x80");
       while (text->len < 200)
         g_string_append_c (text, 'b');
-      reader = ic_csv_reader_new_from_data (text->str, text->len, &error);
+      reader = ic_csv_reader_new_from_data (text->str, text->len, &reader_options, &error);
       g_assert_no_error (error);
       g_assert_false (ic_csv_reader_was_converted (reader));
     }
@@ -938,7 +986,7 @@ test_encoding_two_halves (void)
     g_string_append (text, "\xE9\n");
     while (text->len < 200)
       g_string_append_c (text, 'b');
-    reader = ic_csv_reader_new_from_data (text->str, text->len, NULL);
+    reader = ic_csv_reader_new_from_data (text->str, text->len, &reader_options, NULL);
     g_assert_true (ic_csv_reader_was_converted (reader));
   }
   {
@@ -955,7 +1003,7 @@ test_encoding_two_halves (void)
     g_string_append (text, "\xE9\n");
     while (text->len < 200)
       g_string_append_c (text, 'b');
-    reader = ic_csv_reader_new_from_data (text->str, text->len, NULL);
+    reader = ic_csv_reader_new_from_data (text->str, text->len, &reader_options, NULL);
     g_assert_false (ic_csv_reader_was_converted (reader));
     g_assert_true (ic_csv_reader_next (reader, &fields, &n_fields, &line, &error));
     g_assert_false (ic_csv_reader_next (reader, &fields, &n_fields, &line, &error));
@@ -970,10 +1018,10 @@ test_encoding_two_halves (void)
     g_string_append_c (text, '\0');
     while (text->len < 200)
       g_string_append_c (text, 'b');
-    reader = ic_csv_reader_new_from_data (text->str, text->len, NULL);
+    reader = ic_csv_reader_new_from_data (text->str, text->len, &reader_options, NULL);
     g_assert_true (ic_csv_reader_was_converted (reader));
   }
-  ic_csv_reader_set_chunk_size_for_tests (0);
+  reader_options.chunk_size = 0;
 }
 
 /* Opened assuming UTF-8, a file is read at once; the checksum's thread
@@ -989,10 +1037,10 @@ test_encoding_assumed (void)
   guint n_fields;
   guint64 line;
 
-  ic_csv_reader_defer_sha256_for_tests (TRUE);
+  reader_options.defer_checksum = TRUE;
   {
     g_autoptr (GError) error = NULL;
-    g_autoptr (IcCsvReader) reader = ic_csv_reader_new_from_data_assuming_utf8 (cp1252, sizeof cp1252 - 1, &error);
+    g_autoptr (IcCsvReader) reader = ic_csv_reader_new_from_data_assuming_utf8 (cp1252, sizeof cp1252 - 1, &reader_options, &error);
     guint records = 0;
     g_assert_no_error (error);
     g_assert_false (ic_csv_reader_was_converted (reader));
@@ -1004,18 +1052,18 @@ test_encoding_assumed (void)
     g_assert_false (ic_csv_reader_assumption_held (reader));
   }
   {
-    g_autoptr (IcCsvReader) reader = ic_csv_reader_new_from_data_assuming_utf8 (utf8, sizeof utf8 - 1, NULL);
+    g_autoptr (IcCsvReader) reader = ic_csv_reader_new_from_data_assuming_utf8 (utf8, sizeof utf8 - 1, &reader_options, NULL);
     g_assert_true (ic_csv_reader_assumption_held (reader));
     expect_record (reader, 2, "1", "Gu\xC3\xA9ret", NULL);
   }
   {
     /* Past the first NUL, bytes never decide. */
-    g_autoptr (IcCsvReader) reader = ic_csv_reader_new_from_data_assuming_utf8 (after_nul, sizeof after_nul - 1, NULL);
+    g_autoptr (IcCsvReader) reader = ic_csv_reader_new_from_data_assuming_utf8 (after_nul, sizeof after_nul - 1, &reader_options, NULL);
     g_assert_true (ic_csv_reader_assumption_held (reader));
   }
   {
     /* Opened the usual way: the assumption is not the reader's. */
-    g_autoptr (IcCsvReader) reader = ic_csv_reader_new_from_data (cp1252, sizeof cp1252 - 1, NULL);
+    g_autoptr (IcCsvReader) reader = ic_csv_reader_new_from_data (cp1252, sizeof cp1252 - 1, &reader_options, NULL);
     g_assert_true (ic_csv_reader_was_converted (reader));
     g_assert_true (ic_csv_reader_assumption_held (reader));
   }
@@ -1026,16 +1074,16 @@ test_encoding_assumed (void)
     g_autoptr (GError) error = NULL;
     g_autoptr (IcCsvReader) reader = NULL;
     gboolean read = TRUE;
-    ic_csv_reader_set_chunk_size_for_tests (16);
-    reader = ic_csv_reader_new_from_data_assuming_utf8 (cp1252, sizeof cp1252 - 1, &error);
+    reader_options.chunk_size = 16;
+    reader = ic_csv_reader_new_from_data_assuming_utf8 (cp1252, sizeof cp1252 - 1, &reader_options, &error);
     g_assert_no_error (error);
     g_assert_false (ic_csv_reader_assumption_held (reader));
     while (read)
       read = ic_csv_reader_next (reader, &fields, &n_fields, &line, &error);
     g_assert_error (error, IC_CSV_ERROR, IC_CSV_ERROR_NOT_UTF8);
-    ic_csv_reader_set_chunk_size_for_tests (0);
+    reader_options.chunk_size = 0;
   }
-  ic_csv_reader_defer_sha256_for_tests (FALSE);
+  reader_options.defer_checksum = FALSE;
 
   {
     /* Not deferred, the thread may know before the header is read: then the
@@ -1044,15 +1092,15 @@ test_encoding_assumed (void)
     g_autoptr (GError) error = NULL;
     g_autoptr (IcCsvReader) reader = NULL;
     gboolean read = TRUE;
-    ic_csv_reader_set_chunk_size_for_tests (16);
-    reader = ic_csv_reader_new_from_data_assuming_utf8 (cp1252, sizeof cp1252 - 1, &error);
+    reader_options.chunk_size = 16;
+    reader = ic_csv_reader_new_from_data_assuming_utf8 (cp1252, sizeof cp1252 - 1, &reader_options, &error);
     while (reader != NULL && read)
       read = ic_csv_reader_next (reader, &fields, &n_fields, &line, &error);
     if (reader == NULL || error != NULL)
       g_assert_error (error, IC_CSV_ERROR, IC_CSV_ERROR_NOT_UTF8);
     else
       g_assert_false (ic_csv_reader_assumption_held (reader));
-    ic_csv_reader_set_chunk_size_for_tests (0);
+    reader_options.chunk_size = 0;
   }
 }
 
@@ -1091,13 +1139,13 @@ test_encoding_random_like_whole_file (void)
         }
       before_nul = strnlen (text->str, text->len);
 
-      ic_csv_reader_set_chunk_size_for_tests (g_test_rand_bit () ? 0 : (gsize) g_test_rand_int_range (16, 41));
-      reader = ic_csv_reader_new_from_data (text->str, text->len, &error);
+      reader_options.chunk_size = g_test_rand_bit () ? 0 : (gsize) g_test_rand_int_range (16, 41);
+      reader = ic_csv_reader_new_from_data (text->str, text->len, &reader_options, &error);
       g_assert_no_error (error);
       g_assert_cmpint (ic_csv_reader_was_converted (reader), ==,
                        !g_utf8_validate_len (text->str, before_nul, NULL));
     }
-  ic_csv_reader_set_chunk_size_for_tests (0);
+  reader_options.chunk_size = 0;
 }
 
 /* ---- the plain record path ---------------------------------------------- */
@@ -1158,11 +1206,11 @@ test_plain_path_same_records (void)
           g_autofree char *plain = NULL, *general = NULL;
           g_autoptr (IcCsvReader) with_plain = NULL, without = NULL;
 
-          ic_csv_reader_set_chunk_size_for_tests (chunks[c]);
-          with_plain = ic_csv_reader_new_from_data (text->str, text->len, NULL);
-          ic_csv_reader_set_plain_path_for_tests (FALSE);
-          without = ic_csv_reader_new_from_data (text->str, text->len, NULL);
-          ic_csv_reader_set_plain_path_for_tests (TRUE);
+          reader_options.chunk_size = chunks[c];
+          with_plain = ic_csv_reader_new_from_data (text->str, text->len, &reader_options, NULL);
+          reader_options.general_parse_only = TRUE;
+          without = ic_csv_reader_new_from_data (text->str, text->len, &reader_options, NULL);
+          reader_options.general_parse_only = FALSE;
           if (with_plain == NULL || without == NULL)
             {
               g_assert_true (with_plain == NULL && without == NULL);
@@ -1173,7 +1221,7 @@ test_plain_path_same_records (void)
           g_assert_cmpstr (plain, ==, general);
         }
     }
-  ic_csv_reader_set_chunk_size_for_tests (0);
+  reader_options.chunk_size = 0;
 }
 
 /* ---- from memory ------------------------------------------------------- */
@@ -1188,7 +1236,7 @@ test_from_data (void)
 
   /* The reader copies: the caller's buffer may change at once. */
   memcpy (copy, text, sizeof text);
-  reader = ic_csv_reader_new_from_data (copy, sizeof text - 1, &error);
+  reader = ic_csv_reader_new_from_data (copy, sizeof text - 1, &reader_options, &error);
   g_assert_no_error (error);
   memset (copy, 'x', sizeof copy);
 
@@ -1202,7 +1250,7 @@ static void
 test_from_data_empty (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (IcCsvReader) reader = ic_csv_reader_new_from_data (NULL, 0, &error);
+  g_autoptr (IcCsvReader) reader = ic_csv_reader_new_from_data (NULL, 0, &reader_options, &error);
 
   g_assert_null (reader);
   g_assert_error (error, IC_CSV_ERROR, IC_CSV_ERROR_EMPTY);
@@ -1228,13 +1276,13 @@ test_error_directory (Fixture *f, gconstpointer data)
   (void) data;
 
   g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
-  g_assert_null (ic_csv_reader_open (path, &error));
+  g_assert_null (ic_csv_reader_open (path, &reader_options, &error));
   g_assert_error (error, IC_CSV_ERROR, IC_CSV_ERROR_IO);
   g_assert_nonnull (strstr (error->message, "directory"));
   g_clear_error (&error);
 
   /* the temporary directory itself */
-  g_assert_null (ic_csv_reader_open (f->dir, &error));
+  g_assert_null (ic_csv_reader_open (f->dir, &reader_options, &error));
   g_assert_error (error, IC_CSV_ERROR, IC_CSV_ERROR_IO);
 }
 
@@ -1245,7 +1293,7 @@ test_error_nonexistent (Fixture *f, gconstpointer data)
   g_autofree char *path = g_build_filename (f->dir, "missing.csv", NULL);
   (void) data;
 
-  g_assert_null (ic_csv_reader_open (path, &error));
+  g_assert_null (ic_csv_reader_open (path, &reader_options, &error));
   g_assert_error (error, IC_CSV_ERROR, IC_CSV_ERROR_IO);
   /* the caller names the file: the message does not */
   g_assert_null (strstr (error->message, "missing.csv"));
@@ -1261,7 +1309,7 @@ test_error_fifo (Fixture *f, gconstpointer data)
   g_assert_cmpint (mkfifo (path, 0600), ==, 0);
   /* A blocking open would wait for a writer forever: fail loudly instead. */
   alarm (20);
-  g_assert_null (ic_csv_reader_open (path, &error));
+  g_assert_null (ic_csv_reader_open (path, &reader_options, &error));
   alarm (0);
   g_assert_error (error, IC_CSV_ERROR, IC_CSV_ERROR_IO);
   g_assert_nonnull (strstr (error->message, "not a regular file"));
@@ -1585,8 +1633,8 @@ test_chunks_records_straddle (void)
         for (guint i = 0; i < k; i++)
           g_string_append_c (text, '\n');
         g_string_append (text, body);
-        ic_csv_reader_set_chunk_size_for_tests (chunk);
-        reader = ic_csv_reader_new_from_data (text->str, text->len, &error);
+        reader_options.chunk_size = chunk;
+        reader = ic_csv_reader_new_from_data (text->str, text->len, &reader_options, &error);
         g_assert_no_error (error);
         expect_header (reader, "id", "name", "note", NULL);
         expect_record (reader, k + 2, "1", "Orl\xC3\xA9" "ans", "a;b", NULL);
@@ -1595,7 +1643,7 @@ test_chunks_records_straddle (void)
         expect_record (reader, k + 8, "4444", "", "end", NULL);
         expect_end (reader);
       }
-  ic_csv_reader_set_chunk_size_for_tests (0);
+  reader_options.chunk_size = 0;
 }
 
 /* A quoted field of 10 physical lines and about 400 bytes, with doubled
@@ -1625,8 +1673,8 @@ test_chunks_quoted_newlines (Fixture *f, gconstpointer data)
       g_autoptr (GError) error = NULL;
       g_autoptr (IcCsvReader) reader = NULL;
 
-      ic_csv_reader_set_chunk_size_for_tests (chunks[c]);
-      reader = ic_csv_reader_open (path, &error);
+      reader_options.chunk_size = chunks[c];
+      reader = ic_csv_reader_open (path, &reader_options, &error);
       g_assert_no_error (error);
       /* lines 2 to 11; then line 2 + 9 newlines + 1 = 12 */
       expect_record (reader, 2, "1", expected->str, "x", NULL);
@@ -1658,8 +1706,8 @@ test_chunks_utf8_cut (Fixture *f, gconstpointer data)
       g_autoptr (GError) error = NULL;
       g_autoptr (IcCsvReader) reader = NULL;
 
-      ic_csv_reader_set_chunk_size_for_tests (chunk);
-      reader = ic_csv_reader_open (path, &error);
+      reader_options.chunk_size = chunk;
+      reader = ic_csv_reader_open (path, &reader_options, &error);
       g_assert_no_error (error);
       g_assert_false (ic_csv_reader_was_converted (reader));
       expect_record (reader, 2, field->str, NULL);
@@ -1757,7 +1805,7 @@ write_numbered_file (Fixture *f, gsize *len)
   for (guint i = 0; i < 1000; i++)
     g_string_append_printf (text, "%04u;abcdefgh\n", i);
   *len = text->len;
-  ic_csv_reader_set_chunk_size_for_tests (SMALL_CHUNK);
+  reader_options.chunk_size = SMALL_CHUNK;
   return write_file (f, text->str, (gssize) text->len);
 }
 
@@ -1797,7 +1845,7 @@ test_changed_truncated (Fixture *f, gconstpointer data)
   g_autofree char *path = write_numbered_file (f, &len);
   (void) data;
 
-  reader = ic_csv_reader_open (path, &error);
+  reader = ic_csv_reader_open (path, &reader_options, &error);
   g_assert_no_error (error);
   /* between the two passes: the second one meets the end too early */
   g_assert_cmpint (truncate (path, (off_t) len / 2), ==, 0);
@@ -1813,7 +1861,7 @@ test_changed_grown (Fixture *f, gconstpointer data)
   g_autofree char *path = write_numbered_file (f, &len);
   (void) data;
 
-  reader = ic_csv_reader_open (path, &error);
+  reader = ic_csv_reader_open (path, &reader_options, &error);
   g_assert_no_error (error);
   append_line (path, "9999;appended\n");
   /* the 1000 records may all come: the error is at the end, where the
@@ -1837,7 +1885,7 @@ test_changed_rewritten (Fixture *f, gconstpointer data)
    * file system's timestamp granularity. */
   an_hour_ago.actime = an_hour_ago.modtime = time (NULL) - 3600;
   g_assert_cmpint (g_utime (path, &an_hour_ago), ==, 0);
-  reader = ic_csv_reader_open (path, &error);
+  reader = ic_csv_reader_open (path, &reader_options, &error);
   g_assert_no_error (error);
   fd = g_open (path, O_WRONLY, 0);
   g_assert_cmpint (fd, >=, 0);
@@ -1860,7 +1908,7 @@ test_changed_replaced (Fixture *f, gconstpointer data)
   g_autofree char *path = write_numbered_file (f, &len);
   (void) data;
 
-  reader = ic_csv_reader_open (path, &error);
+  reader = ic_csv_reader_open (path, &reader_options, &error);
   g_assert_no_error (error);
   g_file_set_contents (path, "other;file\n", -1, &error);
   g_assert_no_error (error);
@@ -2072,7 +2120,7 @@ test_random_round_trip (void)
       gint32 n_records = g_test_rand_int_range (0, 40);
 
       /* half of the files read in chunks of 16 to 47 bytes */
-      ic_csv_reader_set_chunk_size_for_tests (g_test_rand_bit () ? 0 : (gsize) g_test_rand_int_range (16, 48));
+      reader_options.chunk_size = g_test_rand_bit () ? 0 : (gsize) g_test_rand_int_range (16, 48);
 
       if (g_test_rand_bit ())
         g_string_append (text, "\xEF\xBB\xBF");
@@ -2103,7 +2151,7 @@ test_random_round_trip (void)
           g_array_append_val (lines, line);
         }
 
-      reader = ic_csv_reader_new_from_data (text->str, text->len, &error);
+      reader = ic_csv_reader_new_from_data (text->str, text->len, &reader_options, &error);
       g_assert_no_error (error);
       g_assert_cmpint (ic_csv_reader_get_separator (reader), ==, sep);
       g_assert_false (ic_csv_reader_was_converted (reader));
@@ -2123,7 +2171,7 @@ test_random_round_trip (void)
         }
       expect_end (reader);
     }
-  ic_csv_reader_set_chunk_size_for_tests (0);
+  reader_options.chunk_size = 0;
 }
 
 /* Random bytes, malformed on purpose: the reader never reads outside its
@@ -2143,14 +2191,14 @@ test_random_garbage (void)
       guint64 n_lines = 1;
       guint64 last_line = 0;
 
-      ic_csv_reader_set_chunk_size_for_tests (g_test_rand_bit () ? 0 : (gsize) g_test_rand_int_range (16, 48));
+      reader_options.chunk_size = g_test_rand_bit () ? 0 : (gsize) g_test_rand_int_range (16, 48);
       for (gint32 i = 0; i < len; i++)
         {
           bytes[i] = alphabet[g_test_rand_int_range (0, sizeof alphabet)];
           n_lines += bytes[i] == '\n';
         }
 
-      reader = ic_csv_reader_new_from_data (bytes, (gsize) len, &error);
+      reader = ic_csv_reader_new_from_data (bytes, (gsize) len, &reader_options, &error);
       if (reader == NULL)
         {
           g_assert_nonnull (error);
@@ -2202,7 +2250,7 @@ test_random_garbage (void)
           break;
         }
     }
-  ic_csv_reader_set_chunk_size_for_tests (0);
+  reader_options.chunk_size = 0;
 }
 
 /* ---- splitting a file in two parts -------------------------------------- */
@@ -2275,7 +2323,7 @@ open_text (Fixture *f, const GString *text)
   if (f != NULL)
     reader = open_data (f, text->str, (gssize) text->len, &error);
   else
-    reader = ic_csv_reader_new_from_data (text->str, text->len, &error);
+    reader = ic_csv_reader_new_from_data (text->str, text->len, &reader_options, &error);
   g_assert_no_error (error);
   g_assert_nonnull (reader);
   return reader;
@@ -2438,10 +2486,10 @@ test_split_random (Fixture *f, gconstpointer data)
 
       random_split_text (text, cp1252, malformed);
       /* chunks of 16 to 80 bytes, or the default */
-      ic_csv_reader_set_chunk_size_for_tests (g_test_rand_int_range (0, 4) == 0 ? 0
+      reader_options.chunk_size = (g_test_rand_int_range (0, 4) == 0 ? 0
                                               : (gsize) g_test_rand_int_range (16, 81));
       whole = from_file ? open_data (f, text->str, (gssize) text->len, &error)
-                        : ic_csv_reader_new_from_data (text->str, text->len, &error);
+                        : ic_csv_reader_new_from_data (text->str, text->len, &reader_options, &error);
       if (whole == NULL)
         {
           /* a malformed header */
@@ -2476,7 +2524,7 @@ test_split_random (Fixture *f, gconstpointer data)
           assert_logs_equal (got, 0, expected, 0, got->len);
         }
     }
-  ic_csv_reader_set_chunk_size_for_tests (0);
+  reader_options.chunk_size = 0;
   g_test_message ("%u files split, %u unsoundly; %u of %u well-formed split", n_split, n_unsound,
                   n_well_formed_split, n_well_formed);
   /* most files of more than a few records split */
@@ -2729,7 +2777,7 @@ test_split_nul_after_middle (Fixture *f, gconstpointer data)
         guint n_splits = 0;
         gboolean fatal = FALSE;
 
-        ic_csv_reader_set_chunk_size_for_tests (small ? SMALL_CHUNK : 0);
+        reader_options.chunk_size = small ? SMALL_CHUNK : 0;
         for (guint i = 0; i < 50; i++)
           g_string_append_printf (text, "%04u;abc\n", i);
         g_string_append_printf (text, "1;%s", long_field);
@@ -2762,7 +2810,7 @@ test_split_shrunk_before (Fixture *f, gconstpointer data)
   g_autofree char *path = write_numbered_file (f, &len);
   (void) data;
 
-  reader = ic_csv_reader_open (path, &error);
+  reader = ic_csv_reader_open (path, &reader_options, &error);
   g_assert_no_error (error);
   g_assert_cmpint (truncate (path, (off_t) len / 4), ==, 0);
   g_assert_false (ic_csv_reader_split (reader, 1, &second));
@@ -2918,7 +2966,7 @@ test_split_changed_truncated (Fixture *f, gconstpointer data)
   guint n_fields, n2;
   (void) data;
 
-  reader = ic_csv_reader_open (path, &error);
+  reader = ic_csv_reader_open (path, &reader_options, &error);
   g_assert_no_error (error);
   g_assert_true (ic_csv_reader_split (reader, 1, &second));
   g_assert_true (ic_csv_reader_next (second, &fields, &n_fields, &line, &error));
@@ -2951,7 +2999,7 @@ test_split_changed_first_part (Fixture *f, gconstpointer data)
 
       an_hour_ago.actime = an_hour_ago.modtime = time (NULL) - 3600;
       g_assert_cmpint (g_utime (path, &an_hour_ago), ==, 0);
-      reader = ic_csv_reader_open (path, &error);
+      reader = ic_csv_reader_open (path, &reader_options, &error);
       g_assert_no_error (error);
       g_assert_true (ic_csv_reader_split (reader, 1, &second));
       if (rewrite)
@@ -2973,6 +3021,89 @@ test_split_changed_first_part (Fixture *f, gconstpointer data)
     }
 }
 
+/* ---- source ------------------------------------------------------------ */
+
+/* A Windows-1252 file read at once as UTF-8: the source says afterwards
+ * that the reading does not stand, and the next opening converts it. */
+static void
+test_source_encoding_again (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = write_file (f, "a;b\n1;Gu\xE9ret\n", -1);
+  g_autoptr (IcCsvSource) source = NULL;
+  g_autoptr (GError) error = NULL;
+  IcCsvReader *reader;
+  const IcCsvField *fields;
+  guint n_fields;
+  (void) data;
+
+  /* The checksum's thread, which decides the encoding, waits until asked:
+   * the records are all read first. */
+  reader_options.defer_checksum = TRUE;
+  source = ic_csv_source_new (path, &reader_options, IC_CSV_SOURCE_MAY_ASSUME_UTF8);
+  reader = ic_csv_source_open (source, &error);
+  g_assert_no_error (error);
+  g_assert_false (ic_csv_reader_was_converted (reader));
+  while (ic_csv_reader_next (reader, &fields, &n_fields, NULL, &error))
+    ;
+  g_assert_no_error (error);
+  g_assert_false (ic_csv_source_encoding_held (source));
+
+  reader = ic_csv_source_open (source, &error);
+  g_assert_no_error (error);
+  g_assert_true (ic_csv_reader_was_converted (reader));
+  /* é is 0xE9 in Windows-1252, U+00E9 = C3 A9 in UTF-8. */
+  expect_record (reader, 2, "1", "Gu\xC3\xA9ret", NULL);
+  expect_end (reader);
+  g_assert_true (ic_csv_source_encoding_held (source));
+  g_assert_nonnull (ic_csv_source_get_sha256 (source, NULL));
+}
+
+/* A file split when the options allow it: the two parts hold every record,
+ * in order, and the split held; with one thread, no split. */
+static void
+test_source_split (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GString) text = g_string_new ("a;b\n");
+  g_autofree char *path = NULL;
+  (void) data;
+
+  for (guint i = 0; i < 100; i++)
+    g_string_append_printf (text, "%u;x\n", i);
+  path = write_file (f, text->str, (gssize) text->len);
+
+  for (guint threads = 1; threads <= 2; threads++)
+    {
+      IcInputOptions options = reader_options;
+      g_autoptr (IcCsvSource) source = NULL;
+      IcCsvReader *reader, *second;
+      guint64 expected = 0;
+
+      options.threads = threads;
+      options.split_threshold = 16;
+      source = ic_csv_source_new (path, &options, IC_CSV_SOURCE_MAY_SPLIT);
+      reader = ic_csv_source_open (source, NULL);
+      g_assert_nonnull (reader);
+      second = ic_csv_source_split (source);
+      g_assert_true ((second != NULL) == (threads == 2));
+      for (IcCsvReader *part = reader; part != NULL; part = part == reader ? second : NULL)
+        {
+          const IcCsvField *fields;
+          guint n;
+          guint64 line;
+          while (ic_csv_reader_next (part, &fields, &n, &line, NULL))
+            {
+              g_autofree char *number = g_strndup (fields[0].data, fields[0].len);
+              /* record i on line i + 2 (the header is line 1) */
+              g_assert_cmpuint (line, ==, expected + 2);
+              g_assert_cmpuint (g_ascii_strtoull (number, NULL, 10), ==, expected);
+              expected++;
+            }
+        }
+      g_assert_cmpuint (expected, ==, 100);
+      g_assert_true (ic_csv_source_split_held (source));
+    }
+}
+
 /* Each test with a fixture runs with the default chunk size, then again
  * under /csv/small-chunks/ with chunks of SMALL_CHUNK bytes. */
 #define ADD(path, func) \
@@ -2990,6 +3121,8 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
+  ADD ("/source/encoding-again", test_source_encoding_again);
+  ADD ("/source/split", test_source_split);
   ADD ("/dialect/semicolon-crlf", test_dialect_semicolon_crlf);
   ADD ("/dialect/semicolon-lf", test_dialect_semicolon_lf);
   ADD ("/dialect/comma-lf", test_dialect_comma_lf);
@@ -3000,6 +3133,7 @@ main (int argc, char **argv)
   ADD ("/dialect/whitespace-line-is-record", test_dialect_whitespace_line_is_record);
   ADD ("/dialect/last-line-without-newline", test_dialect_last_line_without_newline);
   ADD ("/dialect/lone-cr", test_dialect_lone_cr);
+  ADD ("/dialect/cr-only-refused", test_dialect_cr_only_refused);
   ADD ("/dialect/ragged-records", test_dialect_ragged_records);
   ADD ("/quoting/separator", test_quoting_separator);
   ADD ("/quoting/doubled", test_quoting_doubled);

@@ -47,7 +47,7 @@ load (Fixture *f, const char *births, const char *populations, const char *ip)
     g_free (ic_test_write (f->dir, "populations.csv", populations));
   if (ip)
     g_free (ic_test_write (f->dir, "ip.csv", ip));
-  f->dataset = ic_dataset_load (f->dir, NULL, FALSE, problems, &error);
+  f->dataset = ic_dataset_load (f->dir, NULL, FALSE, NULL, problems, &error);
   g_assert_no_error (error);
 }
 

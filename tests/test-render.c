@@ -308,7 +308,7 @@ static void
 csv_read (const GString *text, Csv *csv)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (IcCsvReader) reader = ic_csv_reader_new_from_data (text->str, text->len, &error);
+  g_autoptr (IcCsvReader) reader = ic_csv_reader_new_from_data (text->str, text->len, NULL, &error);
   const IcCsvField *fields;
   guint n_fields;
   guint64 line;

@@ -14,6 +14,7 @@
 #include "date.h"
 #include "table.h"
 #include "table-columns.h"
+#include "table-private.h"
 #include "test-util.h"
 #include "indicore/indicore-plugin.h"
 
@@ -77,7 +78,7 @@ static IcTable *
 read_text (Fixture *f, IcTableId id, const char *content, gboolean lenient, GError **error)
 {
   g_autofree char *path = ic_test_write (f->dir, ic_table_spec (id)->file, content);
-  return ic_table_read (id, path, f->territories, lenient, f->problems, error);
+  return ic_table_read (id, path, f->territories, lenient, NULL, f->problems, error);
 }
 
 static IcTable *
@@ -151,7 +152,7 @@ check_invalid (Fixture *f, const InvalidCase *c)
   /* 1. ic_table_read(), strict: one problem; the row is not kept. */
   {
     g_autoptr (GError) error = NULL;
-    g_autoptr (IcTable) table = ic_table_read (c->table, path, f->territories, FALSE, f->problems, &error);
+    g_autoptr (IcTable) table = ic_table_read (c->table, path, f->territories, FALSE, NULL, f->problems, &error);
     g_assert_cmpuint (ic_problems_count (f->problems), ==, 1);
     assert_message (problem (f->problems, 0), c);
     if (c->fatal)
@@ -173,7 +174,7 @@ check_invalid (Fixture *f, const InvalidCase *c)
   {
     g_autoptr (GError) error = NULL;
     g_autoptr (IcProblems) problems = ic_problems_new (50);
-    g_autoptr (IcDataset) dataset = ic_dataset_load (f->dir, NULL, FALSE, problems, &error);
+    g_autoptr (IcDataset) dataset = ic_dataset_load (f->dir, NULL, FALSE, NULL, problems, &error);
     g_assert_null (dataset);
     g_assert_error (error, IC_DATASET_ERROR, IC_DATASET_ERROR_INVALID);
     g_assert_cmpuint (ic_problems_count (problems), ==, 1);
@@ -187,7 +188,7 @@ check_invalid (Fixture *f, const InvalidCase *c)
   {
     g_autoptr (GError) error = NULL;
     g_autoptr (IcProblems) problems = ic_problems_new (50);
-    g_autoptr (IcTable) table = ic_table_read (c->table, path, f->territories, TRUE, problems, &error);
+    g_autoptr (IcTable) table = ic_table_read (c->table, path, f->territories, TRUE, NULL, problems, &error);
     if (c->fatal)
       {
         g_assert_null (table);
@@ -211,7 +212,7 @@ check_invalid (Fixture *f, const InvalidCase *c)
   {
     g_autoptr (GError) error = NULL;
     g_autoptr (IcProblems) problems = ic_problems_new (50);
-    g_autoptr (IcDataset) dataset = ic_dataset_load (f->dir, NULL, TRUE, problems, &error);
+    g_autoptr (IcDataset) dataset = ic_dataset_load (f->dir, NULL, TRUE, NULL, problems, &error);
     if (c->fatal)
       {
         g_assert_null (dataset);
@@ -449,6 +450,23 @@ static const InvalidCase invalid_cases[] = {
     "births.csv: ", "NUL", TRUE, 0, { NULL },
   },
   {
+    /* Line ends of CRs alone (classic Mac OS): refused, never read as one
+     * header line and no row (which once passed as valid, 0 rows). */
+    "/table/invalid/cr-line-ends-populations", IC_TABLE_POPULATIONS,
+    "population;period;territory;value;source\r"
+    "births;2024;;770;INSEE\r"
+    "births;2023;;750;INSEE\r",
+    -1,
+    "populations.csv: line 1: line ends are CR alone", "LF or CRLF", TRUE, 0, { "770", NULL },
+  },
+  {
+    "/table/invalid/cr-line-ends", IC_TABLE_PMI_ACTS,
+    "act_id;act_type;act_date;person_id;person_birth_date;provider;professional;territory\r"
+    "A-001;EPP;2024-03-01;W-001;;PMI;SF;Nord\r",
+    -1,
+    "pmi_acts.csv: line 1: line ends are CR alone", "LF or CRLF", TRUE, 0, { "A-001", "W-001", NULL },
+  },
+  {
     "/table/invalid/duplicate-population", IC_TABLE_POPULATIONS,
     POPULATIONS_HEADER
     "births;2024;;770;INSEE\n"
@@ -629,7 +647,7 @@ test_problem_limit (Fixture *f, gconstpointer data)
                          "B-5;2024-09-31;\n"
                          "B-6;2024-11-31;\n"
                          "B-7;2024-12-31;\n"));
-  dataset = ic_dataset_load (f->dir, NULL, FALSE, problems, &error);
+  dataset = ic_dataset_load (f->dir, NULL, FALSE, NULL, problems, &error);
   g_assert_null (dataset);
   g_assert_error (error, IC_DATASET_ERROR, IC_DATASET_ERROR_INVALID);
   /* Six impossible days (lines 2..7), three kept: 6 - 3 = 3 more. */
@@ -675,8 +693,9 @@ test_tables_at_once (Fixture *f, gconstpointer data)
       g_autoptr (GError) error = NULL;
       g_autofree char *text = NULL;
 
-      ic_table_set_split_threshold (threads == 1 ? 0 : IC_TABLE_SPLIT_DEFAULT);
-      dataset = ic_dataset_load (f->dir, NULL, FALSE, problems, &error);
+      IcInputOptions options = { .threads = threads };
+
+      dataset = ic_dataset_load (f->dir, NULL, FALSE, &options, problems, &error);
       g_assert_error (error, IC_DATASET_ERROR, IC_DATASET_ERROR_INVALID);
       g_assert_null (dataset);
       text = ic_problems_to_string (problems);
@@ -689,7 +708,7 @@ test_tables_at_once (Fixture *f, gconstpointer data)
       g_clear_error (&error);
       g_clear_pointer (&problems, ic_problems_free);
       problems = ic_problems_new (3);
-      dataset = ic_dataset_load (f->dir, NULL, TRUE, problems, &error);
+      dataset = ic_dataset_load (f->dir, NULL, TRUE, &options, problems, &error);
       g_assert_no_error (error);
       /* Nord only on the births set aside. */
       g_assert_cmpuint (ic_interner_size (dataset->territories), ==, 4);
@@ -701,7 +720,6 @@ test_tables_at_once (Fixture *f, gconstpointer data)
       g_assert_cmpuint (ic_table_column (dataset->tables[IC_TABLE_PMI_ACTS], "territory")->codes[1], ==, 1);
       g_assert_cmpuint (ic_table_column (dataset->tables[IC_TABLE_IP], "territory")->codes[0], ==, 3);
     }
-  ic_table_set_split_threshold (IC_TABLE_SPLIT_DEFAULT);
 }
 
 /* Each table numbers its territories in 16 bits; their union must fit
@@ -724,7 +742,7 @@ test_territories_union_too_big (Fixture *f, gconstpointer data)
     }
   g_free (ic_test_write (f->dir, "births.csv", births->str));
   g_free (ic_test_write (f->dir, "ip.csv", ip->str));
-  dataset = ic_dataset_load (f->dir, NULL, TRUE, problems, &error);
+  dataset = ic_dataset_load (f->dir, NULL, TRUE, NULL, problems, &error);
   g_assert_null (dataset);
   g_assert_error (error, IC_DATASET_ERROR, IC_DATASET_ERROR_INVALID);
   text = ic_problems_to_string (problems);
@@ -753,7 +771,7 @@ test_problem_limit_fatal (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (IcProblems) problems = ic_problems_new (0);
   g_autofree char *path = write_bytes (f->dir, "ip.csv", IP_HEADER "IP-1;\"2024-01-10;;\n", -1);
-  g_autoptr (IcTable) table = ic_table_read (IC_TABLE_IP, path, f->territories, FALSE, problems, &error);
+  g_autoptr (IcTable) table = ic_table_read (IC_TABLE_IP, path, f->territories, FALSE, NULL, problems, &error);
   (void) data;
 
   g_assert_null (table);
@@ -765,7 +783,7 @@ test_problem_limit_fatal (Fixture *f, gconstpointer data)
   /* The same for a missing column. */
   g_clear_error (&error);
   g_free (ic_test_write (f->dir, "ip.csv", "ip_id\nIP-1\n"));
-  g_assert_null (ic_table_read (IC_TABLE_IP, path, f->territories, FALSE, problems, &error));
+  g_assert_null (ic_table_read (IC_TABLE_IP, path, f->territories, FALSE, NULL, problems, &error));
   g_assert_error (error, IC_TABLE_ERROR, IC_TABLE_ERROR_UNREADABLE);
   g_assert_cmpstr (error->message, ==, "ip.csv:1: missing required column received_date");
 
@@ -788,7 +806,7 @@ test_dataset_all_files (Fixture *f, gconstpointer data)
   g_free (ic_test_write (f->dir, "births.csv", BIRTHS_HEADER "B-1;2024-02-30;\n"));
   g_free (ic_test_write (f->dir, "ip.csv", IP_HEADER "IP-1;2024-01-10;2024-01-09;\n"));
   g_free (ic_test_write (f->dir, "populations.csv", POPULATIONS_HEADER "births;2024;;x;\n"));
-  dataset = ic_dataset_load (f->dir, NULL, FALSE, problems, &error);
+  dataset = ic_dataset_load (f->dir, NULL, FALSE, NULL, problems, &error);
   g_assert_null (dataset);
   g_assert_error (error, IC_DATASET_ERROR, IC_DATASET_ERROR_INVALID);
   /* Tables are read in the spec's order: births, pmi_acts (absent), ip,
@@ -809,10 +827,10 @@ test_dataset_no_directory (Fixture *f, gconstpointer data)
   g_autofree char *file = ic_test_write (f->dir, "births.csv", BIRTHS_HEADER);
   (void) data;
 
-  g_assert_null (ic_dataset_load (missing, NULL, FALSE, problems, &error));
+  g_assert_null (ic_dataset_load (missing, NULL, FALSE, NULL, problems, &error));
   g_assert_error (error, IC_DATASET_ERROR, IC_DATASET_ERROR_NO_DIRECTORY);
   g_clear_error (&error);
-  g_assert_null (ic_dataset_load (file, NULL, FALSE, problems, &error));
+  g_assert_null (ic_dataset_load (file, NULL, FALSE, NULL, problems, &error));
   g_assert_error (error, IC_DATASET_ERROR, IC_DATASET_ERROR_NO_DIRECTORY);
 }
 
@@ -958,7 +976,7 @@ test_shared_territories (Fixture *f, gconstpointer data)
                          PMI_HEADER "A-1;EPP;2024-03-01;W-1;;PMI;;Nord\nA-2;EPP;2024-03-01;W-2;;PMI;;Sud\n"));
   g_free (ic_test_write (f->dir, "ip.csv", IP_HEADER "IP-1;2024-01-10;;Est\nIP-2;2024-01-10;;Nord\n"));
   g_free (ic_test_write (f->dir, "populations.csv", POPULATIONS_HEADER "births;2024;Est;12;\nbirths;2024;;2;\n"));
-  dataset = ic_dataset_load (f->dir, NULL, FALSE, problems, &error);
+  dataset = ic_dataset_load (f->dir, NULL, FALSE, NULL, problems, &error);
   g_assert_no_error (error);
 
   births = ic_dataset_table (dataset, "births");
@@ -1239,7 +1257,7 @@ test_lenient_missing_column (Fixture *f, gconstpointer data)
   g_assert_cmpuint (ic_problems_count (f->problems), ==, 1);
   g_clear_error (&error);
 
-  dataset = ic_dataset_load (f->dir, NULL, TRUE, problems, &error);
+  dataset = ic_dataset_load (f->dir, NULL, TRUE, NULL, problems, &error);
   g_assert_null (dataset);
   g_assert_error (error, IC_DATASET_ERROR, IC_DATASET_ERROR_INVALID);
   g_assert_cmpstr (error->message, ==,
@@ -1257,7 +1275,7 @@ test_lenient_dataset (Fixture *f, gconstpointer data)
 
   g_free (ic_test_write (f->dir, "births.csv", BIRTHS_HEADER "B-1;2024-01-05;\nB-2;2024-01-32;\n"));
   g_free (ic_test_write (f->dir, "ip.csv", IP_HEADER "IP-1;2024-01-10;;\n"));
-  dataset = ic_dataset_load (f->dir, NULL, TRUE, problems, &error);
+  dataset = ic_dataset_load (f->dir, NULL, TRUE, NULL, problems, &error);
   g_assert_no_error (error);
   g_assert_true (dataset->lenient);
   g_assert_cmpuint (ic_problems_count (problems), ==, 0);
@@ -1273,7 +1291,7 @@ test_lenient_dataset (Fixture *f, gconstpointer data)
   /* Only the wanted tables are read (a present file not wanted is not
    * checked, even strictly). */
   wanted[IC_TABLE_IP] = TRUE;
-  dataset = ic_dataset_load (f->dir, wanted, FALSE, problems, &error);
+  dataset = ic_dataset_load (f->dir, wanted, FALSE, NULL, problems, &error);
   g_assert_no_error (error);
   g_assert_null (dataset->tables[IC_TABLE_BIRTHS]);
   g_assert_true (dataset->present[IC_TABLE_BIRTHS]);
@@ -1305,7 +1323,7 @@ test_privacy (Fixture *f, gconstpointer data)
                         "A-3;EPP;2024-01-01;MERE-MARTIN;;PMI;;Quartier-Secret\n"
                         "A-5;EPP;\"2024-01-01\"MERE-MARTIN;;;PMI;;\n"
                         "A-6;EPP;2024-01-01;MERE-MARTIN;;PMI;;Quartier-Secret;ENFANT-DUPONT\n");
-  table = ic_table_read (IC_TABLE_PMI_ACTS, path, f->territories, FALSE, problems, &error);
+  table = ic_table_read (IC_TABLE_PMI_ACTS, path, f->territories, FALSE, NULL, problems, &error);
   g_assert_no_error (error);
   text = ic_problems_to_string (problems);
   g_test_message ("%s", text);
@@ -1390,11 +1408,9 @@ static IcTable *
 read_with_threshold (const char *path, gsize threshold, gboolean lenient, IcInterner *territories,
                      IcProblems *problems, GError **error)
 {
-  IcTable *table;
-  ic_table_set_split_threshold (threshold);
-  table = ic_table_read (IC_TABLE_PMI_ACTS, path, territories, lenient, problems, error);
-  ic_table_set_split_threshold (IC_TABLE_SPLIT_DEFAULT);
-  return table;
+  /* 0: one thread. */
+  IcInputOptions options = { .threads = threshold == 0 ? 1 : 2, .split_threshold = threshold };
+  return ic_table_read (IC_TABLE_PMI_ACTS, path, territories, lenient, &options, problems, error);
 }
 
 /* A file is first read as UTF-8, its encoding decided beside the reading;
@@ -1424,11 +1440,9 @@ test_encoding_read_again (Fixture *f, gconstpointer data)
       g_autoptr (GError) error = NULL;
 
       ic_interner_intern (territories, "", 0, NULL);
-      ic_csv_reader_defer_sha256_for_tests (deferred);
-      ic_csv_reader_set_chunk_size_for_tests (deferred ? 0 : 4096);
-      table = ic_table_read (IC_TABLE_BIRTHS, path, territories, TRUE, problems, &error);
-      ic_csv_reader_defer_sha256_for_tests (FALSE);
-      ic_csv_reader_set_chunk_size_for_tests (0);
+      IcInputOptions options = { .defer_checksum = deferred, .chunk_size = deferred ? 0 : 4096 };
+
+      table = ic_table_read (IC_TABLE_BIRTHS, path, territories, TRUE, &options, problems, &error);
       g_assert_no_error (error);
       g_assert_cmpuint (table->n_rows, ==, 3000);
       g_assert_cmpuint (table->rejected, ==, 1);
@@ -1580,6 +1594,45 @@ test_split_same_problems (Fixture *f, gconstpointer data)
   g_assert_cmpstr (problem (p2, 0), ==, "pmi_acts.csv:503:3: act_date: " BAD_DATE);
 }
 
+/* The schema's cross-column rules name columns of their own table, and
+ * their codes are known codes: resolved, they point where the rules mean. */
+static void
+test_rules_resolve (void)
+{
+  for (int id = 0; id < IC_N_TABLES; id++)
+    {
+      const IcTableSpec *spec = ic_table_spec (id);
+      guint n = 0;
+      IcResolvedRule *rules = ic_table_rules_resolve (spec, &n);
+
+      g_assert_cmpuint (n, ==, spec->n_rules);
+      for (guint i = 0; i < n; i++)
+        {
+          g_assert_true (rules[i].rule->column == NULL || rules[i].column >= 0);
+          g_assert_true (rules[i].rule->other == NULL || rules[i].other >= 0);
+          g_assert_true (rules[i].rule->when == NULL || rules[i].when >= 0);
+          for (guint k = 0; rules[i].rule->key != NULL && rules[i].rule->key[k] != NULL; k++)
+            g_assert_cmpint (rules[i].key[k], >=, 0);
+        }
+      if (id == IC_TABLE_PMI_ACTS)
+        {
+          /* act_date (column 2) not before person_birth_date (4) for the
+           * three child acts only: their public values 3, 6 and 7. */
+          g_assert_cmpuint (n, ==, 1);
+          g_assert_cmpint (rules[0].column, ==, 2);
+          g_assert_cmpint (rules[0].other, ==, 4);
+          g_assert_cmpint (rules[0].when, ==, 1);
+          g_assert_cmphex (rules[0].when_codes, ==, (1u << IC_ACT_BSEM) | (1u << IC_ACT_VAD_CHILD)
+                                                    | (1u << IC_ACT_CONSULTATION_CHILD));
+          g_assert_cmphex (rules[0].when_codes, ==, (1u << 3) | (1u << 6) | (1u << 7));
+        }
+      ic_table_rules_free (rules, n);
+    }
+  /* The key rule keeps the population table in one part. */
+  g_assert_true (ic_table_rules_need_one_part (ic_table_spec (IC_TABLE_POPULATIONS)));
+  g_assert_false (ic_table_rules_need_one_part (ic_table_spec (IC_TABLE_PMI_ACTS)));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1619,6 +1672,7 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/table/encoding-read-again", Fixture, NULL, fixture_set_up, test_encoding_read_again, fixture_tear_down);
   g_test_add_func ("/table/narrow-date-base", test_narrow_date_base);
+  g_test_add_func ("/table/schema/rules-resolve", test_rules_resolve);
   g_test_add ("/table/narrow-columns-widen", Fixture, NULL, fixture_set_up, test_narrow_columns_widen, fixture_tear_down);
   g_test_add ("/table/split/same-table", Fixture, NULL, fixture_set_up, test_split_same_table, fixture_tear_down);
   g_test_add ("/table/split/same-problems", Fixture, NULL, fixture_set_up, test_split_same_problems, fixture_tear_down);

@@ -210,7 +210,7 @@ ic_cmd_run (int argc, char **argv)
       g_printerr ("indicore run: --threads: 1 or 2\n");
       return IC_EXIT_USAGE;
     }
-  ic_table_set_split_threshold (threads == 1 ? 0 : IC_TABLE_SPLIT_DEFAULT);
+  options.input.threads = (guint) threads;
   if (plugin_timeout < 0)
     plugin_timeout = 60;
   if (small_count < 0)

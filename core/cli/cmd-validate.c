@@ -22,7 +22,7 @@ ic_cmd_validate (int argc, char **argv)
       g_printerr ("indicore validate: expected --data DIR\n");
       return IC_EXIT_USAGE;
     }
-  dataset = ic_dataset_load (data, NULL, FALSE, problems, &error);
+  dataset = ic_dataset_load (data, NULL, FALSE, NULL, problems, &error);
   if (dataset == NULL)
     {
       g_printerr ("indicore validate: %s\n", error->message);

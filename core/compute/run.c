@@ -138,7 +138,7 @@ ic_run_execute (IcPluginSet *plugins, const IcRunOptions *options, IcProblems *p
 
   ic_run_wanted_tables (selected, wanted);
   loading = g_get_monotonic_time ();
-  run->dataset = ic_dataset_load (options->data_dir, wanted, options->lenient, problems, error);
+  run->dataset = ic_dataset_load (options->data_dir, wanted, options->lenient, &options->input, problems, error);
   if (run->dataset == NULL)
     return NULL;
   computing = g_get_monotonic_time ();

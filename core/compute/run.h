@@ -33,6 +33,7 @@ typedef struct {
   guint plugin_timeout;         /* seconds a plugin may take when isolated; 0: no limit */
   gint64 small_count;           /* strata counts from 1 to this are suppressed */
   gboolean no_suppression;      /* publish every count (internal use; recorded in the bundle) */
+  IcInputOptions input;         /* how the files are read (threads) */
 } IcRunOptions;
 
 typedef struct {

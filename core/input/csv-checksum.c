@@ -28,14 +28,6 @@ struct _IcCsvChecksum {
   GError *error;
 };
 
-static gint defer_for_tests = 0;
-
-void
-ic_csv_checksum_defer_for_tests (gboolean defer)
-{
-  g_atomic_int_set (&defer_for_tests, defer);
-}
-
 /* Adds @got bytes from *@offset to @sha; a short read is the end. From the
  * bytes in memory, or read into @buf; *@bytes: where they are. */
 static gboolean
@@ -103,7 +95,7 @@ start_thread (IcCsvChecksum *h)
 
 IcCsvChecksum *
 ic_csv_checksum_start (int fd, GBytes *bytes, const IcCsvStamp *at_open, gsize chunk,
-                       gboolean check_utf8, GError **error)
+                       gboolean check_utf8, gboolean defer, GError **error)
 {
   IcCsvChecksum *h = g_new0 (IcCsvChecksum, 1);
 
@@ -122,7 +114,7 @@ ic_csv_checksum_start (int fd, GBytes *bytes, const IcCsvStamp *at_open, gsize c
   h->at_open = *at_open;
   h->chunk = chunk;
   h->check_utf8 = check_utf8;
-  if (!g_atomic_int_get (&defer_for_tests))
+  if (!defer)
     start_thread (h);
   return h;
 }

@@ -16,10 +16,11 @@ typedef struct _IcCsvChecksum IcCsvChecksum;
 /* Starts hashing the file open as @fd (through a descriptor of its own) or,
  * with @fd -1, the bytes of @bytes; @at_open is what fstat() said of the
  * file at open, @chunk the bytes per read. With @check_utf8, also finds
- * whether the bytes before the first NUL are UTF-8. NULL with @error set
- * when no descriptor is left. */
+ * whether the bytes before the first NUL are UTF-8. With @defer (tests),
+ * the thread starts only when first waited for, so that a test can change
+ * the file first. NULL with @error set when no descriptor is left. */
 IcCsvChecksum *ic_csv_checksum_start (int fd, GBytes *bytes, const IcCsvStamp *at_open, gsize chunk,
-                                      gboolean check_utf8, GError **error);
+                                      gboolean check_utf8, gboolean defer, GError **error);
 
 IcCsvChecksum *ic_csv_checksum_ref (IcCsvChecksum *checksum);
 
@@ -35,9 +36,5 @@ const char *ic_csv_checksum_wait (IcCsvChecksum *checksum, GError **error);
 /* Without waiting: whether the bytes hashed so far are found not UTF-8
  * (@check_utf8 only). After ic_csv_checksum_wait(), the answer for the file. */
 gboolean ic_csv_checksum_found_not_utf8 (IcCsvChecksum *checksum);
-
-/* For tests only: checksums started after this call start their thread
- * only when waited for, so that a test can change the file first. */
-void ic_csv_checksum_defer_for_tests (gboolean defer);
 
 G_END_DECLS

@@ -14,6 +14,17 @@
 #include <unistd.h>
 #include <glib/gstdio.h>
 
+/* Each reading (pass 1 when it goes to the end, the parse, the checksum's
+ * thread) compares what it reads with the size fstat() gave at open: fewer
+ * bytes (truncated) or more (grown) is IC_CSV_ERROR_CHANGED; at the end of
+ * each, fstat() must still give the same size and modification time (a
+ * change in place). It is fatal: what was read no longer matches the
+ * checksum. A file replaced by rename() is not a change: the reader keeps
+ * reading the file it opened. A rewrite in place that keeps the size,
+ * within the file system's timestamp granularity of the write before the
+ * open, would go unseen: nothing cheaper than reading it once more could
+ * tell. */
+
 gboolean
 ic_csv_fail_changed (GError **error, const char *how)
 {

@@ -18,6 +18,8 @@
 
 #include <glib.h>
 
+#include "input-options.h"
+
 G_BEGIN_DECLS
 
 #define IC_CSV_ERROR (ic_csv_error_quark ())
@@ -33,6 +35,7 @@ typedef enum {
   IC_CSV_ERROR_CHANGED,            /* the file changed while being read: truncated, grown or rewritten (fatal) */
   IC_CSV_ERROR_RECORD_TOO_LONG,    /* a record longer than IC_CSV_MAX_RECORD bytes or with more than IC_CSV_MAX_FIELDS fields, which includes a quote left open further than IC_CSV_MAX_RECORD from the end of the file (fatal) */
   IC_CSV_ERROR_NOT_UTF8,           /* a reader opened assuming UTF-8 learnt the file is not: everything read from it is to be dropped, and the file read again with ic_csv_reader_open() (fatal) */
+  IC_CSV_ERROR_CR_LINE_ENDS,       /* line ends are CR alone (classic Mac OS): refused at open, "line N: ..." (csv-sniff.c) */
 } IcCsvError;
 
 /* Longest field accepted, in bytes: no column of the spec comes near it, and
@@ -58,14 +61,16 @@ typedef struct _IcCsvReader IcCsvReader;
  * ic_csv_reader_get_sha256()) and reads its header. Returns a new reader,
  * which keeps the file open until freed, or NULL with @error set
  * (IC_CSV_ERROR_IO, IC_CSV_ERROR_CHANGED, IC_CSV_ERROR_EMPTY,
- * IC_CSV_ERROR_BINARY, or any record error in the header). The message
+ * IC_CSV_ERROR_BINARY, IC_CSV_ERROR_CR_LINE_ENDS, or any record error in
+ * the header). The message
  * does not name the file: the caller prefixes it. A problem inside the
  * header record (any of the record errors below, which are all fatal there)
  * has no reader to ask for its position, so its message starts with it:
  * "line 1, field 2: text after closing quote". A NUL byte after the header
  * is reported by ic_csv_reader_next() when reading reaches it, once the
- * records before it have been returned. */
-IcCsvReader *ic_csv_reader_open (const char *path, GError **error);
+ * records before it have been returned. @options may be NULL (the
+ * defaults); only the chunk size and the tests' fields matter here. */
+IcCsvReader *ic_csv_reader_open (const char *path, const IcInputOptions *options, GError **error);
 
 /* The same without reading the file first: its records can be read at
  * once, as if it were UTF-8 (a BOM is still skipped), while the thread that
@@ -77,7 +82,7 @@ IcCsvReader *ic_csv_reader_open (const char *path, GError **error);
  * which are UTF-8 nearly always, this saves a whole pass over the file
  * before the first record. A NUL byte's place is then not known before the
  * reading reaches it. */
-IcCsvReader *ic_csv_reader_open_assuming_utf8 (const char *path, GError **error);
+IcCsvReader *ic_csv_reader_open_assuming_utf8 (const char *path, const IcInputOptions *options, GError **error);
 
 /* Waits for the checksum's thread: FALSE when the reader was opened
  * assuming UTF-8 and the bytes before the file's first NUL are not UTF-8;
@@ -86,27 +91,12 @@ gboolean ic_csv_reader_assumption_held (IcCsvReader *reader);
 
 /* The same from bytes in memory (copied), read through the same chunked
  * path: for tests and fuzzing. */
-IcCsvReader *ic_csv_reader_new_from_data (const char *data, gsize len, GError **error);
-
-/* For tests only: readers created after this call read @size bytes at a
- * time (clamped to 16 bytes .. 1 MiB; 0 restores the default, 1 MiB), so
- * that small data crosses many chunk boundaries. Process-wide; not for use
- * while another thread creates readers. */
-void ic_csv_reader_set_chunk_size_for_tests (gsize size);
-
-/* For tests only: readers created after this call parse every record the
- * general way (FALSE), or try the fast path for plain one-line records
- * first (TRUE, the default): both must give the very same records. */
-void ic_csv_reader_set_plain_path_for_tests (gboolean enabled);
+IcCsvReader *ic_csv_reader_new_from_data (const char *data, gsize len, const IcInputOptions *options,
+                                          GError **error);
 
 /* ic_csv_reader_new_from_data() assuming UTF-8: for tests and fuzzing. */
-IcCsvReader *ic_csv_reader_new_from_data_assuming_utf8 (const char *data, gsize len, GError **error);
-
-/* For tests only: with @defer, readers created after this call start
- * computing their checksum when ic_csv_reader_get_sha256() first asks for
- * it rather than at once, so that a test can change the file in between.
- * Process-wide, like the chunk size. */
-void ic_csv_reader_defer_sha256_for_tests (gboolean defer);
+IcCsvReader *ic_csv_reader_new_from_data_assuming_utf8 (const char *data, gsize len,
+                                                        const IcInputOptions *options, GError **error);
 
 void ic_csv_reader_free (IcCsvReader *reader);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcCsvReader, ic_csv_reader_free)

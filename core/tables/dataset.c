@@ -20,7 +20,7 @@ typedef struct {
   gboolean lenient;
   IcInterner *territories;
   IcProblems *problems;
-  gboolean beside;   /* read while another thread reads the biggest file */
+  IcInputOptions options; /* one thread for a file read beside the biggest */
   IcTable *table;
 } TableRead;
 
@@ -37,8 +37,8 @@ static void
 read_one (TableRead *read)
 {
   g_autoptr (GError) local = NULL;
-  read->table = (read->beside ? ic_table_read_in_one_thread : ic_table_read) (
-    read->id, read->path, read->territories, read->lenient, read->problems, &local);
+  read->table = ic_table_read (read->id, read->path, read->territories, read->lenient, &read->options,
+                               read->problems, &local);
 }
 
 /* The tables of a GPtrArray, in order, on a thread of their own. */
@@ -62,6 +62,7 @@ IcDataset *
 ic_dataset_load (const char *directory,
                  const gboolean *wanted,
                  gboolean lenient,
+                 const IcInputOptions *options,
                  IcProblems *problems,
                  GError **error)
 {
@@ -95,6 +96,7 @@ ic_dataset_load (const char *directory,
         continue;
       *read = (TableRead) {
         .id = id, .path = g_steal_pointer (&path), .lenient = lenient,
+        .options = options != NULL ? *options : (IcInputOptions) { 0 },
         .territories = ic_interner_new (),
         .problems = ic_problems_new (ic_problems_limit (problems)),
       };
@@ -113,10 +115,10 @@ ic_dataset_load (const char *directory,
   for (int id = 0; id < IC_N_TABLES; id++)
     if (reads[id].path != NULL && &reads[id] != biggest)
       {
-        reads[id].beside = TRUE;
+        reads[id].options.threads = 1;
         g_ptr_array_add (others, &reads[id]);
       }
-  if (others->len > 0 && ic_table_threads_allowed ())
+  if (others->len > 0 && (options == NULL || options->threads != 1))
     {
       GThread *thread = g_thread_new ("indicore-tables", read_in_order, others);
       read_one (biggest);

@@ -30,10 +30,12 @@ typedef struct {
  * booleans; NULL: every table) whose file is present. In strict mode any
  * problem fails with IC_DATASET_ERROR_INVALID and the problems in
  * @problems; with @lenient, invalid rows are set aside and counted, and only
- * a file that cannot be read at all fails. */
+ * a file that cannot be read at all fails. @options (may be NULL): how
+ * the files are read (threads). */
 IcDataset *ic_dataset_load (const char *directory,
                             const gboolean *wanted,
                             gboolean lenient,
+                            const IcInputOptions *options,
                             IcProblems *problems,
                             GError **error);
 

@@ -9,42 +9,64 @@ static const char *const providers[] = { "PMI", "MATERNITY", "LIBERAL", "OTHER",
 static const char *const professionals[] = { "SF", "PUER", "IDE", "MED", "OTHER", NULL };
 
 static const IcColumnSpec births_columns[] = {
-  { "birth_id", IC_COLUMN_KIND_ROW_ID, TRUE, NULL, FALSE },
-  { "birth_date", IC_COLUMN_KIND_DATE, TRUE, NULL, FALSE },
-  { "territory", IC_COLUMN_KIND_TERRITORY, FALSE, NULL, FALSE },
+  { "birth_id", IC_COLUMN_KIND_ROW_ID, TRUE, NULL, FALSE, IC_TEXT_AS_WRITTEN },
+  { "birth_date", IC_COLUMN_KIND_DATE, TRUE, NULL, FALSE, IC_TEXT_AS_WRITTEN },
+  { "territory", IC_COLUMN_KIND_TERRITORY, FALSE, NULL, FALSE, IC_TEXT_AS_WRITTEN },
 };
 
 static const IcColumnSpec pmi_acts_columns[] = {
-  { "act_id", IC_COLUMN_KIND_ROW_ID, TRUE, NULL, FALSE },
-  { "act_type", IC_COLUMN_KIND_CODE, TRUE, act_types, TRUE },
-  { "act_date", IC_COLUMN_KIND_DATE, TRUE, NULL, FALSE },
-  { "person_id", IC_COLUMN_KIND_PERSON_ID, TRUE, NULL, FALSE },
-  { "person_birth_date", IC_COLUMN_KIND_DATE, FALSE, NULL, FALSE },
-  { "provider", IC_COLUMN_KIND_CODE, TRUE, providers, FALSE },
-  { "professional", IC_COLUMN_KIND_CODE, FALSE, professionals, FALSE },
-  { "territory", IC_COLUMN_KIND_TERRITORY, FALSE, NULL, FALSE },
+  { "act_id", IC_COLUMN_KIND_ROW_ID, TRUE, NULL, FALSE, IC_TEXT_AS_WRITTEN },
+  { "act_type", IC_COLUMN_KIND_CODE, TRUE, act_types, TRUE, IC_TEXT_AS_WRITTEN },
+  { "act_date", IC_COLUMN_KIND_DATE, TRUE, NULL, FALSE, IC_TEXT_AS_WRITTEN },
+  { "person_id", IC_COLUMN_KIND_PERSON_ID, TRUE, NULL, FALSE, IC_TEXT_AS_WRITTEN },
+  { "person_birth_date", IC_COLUMN_KIND_DATE, FALSE, NULL, FALSE, IC_TEXT_AS_WRITTEN },
+  { "provider", IC_COLUMN_KIND_CODE, TRUE, providers, FALSE, IC_TEXT_AS_WRITTEN },
+  { "professional", IC_COLUMN_KIND_CODE, FALSE, professionals, FALSE, IC_TEXT_AS_WRITTEN },
+  { "territory", IC_COLUMN_KIND_TERRITORY, FALSE, NULL, FALSE, IC_TEXT_AS_WRITTEN },
 };
 
 static const IcColumnSpec ip_columns[] = {
-  { "ip_id", IC_COLUMN_KIND_ROW_ID, TRUE, NULL, FALSE },
-  { "received_date", IC_COLUMN_KIND_DATE, TRUE, NULL, FALSE },
-  { "evaluation_end_date", IC_COLUMN_KIND_DATE, FALSE, NULL, FALSE },
-  { "territory", IC_COLUMN_KIND_TERRITORY, FALSE, NULL, FALSE },
+  { "ip_id", IC_COLUMN_KIND_ROW_ID, TRUE, NULL, FALSE, IC_TEXT_AS_WRITTEN },
+  { "received_date", IC_COLUMN_KIND_DATE, TRUE, NULL, FALSE, IC_TEXT_AS_WRITTEN },
+  { "evaluation_end_date", IC_COLUMN_KIND_DATE, FALSE, NULL, FALSE, IC_TEXT_AS_WRITTEN },
+  { "territory", IC_COLUMN_KIND_TERRITORY, FALSE, NULL, FALSE, IC_TEXT_AS_WRITTEN },
 };
 
 static const IcColumnSpec populations_columns[] = {
-  { "population", IC_COLUMN_KIND_TEXT, TRUE, NULL, FALSE },
-  { "period", IC_COLUMN_KIND_TEXT, TRUE, NULL, FALSE },
-  { "territory", IC_COLUMN_KIND_TERRITORY, FALSE, NULL, FALSE },
-  { "value", IC_COLUMN_KIND_COUNT, TRUE, NULL, FALSE },
-  { "source", IC_COLUMN_KIND_TEXT, FALSE, NULL, FALSE },
+  { "population", IC_COLUMN_KIND_TEXT, TRUE, NULL, FALSE, IC_TEXT_LOWER },
+  { "period", IC_COLUMN_KIND_TEXT, TRUE, NULL, FALSE, IC_TEXT_PERIOD },
+  { "territory", IC_COLUMN_KIND_TERRITORY, FALSE, NULL, FALSE, IC_TEXT_AS_WRITTEN },
+  { "value", IC_COLUMN_KIND_COUNT, TRUE, NULL, FALSE, IC_TEXT_AS_WRITTEN },
+  { "source", IC_COLUMN_KIND_TEXT, FALSE, NULL, FALSE, IC_TEXT_AS_WRITTEN },
+};
+
+/* The acts made to the child, not to the mother (spec/data.md). */
+static const char *const child_acts[] = { "BSEM", "VAD_CHILD", "CONSULTATION_CHILD", NULL };
+
+static const IcRowRule pmi_acts_rules[] = {
+  { IC_ROW_RULE_NOT_BEFORE, "child act dated before the child's birth date",
+    "act_date", "person_birth_date", "act_type", child_acts, NULL },
+};
+
+static const IcRowRule ip_rules[] = {
+  { IC_ROW_RULE_NOT_BEFORE, "evaluation ends before the IP was received",
+    "evaluation_end_date", "received_date", NULL, NULL, NULL },
+};
+
+static const char *const population_key[] = { "population", "period", "territory", NULL };
+
+static const IcRowRule populations_rules[] = {
+  { IC_ROW_RULE_UNIQUE_KEY, "a second row for the same population, period and territory",
+    NULL, NULL, NULL, NULL, population_key },
 };
 
 static const IcTableSpec specs[IC_N_TABLES] = {
-  [IC_TABLE_BIRTHS] = { "births", "births.csv", births_columns, G_N_ELEMENTS (births_columns) },
-  [IC_TABLE_PMI_ACTS] = { "pmi_acts", "pmi_acts.csv", pmi_acts_columns, G_N_ELEMENTS (pmi_acts_columns) },
-  [IC_TABLE_IP] = { "ip", "ip.csv", ip_columns, G_N_ELEMENTS (ip_columns) },
-  [IC_TABLE_POPULATIONS] = { "populations", "populations.csv", populations_columns, G_N_ELEMENTS (populations_columns) },
+  [IC_TABLE_BIRTHS] = { "births", "births.csv", births_columns, G_N_ELEMENTS (births_columns), NULL, 0 },
+  [IC_TABLE_PMI_ACTS] = { "pmi_acts", "pmi_acts.csv", pmi_acts_columns, G_N_ELEMENTS (pmi_acts_columns),
+                          pmi_acts_rules, G_N_ELEMENTS (pmi_acts_rules) },
+  [IC_TABLE_IP] = { "ip", "ip.csv", ip_columns, G_N_ELEMENTS (ip_columns), ip_rules, G_N_ELEMENTS (ip_rules) },
+  [IC_TABLE_POPULATIONS] = { "populations", "populations.csv", populations_columns, G_N_ELEMENTS (populations_columns),
+                             populations_rules, G_N_ELEMENTS (populations_rules) },
 };
 
 const IcTableSpec *

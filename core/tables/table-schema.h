@@ -17,6 +17,13 @@ typedef enum {
   IC_COLUMN_KIND_TEXT,      /* trimmed text (small tables only) */
 } IcColumnKind;
 
+/* How a TEXT column's value is checked and kept. */
+typedef enum {
+  IC_TEXT_AS_WRITTEN,   /* trimmed */
+  IC_TEXT_LOWER,        /* trimmed, ASCII letters lower-cased (a name matched without case) */
+  IC_TEXT_PERIOD,       /* a year (2024) or a school year (2023-2024) */
+} IcTextForm;
+
 typedef struct {
   const char *name;
   IcColumnKind kind;
@@ -25,13 +32,40 @@ typedef struct {
    * with codes_open, other codes are accepted and numbered after them. */
   const char *const *codes;
   gboolean codes_open;
+  IcTextForm text_form; /* TEXT */
 } IcColumnSpec;
+
+/* Rules across the columns of one row. */
+typedef enum {
+  /* The date in `column` is not before the date in `other` (when both are
+   * set, and, with `when`, only for rows whose code column `when` holds one
+   * of `when_codes`). The problem names `column`. */
+  IC_ROW_RULE_NOT_BEFORE,
+  /* No two rows have the same values in the `key` columns (TEXT or
+   * TERRITORY): the later is a problem of the row, "(first on line N)"
+   * added to the message. A table with such a rule is read in one part. */
+  IC_ROW_RULE_UNIQUE_KEY,
+} IcRowRuleKind;
+
+#define IC_ROW_RULE_MAX_KEY 4
+
+typedef struct {
+  IcRowRuleKind kind;
+  const char *message;
+  const char *column;
+  const char *other;
+  const char *when;
+  const char *const *when_codes;
+  const char *const *key;          /* NULL-terminated, at most IC_ROW_RULE_MAX_KEY */
+} IcRowRule;
 
 typedef struct {
   const char *name;     /* "pmi_acts" */
   const char *file;     /* "pmi_acts.csv" */
   const IcColumnSpec *columns;
   guint n_columns;
+  const IcRowRule *rules;
+  guint n_rules;
 } IcTableSpec;
 
 typedef enum {

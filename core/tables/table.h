@@ -9,6 +9,7 @@
 
 #include <glib.h>
 
+#include "input-options.h"
 #include "interner.h"
 #include "problems.h"
 #include "table-schema.h"
@@ -64,6 +65,7 @@ typedef struct {
  * is not kept). With @lenient an invalid row is set aside instead: counted
  * in `rejected`, its first problem among the `rejected_reasons`, and nothing
  * of it kept, not even its identifiers or territory in the dictionaries.
+ * @options (may be NULL) say whether a big file may be read in two threads.
  * Returns NULL with @error set when the file cannot be read as a table
  * (unreadable, binary, no header, a required column missing, an
  * unterminated quote), in either mode: that problem is in @problems too. */
@@ -71,33 +73,12 @@ IcTable *ic_table_read (IcTableId id,
                         const char *path,
                         IcInterner *territories,
                         gboolean lenient,
+                        const IcInputOptions *options,
                         IcProblems *problems,
                         GError **error);
 
-/* The same without splitting a big file: for a thread that reads beside
- * another one already. */
-IcTable *ic_table_read_in_one_thread (IcTableId id,
-                                      const char *path,
-                                      IcInterner *territories,
-                                      gboolean lenient,
-                                      IcProblems *problems,
-                                      GError **error);
-
 void ic_table_free (IcTable *table);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcTable, ic_table_free)
-
-/* Files of at least this many bytes left after the header are read in two
- * threads, each half into its own columns and dictionaries, merged in file
- * order: the same table as a read in one thread. */
-#define IC_TABLE_SPLIT_DEFAULT (2 * 1024 * 1024)
-
-/* Process-wide: the size from which files are read in two threads; 0 reads
- * every file in one (indicore run --threads 1). Not thread-safe: set it
- * before reading. */
-void ic_table_set_split_threshold (gsize bytes);
-
-/* FALSE after ic_table_set_split_threshold (0): everything in one thread. */
-gboolean ic_table_threads_allowed (void);
 
 /* Moves @table's territories from @from, the dictionary it was read with,
  * to @into: adds them to @into (in @from's order) and rewrites the
