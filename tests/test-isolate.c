@@ -4,6 +4,7 @@
 
 #include "bundle-writer.h"
 #include "isolate.h"
+#include "result-wire.h"
 #include "test-util.h"
 
 static const char births_csv[] =
@@ -33,7 +34,7 @@ run_with (IcPluginSet *plugins, const char *dir, const char *only, guint timeout
   g_autoptr (IcProblems) problems = ic_problems_new (10);
   g_auto (GStrv) ids = g_strsplit (only, ",", -1);
   IcRunOptions options = {
-    .data_dir = dir, .year = 2024, .department_code = "99",
+    .data_dir = dir, .year = 2024, .department_code = "99", .plugin_memory = 512,
     .only = (const char *const *) ids, .plugin_timeout = timeout, .no_isolation = in_process,
   };
   IcRun *run = ic_run_execute (plugins, &options, problems, &error);
@@ -99,6 +100,11 @@ test_same_as_in_process (void)
   assert_epp_computed (isolated);
   a = ic_bundle_build (isolated, "2025-01-01T00:00:00Z");
   b = ic_bundle_build (in_process, "2025-01-01T00:00:00Z");
+  /* The bundles differ only in what confined the plugins. */
+  g_assert_true (json_object_get_boolean_member (json_object_get_object_member (json_node_get_object (a), "isolation"), "process"));
+  g_assert_false (json_object_get_boolean_member (json_object_get_object_member (json_node_get_object (b), "isolation"), "process"));
+  json_object_remove_member (json_node_get_object (a), "isolation");
+  json_object_remove_member (json_node_get_object (b), "isolation");
   ta = json_to_string (a, TRUE);
   tb = json_to_string (b, TRUE);
   g_assert_cmpstr (ta, ==, tb);
