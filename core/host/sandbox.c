@@ -11,6 +11,7 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <time.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -319,6 +320,12 @@ ic_sandbox_apply (const IcSandboxLimits *limits, GError **error)
 {
   const IcIsolation *isolation = ic_sandbox_probe ();
 
+  /* What GLib's logging opens the first time (the local time zone for
+   * its timestamps, the locale's charset), opened now: a plugin's
+   * g_warning() must reach its captured output, not a refused openat. */
+  tzset ();
+  g_time_zone_unref (g_time_zone_new_local ());
+  g_get_charset (NULL);
   if (!apply_limits (limits, error))
     return FALSE;
   /* Also what lets an unprivileged process load Landlock and seccomp. */

@@ -193,8 +193,10 @@ ic_scanner_load (int fd, IcPluginInfo *info, GError **error)
       undefined = strstr (message, "undefined symbol: ");
       if (undefined != NULL)
         g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_UNDEFINED_SYMBOL,
-                     "the plugin uses %s, which neither it nor its libraries define "
-                     "(a plugin reaches the engine only through IcApi)", undefined);
+                     "undefined symbol %.*s: the plugin uses it, but neither it nor its libraries define it "
+                     "(a plugin reaches the engine only through IcApi)",
+                     (int) strcspn (undefined + strlen ("undefined symbol: "), " \t\n("),
+                     undefined + strlen ("undefined symbol: "));
       else
         g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_NOT_A_MODULE, "not a loadable shared object: %s", message);
       return NULL;
@@ -296,7 +298,7 @@ ic_scanner_read (int fd, IcPluginInfo *info, GError **error)
   if (failure != NULL)
     {
       g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_SCANNER,
-                   "its code failed while it was loaded in the scanner process: %s", failure);
+                   "loading it in the scanner process (its load-time code, then its descriptor read as data) failed: %s", failure);
       return FALSE;
     }
   answer = ic_child_answer (child);
