@@ -572,6 +572,116 @@ test_refuse_untrusted_owner (void)
   ic_test_rmtree (plugins);
 }
 
+static char *write_data (void);
+static void assert_status (const IcResult *r, IcStatus status);
+
+/* The path is walked from / without following links: a plugin file that
+ * is a symbolic link is refused (its target could be swapped), and so is
+ * a directory anyone may write into anywhere above the plugin. */
+static void
+test_refuse_symlink (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *plugins = ic_test_tmpdir ();
+  g_autofree char *so = copy_good (plugins, "fixture_good.so", TRUE);
+  g_autofree char *link = g_build_filename (plugins, "link.so", NULL);
+  g_autoptr (IcPlugin) plugin = NULL;
+
+  g_assert_cmpint (symlink (so, link), ==, 0);
+  plugin = ic_plugin_load (link, NULL, &error);
+  g_assert_null (plugin);
+  g_assert_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_UNTRUSTED);
+  assert_contains (error->message, "a symbolic link");
+  ic_test_rmtree (plugins);
+}
+
+static void
+test_refuse_untrusted_ancestor (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *top = ic_test_tmpdir ();
+  g_autofree char *inner = g_build_filename (top, "a", "b", NULL);
+  g_autofree char *middle = g_build_filename (top, "a", NULL);
+  g_autofree char *so = NULL;
+  IcPlugin *plugin;
+
+  g_assert_cmpint (g_mkdir_with_parents (inner, 0755), ==, 0);
+  so = copy_good (inner, "fixture_good.so", TRUE);
+  plugin = ic_plugin_load (so, NULL, &error);
+  g_assert_no_error (error);
+  ic_plugin_free (plugin);
+
+  /* Two levels above the plugin: anyone could rename b and put another in its place. */
+  g_assert_cmpint (g_chmod (middle, 0777), ==, 0);
+  plugin = ic_plugin_load (so, NULL, &error);
+  g_assert_null (plugin);
+  g_assert_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_UNTRUSTED);
+  assert_contains (error->message, "untrusted plugin directory");
+  assert_contains (error->message, "writable by anyone (mode 0777)");
+  g_clear_error (&error);
+
+  /* Sticky, as /tmp is: nobody may move what is not theirs. */
+  g_assert_cmpint (g_chmod (middle, 01777), ==, 0);
+  plugin = ic_plugin_load (so, NULL, &error);
+  g_assert_no_error (error);
+  ic_plugin_free (plugin);
+  ic_test_rmtree (top);
+}
+
+/* The file checked is the file loaded: the plugin stays open from its
+ * check, and a file put at its path afterwards changes nothing. */
+static void
+test_load_swapped_after_check (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *plugins = ic_test_tmpdir ();
+  g_autofree char *so = copy_good (plugins, "fixture_good.so", TRUE);
+  g_autofree char *failing = fixture ("fixture_failing");
+  g_autofree char *other = copy_file (failing, plugins, "other.so");
+  const char *dirs[] = { plugins, NULL };
+  g_autoptr (IcPluginSet) set = NULL;
+  g_autoptr (IcRun) run = NULL;
+  const IcResult *r;
+
+  g_assert_cmpint (g_unlink (other), ==, 0);
+  g_free (other);
+  set = ic_plugin_set_scan (dirs, NULL);
+  g_assert_cmpuint (set->plugins->len, ==, 1);
+  other = copy_file (failing, plugins, "swap.tmp");
+  g_assert_cmpint (g_rename (other, so), ==, 0);
+
+  data = g_strdup (plugins);
+  g_free (ic_test_write (plugins, "pmi_acts.csv", "act_id,act_type,act_date,person_id,person_birth_date,provider,professional,territory\n"
+                                                  "A01,EPP,2024-01-15,W1,,PMI,SF,Nord\n"));
+  run = ic_test_run (set, data, 2024, "fixture_good", FALSE, NULL, &error);
+  g_assert_no_error (error);
+  r = ic_test_result (run, "fixture_good");
+  /* fixture_good, not fixture_failing: 1 PMI person over 1 act. */
+  assert_status (r, IC_STATUS_OK);
+  g_assert_cmpint (r->numerator, ==, 1);
+  g_assert_cmpint (r->denominator, ==, 1);
+  ic_test_rmtree (plugins);
+}
+
+/* No plugin code in this process: neither a scan nor an isolated run
+ * maps a plugin file here. */
+static void
+test_no_plugin_code_here (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *data = write_data ();
+  g_autofree char *maps = NULL;
+  const char *dirs[] = { refuse_dir (), ic_test_fixtures_dir (), NULL };
+  g_autoptr (IcPluginSet) set = ic_plugin_set_scan (dirs, source_definitions ());
+  g_autoptr (IcRun) run = ic_test_run (set, data, 2024, NULL, FALSE, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents ("/proc/self/maps", &maps, NULL, NULL));
+  g_assert_null (strstr (maps, "fixture_"));
+  ic_test_rmtree (data);
+}
+
 /* An invalid definition beside the plugin is an error, not a reason to
  * fall back silently on the definitions directory. */
 static void
@@ -986,6 +1096,10 @@ main (int argc, char **argv)
   g_test_add_func ("/loader/refuse/untrusted-mode", test_refuse_untrusted_mode);
   g_test_add_func ("/loader/refuse/untrusted-owner", test_refuse_untrusted_owner);
   g_test_add_func ("/loader/load/relative-path", test_load_relative_path);
+  g_test_add_func ("/loader/refuse/symlink", test_refuse_symlink);
+  g_test_add_func ("/loader/refuse/untrusted-ancestor", test_refuse_untrusted_ancestor);
+  g_test_add_func ("/loader/load/swapped-after-check", test_load_swapped_after_check);
+  g_test_add_func ("/loader/run/no-plugin-code-here", test_no_plugin_code_here);
   g_test_add_func ("/loader/load/definition-beside-first", test_load_definition_beside_first);
   g_test_add_func ("/loader/load/definition-beside-invalid", test_load_definition_beside_invalid);
 
