@@ -115,6 +115,7 @@ ic_child_start (int plugin_fd, IcChildFunc func, gpointer data, guint timeout_se
       g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), "pipe: %s", g_strerror (saved));
       return NULL;
     }
+  ic_sandbox_probe ();
   fflush (stdout);
   fflush (stderr);
   pid = fork ();

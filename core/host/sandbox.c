@@ -88,6 +88,13 @@ ic_sandbox_probe (void)
 
   if (g_once_init_enter (&done))
     {
+      /* What GLib's logging opens the first time (the local time zone
+       * for its timestamps, the locale's charset), opened once here,
+       * before any child: a plugin's g_warning() must reach its captured
+       * output, not a refused openat. */
+      tzset ();
+      g_time_zone_unref (g_time_zone_new_local ());
+      g_get_charset (NULL);
       isolation.process = TRUE;
       /* valgrind runs the client's system calls itself, with many the
        * allow-list does not hold. */
@@ -320,12 +327,6 @@ ic_sandbox_apply (const IcSandboxLimits *limits, GError **error)
 {
   const IcIsolation *isolation = ic_sandbox_probe ();
 
-  /* What GLib's logging opens the first time (the local time zone for
-   * its timestamps, the locale's charset), opened now: a plugin's
-   * g_warning() must reach its captured output, not a refused openat. */
-  tzset ();
-  g_time_zone_unref (g_time_zone_new_local ());
-  g_get_charset (NULL);
   if (!apply_limits (limits, error))
     return FALSE;
   /* Also what lets an unprivileged process load Landlock and seccomp. */

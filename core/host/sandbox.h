@@ -23,7 +23,8 @@ typedef struct {
   gboolean rlimits;   /* memory, CPU time, file size 0 and no core dump */
 } IcIsolation;
 
-/* What the kernel and this build offer, probed once (static, never freed). */
+/* What the kernel and this build offer, probed once (static, never
+ * freed); call it in the parent, before the first child. */
 const IcIsolation *ic_sandbox_probe (void);
 
 typedef enum {
