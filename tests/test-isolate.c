@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "bundle-writer.h"
+#include "child.h"
 #include "json-schema.h"
 
 #if defined (__has_include)
@@ -176,6 +177,63 @@ test_variant_round_trip (void)
   /* A variant of another type is refused. */
   forged = g_variant_ref_sink (g_variant_new_string ("forged"));
   g_assert_false (ic_result_update_from_variant (back, forged));
+}
+
+/* ---- the child's process group ----------------------------------------- */
+
+/* Unconfined on purpose (no sandbox: a kernel without seccomp): leaves a
+ * grandchild that never ends, tells its pid, and exits. */
+G_GNUC_NORETURN static void
+leave_grandchild (gpointer data)
+{
+  pid_t pid;
+  (void) data;
+  pid = fork ();
+  if (pid == 0)
+    for (;;)
+      pause ();
+  ic_child_reply (IC_CHILD_TAG_ANSWER, &pid, sizeof pid);
+}
+
+/* TRUE while @pid is a live process (a zombie is dead). */
+static gboolean
+alive (pid_t pid)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%d/stat", (int) pid);
+  g_autofree char *stat = NULL;
+  const char *state;
+  if (!g_file_get_contents (path, &stat, NULL, NULL))
+    return FALSE;
+  state = strrchr (stat, ')');
+  return state != NULL && state[1] == ' ' && state[2] != 'Z' && state[2] != 'X';
+}
+
+/* When the child ends, whatever it left in its process group is killed:
+ * the grandchild, by its recorded pid, does not outlive the wait. */
+static void
+test_child_grandchild_killed (void)
+{
+  g_autoptr (GPtrArray) children = g_ptr_array_new_with_free_func ((GDestroyNotify) ic_child_free);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) answer = NULL;
+  g_autofree char *failure = NULL;
+  IcChild *child = ic_child_start (-1, leave_grandchild, NULL, 30, &error);
+  pid_t grandchild;
+  gint64 until;
+
+  g_assert_no_error (error);
+  g_ptr_array_add (children, child);
+  ic_child_wait_all (children);
+  failure = ic_child_failure (child, "the test's limit");
+  g_assert_null (failure);
+  answer = ic_child_answer (child);
+  g_assert_cmpuint (g_bytes_get_size (answer), ==, sizeof grandchild);
+  memcpy (&grandchild, g_bytes_get_data (answer, NULL), sizeof grandchild);
+  /* Killed at once; reaped by whoever inherited it, soon. */
+  until = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (alive (grandchild) && g_get_monotonic_time () < until)
+    g_usleep (10000);
+  g_assert_false (alive (grandchild));
 }
 
 /* ---- hostile plugins, through the program ------------------------------ */
@@ -426,6 +484,7 @@ main (int argc, char **argv)
   g_test_add_func ("/isolate/crash-abort-hang", test_crashes);
   g_test_add_func ("/isolate/same-as-in-process", test_same_as_in_process);
   g_test_add_func ("/isolate/variant/round-trip", test_variant_round_trip);
+  g_test_add_func ("/isolate/child/grandchild-killed", test_child_grandchild_killed);
   for (guint i = 0; i < G_N_ELEMENTS (hostile_cases); i++)
     g_test_add_data_func (hostile_cases[i].path, &hostile_cases[i], test_hostile);
   g_test_add_func ("/isolate/hostile/list-and-describe", test_hostile_list);

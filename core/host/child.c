@@ -18,8 +18,8 @@
 /* An answer larger than this is not a result (a few thousand strata are
  * a few hundred KiB). */
 #define ANSWER_MAX (64u << 20)
-/* The end of the output kept for the reason: enough for a GLib error. */
-#define OUTPUT_KEPT 1024
+/* The end of the output kept for the reason: a few GLib errors. */
+#define OUTPUT_KEPT 2048
 
 struct _IcChild {
   pid_t pid;               /* also its process group */
