@@ -140,7 +140,7 @@ ic_cmd_run (int argc, char **argv)
     { "lenient", 0, 0, G_OPTION_ARG_NONE, &lenient, "Set invalid rows aside instead of stopping", NULL },
     { "previous", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &previous_paths, "An earlier year's bundle: the latest decides progress targets and changes, all give the trends (repeatable)", "BUNDLE" },
     { "plugin-timeout", 0, 0, G_OPTION_ARG_INT, &plugin_timeout, "Seconds one plugin may compute (default 60; 0: no limit)", "S" },
-    { "plugin-memory", 0, 0, G_OPTION_ARG_INT, &plugin_memory, "MiB of memory one plugin may use (default 4096)", "MIB" },
+    { "plugin-memory", 0, 0, G_OPTION_ARG_INT, &plugin_memory, "MiB of memory one plugin may allocate (default 4096)", "MIB" },
     { "no-isolation", 0, 0, G_OPTION_ARG_NONE, &no_isolation, "Run plugins in this process, unconfined (debugging; recorded in the bundle)", NULL },
     { "small-count", 0, 0, G_OPTION_ARG_INT, &small_count, "Hide territory counts from 1 to N (default 10)", "N" },
     { "no-suppression", 0, 0, G_OPTION_ARG_NONE, &no_suppression, "Publish small counts (internal use only; recorded in the bundle)", NULL },

@@ -140,11 +140,24 @@ set_limit (int resource, guint64 value, const char *name, GError **error)
   return TRUE;
 }
 
+/* The address space already in use: the engine's, inherited at the fork
+ * (its data, its libraries, its threads' arenas); 0 when unknown. */
+static guint64
+address_space_in_use (void)
+{
+  g_autofree char *statm = NULL;
+  if (!g_file_get_contents ("/proc/self/statm", &statm, NULL, NULL))
+    return 0;
+  return g_ascii_strtoull (statm, NULL, 10) * (guint64) sysconf (_SC_PAGESIZE);
+}
+
 static gboolean
 apply_limits (const IcSandboxLimits *limits, GError **error)
 {
+  /* The plugin's allowance comes on top of what the process already
+   * holds: a national file's columns must not eat into it. */
   if (limits->memory_bytes > 0 && !IC_UNDER_ASAN && !RUNNING_ON_VALGRIND
-      && !set_limit (RLIMIT_AS, limits->memory_bytes, "RLIMIT_AS", error))
+      && !set_limit (RLIMIT_AS, address_space_in_use () + limits->memory_bytes, "RLIMIT_AS", error))
     return FALSE;
   if (limits->cpu_seconds > 0)
     {

@@ -32,15 +32,16 @@ typedef enum {
   IC_SANDBOX_SCAN,    /* files may be opened read-only: the dynamic loader opens the plugin's libraries */
 } IcSandboxKind;
 
-/* Default of --plugin-memory, in MiB: a national file's columns are a few
- * hundred MB, and a plugin may allocate as much again. */
+/* Default of --plugin-memory, in MiB: what a plugin may allocate on top of
+ * the engine's memory it inherits (a national file's columns are a few
+ * hundred MB; a plugin's counters are a fraction of that). */
 #define IC_SANDBOX_MEMORY_DEFAULT 4096
 
 typedef struct {
   IcSandboxKind kind;
   int report_fd;          /* kept open; a refused system call is written to it */
   guint cpu_seconds;      /* 0: no limit */
-  guint64 memory_bytes;   /* address space; 0: no limit */
+  guint64 memory_bytes;   /* address space beyond what the process holds; 0: no limit */
 } IcSandboxLimits;
 
 /* The exit code of a child stopped for a refused system call (its number
