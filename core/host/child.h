@@ -7,13 +7,15 @@
 
 #include <glib.h>
 
+#include "sandbox.h"
+
 G_BEGIN_DECLS
 
 /* The descriptors a child finds: 0 /dev/null, 1 and 2 its captured
  * output, IC_CHILD_ANSWER_FD its answer, IC_CHILD_PLUGIN_FD the plugin
  * file (when one was given). Nothing else is open. */
 #define IC_CHILD_ANSWER_FD 3
-#define IC_CHILD_PLUGIN_FD 4
+#define IC_CHILD_PLUGIN_FD IC_SANDBOX_PLUGIN_FD
 
 /* The first byte of an answer: what follows. */
 #define IC_CHILD_TAG_ANSWER 'A'   /* the payload the caller defined */

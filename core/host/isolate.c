@@ -54,25 +54,28 @@ reply_error (const char *message)
   ic_child_reply (IC_CHILD_TAG_ERROR, message, strlen (message));
 }
 
-/* The child: loads the plugin from the descriptor the parent checked,
- * closes it, confines itself, then runs plugin code for the first time
- * (constructors ran at the load, before the sandbox, as in the scanner:
- * they are refused there when they touch anything). */
+/* The child: confined for loading (its constructors run under the
+ * scanner's sandbox), loads the plugin from the descriptor the parent
+ * checked, closes it, closes the file system, then computes. */
 G_GNUC_NORETURN static void
 run_child (gpointer data)
 {
   ChildJob *job = data;
   IcSandboxLimits limits = {
-    IC_SANDBOX_COMPUTE, IC_CHILD_ANSWER_FD, job->limits->timeout_seconds,
+    IC_SANDBOX_SCAN, IC_CHILD_ANSWER_FD, job->limits->timeout_seconds,
     (guint64) job->limits->memory_mib << 20,
   };
   g_autoptr (GError) error = NULL;
-  const IcPluginDescriptor *descriptor = ic_plugin_load_code (job->plugin, IC_CHILD_PLUGIN_FD, &error);
+  const IcPluginDescriptor *descriptor;
   GVariant *variant;
 
+  if (!ic_sandbox_apply (&limits, &error))
+    reply_error (error->message);
+  descriptor = ic_plugin_load_code (job->plugin, IC_CHILD_PLUGIN_FD, &error);
   if (descriptor == NULL)
     reply_error (error->message);
   close (IC_CHILD_PLUGIN_FD);
+  limits.kind = IC_SANDBOX_COMPUTE;
   if (!ic_sandbox_apply (&limits, &error))
     reply_error (error->message);
   compute (descriptor, job->plugin, job->dataset, job->overrides, job->result);

@@ -13,6 +13,7 @@
 #include <sys/prctl.h>
 #include <time.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -170,8 +171,46 @@ apply_limits (const IcSandboxLimits *limits, GError **error)
          && set_limit (RLIMIT_CORE, 0, "RLIMIT_CORE", error);
 }
 
-/* No file-system right at all for COMPUTE; read-only for SCAN (the
- * dynamic loader reads libraries). No TCP, no abstract socket, no signal
+/* What the dynamic loader reads: the libraries, its cache, and the plugin
+ * (IC_CHILD_PLUGIN_FD, reached through /proc/self/fd). Under
+ * AddressSanitizer, /proc too: its runtime reads /proc/self/maps. */
+static const char *const loading_paths[] = {
+  "/usr", "/lib", "/lib64", "/lib32", "/etc/ld.so.cache",
+#if IC_UNDER_ASAN
+  "/proc",
+#endif
+};
+
+static gboolean
+allow_read (int ruleset, int fd, guint64 rights)
+{
+  struct landlock_path_beneath_attr beneath = { rights, fd };
+  return syscall (SYS_landlock_add_rule, ruleset, LANDLOCK_RULE_PATH_BENEATH, &beneath, 0) == 0;
+}
+
+static gboolean
+allow_loading (int ruleset, GError **error)
+{
+  struct stat st;
+  for (guint i = 0; i < G_N_ELEMENTS (loading_paths); i++)
+    {
+      int fd = open (loading_paths[i], O_PATH | O_CLOEXEC);
+      gboolean added;
+      if (fd < 0)
+        continue;  /* /lib32 and /lib64 are not everywhere */
+      added = fstat (fd, &st) == 0
+              && allow_read (ruleset, fd, S_ISDIR (st.st_mode) ? LANDLOCK_FS_READ : LANDLOCK_ACCESS_FS_READ_FILE);
+      close (fd);
+      if (!added)
+        return fail (error, "landlock_add_rule", errno);
+    }
+  if (fcntl (IC_SANDBOX_PLUGIN_FD, F_GETFD) >= 0 && !allow_read (ruleset, IC_SANDBOX_PLUGIN_FD, LANDLOCK_ACCESS_FS_READ_FILE))
+    return fail (error, "landlock_add_rule", errno);
+  return TRUE;
+}
+
+/* No file-system right at all for COMPUTE; for SCAN, reading what the
+ * dynamic loader reads, nothing else. No TCP, no abstract socket, no signal
  * out of the domain where the kernel knows how to refuse them. */
 static gboolean
 apply_landlock (IcSandboxKind kind, int abi, GError **error)
@@ -194,19 +233,10 @@ apply_landlock (IcSandboxKind kind, int abi, GError **error)
   ruleset = (int) syscall (SYS_landlock_create_ruleset, &attr, size, 0);
   if (ruleset < 0)
     return fail (error, "landlock_create_ruleset", errno);
-  if (kind == IC_SANDBOX_SCAN)
+  if (kind == IC_SANDBOX_SCAN && !allow_loading (ruleset, error))
     {
-      struct landlock_path_beneath_attr beneath = { LANDLOCK_FS_READ, open ("/", O_PATH | O_CLOEXEC) };
-      gboolean added = beneath.parent_fd >= 0
-                       && syscall (SYS_landlock_add_rule, ruleset, LANDLOCK_RULE_PATH_BENEATH, &beneath, 0) == 0;
-      int saved = errno;
-      if (beneath.parent_fd >= 0)
-        close (beneath.parent_fd);
-      if (!added)
-        {
-          close (ruleset);
-          return fail (error, "landlock_add_rule", saved);
-        }
+      close (ruleset);
+      return FALSE;
     }
   if (syscall (SYS_landlock_restrict_self, ruleset, 0) != 0)
     {
@@ -264,6 +294,10 @@ add_rule (scmp_filter_ctx filter, uint32_t action, const char *name, unsigned in
   return seccomp_rule_add_array (filter, action, number, count, cmp) == 0;
 }
 
+static const scmp_datum_t narrowing[] = {
+  PR_SET_NO_NEW_PRIVS, PR_GET_NO_NEW_PRIVS, PR_SET_SECCOMP, PR_GET_SECCOMP,
+};
+
 static gboolean
 build_filter (scmp_filter_ctx filter, IcSandboxKind kind)
 {
@@ -303,6 +337,16 @@ build_filter (scmp_filter_ctx filter, IcSandboxKind kind)
       ok &= add_rule (filter, SCMP_ACT_ALLOW, "statfs", 0, NULL);
       ok &= add_rule (filter, SCMP_ACT_ALLOW, "fstatfs", 0, NULL);
       ok &= add_rule (filter, SCMP_ACT_ALLOW, "getdents64", 0, NULL);
+      /* What applies the COMPUTE layer over this one: each call can only
+       * take rights away. */
+      ok &= add_rule (filter, SCMP_ACT_ALLOW, "seccomp", 0, NULL);
+      ok &= add_rule (filter, SCMP_ACT_ALLOW, "landlock_create_ruleset", 0, NULL);
+      ok &= add_rule (filter, SCMP_ACT_ALLOW, "landlock_restrict_self", 0, NULL);
+      for (guint i = 0; i < G_N_ELEMENTS (narrowing); i++)
+        {
+          struct scmp_arg_cmp option = SCMP_A0 (SCMP_CMP_EQ, narrowing[i]);
+          ok &= add_rule (filter, SCMP_ACT_ALLOW, "prctl", 1, &option);
+        }
     }
   return ok;
 }
@@ -340,11 +384,17 @@ ic_sandbox_apply (const IcSandboxLimits *limits, GError **error)
 {
   const IcIsolation *isolation = ic_sandbox_probe ();
 
-  if (!apply_limits (limits, error))
-    return FALSE;
-  /* Also what lets an unprivileged process load Landlock and seccomp. */
-  if (prctl (PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0)
-    return fail (error, "PR_SET_NO_NEW_PRIVS", errno);
+  /* COMPUTE is a second layer over SCAN: the limits are set, and a
+   * Landlock domain and a seccomp filter can only be narrowed (the
+   * kernel applies the strictest of the stacked ones). */
+  if (limits->kind == IC_SANDBOX_SCAN)
+    {
+      if (!apply_limits (limits, error))
+        return FALSE;
+      /* Also what lets an unprivileged process load Landlock and seccomp. */
+      if (prctl (PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0)
+        return fail (error, "PR_SET_NO_NEW_PRIVS", errno);
+    }
   if (isolation->landlock > 0 && !apply_landlock (limits->kind, isolation->landlock, error))
     return FALSE;
   if (isolation->seccomp && !apply_seccomp (limits, error))

@@ -28,8 +28,9 @@ typedef struct {
 const IcIsolation *ic_sandbox_probe (void);
 
 typedef enum {
-  IC_SANDBOX_COMPUTE, /* no file may be opened at all */
-  IC_SANDBOX_SCAN,    /* files may be opened read-only: the dynamic loader opens the plugin's libraries */
+  IC_SANDBOX_SCAN,    /* while plugin code is loaded: files may be opened read-only (the dynamic
+                       * loader opens the plugin's libraries), nothing else */
+  IC_SANDBOX_COMPUTE, /* then, a second layer: no file may be opened at all */
 } IcSandboxKind;
 
 /* Default of --plugin-memory, in MiB: what a plugin may allocate on top of
@@ -47,6 +48,9 @@ typedef struct {
 /* The exit code of a child stopped for a refused system call (its number
  * is on the report descriptor, after the IC_SANDBOX_TAG_REFUSED byte). */
 #define IC_SANDBOX_EXIT_REFUSED 125
+/* The plugin file, which the SCAN layer lets the dynamic loader read
+ * (IC_CHILD_PLUGIN_FD of child.h). */
+#define IC_SANDBOX_PLUGIN_FD 4
 #define IC_SANDBOX_TAG_REFUSED 'S'
 
 /* Closes every descriptor from @first up: the child moves what it keeps
@@ -56,8 +60,10 @@ void ic_sandbox_close_fds_from (int first);
 /* Confines the calling process, with what ic_sandbox_probe() found. Once
  * it returns TRUE, a system call outside the allow-list stops the process
  * with IC_SANDBOX_EXIT_REFUSED after reporting the call. Call in the
- * child, after fork(), once the plugin is loaded (COMPUTE) or before
- * (SCAN). */
+ * child, after fork(): SCAN (limits, no new privileges, Landlock and
+ * seccomp for loading) before the plugin is loaded, so that its
+ * constructors run confined; then COMPUTE, once it is loaded, before its
+ * compute runs. */
 gboolean ic_sandbox_apply (const IcSandboxLimits *limits, GError **error);
 
 /* "openat", or "system call 9999" when unknown (g_free). */

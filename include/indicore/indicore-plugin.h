@@ -37,8 +37,10 @@
  * opened once, from a path checked from / without following links, and
  * loaded only in child processes, with immediate binding: a symbol neither
  * the plugin nor its libraries define is a refusal, not a crash when
- * called. The descriptor is read in a scanner process, where constructors
- * run too, with read-only access to files and nothing else.
+ * called. The descriptor is read in a scanner process. Constructors run
+ * there and in the computing child, always confined: files read-only
+ * (with Landlock, only the system's libraries and the plugin itself), no
+ * write, socket, program or process.
  * `compute` runs in a child of its own that has loaded the plugin, then
  * dropped every descriptor but its result pipe, left its parent's process
  * group, and confined itself: limits on memory (--plugin-memory), CPU time
