@@ -1,9 +1,25 @@
 /* Plugin isolation: a plugin that crashes, aborts or hangs costs only its
- * own indicator; the result crosses the pipe intact. */
+ * own indicator; the result crosses the pipe intact; and each hostile
+ * plugin of tests/hostile/, run by the real program beside the real
+ * plugins on the Creuse example, is refused or made an error naming what
+ * it tried, while every other indicator keeps its figures. */
 #include <string.h>
+#include <sys/wait.h>
+#include <glib/gstdio.h>
 
 #include "bundle-writer.h"
+#include "child.h"
+
+#if defined (__has_include)
+#if __has_include (<valgrind/valgrind.h>)
+#include <valgrind/valgrind.h>
+#endif
+#endif
+#ifndef RUNNING_ON_VALGRIND
+#define RUNNING_ON_VALGRIND 0
+#endif
 #include "isolate.h"
+#include "result-wire.h"
 #include "test-util.h"
 
 static const char births_csv[] =
@@ -33,7 +49,7 @@ run_with (IcPluginSet *plugins, const char *dir, const char *only, guint timeout
   g_autoptr (IcProblems) problems = ic_problems_new (10);
   g_auto (GStrv) ids = g_strsplit (only, ",", -1);
   IcRunOptions options = {
-    .data_dir = dir, .year = 2024, .department_code = "99",
+    .data_dir = dir, .year = 2024, .department_code = "99", .plugin_memory = 512,
     .only = (const char *const *) ids, .plugin_timeout = timeout, .no_isolation = in_process,
   };
   IcRun *run = ic_run_execute (plugins, &options, problems, &error);
@@ -59,14 +75,17 @@ test_crashes (void)
   g_autoptr (IcPluginSet) plugins = crash_plugins ();
   g_autoptr (IcRun) run = NULL;
   IcResult *segfault, *aborted, *hang;
+  /* Under valgrind, loading a plugin in the child alone takes a second. */
+  guint limit = RUNNING_ON_VALGRIND ? 20 : 1;
+  g_autofree char *stopped = g_strdup_printf ("did not finish within %u s", limit);
   gint64 start;
 
   g_free (ic_test_write (dir, "births.csv", births_csv));
   g_free (ic_test_write (dir, "pmi_acts.csv", acts_csv));
   start = g_get_monotonic_time ();
-  run = run_with (plugins, dir, "fixture_segfault,fixture_abort,fixture_hang,epp_pmi_coverage", 1, FALSE);
+  run = run_with (plugins, dir, "fixture_segfault,fixture_abort,fixture_hang,epp_pmi_coverage", limit, FALSE);
   /* The hang is stopped at its limit, not waited for forever. */
-  g_assert_cmpint (g_get_monotonic_time () - start, <, 30 * G_USEC_PER_SEC);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, (limit + 29) * G_USEC_PER_SEC);
 
   segfault = ic_test_result (run, "fixture_segfault");
   aborted = ic_test_result (run, "fixture_abort");
@@ -76,7 +95,7 @@ test_crashes (void)
   g_assert_cmpint (aborted->status, ==, IC_STATUS_ERROR);
   g_assert_nonnull (strstr (aborted->reason, "signal 6"));
   g_assert_cmpint (hang->status, ==, IC_STATUS_ERROR);
-  g_assert_nonnull (strstr (hang->reason, "did not finish within 1 s"));
+  g_assert_nonnull (strstr (hang->reason, stopped));
   g_assert_false (segfault->has_value);
   assert_epp_computed (run);
   g_assert_true (ic_run_has_error (run));
@@ -99,6 +118,11 @@ test_same_as_in_process (void)
   assert_epp_computed (isolated);
   a = ic_bundle_build (isolated, "2025-01-01T00:00:00Z");
   b = ic_bundle_build (in_process, "2025-01-01T00:00:00Z");
+  /* The bundles differ only in what confined the plugins. */
+  g_assert_true (json_object_get_boolean_member (json_object_get_object_member (json_node_get_object (a), "isolation"), "process"));
+  g_assert_false (json_object_get_boolean_member (json_object_get_object_member (json_node_get_object (b), "isolation"), "process"));
+  json_object_remove_member (json_node_get_object (a), "isolation");
+  json_object_remove_member (json_node_get_object (b), "isolation");
   ta = json_to_string (a, TRUE);
   tb = json_to_string (b, TRUE);
   g_assert_cmpstr (ta, ==, tb);
@@ -154,6 +178,303 @@ test_variant_round_trip (void)
   g_assert_false (ic_result_update_from_variant (back, forged));
 }
 
+/* ---- the child's process group ----------------------------------------- */
+
+/* Unconfined on purpose (no sandbox: a kernel without seccomp): leaves a
+ * grandchild that never ends, tells its pid, and exits. */
+G_GNUC_NORETURN static void
+leave_grandchild (gpointer data)
+{
+  pid_t pid;
+  (void) data;
+  pid = fork ();
+  if (pid == 0)
+    for (;;)
+      pause ();
+  ic_child_reply (IC_CHILD_TAG_ANSWER, &pid, sizeof pid);
+}
+
+/* TRUE while @pid is a live process (a zombie is dead). */
+static gboolean
+alive (pid_t pid)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%d/stat", (int) pid);
+  g_autofree char *stat = NULL;
+  const char *state;
+  if (!g_file_get_contents (path, &stat, NULL, NULL))
+    return FALSE;
+  state = strrchr (stat, ')');
+  return state != NULL && state[1] == ' ' && state[2] != 'Z' && state[2] != 'X';
+}
+
+/* When the child ends, whatever it left in its process group is killed:
+ * the grandchild, by its recorded pid, does not outlive the wait. */
+static void
+test_child_grandchild_killed (void)
+{
+  g_autoptr (GPtrArray) children = g_ptr_array_new_with_free_func ((GDestroyNotify) ic_child_free);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) answer = NULL;
+  g_autofree char *failure = NULL;
+  IcChild *child = ic_child_start (-1, leave_grandchild, NULL, 30, &error);
+  pid_t grandchild;
+  gint64 until;
+
+  g_assert_no_error (error);
+  g_ptr_array_add (children, child);
+  ic_child_wait_all (children);
+  failure = ic_child_failure (child, "the test's limit");
+  g_assert_null (failure);
+  answer = ic_child_answer (child);
+  g_assert_cmpuint (g_bytes_get_size (answer), ==, sizeof grandchild);
+  memcpy (&grandchild, g_bytes_get_data (answer, NULL), sizeof grandchild);
+  /* Killed at once; reaped by whoever inherited it, soon. */
+  until = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (alive (grandchild) && g_get_monotonic_time () < until)
+    g_usleep (10000);
+  g_assert_false (alive (grandchild));
+}
+
+/* ---- hostile plugins, through the program ------------------------------ */
+
+/* Asserts @haystack contains @needle, and says both when it does not. */
+static void
+assert_contains (const char *haystack, const char *needle)
+{
+  if (haystack == NULL || strstr (haystack, needle) == NULL)
+    g_error ("\"%s\" does not contain \"%s\"", haystack ? haystack : "(null)", needle);
+}
+
+typedef struct {
+  const char *path;      /* /isolate/hostile/... */
+  const char *fixture;   /* in build/tests/hostile/ */
+  gboolean refused;      /* refused when scanned: no indicator at all */
+  const char *reason;    /* what its refusal or error must say */
+} HostileCase;
+
+static const HostileCase hostile_cases[] = {
+  /* issue 13, case 1: its constructor ran in the engine, as root */
+  { "/isolate/hostile/constructor", "hostile_constructor", TRUE, "system call openat refused" },
+  /* case 2: it reopened EPP's pipe through /proc/self/fd and wrote 700 / 770 */
+  { "/isolate/hostile/forger", "hostile_forger", FALSE, "system call openat refused" },
+  /* case 3: /etc/passwd in a warning, a file written, the network, programs, processes */
+  { "/isolate/hostile/reader", "hostile_reader", FALSE, "system call openat refused" },
+  { "/isolate/hostile/writer", "hostile_writer", FALSE, "system call openat refused" },
+  { "/isolate/hostile/socket", "hostile_socket", FALSE, "system call socket refused" },
+  { "/isolate/hostile/exec", "hostile_exec", FALSE, "system call execve refused" },
+  { "/isolate/hostile/fork", "hostile_fork", FALSE, "system call clone refused" },
+  /* case 5: list, describe and run crashed */
+  { "/isolate/hostile/wild-id", "hostile_wild_id", TRUE, "signal 11" },
+  /* case 7: the run hung forever; a grandchild survived the run */
+  { "/isolate/hostile/closes-fds-and-sleeps", "hostile_sleeper", FALSE, "did not finish within 3 s (--plugin-timeout)" },
+  { "/isolate/hostile/grandchild", "hostile_grandchild", FALSE, "system call clone refused" },
+  /* case 8: its output went into the bundle on standard output */
+  { "/isolate/hostile/stdout", "hostile_stdout", FALSE, "\u00ab hostile_stdout was here \u00bb" },
+  /* case 10: found only when called, exit status 127 */
+  { "/isolate/hostile/undefined-symbol", "hostile_undefined", TRUE, "undefined symbol ic_engine_internal" },
+  /* no limit on memory */
+  { "/isolate/hostile/memory", "hostile_memory", FALSE, "failed to allocate 67108864 bytes" },
+};
+
+/* TRUE when a process whose command line holds @needle is alive. */
+static gboolean
+process_alive (const char *needle)
+{
+  g_autoptr (GDir) proc = g_dir_open ("/proc", 0, NULL);
+  const char *name;
+
+  while (proc && (name = g_dir_read_name (proc)) != NULL)
+    {
+      g_autofree char *path = g_build_filename ("/proc", name, "cmdline", NULL);
+      g_autofree char *cmdline = NULL;
+      gsize length;
+      if (!g_ascii_isdigit (name[0]) || !g_file_get_contents (path, &cmdline, &length, NULL))
+        continue;
+      for (gsize i = 0; i + 1 < length; i++)
+        if (cmdline[i] == '\0')
+          cmdline[i] = ' ';
+      if (strstr (cmdline, needle) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Runs `indicore run` on the Creuse example with @plugins searched first;
+ * a watchdog kills the whole run after 60 s (the original program hung
+ * forever on hostile_sleeper). Returns the exit code; the bundle goes to
+ * @out, or to standard output, returned in @stdout_text, when @out is "-". */
+static int
+run_example (const char *plugins, const char *mark, const char *out, const char *memory, char **stdout_text)
+{
+  g_autofree char *data = g_build_filename (ic_test_source_dir (), "examples", "creuse-2024", NULL);
+  g_auto (GStrv) env = g_environ_setenv (g_get_environ (), "HOSTILE_MARK", mark, TRUE);
+  const char *argv[] = {
+    "timeout", "-s", "KILL", "60", ic_test_indicore (), "run", "--data", data, "--year", "2024",
+    "--department", "23", "--plugins", plugins, "--plugin-timeout", "3", "--out", out,
+    memory ? "--plugin-memory" : NULL, memory, NULL
+  };
+  g_autoptr (GError) error = NULL;
+  int status = 0;
+
+  env = g_environ_setenv (env, "SOURCE_DATE_EPOCH", "1700000000", TRUE);
+  g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL
+                | (stdout_text ? 0 : G_SPAWN_STDOUT_TO_DEV_NULL),
+                NULL, NULL, stdout_text, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  /* 137: the watchdog's SIGKILL. */
+  g_assert_cmpint (WEXITSTATUS (status), !=, 137);
+  return WEXITSTATUS (status);
+}
+
+static void
+copy_fixture (const char *fixture, const char *dir)
+{
+  const char *extensions[] = { ".so", ".json" };
+  for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
+    {
+      g_autofree char *name = g_strconcat (fixture, extensions[i], NULL);
+      g_autofree char *from = g_build_filename (IC_TEST_BUILD_DIR, "tests", "hostile", name, NULL);
+      g_autofree char *to = g_build_filename (dir, name, NULL);
+      g_autofree char *bytes = NULL;
+      gsize length;
+      g_autoptr (GError) error = NULL;
+      g_file_get_contents (from, &bytes, &length, &error);
+      g_assert_no_error (error);
+      g_file_set_contents (to, bytes, (gssize) length, &error);
+      g_assert_no_error (error);
+    }
+}
+
+/* Only @c's indicator is in error, with its reason, or its file is
+ * refused; the six real indicators are ok, EPP at 51 / 770. */
+static void
+assert_only_hostile_failed (const HostileCase *c, JsonObject *bundle)
+{
+  JsonArray *indicators = json_object_get_array_member (bundle, "indicators");
+  JsonArray *refused = json_object_get_array_member (bundle, "plugins_refused");
+  guint ok = 0;
+
+  for (guint i = 0; i < json_array_get_length (indicators); i++)
+    {
+      JsonObject *indicator = json_array_get_object_element (indicators, i);
+      const char *id = json_object_get_string_member (indicator, "id");
+      const char *status = json_object_get_string_member (indicator, "status");
+      if (strcmp (id, c->fixture) == 0)
+        {
+          g_assert_false (c->refused);
+          g_assert_cmpstr (status, ==, "error");
+          assert_contains (json_object_get_string_member (indicator, "reason"), c->reason);
+          continue;
+        }
+      if (g_strcmp0 (status, "ok") != 0)
+        g_error ("%s: %s (%s)", id, status, json_object_get_string_member (indicator, "reason"));
+      ok++;
+      if (strcmp (id, "epp_pmi_coverage") == 0)
+        {
+          /* Creuse's published EPP: 51 of 770 births. */
+          g_assert_cmpint (json_object_get_int_member (indicator, "numerator"), ==, 51);
+          g_assert_cmpint (json_object_get_int_member (indicator, "denominator"), ==, 770);
+        }
+    }
+  g_assert_cmpuint (ok, ==, 6);
+  g_assert_cmpuint (json_array_get_length (indicators), ==, c->refused ? 6 : 7);
+  g_assert_cmpuint (json_array_get_length (refused), ==, c->refused ? 1 : 0);
+  if (c->refused)
+    {
+      JsonObject *refusal = json_array_get_object_element (refused, 0);
+      g_assert_true (g_str_has_suffix (json_object_get_string_member (refusal, "file"), ".so"));
+      assert_contains (json_object_get_string_member (refusal, "reason"), c->reason);
+    }
+}
+
+static void
+test_hostile (gconstpointer data)
+{
+  const HostileCase *c = data;
+  g_autofree char *dir = ic_test_tmpdir ();
+  g_autofree char *plugins = g_build_filename (dir, "plugins", NULL);
+  g_autofree char *mark = g_build_filename (dir, "mark", NULL);
+  g_autofree char *out = g_build_filename (dir, "bundle.json", NULL);
+  g_autofree char *schema = g_build_filename (ic_test_source_dir (), "schemas", "bundle.schema.json", NULL);
+  g_autofree char *printed = NULL;
+  gboolean to_stdout = strcmp (c->fixture, "hostile_stdout") == 0;
+  gboolean memory = strcmp (c->fixture, "hostile_memory") == 0;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+
+  if (memory && !ic_sandbox_probe ()->rlimits)
+    {
+      g_test_skip ("no memory limit here");
+      return;
+    }
+#if defined (__SANITIZE_ADDRESS__)
+  if (memory)
+    {
+      /* AddressSanitizer's shadow rules out a limit on the address space. */
+      g_test_skip ("no memory limit under AddressSanitizer");
+      return;
+    }
+#endif
+  g_assert_cmpint (g_mkdir (plugins, 0700), ==, 0);
+  copy_fixture (c->fixture, plugins);
+  g_assert_cmpint (run_example (plugins, mark, to_stdout ? "-" : out, memory ? "512" : NULL,
+                                to_stdout ? &printed : NULL), ==, 1);
+  if (to_stdout)
+    {
+      /* Standard output holds the bundle and nothing else. */
+      g_assert_true (g_str_has_prefix (printed, "{"));
+      g_file_set_contents (out, printed, -1, &error);
+      g_assert_no_error (error);
+    }
+  json_parser_load_from_file (parser, out, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ic_test_validate_files (schema, (const char *const[]) { out, NULL }, NULL), ==, 0);
+  assert_only_hostile_failed (c, json_node_get_object (json_parser_get_root (parser)));
+  /* Nothing written, and no process of the run left. */
+  g_assert_false (g_file_test (mark, G_FILE_TEST_EXISTS));
+  g_assert_false (process_alive (plugins));
+  ic_test_rmtree (dir);
+}
+
+/* `list` and `describe` scan the same files: the refused ones are listed
+ * with their reason, and neither command crashes (case 5). */
+static void
+test_hostile_list (void)
+{
+  g_autofree char *dir = ic_test_tmpdir ();
+  const char *fixtures[] = { "hostile_wild_id", "hostile_undefined", "hostile_constructor" };
+  g_autofree char *out = NULL;
+  int status = 0;
+  g_autoptr (GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (fixtures); i++)
+    copy_fixture (fixtures[i], dir);
+  {
+    const char *argv[] = { "timeout", "-s", "KILL", "60", ic_test_indicore (), "list", "--plugins", dir, NULL };
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                  NULL, NULL, &out, NULL, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (WIFEXITED (status));
+    g_assert_cmpint (WEXITSTATUS (status), ==, 1);
+    assert_contains (out, "hostile_wild_id.so: loading it in the scanner process");
+    assert_contains (out, "undefined symbol ic_engine_internal");
+    assert_contains (out, "epp_pmi_coverage");
+  }
+  {
+    const char *argv[] = { "timeout", "-s", "KILL", "60", ic_test_indicore (), "describe", "--plugins", dir,
+                           "epp_pmi_coverage", NULL };
+    g_autofree char *described = NULL;
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                  NULL, NULL, &described, NULL, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (WIFEXITED (status));
+    g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+    assert_contains (described, "Taux de couverture des EPP");
+  }
+  ic_test_rmtree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -161,5 +482,9 @@ main (int argc, char **argv)
   g_test_add_func ("/isolate/crash-abort-hang", test_crashes);
   g_test_add_func ("/isolate/same-as-in-process", test_same_as_in_process);
   g_test_add_func ("/isolate/variant/round-trip", test_variant_round_trip);
+  g_test_add_func ("/isolate/child/grandchild-killed", test_child_grandchild_killed);
+  for (guint i = 0; i < G_N_ELEMENTS (hostile_cases); i++)
+    g_test_add_data_func (hostile_cases[i].path, &hostile_cases[i], test_hostile);
+  g_test_add_func ("/isolate/hostile/list-and-describe", test_hostile_list);
   return g_test_run ();
 }

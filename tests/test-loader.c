@@ -422,15 +422,15 @@ test_load_good (void)
   g_autofree char *path = fixture ("fixture_good");
   g_autofree char *json = g_build_filename (ic_test_fixtures_dir (), "fixture_good.json", NULL);
   g_autoptr (IcPlugin) plugin = ic_plugin_load (path, NULL, &error);
-  const IcPluginDescriptor *d;
+  const IcPluginInfo *d;
 
   g_assert_no_error (error);
   g_assert_nonnull (plugin);
   g_assert_cmpstr (plugin->path, ==, path);
   g_assert_cmpstr (plugin->file, ==, "fixture_good.so");
-  d = plugin->descriptor;
-  g_assert_cmpuint (d->magic, ==, IC_PLUGIN_MAGIC);
-  g_assert_cmpuint (d->size, ==, sizeof (IcPluginDescriptor));
+  /* What the scanner copied out of the descriptor (magic, size and
+   * compute were checked there). */
+  d = &plugin->info;
   g_assert_cmpuint (d->abi_major, ==, IC_ABI_MAJOR);
   g_assert_cmpuint (d->abi_minor, ==, IC_ABI_MINOR);
   g_assert_cmpstr (d->id, ==, "fixture_good");
@@ -438,7 +438,8 @@ test_load_good (void)
   g_assert_cmpstr (d->tables[0], ==, "pmi_acts");
   g_assert_null (d->tables[1]);
   g_assert_null (d->populations);
-  g_assert_nonnull (d->compute);
+  /* The file stays open: every process loads that very file. */
+  g_assert_cmpint (plugin->fd, >, 2);
   /* The definition beside the plugin (the copy meson made). */
   g_assert_cmpstr (plugin->definition->path, ==, json);
   g_assert_cmpstr (plugin->definition->id, ==, "fixture_good");
@@ -461,7 +462,7 @@ test_load_relative_path (void)
   g_assert_cmpint (g_chdir (cwd), ==, 0);
   g_assert_no_error (error);
   g_assert_cmpstr (plugin->path, ==, "fixture_good.so");
-  g_assert_cmpstr (plugin->descriptor->id, ==, "fixture_good");
+  g_assert_cmpstr (plugin->info.id, ==, "fixture_good");
   ic_test_rmtree (dir);
 }
 
@@ -571,6 +572,116 @@ test_refuse_untrusted_owner (void)
   ic_test_rmtree (plugins);
 }
 
+static char *write_data (void);
+static void assert_status (const IcResult *r, IcStatus status);
+
+/* The path is walked from / without following links: a plugin file that
+ * is a symbolic link is refused (its target could be swapped), and so is
+ * a directory anyone may write into anywhere above the plugin. */
+static void
+test_refuse_symlink (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *plugins = ic_test_tmpdir ();
+  g_autofree char *so = copy_good (plugins, "fixture_good.so", TRUE);
+  g_autofree char *link = g_build_filename (plugins, "link.so", NULL);
+  g_autoptr (IcPlugin) plugin = NULL;
+
+  g_assert_cmpint (symlink (so, link), ==, 0);
+  plugin = ic_plugin_load (link, NULL, &error);
+  g_assert_null (plugin);
+  g_assert_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_UNTRUSTED);
+  assert_contains (error->message, "a symbolic link");
+  ic_test_rmtree (plugins);
+}
+
+static void
+test_refuse_untrusted_ancestor (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *top = ic_test_tmpdir ();
+  g_autofree char *inner = g_build_filename (top, "a", "b", NULL);
+  g_autofree char *middle = g_build_filename (top, "a", NULL);
+  g_autofree char *so = NULL;
+  IcPlugin *plugin;
+
+  g_assert_cmpint (g_mkdir_with_parents (inner, 0755), ==, 0);
+  so = copy_good (inner, "fixture_good.so", TRUE);
+  plugin = ic_plugin_load (so, NULL, &error);
+  g_assert_no_error (error);
+  ic_plugin_free (plugin);
+
+  /* Two levels above the plugin: anyone could rename b and put another in its place. */
+  g_assert_cmpint (g_chmod (middle, 0777), ==, 0);
+  plugin = ic_plugin_load (so, NULL, &error);
+  g_assert_null (plugin);
+  g_assert_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_UNTRUSTED);
+  assert_contains (error->message, "untrusted plugin directory");
+  assert_contains (error->message, "writable by anyone (mode 0777)");
+  g_clear_error (&error);
+
+  /* Sticky, as /tmp is: nobody may move what is not theirs. */
+  g_assert_cmpint (g_chmod (middle, 01777), ==, 0);
+  plugin = ic_plugin_load (so, NULL, &error);
+  g_assert_no_error (error);
+  ic_plugin_free (plugin);
+  ic_test_rmtree (top);
+}
+
+/* The file checked is the file loaded: the plugin stays open from its
+ * check, and a file put at its path afterwards changes nothing. */
+static void
+test_load_swapped_after_check (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *plugins = ic_test_tmpdir ();
+  g_autofree char *so = copy_good (plugins, "fixture_good.so", TRUE);
+  g_autofree char *failing = fixture ("fixture_failing");
+  g_autofree char *other = copy_file (failing, plugins, "other.so");
+  const char *dirs[] = { plugins, NULL };
+  g_autoptr (IcPluginSet) set = NULL;
+  g_autoptr (IcRun) run = NULL;
+  const IcResult *r;
+
+  g_assert_cmpint (g_unlink (other), ==, 0);
+  g_free (other);
+  set = ic_plugin_set_scan (dirs, NULL);
+  g_assert_cmpuint (set->plugins->len, ==, 1);
+  other = copy_file (failing, plugins, "swap.tmp");
+  g_assert_cmpint (g_rename (other, so), ==, 0);
+
+  data = g_strdup (plugins);
+  g_free (ic_test_write (plugins, "pmi_acts.csv", "act_id,act_type,act_date,person_id,person_birth_date,provider,professional,territory\n"
+                                                  "A01,EPP,2024-01-15,W1,,PMI,SF,Nord\n"));
+  run = ic_test_run (set, data, 2024, "fixture_good", FALSE, NULL, &error);
+  g_assert_no_error (error);
+  r = ic_test_result (run, "fixture_good");
+  /* fixture_good, not fixture_failing: 1 PMI person over 1 act. */
+  assert_status (r, IC_STATUS_OK);
+  g_assert_cmpint (r->numerator, ==, 1);
+  g_assert_cmpint (r->denominator, ==, 1);
+  ic_test_rmtree (plugins);
+}
+
+/* No plugin code in this process: neither a scan nor an isolated run
+ * maps a plugin file here. */
+static void
+test_no_plugin_code_here (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *data = write_data ();
+  g_autofree char *maps = NULL;
+  const char *dirs[] = { refuse_dir (), ic_test_fixtures_dir (), NULL };
+  g_autoptr (IcPluginSet) set = ic_plugin_set_scan (dirs, source_definitions ());
+  g_autoptr (IcRun) run = ic_test_run (set, data, 2024, NULL, FALSE, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents ("/proc/self/maps", &maps, NULL, NULL));
+  g_assert_null (strstr (maps, "fixture_"));
+  ic_test_rmtree (data);
+}
+
 /* An invalid definition beside the plugin is an error, not a reason to
  * fall back silently on the definitions directory. */
 static void
@@ -604,9 +715,9 @@ test_scan_fixtures (void)
 
   g_assert_cmpuint (set->refused->len, ==, 0);
   g_assert_cmpuint (set->plugins->len, ==, 3);
-  g_assert_cmpstr (((IcPlugin *) set->plugins->pdata[0])->descriptor->id, ==, "fixture_failing");
-  g_assert_cmpstr (((IcPlugin *) set->plugins->pdata[1])->descriptor->id, ==, "fixture_good");
-  g_assert_cmpstr (((IcPlugin *) set->plugins->pdata[2])->descriptor->id, ==, "fixture_not_available");
+  g_assert_cmpstr (((IcPlugin *) set->plugins->pdata[0])->info.id, ==, "fixture_failing");
+  g_assert_cmpstr (((IcPlugin *) set->plugins->pdata[1])->info.id, ==, "fixture_good");
+  g_assert_cmpstr (((IcPlugin *) set->plugins->pdata[2])->info.id, ==, "fixture_not_available");
   g_assert_true (ic_plugin_set_find (set, "fixture_good") == set->plugins->pdata[1]);
   g_assert_null (ic_plugin_set_find (set, "fixture"));
 }
@@ -985,6 +1096,10 @@ main (int argc, char **argv)
   g_test_add_func ("/loader/refuse/untrusted-mode", test_refuse_untrusted_mode);
   g_test_add_func ("/loader/refuse/untrusted-owner", test_refuse_untrusted_owner);
   g_test_add_func ("/loader/load/relative-path", test_load_relative_path);
+  g_test_add_func ("/loader/refuse/symlink", test_refuse_symlink);
+  g_test_add_func ("/loader/refuse/untrusted-ancestor", test_refuse_untrusted_ancestor);
+  g_test_add_func ("/loader/load/swapped-after-check", test_load_swapped_after_check);
+  g_test_add_func ("/loader/run/no-plugin-code-here", test_no_plugin_code_here);
   g_test_add_func ("/loader/load/definition-beside-first", test_load_definition_beside_first);
   g_test_add_func ("/loader/load/definition-beside-invalid", test_load_definition_beside_invalid);
 

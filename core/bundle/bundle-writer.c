@@ -351,6 +351,17 @@ ic_bundle_build (IcRun *run, const char *generated_at)
   json_builder_add_boolean_value (b, !run->options.no_suppression);
   add_int (b, "small_count", run->options.small_count);
   json_builder_end_object (b);
+  /* What confined the plugins: it depends on the kernel, and on --no-isolation. */
+  json_builder_set_member_name (b, "isolation");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "process");
+  json_builder_add_boolean_value (b, run->isolation.process);
+  json_builder_set_member_name (b, "seccomp");
+  json_builder_add_boolean_value (b, run->isolation.seccomp);
+  add_int (b, "landlock", run->isolation.landlock);
+  json_builder_set_member_name (b, "rlimits");
+  json_builder_add_boolean_value (b, run->isolation.rlimits);
+  json_builder_end_object (b);
 
   json_builder_set_member_name (b, "indicators");
   json_builder_begin_array (b);

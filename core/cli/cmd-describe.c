@@ -32,7 +32,7 @@ ic_cmd_describe (int argc, char **argv)
   g_autoptr (IcPluginSet) plugins = NULL;
   const IcPlugin *plugin;
   const IcDefinition *d;
-  const IcPluginDescriptor *desc;
+  const IcPluginInfo *desc;
 
   if (!ic_cmd_parse ("describe", "ID", "Explains one indicator: what is counted, over what, when, and the target.",
                      entries, &argc, &argv))
@@ -50,7 +50,7 @@ ic_cmd_describe (int argc, char **argv)
       return IC_EXIT_USAGE;
     }
   d = plugin->definition;
-  desc = plugin->descriptor;
+  desc = &plugin->info;
 
   g_print ("%s\n  %s\n\n", d->id, d->title);
   if (d->description)

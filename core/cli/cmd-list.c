@@ -18,7 +18,7 @@ ic_cmd_list (int argc, char **argv)
   for (guint i = 0; i < plugins->plugins->len; i++)
     {
       const IcPlugin *p = plugins->plugins->pdata[i];
-      g_print ("%-26s %-8s %s\n%-26s %-8s %s\n", p->descriptor->id, p->descriptor->version,
+      g_print ("%-26s %-8s %s\n%-26s %-8s %s\n", p->info.id, p->info.version,
                p->definition->title, "", "", p->path);
     }
   if (plugins->plugins->len == 0)

@@ -127,7 +127,7 @@ ic_cmd_run (int argc, char **argv)
   g_autofree char *only = NULL, *config_path = NULL;
   g_auto (GStrv) previous_paths = NULL;
   g_auto (GStrv) plugin_dirs = NULL;
-  gint year = 0, plugin_timeout = -1, small_count = -1, threads = 2;
+  gint year = 0, plugin_timeout = -1, plugin_memory = -1, small_count = -1, threads = 2;
   gboolean lenient = FALSE, no_isolation = FALSE, no_suppression = FALSE;
   const GOptionEntry entries[] = {
     { "config", 0, 0, G_OPTION_ARG_FILENAME, &config_path, "The département's settings (indicore.conf): everything below defaults to them, the year to the last complete one, the bundle to OUTPUT/bundle-YEAR.json", "FILE" },
@@ -141,7 +141,8 @@ ic_cmd_run (int argc, char **argv)
     { "lenient", 0, 0, G_OPTION_ARG_NONE, &lenient, "Set invalid rows aside instead of stopping", NULL },
     { "previous", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &previous_paths, "An earlier year's bundle: the latest decides progress targets and changes, all give the trends (repeatable)", "BUNDLE" },
     { "plugin-timeout", 0, 0, G_OPTION_ARG_INT, &plugin_timeout, "Seconds one plugin may compute (default 60; 0: no limit)", "S" },
-    { "no-isolation", 0, 0, G_OPTION_ARG_NONE, &no_isolation, "Run plugins in this process (debugging)", NULL },
+    { "plugin-memory", 0, 0, G_OPTION_ARG_INT, &plugin_memory, "MiB of memory one plugin may allocate (default 4096)", "MIB" },
+    { "no-isolation", 0, 0, G_OPTION_ARG_NONE, &no_isolation, "Run plugins in this process, unconfined (debugging; recorded in the bundle)", NULL },
     { "small-count", 0, 0, G_OPTION_ARG_INT, &small_count, "Hide territory counts from 1 to N (default 10)", "N" },
     { "no-suppression", 0, 0, G_OPTION_ARG_NONE, &no_suppression, "Publish small counts (internal use only; recorded in the bundle)", NULL },
     { "threads", 0, 0, G_OPTION_ARG_INT, &threads, "Threads reading the files: 1 or 2 (default 2: the biggest file beside the others, a big one in two halves; the figures are the same)", "N" },
@@ -188,6 +189,8 @@ ic_cmd_run (int argc, char **argv)
         small_count = (gint) MIN (config->small_count, G_MAXINT);
       if (plugin_timeout < 0)
         plugin_timeout = (gint) MIN (config->plugin_timeout, G_MAXINT);
+      if (plugin_memory < 0)
+        plugin_memory = (gint) MIN (config->plugin_memory, G_MAXINT);
       if (year == 0)
         {
           g_autoptr (GDateTime) now = g_date_time_new_now_local ();
@@ -265,6 +268,7 @@ ic_cmd_run (int argc, char **argv)
   options.overrides = config ? config->overrides : NULL;
   options.no_isolation = no_isolation;
   options.plugin_timeout = (guint) plugin_timeout;
+  options.plugin_memory = plugin_memory > 0 ? (guint) plugin_memory : 0;
   options.small_count = small_count;
   options.no_suppression = no_suppression;
   run = ic_run_execute (plugins, &options, problems, &error);

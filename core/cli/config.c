@@ -14,7 +14,7 @@ G_DEFINE_QUARK (ic-config-error-quark, ic_config_error)
 
 static const char *const main_keys[] = {
   "department", "department_name", "data", "output", "plugins", "formats",
-  "lenient", "small_count", "plugin_timeout", NULL
+  "lenient", "small_count", "plugin_timeout", "plugin_memory", NULL
 };
 
 static gboolean
@@ -106,7 +106,8 @@ read_main (GKeyFile *file, IcConfig *config, const char *base, GError **error)
         return invalid (error, config->path, "[" MAIN_GROUP "] lenient: expected true or false");
     }
   return get_int (file, config, MAIN_GROUP, "small_count", IC_SMALL_COUNT_DEFAULT, &config->small_count, error)
-         && get_int (file, config, MAIN_GROUP, "plugin_timeout", 60, &config->plugin_timeout, error);
+         && get_int (file, config, MAIN_GROUP, "plugin_timeout", 60, &config->plugin_timeout, error)
+         && get_int (file, config, MAIN_GROUP, "plugin_memory", 0, &config->plugin_memory, error);
 }
 
 static gboolean

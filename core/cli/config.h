@@ -11,6 +11,7 @@
  *   small_count=10
  *   lenient=false
  *   plugin_timeout=60
+ *   plugin_memory=4096       # MiB one plugin may use (0: the default)
  *
  *   [indicator bsem_coverage]
  *   age_min_months=36        # overrides the definition's parameter
@@ -40,6 +41,7 @@ typedef struct {
   gboolean lenient;
   gint64 small_count;
   gint64 plugin_timeout;
+  gint64 plugin_memory;
   GHashTable *overrides;   /* indicator id -> GHashTable (parameter -> gint64 *) */
 } IcConfig;
 

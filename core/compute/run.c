@@ -2,7 +2,7 @@
 
 #include <string.h>
 
-#include "context.h"
+#include "api-table.h"
 #include "isolate.h"
 #include "suppress.h"
 #include "trend.h"
@@ -15,7 +15,7 @@ ic_run_wanted_tables (GPtrArray *plugins, gboolean *wanted)
   memset (wanted, 0, sizeof (gboolean) * IC_N_TABLES);
   for (guint i = 0; i < plugins->len; i++)
     {
-      const IcPluginDescriptor *d = ((IcPlugin *) plugins->pdata[i])->descriptor;
+      const IcPluginInfo *d = &((IcPlugin *) plugins->pdata[i])->info;
       for (guint k = 0; d->tables[k]; k++)
         wanted[ic_table_id_from_name (d->tables[k])] = TRUE;
       if (d->populations != NULL && d->populations[0] != NULL)
@@ -49,7 +49,7 @@ select_plugins (IcPluginSet *set, const char *const *only, GError **error)
 
 /* The tables an indicator reads, for the lenient warnings. */
 static gboolean
-reads_table (const IcPluginDescriptor *d, IcTableId id)
+reads_table (const IcPluginInfo *d, IcTableId id)
 {
   gboolean populations = d->populations != NULL && d->populations[0] != NULL;
   for (guint k = 0; d->tables[k]; k++)
@@ -63,7 +63,7 @@ reads_table (const IcPluginDescriptor *d, IcTableId id)
 static void
 start_one (IcRun *run, IcPlugin *plugin, IcResult *result, GPtrArray *jobs)
 {
-  const IcPluginDescriptor *d = plugin->descriptor;
+  const IcPluginInfo *d = &plugin->info;
   IcDataset *dataset = run->dataset;
   GHashTable *overrides = run->options.overrides ? g_hash_table_lookup (run->options.overrides, d->id) : NULL;
   GHashTableIter iter;
@@ -103,7 +103,11 @@ start_one (IcRun *run, IcPlugin *plugin, IcResult *result, GPtrArray *jobs)
     ic_isolate_compute_in_process (plugin, dataset, overrides, result);
   else
     {
-      IcIsolated *job = ic_isolate_start (plugin, dataset, overrides, result, run->options.plugin_timeout);
+      IcIsolateLimits limits = {
+        run->options.plugin_timeout,
+        run->options.plugin_memory ? run->options.plugin_memory : IC_SANDBOX_MEMORY_DEFAULT,
+      };
+      IcIsolated *job = ic_isolate_start (plugin, dataset, overrides, result, &limits);
       if (job != NULL)
         g_ptr_array_add (jobs, job);
     }
@@ -131,6 +135,8 @@ ic_run_execute (IcPluginSet *plugins, const IcRunOptions *options, IcProblems *p
     }
   run->options = *options;
   run->plugins = plugins;
+  if (!options->no_isolation)
+    run->isolation = *ic_sandbox_probe ();
   run->results = g_ptr_array_new_with_free_func ((GDestroyNotify) ic_result_free);
   selected = select_plugins (plugins, options->only, error);
   if (selected == NULL)
@@ -156,9 +162,9 @@ ic_run_execute (IcPluginSet *plugins, const IcRunOptions *options, IcProblems *p
       IcResult *result;
 
       ic_period_init (&period, plugin->definition->period, options->year);
-      result = ic_result_new (plugin->descriptor->id, plugin->definition, &period);
+      result = ic_result_new (plugin->info.id, plugin->definition, &period);
       result->plugin_file = g_strdup (plugin->file);
-      result->plugin_version = g_strdup (plugin->descriptor->version);
+      result->plugin_version = g_strdup (plugin->info.version);
       start_one (run, plugin, result, jobs);
       g_ptr_array_add (run->results, result);
     }

@@ -9,6 +9,7 @@
 #include "history.h"
 #include "problems.h"
 #include "result.h"
+#include "sandbox.h"
 
 G_BEGIN_DECLS
 
@@ -31,6 +32,7 @@ typedef struct {
   GPtrArray *history;           /* every earlier bundle (IcHistory), by year, for the trends; may be NULL */
   gboolean no_isolation;        /* compute in this process (debugging) */
   guint plugin_timeout;         /* seconds a plugin may take when isolated; 0: no limit */
+  guint plugin_memory;          /* MiB of address space a plugin may use when isolated; 0: the default */
   gint64 small_count;           /* strata counts from 1 to this are suppressed */
   gboolean no_suppression;      /* publish every count (internal use; recorded in the bundle) */
   IcInputOptions input;         /* how the files are read (threads) */
@@ -41,6 +43,7 @@ typedef struct {
   IcPluginSet *plugins;         /* borrowed */
   IcDataset *dataset;
   GPtrArray *results;           /* IcResult, sorted by id */
+  IcIsolation isolation;        /* what confined the plugins (the bundle records it) */
 } IcRun;
 
 /* Reads the data and computes. Returns NULL with @error when the input is

@@ -1,8 +1,9 @@
-/* loader.h: finds plugin files, checks their descriptor as data before
- * running any of their code, and pairs each with its definition file. */
+/* loader.h: finds plugin files, opens each once from a trusted path, has
+ * its descriptor read and checked in a scanner process (scanner.h), and
+ * pairs it with its definition file. No plugin code runs in this process. */
 #pragma once
 
-#include <gmodule.h>
+#include <glib.h>
 
 #include "definition.h"
 #include "indicore/indicore-plugin.h"
@@ -25,13 +26,26 @@ typedef enum {
   IC_LOADER_ERROR_BAD_DEFINITION,   /* the definition file is invalid, or for another id */
   IC_LOADER_ERROR_DUPLICATE,        /* an earlier plugin has the same id */
   IC_LOADER_ERROR_UNTRUSTED,        /* file or directory writable by others, or owned by another user than root or us */
+  IC_LOADER_ERROR_UNDEFINED_SYMBOL, /* uses a symbol nothing defines (immediate binding) */
+  IC_LOADER_ERROR_SCANNER,          /* its code, run when loaded, crashed, hung or broke the sandbox */
 } IcLoaderError;
+
+/* The descriptor's fields, copied out of the plugin by the scanner and
+ * checked on both sides: data, never a pointer into plugin code. */
+typedef struct {
+  guint16 abi_major;
+  guint16 abi_minor;
+  char *id;
+  char *version;
+  char **tables;        /* NULL-terminated, at least one */
+  char **populations;   /* NULL-terminated, may be empty */
+} IcPluginInfo;
 
 typedef struct {
   char *path;
-  char *file;                             /* basename */
-  GModule *module;
-  const IcPluginDescriptor *descriptor;   /* belongs to the module */
+  char *file;                 /* basename */
+  int fd;                     /* the file, open since its path was checked: what every process loads */
+  IcPluginInfo info;
   IcDefinition *definition;
 } IcPlugin;
 
@@ -46,9 +60,10 @@ typedef struct {
   GPtrArray *refused;   /* IcRefusal, in search order */
 } IcPluginSet;
 
-/* Loads one plugin file. @definitions_dir (may be NULL) is searched for
- * ID.json after the plugin's own directory. Returns a new plugin, or NULL
- * with @error in IC_LOADER_ERROR saying why it is refused. */
+/* Opens one plugin file (ic_paths_open_plugin()), has it scanned, finds
+ * its definition: @definitions_dir (may be NULL) is searched for ID.json
+ * after the plugin's own directory. Returns a new plugin, or NULL with
+ * @error in IC_LOADER_ERROR saying why it is refused. */
 IcPlugin *ic_plugin_load (const char *path, const char *definitions_dir, GError **error);
 void ic_plugin_free (IcPlugin *plugin);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcPlugin, ic_plugin_free)
@@ -62,5 +77,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcPluginSet, ic_plugin_set_free)
 
 /* The plugin with @id, or NULL. */
 IcPlugin *ic_plugin_set_find (IcPluginSet *set, const char *id);
+
+/* Loads @plugin's code into this process (--no-isolation, and the child
+ * that computes): its descriptor, checked again and compared with what
+ * the scanner saw, or NULL with @error. The code stays loaded. */
+const IcPluginDescriptor *ic_plugin_load_code (const IcPlugin *plugin, int fd, GError **error);
 
 G_END_DECLS

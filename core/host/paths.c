@@ -1,5 +1,12 @@
 #include "paths.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "loader.h"
 #include "version.h"
 
 gboolean
@@ -46,4 +53,115 @@ ic_paths_plugin_search (const char *const *cli_dirs)
     }
   g_strv_builder_add (dirs, ic_paths_builtin_plugins ());
   return g_strv_builder_end (dirs);
+}
+
+/* Nobody but root or us could have changed what @st describes. */
+static gboolean
+check_trusted (const struct stat *st, const char *what, const char *path, GError **error)
+{
+  uid_t self = geteuid ();
+  gboolean sticky = S_ISDIR (st->st_mode) && (st->st_mode & S_ISVTX);
+
+  if (st->st_uid != 0 && st->st_uid != self)
+    {
+      g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_UNTRUSTED,
+                   "untrusted %s %s: owned by uid %u, neither root nor the user running indicore (uid %u)",
+                   what, path, (guint) st->st_uid, (guint) self);
+      return FALSE;
+    }
+  if (!sticky && ((st->st_mode & S_IWOTH) || ((st->st_mode & S_IWGRP) && st->st_gid != 0)))
+    {
+      g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_UNTRUSTED,
+                   "untrusted %s %s: writable by %s (mode %04o): chmod go-w it",
+                   what, path, (st->st_mode & S_IWOTH) ? "anyone" : "its group", (guint) (st->st_mode & 07777));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Opens @name under @dir_fd (the directory @dir_path) without following
+ * a link, and checks it; -1 with @error. */
+static int
+open_step (int dir_fd, const char *dir_path, const char *name, gboolean last, GError **error)
+{
+  g_autofree char *path = g_build_filename (dir_path, name, NULL);
+  int flags = last ? O_RDONLY | O_NONBLOCK | O_NOCTTY : O_PATH | O_DIRECTORY;
+  int fd = openat (dir_fd, name, flags | O_NOFOLLOW | O_CLOEXEC);
+  struct stat st;
+
+  if (fd < 0)
+    {
+      int saved = errno;
+      if (saved == ELOOP)
+        g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_UNTRUSTED,
+                     "%s: a symbolic link, which could be made to point elsewhere: give the real path", path);
+      else
+        g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_NOT_A_FILE, "not a regular file: %s: %s",
+                     path, g_strerror (saved));
+      return -1;
+    }
+  if (fstat (fd, &st) != 0 || (last && !S_ISREG (st.st_mode)))
+    {
+      g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_NOT_A_FILE, "not a regular file: %s", path);
+      close (fd);
+      return -1;
+    }
+  if (!check_trusted (&st, last ? "plugin file" : "plugin directory", path, error))
+    {
+      close (fd);
+      return -1;
+    }
+  return fd;
+}
+
+int
+ic_paths_open_plugin (const char *path, GError **error)
+{
+  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+  g_autofree char *directory = g_path_get_dirname (absolute);
+  g_autofree char *name = g_path_get_basename (absolute);
+  /* The directory's symbolic links resolved once (/lib is often one);
+   * the walk below then refuses any link that appears meanwhile. */
+  g_autofree char *real = realpath (directory, NULL);
+  g_auto (GStrv) parts = NULL;
+  g_autofree char *walked = g_strdup ("/");
+  int fd;
+  struct stat st;
+
+  if (real == NULL)
+    {
+      g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_NOT_A_FILE, "not a regular file: %s: %s",
+                   directory, g_strerror (errno));
+      return -1;
+    }
+  fd = open ("/", O_PATH | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0 || fstat (fd, &st) != 0 || !check_trusted (&st, "plugin directory", "/", error))
+    {
+      if (fd >= 0)
+        close (fd);
+      else
+        g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_NOT_A_FILE, "/: %s", g_strerror (errno));
+      return -1;
+    }
+  parts = g_strsplit (real, "/", -1);
+  for (guint i = 0; parts[i]; i++)
+    {
+      int next;
+      char *longer;
+      if (*parts[i] == '\0')
+        continue;
+      next = open_step (fd, walked, parts[i], FALSE, error);
+      close (fd);
+      if (next < 0)
+        return -1;
+      fd = next;
+      longer = g_build_filename (walked, parts[i], NULL);
+      g_free (walked);
+      walked = longer;
+    }
+  {
+    int file = open_step (fd, walked, name, TRUE, error);
+    close (fd);
+    return file;
+  }
 }

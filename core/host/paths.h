@@ -1,5 +1,6 @@
-/* paths.h: where the engine finds its plugins and definitions: the build
- * tree's when the program runs from it, the installed ones otherwise. */
+/* paths.h: where the engine finds its plugins and definitions (the build
+ * tree's when the program runs from it, the installed ones otherwise), and
+ * how a plugin file is opened from a path nobody else could have changed. */
 #pragma once
 
 #include <glib.h>
@@ -17,5 +18,16 @@ const char *ic_paths_builtin_definitions (void);
  * skipped: never the current directory unless named), then the built-in
  * directory. A new NULL-terminated array (g_strfreev). */
 char **ic_paths_plugin_search (const char *const *cli_dirs);
+
+/* Opens the plugin file @path for reading, walking from / one directory
+ * at a time without following a symbolic link (O_NOFOLLOW at each step),
+ * so that every directory checked is the one the next step goes through.
+ * Each directory and the file must be owned by root or the user running
+ * the engine, and writable by nobody else (a sticky directory such as
+ * /tmp excepted: nobody can move what it holds that is not theirs); the
+ * file must be a regular file, not a link. Returns the descriptor
+ * (O_CLOEXEC), loaded by every process through /proc/self/fd, or -1 with
+ * @error in IC_LOADER_ERROR (NOT_A_FILE or UNTRUSTED). */
+int ic_paths_open_plugin (const char *path, GError **error);
 
 G_END_DECLS

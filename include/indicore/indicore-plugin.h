@@ -29,6 +29,34 @@
  * after `compute` returns, write into the columns, or put any identifier or
  * date of an individual record into a warning, a detail or an error message.
  * Rounding, targets, French formatting, ordering and JSON belong to the engine.
+ *
+ * The sandbox (README, Safety: what it guarantees, on which kernels)
+ * ----------------------------------------------------------------------
+ * The engine never runs plugin code in its own process (but with
+ * --no-isolation, for debugging, which the bundle records). The file is
+ * opened once, from a path checked from / without following links, and
+ * loaded only in child processes, with immediate binding: a symbol neither
+ * the plugin nor its libraries define is a refusal, not a crash when
+ * called. The descriptor is read in a scanner process. Constructors run
+ * there and in the computing child, always confined: files read-only
+ * (with Landlock, only the system's libraries and the plugin itself), no
+ * write, socket, program or process.
+ * `compute` runs in a child of its own that has loaded the plugin, then
+ * dropped every descriptor but its result pipe, left its parent's process
+ * group, and confined itself: limits on memory (--plugin-memory), CPU time
+ * (--plugin-timeout), file size 0, no core dump; no new privileges;
+ * Landlock without any file-system right where the kernel has it; a
+ * seccomp-bpf allow-list of memory, its pipes, time, signals to itself and
+ * threads. Opening a file, a socket, running a program, starting a process,
+ * ptrace, signalling another process: each stops the plugin, and its
+ * indicator is in error with the system call named. Printing makes it an
+ * error too (its standard output and error are captured). The data are
+ * the engine's memory at the fork, copy-on-write: the plugin sees them
+ * read-only through the const pointers of the api, and a write would
+ * change only its own copy. What it reports is checked by the engine.
+ * A plugin past its deadline is killed with every process of its group.
+ * None of this changes the ABI: a plugin that keeps to the rules above
+ * never meets the sandbox.
  */
 #pragma once
 

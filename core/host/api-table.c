@@ -1,4 +1,6 @@
-#include "context.h"
+/* api-table.c: the engine's IcApi table: each member reads the run's
+ * typed columns or records into the result of the computation at hand. */
+#include "api-table.h"
 
 #include <string.h>
 

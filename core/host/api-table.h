@@ -1,5 +1,5 @@
-/* context.h: one computation of one indicator, and the IcApi table through
- * which its plugin reaches the data and reports its counts. */
+/* api-table.h: the IcApi table, through which a plugin reaches the data
+ * and reports its counts, and the context of one computation it is handed. */
 #pragma once
 
 #include "dataset.h"

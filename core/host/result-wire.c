@@ -1,0 +1,86 @@
+/* result-wire.c: the fields a computation sets on its IcResult, as a
+ * GVariant and back: what crosses the pipe from the child that computes.
+ * The parent reads it as untrusted data. */
+#include "result-wire.h"
+
+#define RESULT_TYPE IC_RESULT_WIRE_TYPE
+
+GVariant *
+ic_result_to_variant (const IcResult *r)
+{
+  GVariantBuilder strata, details, warnings, sources, parameters;
+
+  g_variant_builder_init (&strata, G_VARIANT_TYPE ("a(qxx)"));
+  for (guint i = 0; i < r->strata->len; i++)
+    {
+      const IcStratum *s = &g_array_index (r->strata, IcStratum, i);
+      g_variant_builder_add (&strata, "(qxx)", s->territory, s->numerator, s->denominator);
+    }
+  g_variant_builder_init (&details, G_VARIANT_TYPE ("a(sixx)"));
+  for (guint i = 0; i < r->details->len; i++)
+    {
+      const IcDetail *d = r->details->pdata[i];
+      g_variant_builder_add (&details, "(sixx)", d->key, (gint32) d->kind, d->a, d->b);
+    }
+  g_variant_builder_init (&warnings, G_VARIANT_TYPE ("as"));
+  for (guint i = 0; i < r->warnings->len; i++)
+    g_variant_builder_add (&warnings, "s", (const char *) r->warnings->pdata[i]);
+  g_variant_builder_init (&sources, G_VARIANT_TYPE ("a(msmsmsmsmsx)"));
+  for (guint i = 0; i < r->sources->len; i++)
+    {
+      const IcSource *s = r->sources->pdata[i];
+      g_variant_builder_add (&sources, "(msmsmsmsmsx)", s->table, s->population, s->period,
+                             s->origin, s->source, s->value);
+    }
+  g_variant_builder_init (&parameters, G_VARIANT_TYPE ("a(sx)"));
+  for (guint i = 0; i < r->parameters->len; i++)
+    {
+      const IcParameter *p = &g_array_index (r->parameters, IcParameter, i);
+      g_variant_builder_add (&parameters, "(sx)", p->name, p->value);
+    }
+  return g_variant_new (RESULT_TYPE, (gint32) r->status, r->reason ? r->reason : "",
+                        r->has_numerator, r->has_denominator, r->numerator, r->denominator,
+                        &strata, &details, &warnings, &sources, &parameters);
+}
+
+gboolean
+ic_result_update_from_variant (IcResult *r, GVariant *variant)
+{
+  g_autoptr (GVariantIter) strata = NULL, details = NULL, warnings = NULL, sources = NULL, parameters = NULL;
+  const char *reason, *key, *text;
+  const char *table, *population, *period, *origin, *source;
+  gint32 status, kind;
+  guint16 territory;
+  gint64 a, b;
+
+  if (!g_variant_is_of_type (variant, G_VARIANT_TYPE (RESULT_TYPE)))
+    return FALSE;
+  g_variant_get (variant, "(i&sbbxxa(qxx)a(sixx)asa(msmsmsmsmsx)a(sx))", &status, &reason, &r->has_numerator, &r->has_denominator,
+                 &r->numerator, &r->denominator, &strata, &details, &warnings, &sources, &parameters);
+  if (status < IC_STATUS_OK || status > IC_STATUS_ERROR)
+    return FALSE;
+  r->status = status;
+  g_free (r->reason);
+  r->reason = *reason ? g_strdup (reason) : NULL;
+  g_array_set_size (r->strata, 0);
+  while (g_variant_iter_next (strata, "(qxx)", &territory, &a, &b))
+    ic_result_add_stratum (r, territory, a, b);
+  g_ptr_array_set_size (r->details, 0);
+  while (g_variant_iter_next (details, "(&sixx)", &key, &kind, &a, &b))
+    ic_result_add_detail (r, key, kind == IC_DETAIL_FRACTION ? IC_DETAIL_FRACTION : IC_DETAIL_INT, a, b);
+  g_ptr_array_set_size (r->warnings, 0);
+  while (g_variant_iter_next (warnings, "&s", &text))
+    ic_result_add_warning (r, text);
+  g_ptr_array_set_size (r->sources, 0);
+  while (g_variant_iter_next (sources, "(m&sm&sm&sm&sm&sx)", &table, &population, &period, &origin, &source, &a))
+    {
+      if (table)
+        ic_result_add_table_source (r, table);
+      else
+        ic_result_add_population_source (r, population, period, origin, source, a);
+    }
+  g_array_set_size (r->parameters, 0);
+  while (g_variant_iter_next (parameters, "(&sx)", &key, &a))
+    ic_result_use_parameter (r, key, a);
+  return TRUE;
+}

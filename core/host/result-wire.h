@@ -1,0 +1,18 @@
+/* result-wire.h: the serialisation of a computation's result across the
+ * pipe from the child that computes to the engine. */
+#pragma once
+
+#include "result.h"
+
+G_BEGIN_DECLS
+
+#define IC_RESULT_WIRE_TYPE "(isbbxxa(qxx)a(sixx)asa(msmsmsmsmsx)a(sx))"
+
+/* The result fields a compute sets, as a new floating GVariant. */
+GVariant *ic_result_to_variant (const IcResult *result);
+
+/* Sets @result's computed fields from @variant; FALSE when it is not of
+ * IC_RESULT_WIRE_TYPE or its status is unknown. */
+gboolean ic_result_update_from_variant (IcResult *result, GVariant *variant);
+
+G_END_DECLS

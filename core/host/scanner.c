@@ -1,0 +1,296 @@
+/* scanner.c: loads a plugin in a child process, checks its descriptor as
+ * data (each read inside what the previous check proved is there), copies
+ * it, and checks the copy again in the parent. */
+#include "scanner.h"
+
+#include <dlfcn.h>
+#include <string.h>
+
+#include "child.h"
+#include "identifier.h"
+#include "sandbox.h"
+#include "table-schema.h"
+
+/* The header every ABI shares: magic, size, major, minor. Only these may be
+ * read before the ABI is known. */
+#define DESCRIPTOR_HEADER_SIZE (G_STRUCT_OFFSET (IcPluginDescriptor, abi_minor) + sizeof (guint16))
+/* The descriptor of ABI 1.0 ends with `compute`. */
+#define DESCRIPTOR_1_0_SIZE (G_STRUCT_OFFSET (IcPluginDescriptor, compute) + sizeof (IcComputeFunc))
+/* Longest list of tables or populations a descriptor may declare, and
+ * longest id, version or name. */
+#define MAX_NAMES 64
+#define MAX_TEXT 64
+/* A scan is quick: loading a file and copying a few strings. */
+#define SCAN_SECONDS 10
+#define SCAN_MEMORY (1024u << 20)
+#define INFO_TYPE "(usmsmsasasqq)"
+#define ACCEPTED G_MAXUINT32
+
+/* Non-empty, at most MAX_TEXT bytes of UTF-8 without control characters. */
+static gboolean
+valid_text (const char *text)
+{
+  if (text == NULL || *text == '\0' || strlen (text) > MAX_TEXT || !g_utf8_validate (text, -1, NULL))
+    return FALSE;
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (g_unichar_iscntrl (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+/* TRUE when @names (NULL is an empty list) has at most MAX_NAMES valid names. */
+static gboolean
+valid_names (char **names)
+{
+  guint n = names ? g_strv_length (names) : 0;
+  if (n > MAX_NAMES)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (!valid_text (names[i]))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+ic_scanner_check_info (const IcPluginInfo *info, GError **error)
+{
+  if (info->abi_major != IC_ABI_MAJOR || info->abi_minor > IC_ABI_MINOR)
+    {
+      g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_ABI_MAJOR, "built for plugin ABI %u.%u, but this engine has ABI %d.%d",
+                   info->abi_major, info->abi_minor, IC_ABI_MAJOR, IC_ABI_MINOR);
+      return FALSE;
+    }
+  if (!ic_id_is_valid (info->id))
+    {
+      g_autofree char *shown = info->id ? g_strescape (info->id, NULL) : NULL;
+      if (shown != NULL && strlen (shown) > 80)
+        strcpy (shown + 72, "...");
+      g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_INVALID,
+                   "invalid descriptor: %s%s%s: the id must be 1 to %d characters of a-z, 0-9 and _",
+                   shown ? "id \"" : "no id", shown ? shown : "", shown ? "\"" : "", MAX_TEXT);
+      return FALSE;
+    }
+  if (info->version == NULL || *info->version == '\0')
+    {
+      g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_INVALID, "invalid descriptor: no version");
+      return FALSE;
+    }
+  if (!valid_text (info->version))
+    {
+      g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_INVALID,
+                   "invalid descriptor: the version must be 1 to %d bytes of UTF-8 without control characters", MAX_TEXT);
+      return FALSE;
+    }
+  if (info->tables == NULL || info->tables[0] == NULL)
+    {
+      g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_INVALID, "invalid descriptor: no table declared");
+      return FALSE;
+    }
+  if (!valid_names (info->tables) || !valid_names (info->populations))
+    {
+      g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_INVALID,
+                   "invalid descriptor: tables and populations must be NULL-terminated lists of at most %d non-empty names",
+                   MAX_NAMES);
+      return FALSE;
+    }
+  for (guint i = 0; info->tables[i]; i++)
+    if (ic_table_id_from_name (info->tables[i]) < 0 || strcmp (info->tables[i], "populations") == 0)
+      {
+        g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_INVALID,
+                     "invalid descriptor: unknown table \"%s\" (known: births, pmi_acts, ip; populations are declared apart)",
+                     info->tables[i]);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+/* The header, read before anything else: the magic, the size, the ABI. */
+static gboolean
+check_header (const IcPluginDescriptor *d, GError **error)
+{
+  if (d->magic != IC_PLUGIN_MAGIC)
+    g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_BAD_MAGIC,
+                 "ic_plugin_descriptor is not an indicore plugin descriptor (wrong magic number)");
+  else if (d->size < DESCRIPTOR_HEADER_SIZE)
+    g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_TOO_SMALL,
+                 "descriptor of %u bytes, smaller than the %u bytes of its header",
+                 d->size, (guint) DESCRIPTOR_HEADER_SIZE);
+  else if (d->abi_major != IC_ABI_MAJOR)
+    g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_ABI_MAJOR,
+                 "built for plugin ABI %u.%u, but this engine has ABI %d.%d: rebuild it against this engine's indicore-plugin.h",
+                 d->abi_major, d->abi_minor, IC_ABI_MAJOR, IC_ABI_MINOR);
+  else if (d->abi_minor > IC_ABI_MINOR)
+    g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_ABI_MINOR,
+                 "built for plugin ABI %u.%u, newer than this engine's %d.%d: upgrade the engine",
+                 d->abi_major, d->abi_minor, IC_ABI_MAJOR, IC_ABI_MINOR);
+  else if (d->size < DESCRIPTOR_1_0_SIZE)
+    g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_TOO_SMALL,
+                 "descriptor of %u bytes, smaller than the %u bytes of ABI 1.0",
+                 d->size, (guint) DESCRIPTOR_1_0_SIZE);
+  else if (d->compute == NULL)
+    g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_INVALID, "invalid descriptor: no compute function");
+  else
+    return TRUE;
+  return FALSE;
+}
+
+/* At most one byte past MAX_TEXT is read, enough for the check to see
+ * that a string is too long. */
+static char *
+copy_text (const char *text)
+{
+  return text ? g_strndup (text, MAX_TEXT + 1) : NULL;
+}
+
+static char **
+copy_names (const char *const *names)
+{
+  GPtrArray *copy;
+  if (names == NULL)
+    return NULL;
+  copy = g_ptr_array_new ();
+  for (guint i = 0; i <= MAX_NAMES && names[i]; i++)
+    g_ptr_array_add (copy, copy_text (names[i]));
+  g_ptr_array_add (copy, NULL);
+  return (char **) g_ptr_array_free (copy, FALSE);
+}
+
+/* "/proc/self/fd/4: undefined symbol: x" without the path, which is ours. */
+static const char *
+loader_message (const char *message, const char *path)
+{
+  gsize length = strlen (path);
+  if (message == NULL)
+    return "unknown error";
+  if (strncmp (message, path, length) == 0 && strncmp (message + length, ": ", 2) == 0)
+    return message + length + 2;
+  return message;
+}
+
+const IcPluginDescriptor *
+ic_scanner_load (int fd, IcPluginInfo *info, GError **error)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/self/fd/%d", fd);
+  const IcPluginDescriptor *d;
+  const char *undefined;
+  void *handle;
+
+  /* RTLD_NOW: a missing symbol is found here, not when called. */
+  handle = dlopen (path, RTLD_NOW | RTLD_LOCAL);
+  if (handle == NULL)
+    {
+      const char *message = loader_message (dlerror (), path);
+      undefined = strstr (message, "undefined symbol: ");
+      if (undefined != NULL)
+        g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_UNDEFINED_SYMBOL,
+                     "undefined symbol %.*s: the plugin uses it, but neither it nor its libraries define it "
+                     "(a plugin reaches the engine only through IcApi)",
+                     (int) strcspn (undefined + strlen ("undefined symbol: "), " \t\n("),
+                     undefined + strlen ("undefined symbol: "));
+      else
+        g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_NOT_A_MODULE, "not a loadable shared object: %s", message);
+      return NULL;
+    }
+  d = dlsym (handle, IC_PLUGIN_DESCRIPTOR_SYMBOL);
+  if (d == NULL)
+    {
+      g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_NO_DESCRIPTOR,
+                   "a shared object without the " IC_PLUGIN_DESCRIPTOR_SYMBOL " symbol: not an indicore plugin (use IC_PLUGIN_DEFINE)");
+      return NULL;
+    }
+  if (!check_header (d, error))
+    return NULL;
+  info->abi_major = d->abi_major;
+  info->abi_minor = d->abi_minor;
+  info->id = copy_text (d->id);
+  info->version = copy_text (d->version);
+  info->tables = copy_names (d->tables);
+  info->populations = copy_names (d->populations);
+  if (!ic_scanner_check_info (info, error))
+    return NULL;
+  return d;
+}
+
+void
+ic_plugin_info_clear (IcPluginInfo *info)
+{
+  g_clear_pointer (&info->id, g_free);
+  g_clear_pointer (&info->version, g_free);
+  g_clear_pointer (&info->tables, g_strfreev);
+  g_clear_pointer (&info->populations, g_strfreev);
+}
+
+G_GNUC_NORETURN static void
+scan_child (gpointer data)
+{
+  IcSandboxLimits limits = { IC_SANDBOX_SCAN, IC_CHILD_ANSWER_FD, SCAN_SECONDS, SCAN_MEMORY };
+  static const char *const no_names[] = { NULL };
+  IcPluginInfo info = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GVariant) answer = NULL;
+  (void) data;
+
+  if (!ic_sandbox_apply (&limits, &error))
+    ic_child_reply (IC_CHILD_TAG_ERROR, error->message, strlen (error->message));
+  ic_scanner_load (IC_CHILD_PLUGIN_FD, &info, &error);
+  answer = g_variant_ref_sink (g_variant_new ("(usmsms^as^asqq)", error ? (guint32) error->code : ACCEPTED,
+                                              error ? error->message : "", info.id, info.version,
+                                              info.tables ? (const char *const *) info.tables : no_names,
+                                              info.populations ? (const char *const *) info.populations : no_names,
+                                              info.abi_major, info.abi_minor));
+  ic_child_reply (IC_CHILD_TAG_ANSWER, g_variant_get_data (answer), g_variant_get_size (answer));
+}
+
+/* The child's answer: its refusal, or the copied fields, checked again. */
+static gboolean
+read_answer (GBytes *bytes, IcPluginInfo *info, GError **error)
+{
+  g_autoptr (GVariant) answer = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (INFO_TYPE), bytes, FALSE));
+  const char *message;
+  guint32 code;
+
+  if (!g_variant_is_normal_form (answer))
+    {
+      g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_SCANNER, "the scanner process sent back an unreadable answer");
+      return FALSE;
+    }
+  g_variant_get (answer, "(u&smsms^as^asqq)", &code, &message, &info->id, &info->version, &info->tables,
+                 &info->populations, &info->abi_major, &info->abi_minor);
+  /* No population is no list at all, as in the descriptor. */
+  if (info->populations[0] == NULL)
+    g_clear_pointer (&info->populations, g_strfreev);
+  if (code != ACCEPTED)
+    {
+      g_set_error (error, IC_LOADER_ERROR, code <= IC_LOADER_ERROR_SCANNER ? (gint) code : IC_LOADER_ERROR_SCANNER,
+                   "%s", message);
+      return FALSE;
+    }
+  return ic_scanner_check_info (info, error);
+}
+
+gboolean
+ic_scanner_read (int fd, IcPluginInfo *info, GError **error)
+{
+  g_autoptr (GPtrArray) children = g_ptr_array_new_with_free_func ((GDestroyNotify) ic_child_free);
+  g_autoptr (GError) local = NULL;
+  g_autofree char *failure = NULL;
+  g_autoptr (GBytes) answer = NULL;
+  IcChild *child = ic_child_start (fd, scan_child, NULL, SCAN_SECONDS, &local);
+
+  if (child == NULL)
+    {
+      g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_SCANNER, "cannot start the scanner process: %s", local->message);
+      return FALSE;
+    }
+  g_ptr_array_add (children, child);
+  ic_child_wait_all (children);
+  failure = ic_child_failure (child, "the scan's limit");
+  if (failure != NULL)
+    {
+      g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_SCANNER,
+                   "loading it in the scanner process (its load-time code, then its descriptor read as data) failed: %s", failure);
+      return FALSE;
+    }
+  answer = ic_child_answer (child);
+  return read_answer (answer, info, error);
+}
