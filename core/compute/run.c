@@ -117,6 +117,7 @@ ic_run_execute (IcPluginSet *plugins, const IcRunOptions *options, IcProblems *p
   g_autofree const char **names = NULL;
   g_autoptr (GPtrArray) jobs = NULL;
   gboolean wanted[IC_N_TABLES];
+  IcResultBounds bounds;
   gint64 loading, computing, started;
 
   if (options->small_count < 0)
@@ -166,6 +167,12 @@ ic_run_execute (IcPluginSet *plugins, const IcRunOptions *options, IcProblems *p
   ic_isolate_wait_all (jobs);
   g_debug ("data read in %.3f s; plugins started in %.3f s, computed in %.3f s",
            (computing - loading) / 1e6, (started - computing) / 1e6, (g_get_monotonic_time () - started) / 1e6);
+
+  /* Whatever a child sent back, or an in-process plugin left: numbers and
+   * texts are checked before the engine indexes or publishes anything. */
+  ic_result_bounds_init (&bounds, run->dataset);
+  for (guint i = 0; i < run->results->len; i++)
+    ic_result_check (run->results->pdata[i], &bounds);
 
   for (guint i = 0; i < run->results->len; i++)
     {
