@@ -190,9 +190,10 @@ ic_run_execute (IcPluginSet *plugins, const IcRunOptions *options, IcProblems *p
                                                       options->previous->year, options->year - 1, options->previous->year);
           ic_result_add_warning (result, warning);
         }
-      if (!options->no_suppression)
-        ic_suppress_strata (result, options->small_count);
     }
+  /* Once over all: indicators sharing a denominator hide the same territories. */
+  if (!options->no_suppression)
+    ic_suppress_results (run->results, options->small_count);
   return g_steal_pointer (&run);
 }
 
