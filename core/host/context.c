@@ -170,16 +170,10 @@ api_distinct_new (IcContext *ctx, guint32 n_ids)
 static void
 warn_differs (IcContext *ctx, IcPopulation *population, guint16 territory, const IcPopulationValue *v)
 {
-  g_autofree char *message = NULL;
-  if (!v->differs)
-    return;
-  message = g_strdup_printf ("population %s for %s%s%s: populations.csv gives %" G_GINT64_FORMAT
-                             " and births.csv gives %" G_GINT64_FORMAT "; populations.csv is used",
-                             population->name, population->period_label,
-                             territory ? ", territory " : "",
-                             territory ? ic_interner_get (ctx->dataset->territories, territory) : "",
-                             v->value, v->derived);
-  ic_result_add_warning (ctx->result, message);
+  g_autofree char *message = ic_population_difference_warning (
+      population, territory ? ic_interner_get (ctx->dataset->territories, territory) : NULL, v);
+  if (message != NULL)
+    ic_result_add_warning (ctx->result, message);
 }
 
 static void

@@ -8,6 +8,7 @@
 #include "dataset.h"
 #include "definition.h"
 #include "period.h"
+#include "population.h"
 
 G_BEGIN_DECLS
 
@@ -128,10 +129,8 @@ void ic_result_bounds_init (IcResultBounds *bounds, IcDataset *dataset);
  * @max_what names), or NULL. Newly allocated. */
 char *ic_result_count_problem (const char *what, gint64 value, gint64 max, const char *max_what);
 
-/* A population above this is not a count of persons of one département
- * (France has about 68 million people); below it, 1000 × any count fits in
- * gint64, so every rate is exact. */
-#define IC_RESULT_POPULATION_MAX G_GINT64_CONSTANT (1000000000)
+/* A denominator population is at most IC_POPULATION_MAX (population.h). */
+#define IC_RESULT_POPULATION_MAX IC_POPULATION_MAX
 /* Bytes of a warning or a reason; of a detail or parameter key. */
 #define IC_RESULT_TEXT_MAX 1024
 #define IC_RESULT_KEY_MAX 64
