@@ -163,6 +163,35 @@ test_bundle_same_denominator (void)
   g_assert_true (hidden (r_bsem, 0) && hidden (r_bsem, 1) && !hidden (r_bsem, 2));
 }
 
+/* A plugin's warning naming a hidden territory beside one of its hidden
+ * counts, in any indicator over the same denominator, is withheld. */
+static void
+test_bundle_warnings_withheld (void)
+{
+  const Row epp[] = { { "A", 20, 100 }, { "B", 30, 120 }, { "C", 5, 80 }, { "D", 45, 200 } };
+  const Row epnp[] = { { "A", 40, 100 }, { "B", 12, 120 }, { "C", 30, 80 }, { "D", 60, 200 } };
+  g_autoptr (GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) ic_result_free);
+  IcResult *r_epp, *r_epnp;
+
+  g_ptr_array_add (results, r_epnp = result_over ("epnp", "births", epnp, G_N_ELEMENTS (epnp)));
+  g_ptr_array_add (results, r_epp = result_over ("epp", "births", epp, G_N_ELEMENTS (epp)));
+  /* C (5 of 80 in EPP) and B (12 of 120 in EPNP) are hidden, as above. */
+  ic_result_add_warning (r_epnp, "territory C: 5 EPP acts have no professional");   /* EPP's C, 5 */
+  ic_result_add_warning (r_epnp, "territory B: 120 births expected");              /* B's births */
+  ic_result_add_warning (r_epnp, "territory Cergy: 5 acts out of the département"); /* not C */
+  ic_result_add_warning (r_epnp, "territory D: 45 EPP acts");                       /* D is published */
+  ic_result_add_warning (r_epp, "territory C: data of 2024");                       /* no count of C */
+  ic_suppress_results (results, 10);
+
+  g_assert_cmpuint (r_epnp->warnings->len, ==, 3);
+  g_assert_cmpstr (r_epnp->warnings->pdata[0], ==, "territory Cergy: 5 acts out of the département");
+  g_assert_cmpstr (r_epnp->warnings->pdata[1], ==, "territory D: 45 EPP acts");
+  g_assert_cmpstr (r_epnp->warnings->pdata[2], ==,
+                   "a warning stating a count of a territory hidden for small counts was withheld");
+  g_assert_cmpuint (r_epp->warnings->len, ==, 1);
+  g_assert_cmpstr (r_epp->warnings->pdata[0], ==, "territory C: data of 2024");
+}
+
 static void
 test_bundle_complement_spreads (void)
 {
@@ -218,6 +247,7 @@ main (int argc, char **argv)
   g_test_add_func ("/suppress/not-derivable-by-subtraction", test_not_derivable_by_subtraction);
   g_test_add_func ("/suppress/bundle/same-denominator", test_bundle_same_denominator);
   g_test_add_func ("/suppress/bundle/complement-spreads", test_bundle_complement_spreads);
+  g_test_add_func ("/suppress/bundle/warnings-withheld", test_bundle_warnings_withheld);
   g_test_add_func ("/suppress/bundle/records-key", test_bundle_records_key);
   return g_test_run ();
 }

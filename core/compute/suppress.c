@@ -75,6 +75,73 @@ apply_hidden (IcResult *result, GHashTable *hidden)
   return complement;
 }
 
+/* TRUE when @text names @name as a word (not inside a longer one). */
+static gboolean
+names (const char *text, const char *name)
+{
+  gsize length = strlen (name);
+  for (const char *p = strstr (text, name); length > 0 && p != NULL; p = strstr (p + 1, name))
+    {
+      gboolean start = p == text || !(g_ascii_isalnum (p[-1]) || (guchar) p[-1] >= 0x80);
+      gboolean end = !(g_ascii_isalnum (p[length]) || (guchar) p[length] >= 0x80);
+      if (start && end)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* TRUE when @text holds @count as a number of its own. */
+static gboolean
+states (const char *text, gint64 count)
+{
+  for (const char *p = text; *p; p++)
+    if (g_ascii_isdigit (*p) && (p == text || !g_ascii_isdigit (p[-1])))
+      {
+        const char *end = p;
+        gint64 value = 0;
+        while (g_ascii_isdigit (*end) && value <= G_MAXINT64 / 10 - 9)
+          value = value * 10 + (*end++ - '0');
+        if (!g_ascii_isdigit (*end) && value == count)
+          return TRUE;
+      }
+  return FALSE;
+}
+
+/* A plugin's warning is free text: one naming a hidden territory beside
+ * one of its hidden counts, in any member of the group, is withheld, and
+ * the withholding said (« territory C: 5 women without a date » would give
+ * away what the strata hide). */
+static void
+withhold_warnings (GPtrArray *members)
+{
+  for (guint m = 0; m < members->len; m++)
+    {
+      IcResult *result = members->pdata[m];
+      for (guint w = 0; w < result->warnings->len;)
+        {
+          const char *text = result->warnings->pdata[w];
+          gboolean reveals = FALSE;
+          for (guint o = 0; o < members->len && !reveals; o++)
+            {
+              const IcResult *other = members->pdata[o];
+              for (guint i = 0; i < other->strata->len && !reveals; i++)
+                {
+                  const IcStratum *s = &g_array_index (other->strata, IcStratum, i);
+                  reveals = s->suppressed && s->name != NULL && names (text, s->name)
+                            && (states (text, s->numerator) || states (text, s->denominator));
+                }
+            }
+          if (!reveals)
+            {
+              w++;
+              continue;
+            }
+          g_ptr_array_remove_index (result->warnings, w);
+          ic_result_add_warning (result, "a warning stating a count of a territory hidden for small counts was withheld");
+        }
+    }
+}
+
 /* Suppresses within @members, which share a denominator: a territory small
  * in one is hidden in all, and complements are added until no member has a
  * single hidden stratum. Returns the number of strata hidden. */
@@ -113,6 +180,7 @@ suppress_group (GPtrArray *members, gint64 threshold)
       for (guint i = 0; i < result->strata->len; i++)
         n += g_array_index (result->strata, IcStratum, i).suppressed;
     }
+  withhold_warnings (members);
   return n;
 }
 
