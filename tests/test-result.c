@@ -70,13 +70,13 @@ test_check_territory_from_child (void)
   variant = g_variant_ref_sink (ic_result_to_variant (sent));
   g_assert_true (ic_result_update_from_variant (received, variant));
   g_assert_cmpuint (received->strata->len, ==, 1);
-  assert_refused (received, "territory index 60000 out of range (1 to 3)");
+  assert_refused (received, "a stratum whose territory index 60000 is out of range (1 to 3)");
 
   /* Index n_territories, one past the last. */
   g_clear_pointer (&sent, ic_result_free);
   sent = result_with_counts (1, 2);
   ic_result_add_stratum (sent, 4, 1, 2);
-  assert_refused (sent, "territory index 4 out of range (1 to 3)");
+  assert_refused (sent, "a stratum whose territory index 4 is out of range (1 to 3)");
 }
 
 static void
@@ -120,17 +120,17 @@ test_check_strata (void)
   /* 30 + 30 > 40: a stratum's numerator above the total's. */
   r = result_with_counts (20, 80);
   ic_result_add_stratum (r, 2, 30, 40);
-  assert_refused (r, "stratum 2: numerator above the total's");
+  assert_refused (r, "a numerator in stratum 2 above the total's");
   ic_result_free (r);
 
   r = result_with_counts (20, 80);
   ic_result_add_stratum (r, 2, 10, 90);
-  assert_refused (r, "stratum 2: denominator above the total's");
+  assert_refused (r, "a denominator in stratum 2 above the total's");
   ic_result_free (r);
 
   r = result_with_counts (20, 80);
   ic_result_add_stratum (r, 1, 15, 12);
-  assert_refused (r, "stratum 1: numerator above its denominator");
+  assert_refused (r, "a numerator in stratum 1 above its denominator");
   ic_result_free (r);
 }
 
@@ -141,12 +141,12 @@ test_check_details (void)
 
   r = result_with_counts (1, 2);
   ic_result_add_detail (r, "huge", IC_DETAIL_INT, G_MAXINT64, 0);
-  assert_refused (r, "detail huge: a value out of range");
+  assert_refused (r, "detail huge out of range");
   ic_result_free (r);
 
   r = result_with_counts (1, 2);
   ic_result_add_detail (r, "mean", IC_DETAIL_FRACTION, -1, 3);
-  assert_refused (r, "detail mean: a value out of range");
+  assert_refused (r, "detail mean out of range");
   ic_result_free (r);
 
   r = result_with_counts (1, 2);
@@ -260,15 +260,15 @@ test_hostile (gconstpointer data)
 /* Creuse has 5 territories (indices 1 to 5): 6 is one past the last. The
  * real files hold 1 560 births, 7 266 acts and 1 227 IPs: 10 053 rows. */
 static const HostileCase hostile_cases[] = {
-  { "hostile_territory_end", FALSE, "add_stratum with territory index 6 out of range (1 to 5)" },
-  { "hostile_territory_end", TRUE, "add_stratum with territory index 6 out of range (1 to 5)" },
-  { "hostile_territory_far", FALSE, "add_stratum with territory index 60000 out of range (1 to 5)" },
-  { "hostile_territory_far", TRUE, "add_stratum with territory index 60000 out of range (1 to 5)" },
-  { "hostile_negative_numerator", FALSE, "set_counts with numerator -5 is negative" },
-  { "hostile_negative_numerator", TRUE, "set_counts with numerator -5 is negative" },
+  { "hostile_territory_end", FALSE, "the plugin called add_stratum: territory index 6 is out of range (1 to 5)" },
+  { "hostile_territory_end", TRUE, "the plugin called add_stratum: territory index 6 is out of range (1 to 5)" },
+  { "hostile_territory_far", FALSE, "the plugin called add_stratum: territory index 60000 is out of range (1 to 5)" },
+  { "hostile_territory_far", TRUE, "the plugin called add_stratum: territory index 60000 is out of range (1 to 5)" },
+  { "hostile_negative_numerator", FALSE, "the plugin called set_counts: numerator -5 is negative" },
+  { "hostile_negative_numerator", TRUE, "the plugin called set_counts: numerator -5 is negative" },
   { "hostile_huge_denominator", FALSE,
-    "set_counts with denominator 9223372036854775807 is above the rows of the run's files (10053)" },
-  { "hostile_numerator_above", FALSE, "set_counts with numerator 800 above denominator 770" },
+    "the plugin called set_counts: denominator 9223372036854775807 is above the rows of the run's files (10053)" },
+  { "hostile_numerator_above", FALSE, "the plugin called set_counts: numerator 800 is above denominator 770" },
 };
 
 int

@@ -19,7 +19,7 @@ refuse (IcContext *ctx, const char *call, const char *format, ...)
   va_start (args, format);
   problem = g_strdup_vprintf (format, args);
   va_end (args);
-  reason = g_strdup_printf ("the plugin called %s with %s", call, problem);
+  reason = g_strdup_printf ("the plugin called %s: %s", call, problem);
   /* The first misuse is the cause. */
   if (ctx->result->status != IC_STATUS_ERROR)
     ic_result_set_error (ctx->result, reason);
@@ -32,7 +32,7 @@ check_text (IcContext *ctx, const char *call, const char *text)
 {
   g_autofree char *problem = text ? ic_result_text_problem (text, IC_RESULT_TEXT_MAX) : g_strdup ("is NULL");
   if (problem != NULL)
-    refuse (ctx, call, "a text that %s", problem);
+    refuse (ctx, call, "its text %s", problem);
   return problem == NULL;
 }
 
@@ -41,7 +41,7 @@ check_key (IcContext *ctx, const char *call, const char *key)
 {
   gboolean valid = key != NULL && ic_result_key_is_valid (key);
   if (!valid)
-    refuse (ctx, call, "a name that is not [a-z0-9_], 1 to %d bytes", IC_RESULT_KEY_MAX);
+    refuse (ctx, call, "the name is not [a-z0-9_], 1 to %d bytes", IC_RESULT_KEY_MAX);
   return valid;
 }
 
@@ -228,7 +228,7 @@ api_set_counts (IcContext *ctx, gint64 numerator, gint64 denominator)
   /* Both counted from records: the numerator is some of the denominator's. */
   if (numerator > denominator)
     {
-      refuse (ctx, "set_counts", "numerator %" G_GINT64_FORMAT " above denominator %" G_GINT64_FORMAT,
+      refuse (ctx, "set_counts", "numerator %" G_GINT64_FORMAT " is above denominator %" G_GINT64_FORMAT,
               numerator, denominator);
       return;
     }
@@ -243,7 +243,7 @@ api_add_stratum (IcContext *ctx, guint16 territory, gint64 numerator, gint64 den
   guint n = api_n_territories (ctx);
   if (territory >= n)
     {
-      refuse (ctx, "add_stratum", "territory index %u out of range (1 to %u)", territory, n - 1);
+      refuse (ctx, "add_stratum", "territory index %u is out of range (1 to %u)", territory, n - 1);
       return;
     }
   if (!check_count (ctx, "add_stratum", "numerator", numerator)

@@ -377,17 +377,17 @@ strata_problem (const IcResult *r, const IcResultBounds *bounds)
     {
       const IcStratum *s = &g_array_index (r->strata, IcStratum, i);
       if (s->territory >= bounds->n_territories)
-        return g_strdup_printf ("stratum: territory index %u out of range (1 to %u)", s->territory,
+        return g_strdup_printf ("a stratum whose territory index %u is out of range (1 to %u)", s->territory,
                                 bounds->n_territories - 1);
       if (s->numerator < 0 || s->denominator < 0)
-        return g_strdup_printf ("stratum %u: a count is negative", s->territory);
+        return g_strdup_printf ("a negative count in stratum %u", s->territory);
       if (s->numerator > r->numerator)
-        return g_strdup_printf ("stratum %u: numerator above the total's", s->territory);
+        return g_strdup_printf ("a numerator in stratum %u above the total's", s->territory);
       if (over_population ? s->denominator > IC_RESULT_POPULATION_MAX : s->denominator > r->denominator)
-        return g_strdup_printf ("stratum %u: denominator above %s", s->territory,
+        return g_strdup_printf ("a denominator in stratum %u above %s", s->territory,
                                 over_population ? "any population" : "the total's");
       if (!over_population && s->numerator > s->denominator)
-        return g_strdup_printf ("stratum %u: numerator above its denominator", s->territory);
+        return g_strdup_printf ("a numerator in stratum %u above its denominator", s->territory);
     }
   return NULL;
 }
@@ -404,7 +404,7 @@ details_problem (const IcResult *r)
         return g_strdup ("a detail key that is not [a-z0-9_], 1 to 64 bytes");
       if (d->kind == IC_DETAIL_INT ? d->a < -IC_RESULT_DETAIL_MAX || d->a > IC_RESULT_DETAIL_MAX
                                    : d->a < 0 || d->b < 0 || d->a > IC_RESULT_DETAIL_MAX || d->b > IC_RESULT_DETAIL_MAX)
-        return g_strdup_printf ("detail %s: a value out of range", d->key);
+        return g_strdup_printf ("detail %s out of range", d->key);
     }
   for (guint i = 0; i < r->parameters->len; i++)
     if (!ic_result_key_is_valid (g_array_index (r->parameters, IcParameter, i).name))
