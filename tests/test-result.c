@@ -153,6 +153,18 @@ test_check_details (void)
   ic_result_add_detail (r, "Not A Key", IC_DETAIL_INT, 1, 0);
   assert_refused (r, "a detail key that is not [a-z0-9_]");
   ic_result_free (r);
+
+  /* A plugin's fallback is published like a definition's value: 0 to 10^6. */
+  r = result_with_counts (1, 2);
+  ic_result_use_parameter (r, "age_max_months", -1);
+  assert_refused (r, "parameter age_max_months -1 out of range (0 to 1000000)");
+  ic_result_free (r);
+
+  /* A population source as a forged answer could give it. */
+  r = result_with_counts (1, 2);
+  ic_result_add_population_source (r, "births", "2024", "populations.csv", NULL, -770);
+  assert_refused (r, "population births of -770, beyond any population");
+  ic_result_free (r);
 }
 
 static void

@@ -407,8 +407,23 @@ details_problem (const IcResult *r)
         return g_strdup_printf ("detail %s out of range", d->key);
     }
   for (guint i = 0; i < r->parameters->len; i++)
-    if (!ic_result_key_is_valid (g_array_index (r->parameters, IcParameter, i).name))
-      return g_strdup ("a parameter name that is not [a-z0-9_], 1 to 64 bytes");
+    {
+      const IcParameter *p = &g_array_index (r->parameters, IcParameter, i);
+      if (!ic_result_key_is_valid (p->name))
+        return g_strdup ("a parameter name that is not [a-z0-9_], 1 to 64 bytes");
+      /* A definition's or configuration's value is within these already;
+       * a plugin's fallback must be too, as it is published the same way. */
+      if (p->value < 0 || p->value > IC_DEFINITION_PARAMETER_MAX)
+        return g_strdup_printf ("parameter %s %" G_GINT64_FORMAT " out of range (0 to %" G_GINT64_FORMAT ")",
+                                p->name, p->value, IC_DEFINITION_PARAMETER_MAX);
+    }
+  for (guint i = 0; i < r->sources->len; i++)
+    {
+      const IcSource *source = r->sources->pdata[i];
+      if (source->population != NULL && (source->value < 0 || source->value > IC_RESULT_POPULATION_MAX))
+        return g_strdup_printf ("population %s of %" G_GINT64_FORMAT ", beyond any population", source->population,
+                                source->value);
+    }
   return NULL;
 }
 
