@@ -163,6 +163,33 @@ test_validate (void)
   ic_test_rmtree (empty);
 }
 
+/* Free text in act_type reaches neither validate's output nor the bundle:
+ * it is counted. TELECONSULT is a code, listed; the other is not. */
+static void
+test_free_text_codes (void)
+{
+  g_autofree char *dir = data_dir (
+    "act_id;act_type;act_date;person_id;person_birth_date;provider;professional;territory\r\n"
+    "A-01;EPP;01/02/2024;W-01;;PMI;SF;Nord\r\n"
+    "A-02;Teleconsult;01/02/2024;W-01;;PMI;SF;Nord\r\n"
+    "A-03;Mme Dupont née 12/03/1990;01/02/2024;W-01;;PMI;SF;Nord\r\n");
+  g_autofree char *out = NULL, *bundle = NULL;
+  const char *validate[] = { "validate", "--data", dir, NULL };
+  const char *run[] = { "run", "--data", dir, "--year", "2024", "--department", "23", NULL };
+
+  g_assert_cmpint (ic_test_spawn (validate, &out, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "act_type: codes beyond the spec's, kept for a future plugin: TELECONSULT\n"));
+  g_assert_nonnull (strstr (out, "act_type: 1 other value not listed"));
+  g_assert_null (strstr (out, "1990"));
+  g_assert_null (strstr (out, "DUPONT"));
+  g_assert_cmpint (ic_test_spawn (run, &bundle, NULL), ==, 0);
+  g_assert_nonnull (strstr (bundle, "\"other_codes\": {\n        \"act_type\": [\n          \"TELECONSULT\"\n        ]\n      },\n"
+                                    "      \"other_values_not_listed\": {\n        \"act_type\": 1\n      }"));
+  g_assert_null (strstr (bundle, "1990"));
+  g_assert_null (strstr (bundle, "DUPONT"));
+  ic_test_rmtree (dir);
+}
+
 static void
 test_describe (void)
 {
@@ -403,6 +430,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/run/data-not-a-directory", test_run_data_not_a_directory);
   g_test_add_func ("/cli/list/refusals", test_list_refusals);
   g_test_add_func ("/cli/validate", test_validate);
+  g_test_add_func ("/cli/validate/free-text-codes", test_free_text_codes);
   g_test_add_func ("/cli/describe", test_describe);
   return g_test_run ();
 }

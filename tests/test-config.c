@@ -1,6 +1,7 @@
 /* Yearly runs driven by indicore.conf: the file's checks, and a run that
  * takes everything from it and writes the bundle and its renderings next to
  * the earlier ones. */
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "config.h"
@@ -77,6 +78,52 @@ test_invalid (void)
   assert_refused ("[indicore]\ndepartment=23\ndata=d\noutput=o\n[bsem_coverage]\nx=1\n", "[bsem_coverage]: unknown group");
   assert_refused ("[indicore]\ndepartment=23\ndata=d\noutput=o\n[indicator bsem_coverage]\nage_min_months=old\n",
                   "[indicator bsem_coverage] age_min_months: expected a whole number");
+  /* A definition's parameters are 0 to 10^6; an override too. */
+  assert_refused ("[indicore]\ndepartment=23\ndata=d\noutput=o\n[indicator bsem_coverage]\nage_min_months=1000001\n",
+                  "[indicator bsem_coverage] age_min_months: expected a whole number from 0 to 1000000");
+}
+
+/* --out not ending in .json: the renderings go beside it, named after it
+ * whole, never a name cut short (b.txt from "b.out" minus five bytes would
+ * be "txt"; from "b" the cut was 2^64 bytes long). */
+static void
+test_out_not_json (void)
+{
+  g_autofree char *dir = ic_test_tmpdir ();
+  g_autofree char *example = g_build_filename (ic_test_source_dir (), "examples", "creuse-2024", NULL);
+  g_autofree char *text = g_strdup_printf ("[indicore]\ndepartment=23\ndata=%s\noutput=bundles\nformats=text;md\n", example);
+  g_autofree char *config = write_config (dir, text);
+  g_autofree char *sub = g_build_filename (dir, "out", NULL);
+  g_autofree char *out = g_build_filename (sub, "b", NULL);
+  g_autofree char *out_txt = g_build_filename (sub, "b.txt", NULL);
+  g_autofree char *out_md = g_build_filename (sub, "b.md", NULL);
+  g_autofree char *err = NULL;
+  const char *argv[] = { "run", "--config", config, "--year", "2024", "--out", out, NULL };
+  const char *to_stdout[] = { "run", "--config", config, "--year", "2024", "--out", "-", NULL };
+  g_autoptr (GDir) listing = NULL;
+  guint n = 0;
+
+  g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
+  g_assert_cmpint (ic_test_spawn (argv, NULL, NULL), ==, 0);
+  g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (out_txt, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (out_md, G_FILE_TEST_IS_REGULAR));
+  /* Nothing else in the directory of the bundle, nor beside it. */
+  listing = g_dir_open (sub, 0, NULL);
+  while (g_dir_read_name (listing) != NULL)
+    n++;
+  g_assert_cmpuint (n, ==, 3);
+  g_clear_pointer (&listing, g_dir_close);
+  listing = g_dir_open (dir, 0, NULL);
+  n = 0;
+  while (g_dir_read_name (listing) != NULL)
+    n++;
+  g_assert_cmpuint (n, ==, 2);   /* indicore.conf, out/ */
+
+  /* Standard output has no directory for the renderings: a usage error. */
+  g_assert_cmpint (ic_test_spawn (to_stdout, NULL, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "--out -"));
+  ic_test_rmtree (dir);
 }
 
 static void
@@ -123,5 +170,6 @@ main (int argc, char **argv)
   g_test_add_func ("/config/load", test_load);
   g_test_add_func ("/config/invalid", test_invalid);
   g_test_add_func ("/config/yearly-run", test_yearly_run);
+  g_test_add_func ("/config/out-not-json", test_out_not_json);
   return g_test_run ();
 }

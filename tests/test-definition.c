@@ -40,7 +40,7 @@ static const Member base[] = {
   { "period", "\"school_year\"" },
   { "unit", "\"%\"" },
   { "target", "{ \"operator\": \"<=\", \"value\": 12.5 }" },
-  { "parameters", "{ \"zeta\": 3, \"alpha\": -1, \"mid\": 1000000 }" },
+  { "parameters", "{ \"zeta\": 3, \"alpha\": 0, \"mid\": 1000000 }" },  /* 0 and 10^6: the bounds */
   { "numerator", "\"IPs evaluated within delay_months\"" },
   { "denominator", "\"IPs received\"" },
   { "text_fr", "\"{num} IP sur {den} en {period} ({Y}), soit {value} %\"" },
@@ -127,7 +127,7 @@ test_valid_every_field (void)
   g_assert_cmpint (p->value, ==, 3);
   p = &g_array_index (d->parameters, IcParameter, 1);
   g_assert_cmpstr (p->name, ==, "alpha");
-  g_assert_cmpint (p->value, ==, -1);
+  g_assert_cmpint (p->value, ==, 0);
   p = &g_array_index (d->parameters, IcParameter, 2);
   g_assert_cmpstr (p->name, ==, "mid");
   g_assert_cmpint (p->value, ==, 1000000);
@@ -183,7 +183,7 @@ test_valid_target_operators (void)
     { "{ \"operator\": \"<=\", \"value\": 100 }", IC_TARGET_LE, 1000 },   /* 100 × 10 */
     { "{ \"value\": 6.6, \"operator\": \"<\" }", IC_TARGET_LT, 66 },      /* 6.6 × 10, either order */
     { "{ \"operator\": \">=\", \"value\": 12.3 }", IC_TARGET_GE, 123 },   /* 12.3 × 10 = 123.000...01 in binary */
-    { "{ \"operator\": \">=\", \"value\": -2.5 }", IC_TARGET_GE, -25 },
+    { "{ \"operator\": \">=\", \"value\": 0 }", IC_TARGET_GE, 0 },     /* the lowest; -2.5 is refused */
     { "{ \"operator\": \"progress\" }", IC_TARGET_PROGRESS, 0 },
   };
   const char *names[] = { ">=", ">", "<=", "<", ">=", ">=", "progress" };
@@ -289,6 +289,17 @@ static const InvalidCase invalid_cases[] = {
     "test.json: member \"parameters.delay_months\": expected an integer" },
   { "/definition/invalid/parameter-text", "parameters", "{ \"delay_months\": \"3\" }",
     "test.json: member \"parameters.delay_months\": expected an integer" },
+  /* json-glib reads 10^23 as -1: « >= -1 » would always be met. */
+  { "/definition/invalid/target-beyond-int64", "target", "{ \"operator\": \">=\", \"value\": 100000000000000000000000 }",
+    "test.json: member \"target.value\": a target in % is from 0 to 100" },
+  { "/definition/invalid/target-above-100", "target", "{ \"operator\": \">=\", \"value\": 100.1 }",
+    "test.json: member \"target.value\": a target in % is from 0 to 100" },
+  { "/definition/invalid/target-negative", "target", "{ \"operator\": \">=\", \"value\": -2.5 }",
+    "test.json: member \"target.value\": a target in % is from 0 to 100" },
+  { "/definition/invalid/parameter-negative", "parameters", "{ \"delay_months\": -3 }",
+    "test.json: member \"parameters.delay_months\": expected a whole number from 0 to 1000000" },
+  { "/definition/invalid/parameter-beyond-int64", "parameters", "{ \"delay_months\": 100000000000000000000000 }",
+    "test.json: member \"parameters.delay_months\": expected a whole number from 0 to 1000000" },
   { "/definition/invalid/parameters-not-object", "parameters", "[ 3 ]",
     "test.json: member \"parameters\": expected an object" },
 };

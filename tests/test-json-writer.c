@@ -463,6 +463,7 @@ test_atomic_replace (void)
 
   g_file_set_contents (path, "old\n", -1, &error);
   g_assert_no_error (error);
+  g_assert_cmpint (g_chmod (path, 0600), ==, 0);
 
   g_assert_true (ic_json_write_file_atomic (root, path, &error));
   g_assert_no_error (error);
@@ -472,11 +473,13 @@ test_atomic_replace (void)
   listing = list_dir (dir);
   g_assert_cmpstr (listing, ==, "bundle.json");
 
-  /* 0644 less the umask, as for any new file. */
+  /* The replaced file's mode is kept: a bundle kept private stays so,
+   * whatever the umask (0644 less it would be 0644 under 022). */
   mask = umask (022);
+  g_assert_true (ic_json_write_file_atomic (root, path, &error));
   umask (mask);
   g_assert_cmpint (g_stat (path, &st), ==, 0);
-  g_assert_cmpint (st.st_mode & 0777, ==, 0644 & ~mask);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
   remove_tree (dir);
 }
@@ -490,6 +493,8 @@ test_atomic_new_file (void)
   g_autoptr (GError) error = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *listing = NULL;
+  GStatBuf st;
+  mode_t mask;
 
   g_assert_true (ic_json_write_file_atomic (root, path, &error));
   g_assert_no_error (error);
@@ -497,6 +502,12 @@ test_atomic_new_file (void)
   g_assert_cmpstr (contents, ==, sample_text);
   listing = list_dir (dir);
   g_assert_cmpstr (listing, ==, "out.json");
+
+  /* 0644 less the umask, as for any new file. */
+  mask = umask (022);
+  umask (mask);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0644 & ~mask);
 
   remove_tree (dir);
 }

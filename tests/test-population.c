@@ -526,6 +526,56 @@ test_case_insensitive (Fixture *f, gconstpointer data)
   g_assert_cmpint (resolve (enrolled, 0).value, ==, 844);
 }
 
+/* The warning for the whole département gives both counts (the total is
+ * never hidden); for a territory, neither: « territory Sud: populations.csv
+ * gives 5 and births.csv gives 6 » would publish counts that small-count
+ * suppression hides. */
+static void
+test_warning_counts_only_for_total (Fixture *f, gconstpointer data)
+{
+  g_autoptr (IcPopulation) p = NULL;
+  g_autofree char *total = NULL, *sud = NULL, *nord = NULL;
+  IcPopulationValue v;
+  (void) data;
+
+  /* births 2024: row 770 against 4 derived; Sud: row 5 against 1 derived;
+   * Nord: row 2, derived 2 (B-04, B-05): they agree. */
+  load (f, births_2022_2025, POPULATIONS_HEADER "births;2024;;770;\nbirths;2024;Sud;5;\nbirths;2024;Nord;2;\n", NULL);
+  p = population (f, "births", IC_PERIOD_CALENDAR_YEAR, 2024);
+  v = resolve (p, 0);
+  total = ic_population_difference_warning (p, NULL, &v);
+  g_assert_cmpstr (total, ==, "population births for 2024: populations.csv gives 770 and births.csv gives 4; "
+                              "populations.csv is used");
+  v = resolve (p, territory (f, "Sud"));
+  sud = ic_population_difference_warning (p, "Sud", &v);
+  g_assert_cmpstr (sud, ==, "population births for 2024, territory Sud: populations.csv and births.csv differ; "
+                            "populations.csv is used");
+  v = resolve (p, territory (f, "Nord"));
+  nord = ic_population_difference_warning (p, "Nord", &v);
+  g_assert_null (nord);
+}
+
+/* A row above 10^9 (here 2^63-1) is no département's population: not used,
+ * not replaced by the derived count, and said. */
+static void
+test_implausible (Fixture *f, gconstpointer data)
+{
+  g_autoptr (IcPopulation) p = NULL;
+  IcPopulationValue v;
+  (void) data;
+
+  load (f, births_2022_2025,
+        POPULATIONS_HEADER "births;2024;;9223372036854775807;\nbirths;2024;Sud;1000000001;\nbirths;2024;Nord;1000000000;\n",
+        NULL);
+  p = population (f, "births", IC_PERIOD_CALENDAR_YEAR, 2024);
+  assert_unavailable (p, 0, "population births for 2024 is not available: populations.csv gives it above 1000000000, "
+                            "more than any département's population");
+  assert_unavailable (p, territory (f, "Sud"), NULL);
+  /* 10^9 itself is the bound, still used. */
+  v = resolve (p, territory (f, "Nord"));
+  g_assert_cmpint (v.value, ==, 1000000000);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -550,6 +600,8 @@ main (int argc, char **argv)
   ADD ("/population/territory/differs", test_territory_differs);
   ADD ("/population/territory/no-column", test_territory_no_column);
   ADD ("/population/name/case-insensitive", test_case_insensitive);
+  ADD ("/population/warning/counts-only-for-total", test_warning_counts_only_for_total);
+  ADD ("/population/unavailable/implausible", test_implausible);
 #undef ADD
 
   return g_test_run ();

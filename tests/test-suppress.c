@@ -119,6 +119,122 @@ test_not_derivable_by_subtraction (void)
     }
 }
 
+/* ---- across the bundle: one denominator, the same territories hidden ---- */
+
+static IcResult *
+result_over (const char *id, const char *population, const Row *rows, guint n)
+{
+  IcResult *r = result_with (rows, n);
+  g_free (r->id);
+  r->id = g_strdup (id);
+  if (population != NULL)
+    ic_result_add_population_source (r, population, "2024", "populations.csv", NULL, 1000);
+  return r;
+}
+
+static void
+test_bundle_same_denominator (void)
+{
+  /* Births by territory A 100, B 120, C 80, D 200. EPP: C's 5 is small,
+   * and alone its complement would be A (20, the smallest other numerator);
+   * EPNP has no small count at all, and alone would publish C, 30 of 80:
+   * C's births, hidden in EPP, would be read in EPNP. Together, C is hidden
+   * in both; the first by id to need a complement, EPNP, takes its smallest
+   * other numerator, B (12), and B is hidden in both too: C and B, 2 strata
+   * each, and BSEM's 2: 6 in all. */
+  const Row epp[] = { { "A", 20, 100 }, { "B", 30, 120 }, { "C", 5, 80 }, { "D", 45, 200 } };
+  const Row epnp[] = { { "A", 40, 100 }, { "B", 12, 120 }, { "C", 30, 80 }, { "D", 60, 200 } };
+  /* Another denominator: its own suppression only (B's 4, complement A's 11). */
+  const Row bsem[] = { { "A", 11, 90 }, { "B", 4, 95 }, { "C", 50, 70 } };
+  g_autoptr (GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) ic_result_free);
+  IcResult *r_epp, *r_epnp, *r_bsem;
+
+  g_ptr_array_add (results, r_bsem = result_over ("bsem", "enrolled_3_4", bsem, G_N_ELEMENTS (bsem)));
+  g_ptr_array_add (results, r_epnp = result_over ("epnp", "births", epnp, G_N_ELEMENTS (epnp)));
+  g_ptr_array_add (results, r_epp = result_over ("epp", "births", epp, G_N_ELEMENTS (epp)));
+
+  g_assert_cmpuint (ic_suppress_results (results, 10), ==, 6);
+  for (guint i = 0; i < 4; i++)
+    {
+      gboolean expected = i == 1 || i == 2; /* B and C */
+      g_assert_cmpint (hidden (r_epp, i), ==, expected);
+      g_assert_cmpint (hidden (r_epnp, i), ==, expected);
+    }
+  g_assert_true (hidden (r_bsem, 0) && hidden (r_bsem, 1) && !hidden (r_bsem, 2));
+}
+
+/* A plugin's warning naming a hidden territory beside one of its hidden
+ * counts, in any indicator over the same denominator, is withheld. */
+static void
+test_bundle_warnings_withheld (void)
+{
+  const Row epp[] = { { "A", 20, 100 }, { "B", 30, 120 }, { "C", 5, 80 }, { "D", 45, 200 } };
+  const Row epnp[] = { { "A", 40, 100 }, { "B", 12, 120 }, { "C", 30, 80 }, { "D", 60, 200 } };
+  g_autoptr (GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) ic_result_free);
+  IcResult *r_epp, *r_epnp;
+
+  g_ptr_array_add (results, r_epnp = result_over ("epnp", "births", epnp, G_N_ELEMENTS (epnp)));
+  g_ptr_array_add (results, r_epp = result_over ("epp", "births", epp, G_N_ELEMENTS (epp)));
+  /* C (5 of 80 in EPP) and B (12 of 120 in EPNP) are hidden, as above. */
+  ic_result_add_warning (r_epnp, "territory C: 5 EPP acts have no professional");   /* EPP's C, 5 */
+  ic_result_add_warning (r_epnp, "territory B: 120 births expected");              /* B's births */
+  ic_result_add_warning (r_epnp, "territory Cergy: 5 acts out of the département"); /* not C */
+  ic_result_add_warning (r_epnp, "territory D: 45 EPP acts");                       /* D is published */
+  ic_result_add_warning (r_epp, "territory C: data of 2024");                       /* no count of C */
+  ic_suppress_results (results, 10);
+
+  g_assert_cmpuint (r_epnp->warnings->len, ==, 3);
+  g_assert_cmpstr (r_epnp->warnings->pdata[0], ==, "territory Cergy: 5 acts out of the département");
+  g_assert_cmpstr (r_epnp->warnings->pdata[1], ==, "territory D: 45 EPP acts");
+  g_assert_cmpstr (r_epnp->warnings->pdata[2], ==,
+                   "a warning stating a count of a territory hidden for small counts was withheld");
+  g_assert_cmpuint (r_epp->warnings->len, ==, 1);
+  g_assert_cmpstr (r_epp->warnings->pdata[0], ==, "territory C: data of 2024");
+}
+
+static void
+test_bundle_complement_spreads (void)
+{
+  /* Births by territory A 100, B 120, C 80. X: A's 3 and C's 8 are small:
+   * two hidden, no complement needed. Y: nothing small; A and C follow
+   * from X. Z has only A and B (no count in C): A hidden alone would be
+   * Z's total minus B, so B is hidden in Z, and then in X and Y too. */
+  const Row x[] = { { "A", 3, 100 }, { "B", 50, 120 }, { "C", 8, 80 } };
+  const Row y[] = { { "A", 60, 100 }, { "B", 70, 120 }, { "C", 40, 80 } };
+  const Row z[] = { { "A", 30, 100 }, { "B", 90, 120 } };
+  g_autoptr (GPtrArray) group = g_ptr_array_new_with_free_func ((GDestroyNotify) ic_result_free);
+  IcResult *rx, *ry, *rz;
+
+  g_ptr_array_add (group, rx = result_over ("x", "births", x, G_N_ELEMENTS (x)));
+  g_ptr_array_add (group, ry = result_over ("y", "births", y, G_N_ELEMENTS (y)));
+  g_ptr_array_add (group, rz = result_over ("z", "births", z, G_N_ELEMENTS (z)));
+  /* 3 + 3 + 2 strata, every one hidden. */
+  g_assert_cmpuint (ic_suppress_results (group, 10), ==, 8);
+  g_assert_true (hidden (rz, 0) && hidden (rz, 1));
+  g_assert_true (hidden (ry, 0) && hidden (ry, 1) && hidden (ry, 2));
+}
+
+static void
+test_bundle_records_key (void)
+{
+  /* Counted from records: the same total and per-territory denominators
+   * make one denominator; a different one is apart. */
+  const Row p[] = { { "A", 4, 40 }, { "B", 20, 60 }, { "C", 30, 70 } };
+  const Row q[] = { { "A", 25, 40 }, { "B", 22, 60 }, { "C", 33, 70 } };
+  const Row other[] = { { "A", 25, 41 }, { "B", 22, 60 }, { "C", 33, 70 } };
+  g_autoptr (GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) ic_result_free);
+  IcResult *rp, *rq, *ro;
+
+  g_ptr_array_add (results, rp = result_over ("p", NULL, p, G_N_ELEMENTS (p)));
+  g_ptr_array_add (results, rq = result_over ("q", NULL, q, G_N_ELEMENTS (q)));
+  g_ptr_array_add (results, ro = result_over ("o", NULL, other, G_N_ELEMENTS (other)));
+  rp->denominator = rq->denominator = ro->denominator = 170;
+  /* p: A (4) small, complement B (20 < 30): A and B, in q too; o untouched. */
+  g_assert_cmpuint (ic_suppress_results (results, 10), ==, 4);
+  g_assert_true (hidden (rq, 0) && hidden (rq, 1) && !hidden (rq, 2));
+  g_assert_false (hidden (ro, 0) || hidden (ro, 1) || hidden (ro, 2));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -129,5 +245,9 @@ main (int argc, char **argv)
   g_test_add_func ("/suppress/two-small-no-complement", test_two_small_need_no_complement);
   g_test_add_func ("/suppress/threshold-parameter", test_threshold_parameter);
   g_test_add_func ("/suppress/not-derivable-by-subtraction", test_not_derivable_by_subtraction);
+  g_test_add_func ("/suppress/bundle/same-denominator", test_bundle_same_denominator);
+  g_test_add_func ("/suppress/bundle/complement-spreads", test_bundle_complement_spreads);
+  g_test_add_func ("/suppress/bundle/warnings-withheld", test_bundle_warnings_withheld);
+  g_test_add_func ("/suppress/bundle/records-key", test_bundle_records_key);
   return g_test_run ();
 }

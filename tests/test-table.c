@@ -951,13 +951,42 @@ test_open_codes (Fixture *f, gconstpointer data)
   g_assert_cmpstr (ic_interner_get (type->dictionary, IC_ACT_EPP - 1), ==, "EPP");
   /* And the diagnostics list them, in that order; a closed set has none. */
   {
-    g_auto (GStrv) other = ic_table_other_codes (table, "act_type");
-    g_auto (GStrv) none = ic_table_other_codes (table, "provider");
+    g_auto (GStrv) other = ic_table_other_codes (table, "act_type", NULL);
+    g_auto (GStrv) none = ic_table_other_codes (table, "provider", NULL);
     g_assert_cmpuint (g_strv_length (other), ==, 2);
     g_assert_cmpstr (other[0], ==, "TELECONSULT");
     g_assert_cmpstr (other[1], ==, "ATELIER_PARENTS");
     g_assert_null (none[0]);
   }
+}
+
+/* Free text in a code column (« Mme … née 12/03/1990 ») is kept as a value
+ * but never listed: only [A-Z0-9_] of 1 to 32 bytes, at most 20 of them;
+ * the rest is counted. */
+static void
+test_other_codes_not_free_text (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GString) csv = g_string_new (PMI_HEADER);
+  g_autoptr (IcTable) table = NULL;
+  g_auto (GStrv) other = NULL;
+  guint unlisted = 0;
+  (void) data;
+
+  /* 25 codes C00..C24, then free text, then a 33-byte code, then lower case
+   * (upper-cased by the reader, so a code). Listed: C00..C19 (20). Not
+   * listed: C20..C24 (5), the free text (1), the long one (1): 7. */
+  for (guint i = 0; i < 25; i++)
+    g_string_append_printf (csv, "A-%u;C%02u;2024-03-01;W-1;;PMI;;\n", i, i);
+  g_string_append (csv, "A-90;Mme Dupont née 12/03/1990;2024-03-01;W-1;;PMI;;\n");
+  g_string_append (csv, "A-91;ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456;2024-03-01;W-1;;PMI;;\n");
+  table = read_ok (f, IC_TABLE_PMI_ACTS, csv->str);
+  other = ic_table_other_codes (table, "act_type", &unlisted);
+  g_assert_cmpuint (g_strv_length (other), ==, 20);
+  g_assert_cmpstr (other[0], ==, "C00");
+  g_assert_cmpstr (other[19], ==, "C19");
+  g_assert_cmpuint (unlisted, ==, 7);
+  for (guint i = 0; other[i]; i++)
+    g_assert_null (strstr (other[i], "1990"));
 }
 
 /* One territory dictionary for the run: the same name has the same index in
@@ -1653,6 +1682,7 @@ main (int argc, char **argv)
   ADD ("/table/strict/no-directory", test_dataset_no_directory);
   ADD ("/table/valid/typed-values", test_typed_values);
   ADD ("/table/valid/codes", test_open_codes);
+  ADD ("/table/valid/other-codes-not-free-text", test_other_codes_not_free_text);
   ADD ("/table/valid/shared-territories", test_shared_territories);
   ADD ("/table/valid/counts", test_counts);
   ADD ("/table/valid/header", test_header);

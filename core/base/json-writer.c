@@ -14,6 +14,7 @@
 #include <fcntl.h>
 #include <math.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
@@ -270,6 +271,7 @@ ic_json_write_file_atomic (JsonNode *root, const char *path, GError **error)
   g_autofree char *tmp_name = NULL;
   g_autofree char *tmp_path = NULL;
   gsize length = 0;
+  GStatBuf existing;
   int fd, saved_errno, dir_fd;
 
   g_return_val_if_fail (root != NULL, FALSE);
@@ -289,6 +291,16 @@ ic_json_write_file_atomic (JsonNode *root, const char *path, GError **error)
   fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, 0644);
   if (fd < 0)
     return set_error (error, errno, path, "cannot create a temporary file in its directory");
+
+  /* A bundle replaced keeps its permissions: one kept 0600 must not become
+   * readable by all because it was computed again. */
+  if (g_stat (path, &existing) == 0 && S_ISREG (existing.st_mode) && fchmod (fd, existing.st_mode & 0777) != 0)
+    {
+      saved_errno = errno;
+      close (fd);
+      g_unlink (tmp_path);
+      return set_error (error, saved_errno, path, "cannot give the temporary file the mode of the file it replaces");
+    }
 
   /* fsync() before rename(): otherwise a crash soon after may leave the
    * new name on an empty or partial file. */

@@ -27,8 +27,9 @@ G_BEGIN_DECLS
 char *ic_json_write (JsonNode *root, gsize *length);
 
 /* Writes ic_json_write (@root) to @path atomically: into a temporary file
- * `.NAME.XXXXXX` in @path's directory (mode 0644 before the umask), flushed
- * to disk with fsync(), then renamed over @path. On any failure (directory
+ * `.NAME.XXXXXX` in @path's directory (mode 0644 before the umask, or the
+ * permissions of the file it replaces), flushed to disk with fsync(), then
+ * renamed over @path. On any failure (directory
  * missing, disk full, rename refused...) the temporary file is removed, an
  * existing @path is left as it was, and FALSE is returned with @error set in
  * the G_FILE_ERROR domain (code from errno), its message naming @path. */

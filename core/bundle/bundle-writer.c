@@ -280,6 +280,42 @@ add_indicator (JsonBuilder *b, const IcResult *r)
   json_builder_end_object (b);
 }
 
+/* Codes of open sets beyond the spec's: kept, and said; values that are
+ * not codes (free text) or beyond the list's length only counted, under
+ * other_values_not_listed, present only when some are. */
+static void
+add_other_codes (JsonBuilder *b, IcTable *table)
+{
+  g_autoptr (GArray) unlisted = g_array_sized_new (FALSE, TRUE, sizeof (guint), table->spec->n_columns);
+  gboolean any_unlisted = FALSE;
+
+  g_array_set_size (unlisted, table->spec->n_columns);
+  json_builder_set_member_name (b, "other_codes");
+  json_builder_begin_object (b);
+  for (guint c = 0; c < table->spec->n_columns; c++)
+    {
+      g_auto (GStrv) codes = ic_table_other_codes (table, table->spec->columns[c].name,
+                                                   &g_array_index (unlisted, guint, c));
+      any_unlisted |= g_array_index (unlisted, guint, c) > 0;
+      if (codes[0] == NULL)
+        continue;
+      json_builder_set_member_name (b, table->spec->columns[c].name);
+      json_builder_begin_array (b);
+      for (guint k = 0; codes[k]; k++)
+        json_builder_add_string_value (b, codes[k]);
+      json_builder_end_array (b);
+    }
+  json_builder_end_object (b);
+  if (!any_unlisted)
+    return;
+  json_builder_set_member_name (b, "other_values_not_listed");
+  json_builder_begin_object (b);
+  for (guint c = 0; c < table->spec->n_columns; c++)
+    if (g_array_index (unlisted, guint, c) > 0)
+      add_int (b, table->spec->columns[c].name, g_array_index (unlisted, guint, c));
+  json_builder_end_object (b);
+}
+
 static void
 add_inputs (JsonBuilder *b, IcDataset *dataset)
 {
@@ -304,21 +340,7 @@ add_inputs (JsonBuilder *b, IcDataset *dataset)
       for (guint k = 0; k < table->rejected_reasons->len; k++)
         json_builder_add_string_value (b, table->rejected_reasons->pdata[k]);
       json_builder_end_array (b);
-      /* Codes of open sets beyond the spec's: kept, and said. */
-      json_builder_set_member_name (b, "other_codes");
-      json_builder_begin_object (b);
-      for (guint c = 0; c < table->spec->n_columns; c++)
-        {
-          g_auto (GStrv) codes = ic_table_other_codes (table, table->spec->columns[c].name);
-          if (codes[0] == NULL)
-            continue;
-          json_builder_set_member_name (b, table->spec->columns[c].name);
-          json_builder_begin_array (b);
-          for (guint k = 0; codes[k]; k++)
-            json_builder_add_string_value (b, codes[k]);
-          json_builder_end_array (b);
-        }
-      json_builder_end_object (b);
+      add_other_codes (b, table);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);

@@ -111,7 +111,11 @@ write_renderings (const char *bundle_path, char *const *formats, GPtrArray *hist
       if (format == NULL)
         continue;
       text = ic_render (bundle, format);
-      stem = g_strndup (bundle_path, strlen (bundle_path) - strlen (".json"));
+      /* Beside the bundle, whatever its name: bundle-2024.json gives
+       * bundle-2024.html, a name without .json keeps it whole. */
+      stem = g_str_has_suffix (bundle_path, ".json")
+               ? g_strndup (bundle_path, strlen (bundle_path) - strlen (".json"))
+               : g_strdup (bundle_path);
       path = g_strconcat (stem, ".", format->extension, NULL);
       if (!g_file_set_contents (path, text->str, (gssize) text->len, error))
         return FALSE;
@@ -207,6 +211,12 @@ ic_cmd_run (int argc, char **argv)
           out = g_build_filename (config->output_dir, name, NULL);
         }
       add_output_history (config->output_dir, year, history_paths);
+      if (strcmp (out, "-") == 0 && config->formats[0] != NULL)
+        {
+          g_printerr ("indicore run: --out -: the renderings the configuration asks for go beside the bundle, "
+                      "which standard output is not\n");
+          return IC_EXIT_USAGE;
+        }
     }
   if (threads != 1 && threads != 2)
     {

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "render-formats.h"
+#include "definition.h"
 #include "suppress.h"
 
 G_DEFINE_QUARK (ic-config-error-quark, ic_config_error)
@@ -134,6 +135,10 @@ read_overrides (GKeyFile *file, IcConfig *config, GError **error)
           gint64 value;
           if (!get_int (file, config, groups[g], keys[k], 0, &value, error))
             return FALSE;
+          /* The same bound as a definition file's parameters. */
+          if (value > IC_DEFINITION_PARAMETER_MAX)
+            return invalid (error, config->path, "[%s] %s: expected a whole number from 0 to %" G_GINT64_FORMAT,
+                            groups[g], keys[k], IC_DEFINITION_PARAMETER_MAX);
           g_hash_table_replace (parameters, g_strdup (keys[k]), g_memdup2 (&value, sizeof value));
         }
     }

@@ -121,6 +121,7 @@ ic_run_execute (IcPluginSet *plugins, const IcRunOptions *options, IcProblems *p
   g_autofree const char **names = NULL;
   g_autoptr (GPtrArray) jobs = NULL;
   gboolean wanted[IC_N_TABLES];
+  IcResultBounds bounds;
   gint64 loading, computing, started;
 
   if (options->small_count < 0)
@@ -173,6 +174,12 @@ ic_run_execute (IcPluginSet *plugins, const IcRunOptions *options, IcProblems *p
   g_debug ("data read in %.3f s; plugins started in %.3f s, computed in %.3f s",
            (computing - loading) / 1e6, (started - computing) / 1e6, (g_get_monotonic_time () - started) / 1e6);
 
+  /* Whatever a child sent back, or an in-process plugin left: numbers and
+   * texts are checked before the engine indexes or publishes anything. */
+  ic_result_bounds_init (&bounds, run->dataset);
+  for (guint i = 0; i < run->results->len; i++)
+    ic_result_check (run->results->pdata[i], &bounds);
+
   for (guint i = 0; i < run->results->len; i++)
     {
       IcResult *result = run->results->pdata[i];
@@ -189,9 +196,10 @@ ic_run_execute (IcPluginSet *plugins, const IcRunOptions *options, IcProblems *p
                                                       options->previous->year, options->year - 1, options->previous->year);
           ic_result_add_warning (result, warning);
         }
-      if (!options->no_suppression)
-        ic_suppress_strata (result, options->small_count);
     }
+  /* Once over all: indicators sharing a denominator hide the same territories. */
+  if (!options->no_suppression)
+    ic_suppress_results (run->results, options->small_count);
   return g_steal_pointer (&run);
 }
 

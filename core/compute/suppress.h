@@ -17,4 +17,13 @@ G_BEGIN_DECLS
  * @threshold are small; 0 is not). Returns the number suppressed. */
 guint ic_suppress_strata (IcResult *result, gint64 threshold);
 
+/* The same over every result of a run at once (IcResult, sorted by id).
+ * Indicators over the same denominator (the same population and period, or
+ * the same counts from records, total and per territory) hide the same
+ * territories: were EPP to hide C and A and EPNP C and B over the same
+ * births, C's births would be EPP's total minus A's and B's published ones.
+ * A territory small in one is hidden in all; complements are chosen until
+ * none has a single hidden stratum. Returns the number suppressed. */
+guint ic_suppress_results (GPtrArray *results, gint64 threshold);
+
 G_END_DECLS

@@ -10,6 +10,69 @@
 /* IcDistinct of the public header is the core's distinct counter. */
 struct _IcDistinct;
 
+/* A call the plugin made with arguments no computation can give: the
+ * indicator becomes an error naming the call, and the call does nothing. */
+static void refuse (IcContext *ctx, const char *call, const char *format, ...) G_GNUC_PRINTF (3, 4);
+static void
+refuse (IcContext *ctx, const char *call, const char *format, ...)
+{
+  va_list args;
+  g_autofree char *problem = NULL, *reason = NULL;
+  va_start (args, format);
+  problem = g_strdup_vprintf (format, args);
+  va_end (args);
+  reason = g_strdup_printf ("the plugin called %s: %s", call, problem);
+  /* The first misuse is the cause. */
+  if (ctx->result->status != IC_STATUS_ERROR)
+    ic_result_set_error (ctx->result, reason);
+}
+
+/* FALSE (and the indicator in error) when the plugin's text @text, given to
+ * @call, is not fit for the bundle. */
+static gboolean
+check_text (IcContext *ctx, const char *call, const char *text)
+{
+  g_autofree char *problem = text ? ic_result_text_problem (text, IC_RESULT_TEXT_MAX) : g_strdup ("is NULL");
+  if (problem != NULL)
+    refuse (ctx, call, "its text %s", problem);
+  return problem == NULL;
+}
+
+static gboolean
+check_key (IcContext *ctx, const char *call, const char *key)
+{
+  gboolean valid = key != NULL && ic_result_key_is_valid (key);
+  if (!valid)
+    refuse (ctx, call, "the name is not [a-z0-9_], 1 to %d bytes", IC_RESULT_KEY_MAX);
+  return valid;
+}
+
+/* Details are few: each key once, at most IC_RESULT_ITEMS_MAX of them. */
+static gboolean
+check_detail (IcContext *ctx, const char *call, const char *key)
+{
+  if (!check_key (ctx, call, key))
+    return FALSE;
+  if (ctx->result->details->len >= IC_RESULT_ITEMS_MAX)
+    {
+      refuse (ctx, call, "more than %d details", IC_RESULT_ITEMS_MAX);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_count (IcContext *ctx, const char *call, const char *what, gint64 value)
+{
+  IcResultBounds bounds;
+  g_autofree char *problem = NULL;
+  ic_result_bounds_init (&bounds, ctx->dataset);
+  problem = ic_result_count_problem (what, value, bounds.max_records, "the rows of the run's files");
+  if (problem != NULL)
+    refuse (ctx, call, "%s", problem);
+  return problem == NULL;
+}
+
 static gint
 api_year (IcContext *ctx)
 {
@@ -26,9 +89,14 @@ api_period (IcContext *ctx, gint32 *first_day, gint32 *last_day)
 static gint64
 api_param_int (IcContext *ctx, const char *name, gint64 fallback)
 {
-  const IcParameter *parameter = ic_definition_parameter (ctx->definition, name);
-  const gint64 *override = ctx->overrides ? g_hash_table_lookup (ctx->overrides, name) : NULL;
-  gint64 value = override ? *override : parameter ? parameter->value : fallback;
+  const IcParameter *parameter = NULL;
+  const gint64 *override = NULL;
+  gint64 value;
+  if (!check_key (ctx, "param_int", name))
+    return fallback;
+  parameter = ic_definition_parameter (ctx->definition, name);
+  override = ctx->overrides ? g_hash_table_lookup (ctx->overrides, name) : NULL;
+  value = override ? *override : parameter ? parameter->value : fallback;
   ic_result_use_parameter (ctx->result, name, value);
   return value;
 }
@@ -104,24 +172,22 @@ api_distinct_new (IcContext *ctx, guint32 n_ids)
 static void
 warn_differs (IcContext *ctx, IcPopulation *population, guint16 territory, const IcPopulationValue *v)
 {
-  g_autofree char *message = NULL;
-  if (!v->differs)
-    return;
-  message = g_strdup_printf ("population %s for %s%s%s: populations.csv gives %" G_GINT64_FORMAT
-                             " and births.csv gives %" G_GINT64_FORMAT "; populations.csv is used",
-                             population->name, population->period_label,
-                             territory ? ", territory " : "",
-                             territory ? ic_interner_get (ctx->dataset->territories, territory) : "",
-                             v->value, v->derived);
-  ic_result_add_warning (ctx->result, message);
+  g_autofree char *message = ic_population_difference_warning (
+      population, territory ? ic_interner_get (ctx->dataset->territories, territory) : NULL, v);
+  if (message != NULL)
+    ic_result_add_warning (ctx->result, message);
 }
 
 static void
 api_finish_over_population (IcContext *ctx, IcDistinct *numerator, const char *name)
 {
-  g_autoptr (IcPopulation) population = ic_population_new (ctx->dataset, name, &ctx->period);
+  g_autoptr (IcPopulation) population = NULL;
   IcResult *result = ctx->result;
   IcPopulationValue total;
+
+  if (!check_key (ctx, "finish_over_population", name))
+    return;
+  population = ic_population_new (ctx->dataset, name, &ctx->period);
 
   result->has_numerator = TRUE;
   result->numerator = (gint64) ic_distinct_total (numerator);
@@ -158,6 +224,16 @@ api_finish_over_population (IcContext *ctx, IcDistinct *numerator, const char *n
 static void
 api_set_counts (IcContext *ctx, gint64 numerator, gint64 denominator)
 {
+  if (!check_count (ctx, "set_counts", "numerator", numerator)
+      || !check_count (ctx, "set_counts", "denominator", denominator))
+    return;
+  /* Both counted from records: the numerator is some of the denominator's. */
+  if (numerator > denominator)
+    {
+      refuse (ctx, "set_counts", "numerator %" G_GINT64_FORMAT " is above denominator %" G_GINT64_FORMAT,
+              numerator, denominator);
+      return;
+    }
   ctx->result->has_numerator = ctx->result->has_denominator = TRUE;
   ctx->result->numerator = numerator;
   ctx->result->denominator = denominator;
@@ -166,18 +242,31 @@ api_set_counts (IcContext *ctx, gint64 numerator, gint64 denominator)
 static void
 api_add_stratum (IcContext *ctx, guint16 territory, gint64 numerator, gint64 denominator)
 {
+  guint n = api_n_territories (ctx);
+  if (territory >= n)
+    {
+      refuse (ctx, "add_stratum", "territory index %u is out of range (1 to %u)", territory, n - 1);
+      return;
+    }
+  if (!check_count (ctx, "add_stratum", "numerator", numerator)
+      || !check_count (ctx, "add_stratum", "denominator", denominator))
+    return;
   ic_result_add_stratum (ctx->result, territory, numerator, denominator);
 }
 
 static void
 api_detail_int (IcContext *ctx, const char *key, gint64 value)
 {
+  if (!check_detail (ctx, "detail_int", key))
+    return;
   ic_result_add_detail (ctx->result, key, IC_DETAIL_INT, value, 0);
 }
 
 static void
 api_detail_fraction (IcContext *ctx, const char *key, gint64 num, gint64 den)
 {
+  if (!check_detail (ctx, "detail_fraction", key))
+    return;
   ic_result_add_detail (ctx->result, key, IC_DETAIL_FRACTION, num, den);
 }
 
@@ -190,7 +279,10 @@ api_warning (IcContext *ctx, const char *format, ...)
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  ic_result_add_warning (ctx->result, message);
+  if (ctx->result->warnings->len >= IC_RESULT_ITEMS_MAX)
+    refuse (ctx, "warning", "more than %d warnings", IC_RESULT_ITEMS_MAX);
+  else if (check_text (ctx, "warning", message))
+    ic_result_add_warning (ctx->result, message);
 }
 
 static void api_not_available (IcContext *ctx, const char *format, ...) G_GNUC_PRINTF (2, 3);
@@ -202,7 +294,8 @@ api_not_available (IcContext *ctx, const char *format, ...)
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  ic_result_set_not_available (ctx->result, message);
+  if (check_text (ctx, "not_available", message))
+    ic_result_set_not_available (ctx->result, message);
 }
 
 static const IcApi api = {

@@ -128,6 +128,30 @@ read_parameters (Checker *checker, IcDefinition *definition, JsonNode *node)
   return TRUE;
 }
 
+/* Targets and parameters within what they can mean: a target in % from 0
+ * to 100 (json-glib reads an integer beyond gint64, such as 10^23, as -1:
+ * « >= -1 », always met, is refused here rather than published), any other
+ * target from 0 to 10^9; parameters as IC_DEFINITION_PARAMETER_MAX says. */
+static gboolean
+check_ranges (Checker *checker, const IcDefinition *definition)
+{
+  gboolean decided = definition->target != IC_TARGET_NONE && definition->target != IC_TARGET_PROGRESS;
+  gboolean rate = g_strcmp0 (definition->unit, "%") == 0;
+
+  if (decided && (definition->target_tenths < 0 || definition->target_tenths > (rate ? 1000 : G_GINT64_CONSTANT (10000000000))))
+    return invalid (checker, "target.value", rate ? "a target in % is from 0 to 100" : "a target is from 0 to 1000000000");
+  for (guint i = 0; i < definition->parameters->len; i++)
+    {
+      const IcParameter *p = &g_array_index (definition->parameters, IcParameter, i);
+      if (p->value < 0 || p->value > IC_DEFINITION_PARAMETER_MAX)
+        {
+          g_autofree char *member = g_strdup_printf ("parameters.%s", p->name);
+          return invalid (checker, member, "expected a whole number from 0 to 1000000");
+        }
+    }
+  return TRUE;
+}
+
 static gboolean
 read_definition (Checker *checker, IcDefinition *definition, JsonNode *root)
 {
@@ -183,7 +207,8 @@ read_definition (Checker *checker, IcDefinition *definition, JsonNode *root)
   definition->solen_objective = (int) objective;
 
   return read_target (checker, definition, json_object_get_member (object, "target"))
-         && read_parameters (checker, definition, json_object_get_member (object, "parameters"));
+         && read_parameters (checker, definition, json_object_get_member (object, "parameters"))
+         && check_ranges (checker, definition);
 }
 
 static void

@@ -62,6 +62,10 @@ void ic_definition_free (IcDefinition *definition);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcDefinition, ic_definition_free)
 
 /* The parameter @name, or NULL. */
+/* A parameter counts months, days or years of age: from 0 to this (a
+ * million days is 2 700 years). A configured override obeys it too. */
+#define IC_DEFINITION_PARAMETER_MAX G_GINT64_CONSTANT (1000000)
+
 const IcParameter *ic_definition_parameter (const IcDefinition *definition, const char *name);
 
 /* ">=", ">", "<=", "<", "progress", or NULL for none. */

@@ -258,6 +258,9 @@ ic_result_finish (IcResult *result,
                   gboolean previous_has_value,
                   gint64 previous_tenths)
 {
+  /* Nothing of a failed computation is named nor published. */
+  if (result->status != IC_STATUS_OK)
+    g_array_set_size (result->strata, 0);
   for (guint i = 0; i < result->strata->len; i++)
     {
       IcStratum *stratum = &g_array_index (result->strata, IcStratum, i);
@@ -285,4 +288,209 @@ ic_result_finish (IcResult *result,
   if (result->has_value && result->definition)
     result->text_fr = ic_definition_expand_text (result->definition, result->numerator, result->denominator,
                                                  result->value_tenths, result->period.label, result->period.year);
+}
+
+char *
+ic_result_text_problem (const char *text, gsize max_bytes)
+{
+  gsize length = strlen (text);
+  if (length > max_bytes)
+    return g_strdup_printf ("is %" G_GSIZE_FORMAT " bytes long (at most %" G_GSIZE_FORMAT ")", length, max_bytes);
+  if (!g_utf8_validate (text, (gssize) length, NULL))
+    return g_strdup ("is not valid UTF-8");
+  for (const char *p = text; *p; p++)
+    if ((guchar) *p < 0x20 && *p != '\t' && *p != '\n')
+      return g_strdup_printf ("holds the control character 0x%02x", (guchar) *p);
+  return NULL;
+}
+
+gboolean
+ic_result_key_is_valid (const char *key)
+{
+  gsize length = strlen (key);
+  if (length == 0 || length > IC_RESULT_KEY_MAX)
+    return FALSE;
+  for (const char *p = key; *p; p++)
+    if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '_')
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+ic_result_is_over_population (const IcResult *result)
+{
+  for (guint i = 0; i < result->sources->len; i++)
+    if (((const IcSource *) result->sources->pdata[i])->population != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+void
+ic_result_bounds_init (IcResultBounds *bounds, IcDataset *dataset)
+{
+  bounds->n_territories = ic_interner_size (dataset->territories);
+  bounds->max_records = 0;
+  for (int id = 0; id < IC_N_TABLES; id++)
+    if (id != IC_TABLE_POPULATIONS && dataset->tables[id] != NULL)
+      bounds->max_records += (gint64) dataset->tables[id]->n_rows;
+}
+
+char *
+ic_result_count_problem (const char *what, gint64 value, gint64 max, const char *max_what)
+{
+  if (value < 0)
+    return g_strdup_printf ("%s %" G_GINT64_FORMAT " is negative", what, value);
+  if (value > max)
+    return g_strdup_printf ("%s %" G_GINT64_FORMAT " is above %s (%" G_GINT64_FORMAT ")", what, value, max_what, max);
+  return NULL;
+}
+
+/* The numerator counts rows or persons of the indicator's tables; the
+ * denominator too, unless it is a population (populations.csv, or births
+ * counted by the engine). A numerator counted among its denominator's
+ * records cannot exceed it; over a population it may (acts of women who
+ * gave birth elsewhere), so that is not checked. */
+static char *
+counts_problem (const IcResult *r, const IcResultBounds *bounds)
+{
+  gboolean over_population = ic_result_is_over_population (r);
+  gint64 den_max = over_population ? IC_RESULT_POPULATION_MAX : bounds->max_records;
+  const char *den_what = over_population ? "any population" : "the rows of the run's files";
+  char *problem = NULL;
+
+  if (r->has_numerator)
+    problem = ic_result_count_problem ("numerator", r->numerator, bounds->max_records, "the rows of the run's files");
+  if (problem == NULL && r->has_denominator)
+    problem = ic_result_count_problem ("denominator", r->denominator, den_max, den_what);
+  if (problem == NULL && r->has_numerator && r->has_denominator && !over_population && r->numerator > r->denominator)
+    problem = g_strdup_printf ("numerator %" G_GINT64_FORMAT " is above its denominator %" G_GINT64_FORMAT
+                               ", both counted from records", r->numerator, r->denominator);
+  return problem;
+}
+
+static char *
+strata_problem (const IcResult *r, const IcResultBounds *bounds)
+{
+  gboolean over_population = ic_result_is_over_population (r);
+
+  for (guint i = 0; i < r->strata->len; i++)
+    {
+      const IcStratum *s = &g_array_index (r->strata, IcStratum, i);
+      if (s->territory >= bounds->n_territories)
+        return g_strdup_printf ("a stratum whose territory index %u is out of range (1 to %u)", s->territory,
+                                bounds->n_territories - 1);
+      if (s->numerator < 0 || s->denominator < 0)
+        return g_strdup_printf ("a negative count in stratum %u", s->territory);
+      if (s->numerator > r->numerator)
+        return g_strdup_printf ("a numerator in stratum %u above the total's", s->territory);
+      if (over_population ? s->denominator > IC_RESULT_POPULATION_MAX : s->denominator > r->denominator)
+        return g_strdup_printf ("a denominator in stratum %u above %s", s->territory,
+                                over_population ? "any population" : "the total's");
+      if (!over_population && s->numerator > s->denominator)
+        return g_strdup_printf ("a numerator in stratum %u above its denominator", s->territory);
+    }
+  return NULL;
+}
+
+static char *
+details_problem (const IcResult *r)
+{
+  if (r->details->len > IC_RESULT_ITEMS_MAX)
+    return g_strdup_printf ("%u details (at most %d)", r->details->len, IC_RESULT_ITEMS_MAX);
+  for (guint i = 0; i < r->details->len; i++)
+    {
+      const IcDetail *d = r->details->pdata[i];
+      if (!ic_result_key_is_valid (d->key))
+        return g_strdup ("a detail key that is not [a-z0-9_], 1 to 64 bytes");
+      if (d->kind == IC_DETAIL_INT ? d->a < -IC_RESULT_DETAIL_MAX || d->a > IC_RESULT_DETAIL_MAX
+                                   : d->a < 0 || d->b < 0 || d->a > IC_RESULT_DETAIL_MAX || d->b > IC_RESULT_DETAIL_MAX)
+        return g_strdup_printf ("detail %s out of range", d->key);
+    }
+  for (guint i = 0; i < r->parameters->len; i++)
+    {
+      const IcParameter *p = &g_array_index (r->parameters, IcParameter, i);
+      if (!ic_result_key_is_valid (p->name))
+        return g_strdup ("a parameter name that is not [a-z0-9_], 1 to 64 bytes");
+      /* A definition's or configuration's value is within these already;
+       * a plugin's fallback must be too, as it is published the same way. */
+      if (p->value < 0 || p->value > IC_DEFINITION_PARAMETER_MAX)
+        return g_strdup_printf ("parameter %s %" G_GINT64_FORMAT " out of range (0 to %" G_GINT64_FORMAT ")",
+                                p->name, p->value, IC_DEFINITION_PARAMETER_MAX);
+    }
+  for (guint i = 0; i < r->sources->len; i++)
+    {
+      const IcSource *source = r->sources->pdata[i];
+      if (source->population != NULL && (source->value < 0 || source->value > IC_RESULT_POPULATION_MAX))
+        return g_strdup_printf ("population %s of %" G_GINT64_FORMAT ", beyond any population", source->population,
+                                source->value);
+    }
+  return NULL;
+}
+
+/* Texts come first: a reason or warning that is not valid UTF-8 cannot even
+ * be quoted. The problem never quotes the text itself. */
+static char *
+texts_problem (const IcResult *r)
+{
+  g_autofree char *problem = NULL;
+
+  if (r->reason != NULL && (problem = ic_result_text_problem (r->reason, IC_RESULT_TEXT_MAX)) != NULL)
+    return g_strdup_printf ("a reason that %s", problem);
+  if (r->warnings->len > IC_RESULT_ITEMS_MAX)
+    return g_strdup_printf ("%u warnings (at most %d)", r->warnings->len, IC_RESULT_ITEMS_MAX);
+  for (guint i = 0; i < r->warnings->len; i++)
+    if ((problem = ic_result_text_problem (r->warnings->pdata[i], IC_RESULT_TEXT_MAX)) != NULL)
+      return g_strdup_printf ("a warning that %s", problem);
+  for (guint i = 0; i < r->sources->len; i++)
+    {
+      const IcSource *s = r->sources->pdata[i];
+      const char *texts[] = { s->table, s->population, s->period, s->origin, s->source };
+      for (guint k = 0; k < G_N_ELEMENTS (texts); k++)
+        if (texts[k] != NULL && (problem = ic_result_text_problem (texts[k], IC_RESULT_TEXT_MAX)) != NULL)
+          return g_strdup_printf ("a source that %s", problem);
+    }
+  return NULL;
+}
+
+static void
+drop_numbers (IcResult *result)
+{
+  result->has_numerator = result->has_denominator = FALSE;
+  g_array_set_size (result->strata, 0);
+  g_ptr_array_set_size (result->details, 0);
+}
+
+gboolean
+ic_result_check (IcResult *result, const IcResultBounds *bounds)
+{
+  g_autofree char *problem = texts_problem (result);
+  g_autofree char *reason = NULL;
+
+  if (problem != NULL)
+    {
+      g_clear_pointer (&result->reason, g_free);
+      g_ptr_array_set_size (result->warnings, 0);
+      g_ptr_array_set_size (result->sources, 0);
+    }
+  if (problem == NULL)
+    problem = counts_problem (result, bounds);
+  if (problem == NULL)
+    problem = strata_problem (result, bounds);
+  if (problem == NULL)
+    problem = details_problem (result);
+  if (problem == NULL)
+    {
+      /* A failed computation publishes none of its numbers: they are
+       * whatever the plugin had set before it failed or misused the api. */
+      if (result->status == IC_STATUS_ERROR)
+        drop_numbers (result);
+      return TRUE;
+    }
+
+  /* An error the api call already named keeps its reason: it says where. */
+  reason = g_strdup_printf ("the plugin reported %s", problem);
+  if (result->status != IC_STATUS_ERROR || result->reason == NULL)
+    ic_result_set_error (result, reason);
+  drop_numbers (result);
+  return FALSE;
 }

@@ -5,8 +5,10 @@
 
 #include <glib.h>
 
+#include "dataset.h"
 #include "definition.h"
 #include "period.h"
+#include "population.h"
 
 G_BEGIN_DECLS
 
@@ -112,6 +114,53 @@ void ic_result_set_parameter (IcResult *result, const char *name, gint64 value);
 
 /* Records a parameter value used (once per name). */
 void ic_result_use_parameter (IcResult *result, const char *name, gint64 value);
+
+/* What a plugin may report, as seen from the run: every number and string a
+ * plugin hands back is checked against these before the engine uses it. */
+typedef struct {
+  guint n_territories;   /* indices 1..n_territories-1 name territories */
+  gint64 max_records;    /* rows of the run's record tables: no count from records exceeds it */
+} IcResultBounds;
+
+/* The bounds of a run on @dataset. */
+void ic_result_bounds_init (IcResultBounds *bounds, IcDataset *dataset);
+
+/* The problem with count @value named @what, negative or above @max (which
+ * @max_what names), or NULL. Newly allocated. */
+char *ic_result_count_problem (const char *what, gint64 value, gint64 max, const char *max_what);
+
+/* A denominator population is at most IC_POPULATION_MAX (population.h). */
+#define IC_RESULT_POPULATION_MAX IC_POPULATION_MAX
+/* Bytes of a warning or a reason; of a detail or parameter key. */
+#define IC_RESULT_TEXT_MAX 1024
+#define IC_RESULT_KEY_MAX 64
+/* Warnings and details one indicator may carry. */
+#define IC_RESULT_ITEMS_MAX 64
+/* An integer detail's magnitude: 2^53, beyond which a JSON reader using
+ * doubles (JavaScript, spreadsheets) no longer reads it exactly (RFC 7493). */
+#define IC_RESULT_DETAIL_MAX G_GINT64_CONSTANT (9007199254740992)
+
+/* Checks what a plugin reported in @result against @bounds: territories in
+ * range, counts from 0 to their bound, a numerator counted from records at
+ * most its denominator, details and texts sane. On the first problem, the
+ * result becomes an error whose reason names it, its counts, strata and
+ * details are dropped (as are its warnings when they are the problem), and
+ * FALSE is returned. Run in the parent on every result, whatever the child
+ * sent. */
+gboolean ic_result_check (IcResult *result, const IcResultBounds *bounds);
+
+/* The problem with @text as a text of a result (NULL when none): valid
+ * UTF-8, at most @max_bytes, no control character but tab and newline.
+ * Newly allocated. */
+char *ic_result_text_problem (const char *text, gsize max_bytes);
+
+/* TRUE when @key is a detail or parameter key: [a-z0-9_], 1 to
+ * IC_RESULT_KEY_MAX bytes. */
+gboolean ic_result_key_is_valid (const char *key);
+
+/* TRUE when the result's denominator is a population (a population source
+ * is recorded), FALSE when both counts come from records. */
+gboolean ic_result_is_over_population (const IcResult *result);
 
 /* Derives value, strata values and names (sorted by name), target_met and
  * text_fr from the counts. @territory_names maps territory indices to names.

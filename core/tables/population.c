@@ -1,7 +1,13 @@
+/* population.c: the denominator populations of spec/data.md, from
+ * populations.csv or derived from births.csv, and what is said when the
+ * two disagree. */
 #include "population.h"
 
 #include "date.h"
 #include "indicore/indicore-plugin.h"
+
+/* reference[t] of a row above IC_POPULATION_MAX; -1 is "no row". */
+#define IMPLAUSIBLE (-2)
 
 static void
 read_reference (IcPopulation *population, IcDataset *dataset)
@@ -23,6 +29,13 @@ read_reference (IcPopulation *population, IcDataset *dataset)
       if (g_ascii_strcasecmp (names->texts[i], population->name) != 0
           || g_strcmp0 (periods->texts[i], population->period_label) != 0)
         continue;
+      /* Not used, and not replaced by the derived count either: said. */
+      if (values->counts[i] > IC_POPULATION_MAX)
+        {
+          population->reference[t] = IMPLAUSIBLE;
+          population->implausible = TRUE;
+          continue;
+        }
       population->reference[t] = values->counts[i];
       population->sources[t] = sources->texts[i];
       if (t != 0)
@@ -150,6 +163,8 @@ ic_population_resolve (IcPopulation *population, guint16 territory, IcPopulation
   reference = population->reference[territory];
   derived = population->derived[territory];
   *value = (IcPopulationValue) { 0 };
+  if (reference == IMPLAUSIBLE)
+    return FALSE;
   if (reference >= 0)
     {
       value->value = reference;
@@ -171,8 +186,26 @@ ic_population_resolve (IcPopulation *population, guint16 territory, IcPopulation
 char *
 ic_population_why_unavailable (IcPopulation *population)
 {
+  if (population->reference[0] == IMPLAUSIBLE)
+    return g_strdup_printf ("population %s for %s is not available: populations.csv gives it above %" G_GINT64_FORMAT
+                            ", more than any département's population",
+                            population->name, population->period_label, IC_POPULATION_MAX);
   return g_strdup_printf ("population %s for %s is not available: %s, and %s",
                           population->name, population->period_label,
                           population->no_reference_file ? "populations.csv is absent" : "no row in populations.csv",
                           population->not_derivable ? population->not_derivable : "no count could be derived");
+}
+
+char *
+ic_population_difference_warning (const IcPopulation *population, const char *territory_name,
+                                  const IcPopulationValue *value)
+{
+  if (!value->differs)
+    return NULL;
+  if (territory_name != NULL)
+    return g_strdup_printf ("population %s for %s, territory %s: populations.csv and births.csv differ; "
+                            "populations.csv is used", population->name, population->period_label, territory_name);
+  return g_strdup_printf ("population %s for %s: populations.csv gives %" G_GINT64_FORMAT
+                          " and births.csv gives %" G_GINT64_FORMAT "; populations.csv is used",
+                          population->name, population->period_label, value->value, value->derived);
 }

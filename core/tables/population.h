@@ -10,6 +10,11 @@
 
 G_BEGIN_DECLS
 
+/* A population above this is not one of a département (France has about
+ * 68 million people): populations.csv giving more is not used. Below it,
+ * 1000 × any count fits in gint64, so every rate is exact. */
+#define IC_POPULATION_MAX G_GINT64_CONSTANT (1000000000)
+
 /* One population for one period, for the whole département (territory 0)
  * and every territory of the run. */
 typedef struct {
@@ -22,6 +27,7 @@ typedef struct {
   gboolean *named;       /* a source row names the territory */
   char *not_derivable;   /* why the population cannot be derived, or NULL */
   gboolean no_reference_file; /* populations.csv is absent from the data directory */
+  gboolean implausible;  /* a row gives more than IC_POPULATION_MAX: that territory is not available */
 } IcPopulation;
 
 /* Gathers what the dataset says of population @name for @period. */
@@ -43,5 +49,14 @@ gboolean ic_population_resolve (IcPopulation *population, guint16 territory, IcP
 
 /* Why the whole département's population is not available: newly allocated. */
 char *ic_population_why_unavailable (IcPopulation *population);
+
+/* The warning when populations.csv and births.csv disagree on @value
+ * (value->differs), newly allocated; NULL when they agree. For the whole
+ * département (@territory_name NULL) it gives both counts; for a territory
+ * neither: a territory's counts may be hidden for small counts, in this
+ * indicator or another over the same denominator, and a warning is
+ * published whole. */
+char *ic_population_difference_warning (const IcPopulation *population, const char *territory_name,
+                                        const IcPopulationValue *value);
 
 G_END_DECLS

@@ -128,19 +128,44 @@ ic_table_free (IcTable *table)
   g_free (table);
 }
 
+static gboolean
+looks_like_code (const char *value)
+{
+  gsize length = strlen (value);
+  if (length == 0 || length > IC_TABLE_OTHER_CODE_MAX_LEN)
+    return FALSE;
+  for (const char *p = value; *p; p++)
+    if (!g_ascii_isupper (*p) && !g_ascii_isdigit (*p) && *p != '_')
+      return FALSE;
+  return TRUE;
+}
+
 char **
-ic_table_other_codes (IcTable *table, const char *name)
+ic_table_other_codes (IcTable *table, const char *name, guint *n_unlisted)
 {
   IcTableColumn *column = ic_table_column (table, name);
   g_autoptr (GStrvBuilder) codes = g_strv_builder_new ();
-  guint known = 0;
+  guint known = 0, listed = 0, unlisted = 0;
 
+  if (n_unlisted != NULL)
+    *n_unlisted = 0;
   if (column == NULL || column->spec->kind != IC_COLUMN_KIND_CODE || !column->spec->codes_open)
     return g_strv_builder_end (codes);
   while (column->spec->codes[known] != NULL)
     known++;
   for (guint32 i = known; column->dictionary && i < ic_interner_size (column->dictionary); i++)
-    g_strv_builder_add (codes, ic_interner_get (column->dictionary, i));
+    {
+      const char *value = ic_interner_get (column->dictionary, i);
+      if (listed < IC_TABLE_OTHER_CODES_MAX && looks_like_code (value))
+        {
+          g_strv_builder_add (codes, value);
+          listed++;
+        }
+      else
+        unlisted++;
+    }
+  if (n_unlisted != NULL)
+    *n_unlisted = unlisted;
   return g_strv_builder_end (codes);
 }
 

@@ -87,10 +87,19 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcTable, ic_table_free)
 gboolean ic_table_merge_territories (IcTable *table, IcInterner *into, IcInterner *from,
                                      IcProblems *problems);
 
+/* Other codes are listed only when they look like codes, and only so many:
+ * a code column may hold free text (« Mme … née 12/03/1990 »), which must
+ * not reach the bundle nor the terminal. */
+#define IC_TABLE_OTHER_CODE_MAX_LEN 32
+#define IC_TABLE_OTHER_CODES_MAX 20
+
 /* The codes of the open-set column @column met in the file beyond the
  * spec's (act_type: kept for a future plugin), in order of first
- * appearance: a new NULL-terminated array (g_strfreev), empty when none. */
-char **ic_table_other_codes (IcTable *table, const char *column);
+ * appearance: a new NULL-terminated array (g_strfreev), empty when none.
+ * Only values of [A-Z0-9_], 1 to IC_TABLE_OTHER_CODE_MAX_LEN bytes, are
+ * listed, at most IC_TABLE_OTHER_CODES_MAX of them; @n_unlisted (may be
+ * NULL) receives how many other values were not. */
+char **ic_table_other_codes (IcTable *table, const char *column, guint *n_unlisted);
 
 /* The column named @name, or NULL. */
 IcTableColumn *ic_table_column (IcTable *table, const char *name);

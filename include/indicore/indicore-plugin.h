@@ -186,16 +186,27 @@ struct _IcApi {
 
   /* Finishes an indicator whose both counts come from records. Strata are
    * added one by one (any order; a stratum whose denominator is 0 is dropped).
-   * A total denominator of 0 makes the indicator not available. */
+   * A total denominator of 0 makes the indicator not available.
+   * Checked, at the call and again in the engine's process: counts from 0 to
+   * the rows of the run's files, the numerator at most the denominator, a
+   * stratum's territory from 1 to n_territories()-1 (0: none, dropped) and
+   * its counts at most the total's. Anything else makes the indicator an
+   * error naming the call and the number; the others are unaffected. */
   void (*set_counts) (IcContext *ctx, gint64 numerator, gint64 denominator);
   void (*add_stratum) (IcContext *ctx, guint16 territory, gint64 numerator, gint64 denominator);
 
   /* details.KEY: an integer, or the exact fraction @num / @den rounded to one
-   * decimal half up (null when @den is 0). */
+   * decimal half up (null when @den is 0). KEY is [a-z0-9_], 1 to 64 bytes;
+   * an integer within ±2^53, a fraction's terms from 0 to 2^53; at most 64
+   * details. */
   void (*detail_int) (IcContext *ctx, const char *key, gint64 value);
   void (*detail_fraction) (IcContext *ctx, const char *key, gint64 num, gint64 den);
 
-  /* A warning in the bundle. Never put an identifier or a record's date in it. */
+  /* A warning in the bundle. Never put an identifier or a record's date in it.
+   * Valid UTF-8, at most 1024 bytes, no control character but tab and
+   * newline, at most 64 warnings (the same holds for not_available's
+   * reason). One stating a count of a territory hidden for small counts is
+   * withheld from the bundle. */
   void (*warning) (IcContext *ctx, const char *format, ...) G_GNUC_PRINTF (2, 3);
 
   /* Marks the indicator not available, with the reason. */
