@@ -5,13 +5,18 @@
 # years before as --previous), loads each page, and checks from the DOM the
 # browser built that it has the expected elements (the 95 % intervals, the
 # tested changes, the trend), that the browser logged nothing from the page
-# (a refused load, a parse error), and that a screenshot comes out. TAP
-# output.
+# (a refused load, a parse error), and that a screenshot comes out. Then,
+# with node (tests/measure-page.js drives Chromium through the DevTools
+# protocol), each page at a desktop's 1 366 px and a phone's 390 px: the page
+# does not scroll sideways and no chart text is drawn under 10 px. And the
+# golden page printed to PDF has its page numbers and running header (with
+# pdftotext, when installed). TAP output.
 #
 #   render-chromium.sh INDICORE SOURCE_DIR [CHROMIUM]
 #
 # INDICORE is the built program: it finds the built plugins by itself. With
-# IC_KEEP_SCREENSHOTS=DIR, the screenshots are copied there to be looked at.
+# IC_KEEP_SCREENSHOTS=DIR, the screenshots (also cut in parts of 1 400 px)
+# and the PDF are copied there to be looked at.
 set -u
 indicore=$1
 source_dir=$2
@@ -30,7 +35,7 @@ check () { desc=$1; shift; if "$@" >"$work/last.log" 2>&1; then ok "$desc"; else
 browse () {
   profile=$(mktemp -d "$work/profile.XXXXXX")
   timeout 120 "$chromium" --headless --no-sandbox --disable-gpu --disable-background-networking \
-    --disable-component-update --disable-sync --no-first-run --user-data-dir="$profile" \
+    --disable-component-update --disable-sync --disable-quic --no-first-run --user-data-dir="$profile" \
     --enable-logging=stderr --v=0 "$@"
 }
 
@@ -60,7 +65,34 @@ check_page () {
   check "$name: a screenshot" test "$(wc -c <"$work/$name.png" 2>/dev/null || echo 0)" -gt 20000
 }
 
-echo "1..21"
+# measured NAME JSON EXPRESSION: EXPRESSION (JavaScript, over the measures
+# m) holds; the measures are printed when it does not.
+measured () {
+  node -e 'const m = JSON.parse(process.argv[1]); if (!eval(process.argv[2])) { console.log(process.argv[1]); process.exit(1); }' \
+    "$2" "$3"
+}
+
+# check_widths NAME HTML: the page at a desktop's and a phone's width.
+check_widths () {
+  name=$1 html=$2
+  for width in 1366 390; do
+    if [ -z "$node" ]; then
+      n=$((n + 3)); echo "ok $((n - 2)) # SKIP $name at $width px: no node"
+      echo "ok $((n - 1)) # SKIP"; echo "ok $n # SKIP"; continue
+    fi
+    profile=$(mktemp -d "$work/profile.XXXXXX")
+    measures=$(IC_SCREENSHOT_PARTS=${IC_KEEP_SCREENSHOTS:+1} timeout 120 "$node" "$source_dir/tests/measure-page.js" \
+      "$chromium" "file://$html" "$width" "$work/$name-$width.png" "$profile" 2>&1)
+    check "$name at $width px: measured, a screenshot" sh -c "
+      test \$(wc -c <'$work/$name-$width.png' 2>/dev/null || echo 0) -gt 20000"
+    check "$name at $width px: the page does not scroll sideways" measured "$name" "$measures" \
+      "m.scrollWidth <= $width && m.innerWidth === $width"
+    check "$name at $width px: no chart text under 10 px" measured "$name" "$measures" "m.texts > 0 && m.smallest >= 10"
+  done
+}
+
+node=$(command -v node || true)
+echo "1..35"
 check "the golden bundles render as HTML" \
   "$indicore" render "$golden/bundle-2024.json" --previous "$golden/bundle-2023.json" \
     --previous "$golden/bundle-2022.json" --format html --out "$work/golden.html"
@@ -69,6 +101,23 @@ check_page golden "$golden/bundle-2024.json" "$work/golden.html"
 check "golden: six indicators, eight charts" sh -c "
   test \$(grep -o -F '<section class=\"indicator\"' '$work/golden.dom' | wc -l) -eq 6 &&
   test \$(grep -o -F '<svg class=\"chart\" role=\"img\"' '$work/golden.dom' | wc -l) -eq 8"
+
+check_widths golden "$work/golden.html"
+
+# Printed: « Page 1 sur N » at the bottom of each page, the report's name at
+# the top of each page but the first.
+browse --no-pdf-header-footer --print-to-pdf="$work/golden.pdf" "file://$work/golden.html" >/dev/null 2>&1
+check "golden: printed to PDF" test "$(wc -c <"$work/golden.pdf" 2>/dev/null || echo 0)" -gt 20000
+if command -v pdftotext >/dev/null; then
+  pdftotext -layout "$work/golden.pdf" "$work/golden.txt"
+  pages=$(pdfinfo "$work/golden.pdf" | sed -n 's/^Pages: *//p')
+  check "golden: the PDF's pages ($pages) numbered, with the running header" sh -c "
+    test $pages -ge 2 &&
+    test \$(grep -c 'Page [0-9]* sur $pages' '$work/golden.txt') -eq $pages &&
+    test \$(grep -c 'Indicateurs 2024 — Creuse (23)' '$work/golden.txt') -ge $((pages - 1))"
+else
+  n=$((n + 1)); echo "ok $n # SKIP the PDF's text: no pdftotext"
+fi
 
 # The example has data for 2023 and part of 2022 (every indicator of 2022
 # is not available): 2024 compared with both.
@@ -86,6 +135,7 @@ check "Creuse 2024 renders as HTML with 2023 and 2022" \
   "$indicore" render "$work/creuse-2024.json" --previous "$work/creuse-2023.json" \
     --previous "$work/creuse-2022.json" --format html --out "$work/creuse.html"
 check_page creuse "$work/creuse-2024.json" "$work/creuse.html"
+check_widths creuse "$work/creuse.html"
 intervals=$(count '"ci95": [' "$work/creuse-2024.json")
 check "creuse: the 95 % interval beside each value that has one ($intervals)" sh -c "
   test $intervals -ge 1 &&
@@ -100,6 +150,6 @@ check "creuse: compared with 2022 and 2023, a trend from 2022 to 2024" sh -c "
   grep -q -E 'id=\"c[0-9]+-trend-title\">[^<]*, évolution de 2022 à 2024</title>' '$work/creuse.dom'"
 
 if [ -n "${IC_KEEP_SCREENSHOTS:-}" ]; then
-  mkdir -p "$IC_KEEP_SCREENSHOTS" && cp "$work"/*.png "$IC_KEEP_SCREENSHOTS"/
+  mkdir -p "$IC_KEEP_SCREENSHOTS" && cp "$work"/*.png "$work"/*.pdf "$IC_KEEP_SCREENSHOTS"/
 fi
 exit $failed

@@ -125,6 +125,40 @@ read_strata (IcJsonMembers *r, JsonObject *object, const char *path, IcBundleInd
   return TRUE;
 }
 
+/* `sources`: each a table, or a population with its count and origin. */
+static gboolean
+read_sources (IcJsonMembers *r, JsonObject *object, const char *path, IcBundleIndicator *indicator)
+{
+  JsonArray *sources;
+
+  if (!ic_members_array (r, object, path, "sources", IC_MEMBER_OPTIONAL, &sources))
+    return FALSE;
+  for (guint i = 0; sources && i < json_array_get_length (sources); i++)
+    {
+      g_autofree char *item = g_strdup_printf ("%s.sources[%u]", path, i);
+      JsonObject *o = ic_members_element_object (r, sources, i, item);
+      IcBundleSource *source;
+
+      if (o == NULL)
+        return FALSE;
+      source = g_new0 (IcBundleSource, 1);
+      g_ptr_array_add (indicator->sources, source);
+      if (json_object_has_member (o, "table"))
+        {
+          if (!ic_members_string (r, o, item, "table", IC_MEMBER_REQUIRED, &source->table))
+            return FALSE;
+          continue;
+        }
+      if (!ic_members_string (r, o, item, "population", IC_MEMBER_REQUIRED, &source->population)
+          || !ic_members_string (r, o, item, "period", IC_MEMBER_OPTIONAL, &source->period)
+          || !ic_members_string (r, o, item, "origin", IC_MEMBER_OPTIONAL, &source->origin)
+          || !ic_members_string (r, o, item, "source", IC_MEMBER_NULLABLE, &source->source)
+          || !ic_members_count (r, o, item, "value", IC_MEMBER_OPTIONAL, &source->has_value, &source->value))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 read_warnings (IcJsonMembers *r, JsonObject *object, const char *path, IcBundleIndicator *indicator)
 {
@@ -338,6 +372,7 @@ read_indicator (IcJsonMembers *r, JsonObject *object, const char *path, int year
   indicator->warnings = g_ptr_array_new_with_free_func (g_free);
   indicator->strata = g_ptr_array_new_with_free_func (ic_bundle_stratum_free);
   indicator->series = g_ptr_array_new_with_free_func (ic_bundle_point_free);
+  indicator->sources = g_ptr_array_new_with_free_func (ic_bundle_source_free);
   indicator->target_met = -1;
 
   if (!ic_members_string (r, object, path, "id", IC_MEMBER_REQUIRED, &indicator->id)
@@ -373,6 +408,7 @@ read_indicator (IcJsonMembers *r, JsonObject *object, const char *path, int year
       || !ic_members_string (r, object, path, "reason", IC_MEMBER_NULLABLE, &indicator->reason)
       || !read_strata (r, object, path, indicator)
       || !read_warnings (r, object, path, indicator)
+      || !read_sources (r, object, path, indicator)
       || !read_previous_member (r, object, path, year, indicator)
       || !read_trend (r, object, path, year, indicator)
       || !read_ci95 (r, object, path, indicator)

@@ -13,6 +13,7 @@ IcBundleView *ic_bundle_view_new (const char *name);
 /* Free functions of the view's arrays (GDestroyNotify). */
 void ic_bundle_indicator_free (gpointer indicator);
 void ic_bundle_stratum_free (gpointer stratum);
+void ic_bundle_source_free (gpointer source);
 void ic_bundle_point_free (gpointer point);
 void ic_bundle_input_free (gpointer input);
 void ic_bundle_refusal_free (gpointer refusal);

@@ -16,6 +16,18 @@ ic_bundle_stratum_free (gpointer data)
 }
 
 void
+ic_bundle_source_free (gpointer data)
+{
+  IcBundleSource *source = data;
+  g_free (source->table);
+  g_free (source->population);
+  g_free (source->period);
+  g_free (source->origin);
+  g_free (source->source);
+  g_free (source);
+}
+
+void
 ic_bundle_point_free (gpointer data)
 {
   IcBundlePoint *point = data;
@@ -42,6 +54,7 @@ ic_bundle_indicator_free (gpointer data)
   g_ptr_array_unref (indicator->warnings);
   g_ptr_array_unref (indicator->strata);
   g_ptr_array_unref (indicator->series);
+  g_ptr_array_unref (indicator->sources);
   g_free (indicator);
 }
 

@@ -30,6 +30,18 @@ typedef struct {
   gint64 value_tenths;
 } IcBundleStratum;
 
+/* What an indicator read: an input table, or a population (its count and
+ * where it came from). */
+typedef struct {
+  char *table;      /* "pmi_acts", or NULL for a population */
+  char *population; /* "births", or NULL for a table */
+  char *period;     /* the population's period ("2024"); NULL for a table */
+  char *origin;     /* the file its count came from: "populations.csv" */
+  char *source;     /* who counted it: "INSEE état civil"; NULL when unknown */
+  gboolean has_value;
+  gint64 value;
+} IcBundleSource;
+
 /* One year of an indicator's series. */
 typedef struct {
   int year;
@@ -81,6 +93,7 @@ typedef struct {
   GPtrArray *series;     /* IcBundlePoint *, by year: the bundle's `previous` and `trend`
                             merged with the earlier bundles given; the last is this bundle's */
   guint order;           /* position in the bundle */
+  GPtrArray *sources;    /* IcBundleSource *, in the bundle's order */
 } IcBundleIndicator;
 
 typedef struct {

@@ -2,10 +2,13 @@
  * French locale by a double click: UTF-8 with a byte order mark (or Excel
  * reads Windows-1252), `;` between fields (the French list separator), CRLF
  * line ends, decimal comma, counts without thousands separator (so that they
- * stay numbers). One row per indicator and territory, the département's
- * total first (territoire « Ensemble »), in SOLEN order. The 95 % interval
- * (ic95_bas, ic95_haut) is the département's: the bundle gives none for a
- * territory.
+ * stay numbers), headers in French. One row per indicator, territory and
+ * year, each with its département and year, so that a pivot table needs no
+ * rework: per indicator in SOLEN order, the earlier years the report holds
+ * (the département's value), then this year's département total
+ * (territoire « Ensemble », with the change and its test), then its
+ * territories (their 95 % interval worked out from their counts, as on the
+ * HTML report's bars).
  *
  * Texts are quoted when they hold a separator, a quote or a line break
  * (RFC 4180), and a text starting with = + - @ or a tab gets a leading
@@ -16,13 +19,17 @@
 
 #include <string.h>
 
+#include "trend.h"
+
 #define SEPARATOR ";"
 #define EOL "\r\n"
 #define TOTAL "Ensemble"
 
 static const char *const columns[] = {
-  "indicateur", "titre", "periode", "territoire", "numerateur", "denominateur", "valeur",
-  "ic95_bas", "ic95_haut", "unite", "cible", "cible_atteinte", "statut", "motif",
+  "département", "nom du département", "année", "indicateur", "titre", "période", "territoire",
+  "numérateur", "dénominateur", "valeur", "IC 95 % bas", "IC 95 % haut", "unité", "valeur précédente",
+  "évolution", "p-valeur", "évolution significative", "cible", "cible atteinte", "statut", "motif",
+  "version de la définition",
 };
 
 static void
@@ -75,17 +82,78 @@ status_word (IcBundleStatus status)
   return word ? word : "disponible";
 }
 
+/* The first columns of a row: département, its name, year, indicator, its
+ * title, period, territory. */
 static void
-append_total_row (GString *out, const IcBundleIndicator *indicator)
+append_keys (GString *out, const IcBundleView *bundle, const IcBundleIndicator *indicator, int year,
+             const char *period, const char *territory)
 {
-  const char *met = ic_render_target_met_word (indicator);
-
+  append_text (out, bundle->department_code);
+  g_string_append (out, SEPARATOR);
+  append_text (out, bundle->department_name);
+  g_string_append_printf (out, SEPARATOR "%d" SEPARATOR, year);
   append_text (out, indicator->id);
   g_string_append (out, SEPARATOR);
   append_text (out, indicator->title);
   g_string_append (out, SEPARATOR);
-  append_text (out, indicator->period_label);
-  g_string_append (out, SEPARATOR TOTAL SEPARATOR);
+  append_text (out, period);
+  g_string_append (out, SEPARATOR);
+  append_text (out, territory);
+  g_string_append (out, SEPARATOR);
+}
+
+/* valeur précédente ; évolution ; p-valeur ; évolution significative */
+static void
+append_change (GString *out, const IcBundlePoint *from, gint64 change, gboolean has_p_value, gint64 p_value,
+               gboolean significant)
+{
+  append_tenths (out, from != NULL, from ? from->value_tenths : 0);
+  g_string_append (out, SEPARATOR);
+  append_tenths (out, from != NULL, change);
+  g_string_append (out, SEPARATOR);
+  if (has_p_value)
+    g_string_append_printf (out, "%" G_GINT64_FORMAT ",%04" G_GINT64_FORMAT, p_value / 10000, p_value % 10000);
+  g_string_append (out, SEPARATOR);
+  if (has_p_value)
+    g_string_append (out, significant ? "oui" : "non");
+  g_string_append (out, SEPARATOR);
+}
+
+/* An earlier year: the département's value as the report holds it, and its
+ * change from the latest year before it that has one. */
+static void
+append_point_row (GString *out, const IcBundleView *bundle, const IcBundleIndicator *indicator, guint index)
+{
+  const IcBundlePoint *point = indicator->series->pdata[index];
+  const IcBundlePoint *from = NULL;
+
+  for (guint i = index; point->has_value && from == NULL && i-- > 0;)
+    if (((const IcBundlePoint *) indicator->series->pdata[i])->has_value)
+      from = indicator->series->pdata[i];
+  append_keys (out, bundle, indicator, point->year, point->label, TOTAL);
+  g_string_append (out, SEPARATOR SEPARATOR); /* counts: the report has the value only */
+  append_tenths (out, point->has_value, point->value_tenths);
+  g_string_append (out, SEPARATOR SEPARATOR SEPARATOR);
+  append_text (out, indicator->unit);
+  g_string_append (out, SEPARATOR);
+  append_change (out, from, from ? point->value_tenths - from->value_tenths : 0, FALSE, 0, FALSE);
+  g_string_append (out, SEPARATOR SEPARATOR);
+  append_text (out, point->has_value ? status_word (IC_BUNDLE_STATUS_OK) : ic_render_status_word (IC_BUNDLE_STATUS_NOT_AVAILABLE));
+  g_string_append (out, SEPARATOR SEPARATOR);
+  append_text (out, point->definition_version);
+  g_string_append (out, EOL);
+}
+
+static void
+append_total_row (GString *out, const IcBundleView *bundle, const IcBundleIndicator *indicator)
+{
+  const char *met = ic_render_target_met_word (indicator);
+  const IcBundlePoint *from = NULL;
+  gint64 change = 0;
+
+  if (!ic_bundle_indicator_change (indicator, &from, &change))
+    from = NULL;
+  append_keys (out, bundle, indicator, bundle->year, indicator->period_label, TOTAL);
   append_count (out, indicator->has_numerator, indicator->numerator);
   g_string_append (out, SEPARATOR);
   append_count (out, indicator->has_denominator, indicator->denominator);
@@ -98,6 +166,8 @@ append_total_row (GString *out, const IcBundleIndicator *indicator)
   g_string_append (out, SEPARATOR);
   append_text (out, indicator->unit);
   g_string_append (out, SEPARATOR);
+  append_change (out, from, change, indicator->has_change && indicator->has_p_value, indicator->p_value,
+                 indicator->significant);
   if (indicator->target == IC_BUNDLE_TARGET_THRESHOLD)
     {
       g_autofree char *goal = ic_render_format_target_value (indicator->target_tenths);
@@ -114,6 +184,8 @@ append_total_row (GString *out, const IcBundleIndicator *indicator)
   append_text (out, status_word (indicator->status));
   g_string_append (out, SEPARATOR);
   append_text (out, indicator->reason);
+  g_string_append (out, SEPARATOR);
+  append_text (out, indicator->definition_version);
   g_string_append (out, EOL);
 }
 
@@ -123,22 +195,24 @@ static void
 append_stratum_row (GString *out, const IcBundleView *bundle, const IcBundleIndicator *indicator,
                     const IcBundleStratum *stratum)
 {
-  append_text (out, indicator->id);
-  g_string_append (out, SEPARATOR);
-  append_text (out, indicator->title);
-  g_string_append (out, SEPARATOR);
-  append_text (out, indicator->period_label);
-  g_string_append (out, SEPARATOR);
-  append_text (out, stratum->territory);
-  g_string_append (out, SEPARATOR);
+  gint64 low = 0, high = 0;
+  /* as the HTML report's bars: when the département has an interval */
+  gboolean has_ci = indicator->has_ci95 && !stratum->suppressed
+                 && ic_wilson_interval (stratum->numerator, stratum->denominator, &low, &high);
+
+  append_keys (out, bundle, indicator, bundle->year, indicator->period_label, stratum->territory);
   append_count (out, !stratum->suppressed, stratum->numerator);
   g_string_append (out, SEPARATOR);
   append_count (out, !stratum->suppressed, stratum->denominator);
   g_string_append (out, SEPARATOR);
   append_tenths (out, !stratum->suppressed, stratum->value_tenths);
-  g_string_append (out, SEPARATOR SEPARATOR SEPARATOR); /* no interval for a territory */
+  g_string_append (out, SEPARATOR);
+  append_tenths (out, has_ci, low);
+  g_string_append (out, SEPARATOR);
+  append_tenths (out, has_ci, high);
+  g_string_append (out, SEPARATOR);
   append_text (out, indicator->unit);
-  g_string_append (out, SEPARATOR SEPARATOR SEPARATOR);
+  g_string_append (out, SEPARATOR SEPARATOR SEPARATOR SEPARATOR SEPARATOR SEPARATOR SEPARATOR);
   if (stratum->suppressed)
     {
       g_autofree char *reason = ic_render_format_suppressed_reason (bundle);
@@ -151,6 +225,8 @@ append_stratum_row (GString *out, const IcBundleView *bundle, const IcBundleIndi
       append_text (out, status_word (IC_BUNDLE_STATUS_OK));
       g_string_append (out, SEPARATOR);
     }
+  g_string_append (out, SEPARATOR);
+  append_text (out, indicator->definition_version);
   g_string_append (out, EOL);
 }
 
@@ -165,7 +241,10 @@ ic_render_csv (const IcBundleView *bundle, GString *out)
   for (guint i = 0; i < bundle->indicators->len; i++)
     {
       const IcBundleIndicator *indicator = bundle->indicators->pdata[i];
-      append_total_row (out, indicator);
+      /* the series ends with this year's point */
+      for (guint p = 0; p + 1 < indicator->series->len; p++)
+        append_point_row (out, bundle, indicator, p);
+      append_total_row (out, bundle, indicator);
       for (guint s = 0; s < indicator->strata->len; s++)
         append_stratum_row (out, bundle, indicator, indicator->strata->pdata[s]);
     }

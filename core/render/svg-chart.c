@@ -15,10 +15,14 @@
 #define MUTED "#4d4d4d"         /* 8.5:1 */
 #define GRID "#cccccc"          /* decoration only: the figures are in text */
 
-#define WIDTH 900.0 /* the page's column: drawn at its size on screen, scaled down on paper */
-#define GLYPH_WIDTH 7.0       /* an average glyph at 13 px, to reserve room for labels */
-#define SMALL_GLYPH_WIDTH 6.6 /* at 12 px */
+#define WIDTH ((double) IC_SVG_WIDTH)
+#define GLYPH_WIDTH 7.8       /* an average glyph at 14 units, to reserve room for texts */
+#define SMALL_GLYPH_WIDTH 7.2 /* at 13 */
+#define SMALL "font-size=\"13\"" /* the smallest text: 10 px at 0.77 of its size */
 #define MAX_LABEL_CHARS 28
+/* a white outline under a text, so that the grid and the reference line
+   drawn across it do not blur it */
+#define HALO "stroke=\"#ffffff\" stroke-width=\"4\" stroke-linejoin=\"round\" paint-order=\"stroke\" "
 
 void
 ic_svg_append_escaped (GString *out, const char *text)
@@ -133,7 +137,7 @@ open_svg (GString *out, const char *id, const char *title, const char *desc, dou
   g_string_append_c (out, '"');
   attr_number (out, "width", width);
   attr_number (out, "height", height);
-  g_string_append (out, " font-size=\"13\" aria-labelledby=\"");
+  g_string_append (out, " font-size=\"14\" aria-labelledby=\"");
   ic_svg_append_escaped (out, id);
   g_string_append (out, "-title ");
   ic_svg_append_escaped (out, id);
@@ -148,14 +152,14 @@ open_svg (GString *out, const char *id, const char *title, const char *desc, dou
   g_string_append (out, "</desc>\n");
 }
 
-/* <text> at (@x, @y); a label longer than MAX_LABEL_CHARS is cut with an
- * ellipsis, the whole of it in a <title> (a tooltip; the data table of the
- * page has it too). */
+/* <text> at (@x, @y); a label longer than @max_chars (0: no limit) is cut
+ * with an ellipsis, the whole of it in a <title> (a tooltip; the data table
+ * of the page has it too). */
 static void
 append_text (GString *out, double x, double y, const char *anchor, const char *extra, const char *text,
-             gboolean may_cut)
+             glong max_chars)
 {
-  gboolean cut = may_cut && g_utf8_strlen (text, -1) > MAX_LABEL_CHARS;
+  gboolean cut = max_chars > 0 && g_utf8_strlen (text, -1) > max_chars;
 
   g_string_append (out, "<text");
   attr_number (out, "x", x);
@@ -163,7 +167,7 @@ append_text (GString *out, double x, double y, const char *anchor, const char *e
   g_string_append_printf (out, " text-anchor=\"%s\"%s%s>", anchor, extra && *extra ? " " : "", extra ? extra : "");
   if (cut)
     {
-      g_autofree char *start = g_utf8_substring (text, 0, MAX_LABEL_CHARS - 1);
+      g_autofree char *start = g_utf8_substring (text, 0, max_chars - 1);
       g_string_append (out, "<title>");
       ic_svg_append_escaped (out, text);
       g_string_append (out, "</title>");
@@ -186,107 +190,158 @@ append_line (GString *out, double x1, double y1, double x2, double y2, const cha
   g_string_append_printf (out, " %s/>\n", style);
 }
 
+/* A tick's label under the axis at @x: the first starts there, the last
+ * ends there, so that neither leaves the chart. */
+static void
+append_tick (GString *out, double x, double y, double value, gboolean percent, gboolean first, gboolean last)
+{
+  g_autoptr (GString) label = g_string_new (NULL);
+
+  append_tick_label (label, value, percent);
+  append_text (out, x, y, first ? "start" : last ? "end" : "middle", "fill=\"" MUTED "\" " SMALL, label->str, 0);
+}
+
+/* The reference line's label, centred on @x unless that leaves the chart. */
+static void
+append_reference_label (GString *out, double x, double y, const char *text)
+{
+  double half = text_width (text, SMALL_GLYPH_WIDTH) / 2.0;
+  const char *anchor = "middle";
+
+  if (x + half > WIDTH - 2.0)
+    anchor = "end", x = MIN (x + 3.0, WIDTH - 2.0);
+  else if (x - half < 2.0)
+    anchor = "start", x = MAX (x - 3.0, 2.0);
+  append_text (out, x, y, anchor, "fill=\"" REFERENCE "\" " SMALL " font-weight=\"bold\"", text, 0);
+}
+
 /* ---- bar chart -------------------------------------------------------- */
 
-#define BAR_TOP 30.0     /* room for the reference's label */
-#define BAR_ROW 28.0
-#define BAR_HEIGHT 18.0
-#define BAR_BOTTOM 30.0  /* room for the axis labels */
+#define BAR_ROW 46.0    /* a label line, then the bar */
+#define BAR_BASELINE 15.0
+#define BAR_OFFSET 21.0 /* the bar's top in its row */
+#define BAR_HEIGHT 14.0
+#define BAR_BOTTOM 26.0 /* room for the axis labels */
+#define PLOT_X 2.0
+#define PLOT_RIGHT 8.0
+
+/* The 95 % interval across a bar: a line from low to high with end caps
+ * that stand out of the bar, in the text's colour. */
+static void
+append_interval (GString *out, double x_low, double x_high, double y)
+{
+  const char *style = "stroke=\"" TEXT "\" stroke-width=\"2\"";
+
+  append_line (out, x_low, y + BAR_HEIGHT / 2.0, x_high, y + BAR_HEIGHT / 2.0, style);
+  append_line (out, x_low, y - 4.0, x_low, y + BAR_HEIGHT + 4.0, style);
+  append_line (out, x_high, y - 4.0, x_high, y + BAR_HEIGHT + 4.0, style);
+}
+
+static void
+append_bar (GString *out, const IcSvgBar *bar, double y, double plot_width, double axis_max, glong label_chars)
+{
+  double length = bar->has_value && bar->value > 0.0 ? plot_width * bar->value / axis_max : 0.0;
+
+  if (bar->has_value && bar->value > 0.0 && length < 1.0)
+    length = 1.0; /* a small value stays visible */
+  append_text (out, PLOT_X, y + BAR_BASELINE, "start",
+               bar->emphasis ? HALO "font-weight=\"bold\" fill=\"" TEXT "\"" : HALO "fill=\"" TEXT "\"", bar->label,
+               label_chars);
+  if (!bar->has_value)
+    {
+      append_text (out, WIDTH, y + BAR_BASELINE, "end", HALO "font-style=\"italic\" " SMALL " fill=\"" MUTED "\"",
+                   bar->value_text, 0);
+      return;
+    }
+  append_text (out, WIDTH, y + BAR_BASELINE, "end",
+               bar->emphasis ? HALO "font-weight=\"bold\" " SMALL " fill=\"" TEXT "\""
+                             : HALO SMALL " fill=\"" TEXT "\"",
+               bar->value_text, 0);
+  g_string_append (out, "<rect");
+  attr_number (out, "x", PLOT_X);
+  attr_number (out, "y", y + BAR_OFFSET);
+  attr_number (out, "width", length);
+  attr_number (out, "height", BAR_HEIGHT);
+  g_string_append (out, bar->emphasis ? " fill=\"" EMPHASIS_FILL "\"/>\n" : " fill=\"" BAR_FILL "\"/>\n");
+  if (bar->has_interval)
+    append_interval (out, PLOT_X + plot_width * CLAMP (bar->low, 0.0, axis_max) / axis_max,
+                     PLOT_X + plot_width * CLAMP (bar->high, 0.0, axis_max) / axis_max, y + BAR_OFFSET);
+}
 
 void
 ic_svg_bar_chart (GString *out, const IcSvgBarChart *chart)
 {
-  double label_width = 0.0, value_width = 0.0, max = 0.0, axis_max, step;
-  double plot_x, plot_width, plot_bottom, height;
+  double value_width = 0.0, max = 0.0, axis_max, step;
+  double plot_width = WIDTH - PLOT_X - PLOT_RIGHT;
+  double top = chart->frame.has_reference ? 26.0 : 6.0; /* room for the reference's label */
+  double plot_bottom = top + BAR_ROW * chart->n_bars;
+  glong label_chars;
 
   for (guint i = 0; i < chart->n_bars; i++)
     {
       const IcSvgBar *bar = &chart->bars[i];
-      gsize chars = MIN ((gsize) g_utf8_strlen (bar->label, -1), MAX_LABEL_CHARS);
-      label_width = MAX (label_width, (double) chars * GLYPH_WIDTH);
       value_width = MAX (value_width, text_width (bar->value_text, SMALL_GLYPH_WIDTH));
       if (bar->has_value)
-        max = MAX (max, bar->value);
+        max = MAX (max, bar->has_interval ? MAX (bar->value, bar->high) : bar->value);
     }
   if (chart->frame.has_reference)
     max = MAX (max, chart->frame.reference);
   axis_scale (max, &axis_max, &step);
-  plot_x = CLAMP (label_width + 16.0, 90.0, 240.0);
-  value_width = CLAMP (value_width + 14.0, 60.0, 210.0);
-  plot_width = WIDTH - plot_x - value_width;
-  plot_bottom = BAR_TOP + BAR_ROW * chart->n_bars;
-  height = plot_bottom + BAR_BOTTOM;
+  /* a label takes what its line leaves beside the longest value text */
+  label_chars = CLAMP ((glong) ((WIDTH - value_width - 12.0) / GLYPH_WIDTH), 8, MAX_LABEL_CHARS);
 
-  open_svg (out, chart->frame.id, chart->frame.title, chart->frame.desc, WIDTH, height);
+  open_svg (out, chart->frame.id, chart->frame.title, chart->frame.desc, WIDTH, plot_bottom + BAR_BOTTOM);
 
-  /* Grid and axis labels: decoration, the figures are printed on the bars. */
+  /* Grid and axis labels: decoration, the figures are printed on the rows. */
   g_string_append (out, "<g aria-hidden=\"true\">\n");
   for (guint k = 0; k * step <= axis_max * (1.0 + 1e-9); k++)
     {
-      double x = plot_x + plot_width * (k * step) / axis_max;
-      GString *label = g_string_new (NULL);
+      double x = PLOT_X + plot_width * (k * step) / axis_max;
 
-      append_line (out, x, BAR_TOP - 4.0, x, plot_bottom, k == 0 ? "stroke=\"" MUTED "\"" : "stroke=\"" GRID "\"");
-      append_tick_label (label, k * step, chart->frame.percent);
-      append_text (out, x, plot_bottom + 18.0, "middle", "fill=\"" MUTED "\" font-size=\"12\"", label->str, FALSE);
-      g_string_free (label, TRUE);
+      append_line (out, x, top, x, plot_bottom, k == 0 ? "stroke=\"" MUTED "\"" : "stroke=\"" GRID "\"");
+      append_tick (out, x, plot_bottom + 18.0, k * step, chart->frame.percent, k == 0,
+                   (k + 1) * step > axis_max * (1.0 + 1e-9));
     }
   g_string_append (out, "</g>\n");
 
-  for (guint i = 0; i < chart->n_bars; i++)
-    {
-      const IcSvgBar *bar = &chart->bars[i];
-      double y = BAR_TOP + BAR_ROW * i;
-      double length = bar->has_value && bar->value > 0.0 ? plot_width * bar->value / axis_max : 0.0;
-
-      if (bar->has_value && bar->value > 0.0 && length < 1.0)
-        length = 1.0; /* a small value stays visible */
-      append_text (out, plot_x - 8.0, y + BAR_ROW / 2.0 + 4.5, "end",
-                   bar->emphasis ? "font-weight=\"bold\" fill=\"" TEXT "\"" : "fill=\"" TEXT "\"", bar->label, TRUE);
-      if (!bar->has_value)
-        {
-          append_text (out, plot_x + 6.0, y + BAR_ROW / 2.0 + 4.5, "start",
-                       "font-style=\"italic\" font-size=\"12\" fill=\"" MUTED "\"", bar->value_text, FALSE);
-          continue;
-        }
-      g_string_append (out, "<rect");
-      attr_number (out, "x", plot_x);
-      attr_number (out, "y", y + (BAR_ROW - BAR_HEIGHT) / 2.0);
-      attr_number (out, "width", length);
-      attr_number (out, "height", BAR_HEIGHT);
-      g_string_append (out, bar->emphasis ? " fill=\"" EMPHASIS_FILL "\"/>\n" : " fill=\"" BAR_FILL "\"/>\n");
-      append_text (out, plot_x + length + 6.0, y + BAR_ROW / 2.0 + 4.5, "start",
-                   bar->emphasis ? "font-weight=\"bold\" font-size=\"12\" fill=\"" TEXT "\""
-                                 : "font-size=\"12\" fill=\"" TEXT "\"",
-                   bar->value_text, FALSE);
-    }
-
+  /* the reference line under the rows' texts */
   if (chart->frame.has_reference)
     {
-      double x = plot_x + plot_width * chart->frame.reference / axis_max;
-      double half = text_width (chart->frame.reference_text, SMALL_GLYPH_WIDTH) / 2.0;
-      const char *anchor = "middle";
-      double label_x = x;
+      double x = PLOT_X + plot_width * chart->frame.reference / axis_max;
 
-      if (x + half > WIDTH - 4.0)
-        anchor = "end", label_x = x + 3.0;
-      else if (x - half < plot_x)
-        anchor = "start", label_x = x - 3.0;
-      append_line (out, x, BAR_TOP - 6.0, x, plot_bottom,
+      append_line (out, x, top - 6.0, x, plot_bottom,
                    "stroke=\"" REFERENCE "\" stroke-width=\"2\" stroke-dasharray=\"6 4\"");
-      append_text (out, label_x, BAR_TOP - 11.0, anchor, "fill=\"" REFERENCE "\" font-size=\"12\" font-weight=\"bold\"",
-                   chart->frame.reference_text, FALSE);
+      append_reference_label (out, x, top - 11.0, chart->frame.reference_text);
     }
+  for (guint i = 0; i < chart->n_bars; i++)
+    append_bar (out, &chart->bars[i], top + BAR_ROW * i, plot_width, axis_max, label_chars);
   g_string_append (out, "</svg>\n");
 }
 
 /* ---- line chart ------------------------------------------------------- */
 
-#define LINE_HEIGHT 230.0
-#define LINE_LEFT 64.0
-#define LINE_RIGHT 24.0
+#define LINE_HEIGHT 220.0
+#define LINE_LEFT 52.0
+#define LINE_RIGHT 8.0
 #define LINE_TOP 30.0
-#define LINE_BOTTOM 36.0
+#define LINE_BOTTOM 32.0
+
+static void
+append_line_axis (GString *out, double plot_bottom, double plot_height, double axis_max, double step,
+                  gboolean percent)
+{
+  g_string_append (out, "<g aria-hidden=\"true\">\n");
+  for (guint k = 0; k * step <= axis_max * (1.0 + 1e-9); k++)
+    {
+      double y = plot_bottom - plot_height * (k * step) / axis_max;
+      g_autoptr (GString) label = g_string_new (NULL);
+
+      append_line (out, LINE_LEFT, y, WIDTH - LINE_RIGHT, y, k == 0 ? "stroke=\"" MUTED "\"" : "stroke=\"" GRID "\"");
+      append_tick_label (label, k * step, percent);
+      append_text (out, LINE_LEFT - 6.0, y + 4.5, "end", "fill=\"" MUTED "\" " SMALL, label->str, 0);
+    }
+  g_string_append (out, "</g>\n");
+}
 
 void
 ic_svg_line_chart (GString *out, const IcSvgLineChart *chart)
@@ -296,6 +351,8 @@ ic_svg_line_chart (GString *out, const IcSvgLineChart *chart)
   double plot_bottom = LINE_HEIGHT - LINE_BOTTOM;
   double plot_height = plot_bottom - LINE_TOP;
   double band = chart->n_points ? plot_width / chart->n_points : plot_width;
+  /* a year's label fits its band */
+  glong label_chars = CLAMP ((glong) (band / GLYPH_WIDTH), 4, MAX_LABEL_CHARS);
   gboolean open = FALSE;
 
   for (guint i = 0; i < chart->n_points; i++)
@@ -306,27 +363,15 @@ ic_svg_line_chart (GString *out, const IcSvgLineChart *chart)
   axis_scale (max, &axis_max, &step);
 
   open_svg (out, chart->frame.id, chart->frame.title, chart->frame.desc, WIDTH, LINE_HEIGHT);
-
-  g_string_append (out, "<g aria-hidden=\"true\">\n");
-  for (guint k = 0; k * step <= axis_max * (1.0 + 1e-9); k++)
-    {
-      double y = plot_bottom - plot_height * (k * step) / axis_max;
-      GString *label = g_string_new (NULL);
-
-      append_line (out, LINE_LEFT, y, WIDTH - LINE_RIGHT, y, k == 0 ? "stroke=\"" MUTED "\"" : "stroke=\"" GRID "\"");
-      append_tick_label (label, k * step, chart->frame.percent);
-      append_text (out, LINE_LEFT - 8.0, y + 4.0, "end", "fill=\"" MUTED "\" font-size=\"12\"", label->str, FALSE);
-      g_string_free (label, TRUE);
-    }
-  g_string_append (out, "</g>\n");
+  append_line_axis (out, plot_bottom, plot_height, axis_max, step, chart->frame.percent);
 
   if (chart->frame.has_reference)
     {
       double y = plot_bottom - plot_height * chart->frame.reference / axis_max;
       append_line (out, LINE_LEFT, y, WIDTH - LINE_RIGHT, y,
                    "stroke=\"" REFERENCE "\" stroke-width=\"2\" stroke-dasharray=\"6 4\"");
-      append_text (out, WIDTH - LINE_RIGHT, y - 6.0, "end", "fill=\"" REFERENCE "\" font-size=\"12\" font-weight=\"bold\"",
-                   chart->frame.reference_text, FALSE);
+      append_text (out, WIDTH - LINE_RIGHT, y - 6.0, "end", "fill=\"" REFERENCE "\" " SMALL " font-weight=\"bold\"",
+                   chart->frame.reference_text, 0);
     }
 
   /* The line, broken where a year has no value. */
@@ -356,7 +401,7 @@ ic_svg_line_chart (GString *out, const IcSvgLineChart *chart)
       const IcSvgPoint *point = &chart->points[i];
       double x = LINE_LEFT + band * (i + 0.5);
 
-      append_text (out, x, plot_bottom + 20.0, "middle", "fill=\"" TEXT "\"", point->label, TRUE);
+      append_text (out, x, plot_bottom + 20.0, "middle", "fill=\"" TEXT "\"", point->label, label_chars);
       if (point->has_value)
         {
           double y = plot_bottom - plot_height * point->value / axis_max;
@@ -364,11 +409,12 @@ ic_svg_line_chart (GString *out, const IcSvgLineChart *chart)
           attr_number (out, "cx", x);
           attr_number (out, "cy", y);
           g_string_append (out, " r=\"5\" fill=\"" BAR_FILL "\" stroke=\"#ffffff\" stroke-width=\"1.5\"/>\n");
-          append_text (out, x, y - 11.0, "middle", "font-weight=\"bold\" fill=\"" TEXT "\"", point->value_text, FALSE);
+          append_text (out, x, y - 11.0, "middle", HALO "font-weight=\"bold\" fill=\"" TEXT "\"", point->value_text,
+                       0);
         }
       else
         append_text (out, x, plot_bottom - 8.0, "middle", "font-style=\"italic\" fill=\"" MUTED "\"",
-                     point->value_text, FALSE);
+                     point->value_text, 0);
     }
   g_string_append (out, "</svg>\n");
 }

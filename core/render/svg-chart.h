@@ -7,12 +7,16 @@
  * The charts know nothing of bundles: they take labels, values placed on a
  * linear axis from 0, and the texts to print, already formatted by the
  * caller. Every text is escaped here. Output is deterministic: coordinates
- * are written with one decimal, independently of the locale. */
+ * are written with one decimal, independently of the locale. Both are drawn
+ * IC_SVG_WIDTH units wide with text of 13 and 14 units: the page shows them
+ * between 360 and 540 px wide, so that no text is drawn under 10 px. */
 #pragma once
 
 #include <glib.h>
 
 G_BEGIN_DECLS
+
+#define IC_SVG_WIDTH 420
 
 /* Appends @text with &, <, >, " and ' escaped, fit for HTML and SVG text and
  * quoted attribute values; control characters other than tab, line feed and
@@ -25,6 +29,8 @@ typedef struct {
   double value;           /* where the bar ends (negative values draw nothing) */
   const char *value_text; /* printed after the bar */
   gboolean emphasis;      /* a total among parts: darker bar, bold label */
+  gboolean has_interval;  /* a 95 % interval drawn across the bar's end */
+  double low, high;
 } IcSvgBar;
 
 /* What every chart has: its names, its text alternative, its scale and
@@ -45,7 +51,10 @@ typedef struct {
   guint n_bars;
 } IcSvgBarChart;
 
-/* Appends the bar chart as one <svg> element. */
+/* Appends the bar chart as one <svg> element, laid out for a phone's
+ * width: each bar on its own row under its label and its value text, so
+ * that the chart's text stays at least 10 px wherever it is shown from
+ * 360 px wide (the page keeps it at most 1.5 times as large). */
 void ic_svg_bar_chart (GString *out, const IcSvgBarChart *chart);
 
 typedef struct {
