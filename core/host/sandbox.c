@@ -252,6 +252,8 @@ apply_landlock (IcSandboxKind kind, int abi, GError **error)
 #endif
 }
 
+/* A signal handler has no argument to carry it: the one mutable static of
+ * the core, set once in the child before the filter is loaded. */
 static int report_fd = -1;
 
 /* Async-signal-safe: one write, then out. */
