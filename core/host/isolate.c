@@ -109,7 +109,6 @@ finish_job (IcIsolated *job)
 {
   g_autofree char *failure = ic_child_failure (job->child, "--plugin-timeout");
   g_autoptr (GBytes) bytes = NULL;
-  g_autoptr (GVariant) variant = NULL;
 
   if (failure != NULL)
     {
@@ -117,9 +116,7 @@ finish_job (IcIsolated *job)
       return;
     }
   bytes = ic_child_answer (job->child);
-  variant = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (IC_RESULT_WIRE_TYPE), bytes, FALSE));
-  /* A truncated or forged answer must not pass for a result. */
-  if (!g_variant_is_normal_form (variant) || !ic_result_update_from_variant (job->result, variant))
+  if (!ic_result_update_from_wire (job->result, bytes))
     ic_result_set_error (job->result, "the plugin's process sent back an unreadable result");
 }
 

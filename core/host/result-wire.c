@@ -84,3 +84,12 @@ ic_result_update_from_variant (IcResult *r, GVariant *variant)
     ic_result_use_parameter (r, key, a);
   return TRUE;
 }
+
+gboolean
+ic_result_update_from_wire (IcResult *r, GBytes *bytes)
+{
+  g_autoptr (GVariant) variant =
+    g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (RESULT_TYPE), bytes, FALSE));
+
+  return g_variant_is_normal_form (variant) && ic_result_update_from_variant (r, variant);
+}

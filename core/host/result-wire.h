@@ -15,4 +15,10 @@ GVariant *ic_result_to_variant (const IcResult *result);
  * IC_RESULT_WIRE_TYPE or its status is unknown. */
 gboolean ic_result_update_from_variant (IcResult *result, GVariant *variant);
 
+/* Sets @result's computed fields from the bytes a child sent: FALSE when
+ * they are not a variant of IC_RESULT_WIRE_TYPE in normal form (a
+ * truncated or forged answer) or its status is unknown. The numbers are
+ * not checked here: ic_result_check() does it. */
+gboolean ic_result_update_from_wire (IcResult *result, GBytes *bytes);
+
 G_END_DECLS
