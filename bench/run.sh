@@ -129,7 +129,7 @@ else
   indicore="$obj/indicore"
 fi
 for shape in $shapes; do
-  python3 "$root/tools/gen-data.py" --help | grep -q -- "$shape" \
+  python3 "$root/tools/gen-data.py" --shape "$shape" --help > /dev/null 2>&1 \
     || { echo "bench/run.sh: unknown shape $shape (tools/README.md)" >&2; exit 2; }
 done
 # Every indicator, suppression on: what a user runs. The agreement check runs
