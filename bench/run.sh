@@ -30,8 +30,9 @@
 #     without suppression, so that every stratum is compared; checks that the
 #     shapes holding the base records (base, fr-cp1252, quoted, wide) give the
 #     engine the same figures;
-#  6. profiles the engine once with perf on the 2M set (callgrind on the
-#     smallest set when perf does not work);
+#  6. profiles the engine once with perf on the base shape's 2M set (else the
+#     first shape, the first size; callgrind on the smallest set when perf
+#     does not work);
 #  7. writes bench/results/ (runs.csv, summary.md, the bundles and peer
 #     outputs, the profile) and refreshes the generated section of BENCHMARKS.md.
 #
