@@ -81,7 +81,7 @@ static void
 test_top_level_order (Fixture *f, gconstpointer data)
 {
   static const char *const expected[] = {
-    "bundle_version", "generator", "generated_at", "department", "year", "options",
+    "bundle_version", "generator", "generated_at", "department", "year", "framework", "options",
     "isolation", "indicators", "inputs", "plugins_refused", NULL
   };
   g_autoptr (GList) members = json_object_get_members (json_node_get_object (f->bundle));

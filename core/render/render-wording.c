@@ -42,21 +42,40 @@ ic_render_target_symbol (const IcBundleIndicator *indicator)
 }
 
 char *
-ic_render_format_target (const IcBundleIndicator *indicator)
+ic_render_format_target_terms (const IcBundleIndicator *indicator, gboolean unit)
 {
+  g_autofree char *target = NULL;
+
   switch (indicator->target)
     {
     case IC_BUNDLE_TARGET_THRESHOLD:
       {
-        g_autofree char *goal = with_unit (ic_render_format_target_value (indicator->target_tenths), indicator->unit);
-        return g_strdup_printf ("%s %s", ic_render_target_symbol (indicator), goal);
+        /* a count is a number of children, of IPs...: no unit */
+        g_autofree char *goal = ic_render_format_target_value (indicator->target_tenths);
+        if (indicator->target_count)
+          target = g_strdup_printf ("nombre %s %s", ic_render_target_symbol (indicator), goal);
+        else if (unit && indicator->unit && *indicator->unit)
+          target = g_strdup_printf ("%s %s %s", ic_render_target_symbol (indicator), goal, indicator->unit);
+        else
+          target = g_strdup_printf ("%s %s", ic_render_target_symbol (indicator), goal);
+        break;
       }
     case IC_BUNDLE_TARGET_PROGRESS:
-      return g_strdup ("progression");
+      target = g_strdup (indicator->target_count ? "progression du nombre" : "progression");
+      break;
     case IC_BUNDLE_TARGET_NONE:
     default:
       return NULL;
     }
+  if (indicator->target_department)
+    return g_strdup_printf ("%s (cible départementale)", target);
+  return g_steal_pointer (&target);
+}
+
+char *
+ic_render_format_target (const IcBundleIndicator *indicator)
+{
+  return ic_render_format_target_terms (indicator, TRUE);
 }
 
 const char *
@@ -181,6 +200,9 @@ ic_render_format_solen (const IcBundleIndicator *indicator)
 {
   if (!indicator->has_solen)
     return NULL;
+  /* 2025-2027 has no engagements */
+  if (indicator->solen_engagement <= 0)
+    return g_strdup_printf ("Objectif %" G_GINT64_FORMAT, indicator->solen_objective);
   return g_strdup_printf ("Engagement %" G_GINT64_FORMAT ", objectif %" G_GINT64_FORMAT,
                           indicator->solen_engagement, indicator->solen_objective);
 }
