@@ -42,7 +42,7 @@ for cmd in run validate render describe list new-plugin; do
   check "completion: options of $cmd are those of its --help" "$(options_of "$cmd")" "$(complete_words "$cmd" --)"
 done
 check "completion: run --no- gives both --no- options" "--no-isolation --no-suppression " "$(complete_words run --no-)"
-check "completion: render --format gives the four formats" "csv html md text " "$(complete_words render x.json --format '')"
+check "completion: render --format gives the five formats" "csv html md solen text " "$(complete_words render x.json --format '')"
 check "completion: render --format=h gives html" "html " "$(complete_words render --format = h)"
 check "completion: describe's ids come from indicore list" "bsem_coverage " "$(complete_words describe bsem)"
 check "completion: run --only completes the last id of a list" \

@@ -119,6 +119,147 @@ test_vad_2025_target_null (void)
   g_assert_cmpint (json_object_get_int_member (target, "value"), ==, 100);
 }
 
+/* ---- the SOLEN report ------------------------------------------------------ */
+
+/* @bundle as `indicore render` reads it back. */
+static IcBundleView *
+view (JsonNode *bundle, const char *name)
+{
+  g_autofree char *text = ic_json_write (bundle, NULL);
+  g_autoptr (GError) error = NULL;
+  IcBundleView *read = ic_bundle_read_from_data (name, text, -1, &error);
+
+  g_assert_no_error (error);
+  return read;
+}
+
+static GString *
+render (const IcBundleView *bundle, const char *format)
+{
+  const IcRenderFormat *f = ic_render_format_find (format);
+  g_assert_nonnull (f);
+  return ic_render (bundle, f);
+}
+
+/* Every line at most IC_RENDER_SOLEN_WIDTH (100) characters, valid UTF-8,
+ * no tab nor control character but the line ends. */
+static void
+assert_lines_fit (const char *text)
+{
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  for (guint i = 0; lines[i]; i++)
+    {
+      if (g_utf8_strlen (lines[i], -1) > 100)
+        g_test_message ("line %u is %ld characters: %s", i + 1, g_utf8_strlen (lines[i], -1), lines[i]);
+      g_assert_cmpint (g_utf8_strlen (lines[i], -1), <=, 100);
+      for (const char *p = lines[i]; *p; p++)
+        g_assert_cmpint ((guchar) *p, >=, 0x20);
+    }
+}
+
+/* The Creuse 2024 bundle with 2023's as --previous: the IP block in the
+ * words of Creuse's form (003: « Nombre d'IP entrantes : 593 (424 en
+ * 2023) ; Nombre d'IP évaluées : 179 (213 en 2023) ; Nombre d'IP évaluées
+ * en moins de 3 mois : 25 (20 en 2023) ; Taux d'IP évaluées sous 3 mois :
+ * 14 % (9.4 en 2023) »). 2024: 25 / 179 = 13.97 % → 14,0, printed « 14 % »
+ * as the form does; 2023: 20 / 213 = 9.39 % → 9,4 %. Received: 593 in
+ * 2024, 424 in 2023 (README of the example). */
+static void
+test_creuse_ip_with_2023 (void)
+{
+  g_autoptr (JsonNode) b2023 = creuse_bundle (2023, NULL);
+  g_autoptr (JsonNode) b2024 = creuse_bundle (2024, NULL);
+  g_autoptr (IcBundleView) previous = view (b2023, "bundle-2023.json");
+  g_autoptr (IcBundleView) bundle = view (b2024, "bundle-2024.json");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GString) out = NULL;
+  const char *block;
+
+  g_assert_true (ic_bundle_view_add_previous (bundle, previous, &error));
+  g_assert_no_error (error);
+  out = render (bundle, "solen");
+  block = strstr (out->str, "==== Engagement 2 — Objectif 6 — Fiche n° à compléter ====\n"
+                            "Mesure : Renforcer les CRIP\n");
+  g_assert_nonnull (block);
+  g_assert_nonnull (strstr (block, "Indicateurs :\n"
+                                   "• Nombre d'IP entrantes : 593 (424 en 2023) [1]\n"
+                                   "• Nombre d'IP évaluées : 179 (213 en 2023) [1]\n"
+                                   "• Nombre d'IP évaluées en moins de 3 mois : 25 (20 en 2023) [1]\n"
+                                   "• Taux d'IP évaluées sous 3 mois : 14 % (9,4 % en 2023)\n"
+                                   "  Cible nationale : ≥ 100 %, non atteinte\n"
+                                   "[1] Source : les informations préoccupantes, fichier ip.csv exporté"));
+  /* EPP: 51 / 770 in 2024 (« 51 en 2024 sur 770 déclarations de naissance.
+   * 6,6 % »), 45 / 790 = 5.70 % in 2023; the births' source as footnote */
+  g_assert_nonnull (strstr (out->str, "• Nombre de femmes ayant bénéficié d'un EPP réalisé par la PMI : 51 (45 en 2023) [1]\n"
+                                      "• Nombre de déclarations de naissance : 770 (790 en 2023) [2]\n"
+                                      "• Taux de couverture des EPP réalisés par la PMI : 6,6 % (5,7 % en 2023)\n"));
+  g_assert_nonnull (strstr (out->str, "[2] Source : INSEE état civil (les naissances 2024 : 770, populations.csv)\n"));
+  /* no département settings: the header says what is left to fill */
+  g_assert_nonnull (strstr (out->str, "• Nom du département : Creuse\n• Exercice : 2024\n"));
+  g_assert_nonnull (strstr (out->str, "• Numéro de fiche des objectifs 1, 2, 4, 5, 6 "));
+  assert_lines_fit (out->str);
+}
+
+/* A figure missing: « donnée non disponible » with the reason, once. The
+ * example has no births of 2022, so children under 2 in 2023 are unknown. */
+static void
+test_not_available (void)
+{
+  g_autoptr (JsonNode) b2023 = creuse_bundle (2023, NULL);
+  g_autoptr (IcBundleView) bundle = view (b2023, "bundle-2023.json");
+  g_autoptr (GString) out = render (bundle, "solen");
+  const char *line = strstr (out->str, "• Part des enfants de moins de 2 ans ayant bénéficié d'une visite à domicile : "
+                                       "donnée non disponible");
+
+  g_assert_nonnull (line);
+  g_assert_nonnull (strstr (out->str, "donnée non disponible (motif : "));
+  assert_lines_fit (out->str);
+}
+
+/* ---- département targets -------------------------------------------------- */
+
+/* A target on the count, set by the département: IPs evaluated within 3
+ * months >= 25. Creuse evaluated 25 in time in 2024 (README): 25 >= 25,
+ * met, where the value (14.0 % against the national 100 %) is not. Every
+ * rendering shows it, said to be the département's. */
+static void
+test_department_count_target (void)
+{
+  g_autoptr (GHashTable) targets = g_hash_table_new (g_str_hash, g_str_equal);
+  IcTarget ip = { IC_TARGET_GE, IC_TARGET_ON_COUNT, IC_TARGET_DEPARTMENT, 250 };
+  IcTarget epp = { IC_TARGET_LE, IC_TARGET_ON_COUNT, IC_TARGET_DEPARTMENT, 500 };
+  g_autoptr (JsonNode) b2024 = NULL;
+  g_autoptr (IcBundleView) bundle = NULL;
+  JsonObject *target;
+  static const char *const formats[] = { "text", "md", "html", "csv", "solen" };
+
+  g_hash_table_insert (targets, (gpointer) "ip_eval_3m_rate", &ip);
+  /* EPP: 51 women, « at most 50 » is not met */
+  g_hash_table_insert (targets, (gpointer) "epp_pmi_coverage", &epp);
+  b2024 = creuse_bundle (2024, targets);
+  target = json_object_get_object_member (indicator (b2024, "ip_eval_3m_rate"), "target");
+  g_assert_cmpstr (json_object_get_string_member (target, "operator"), ==, ">=");
+  g_assert_cmpint (json_object_get_int_member (target, "value"), ==, 25);
+  g_assert_cmpstr (json_object_get_string_member (target, "on"), ==, "count");
+  g_assert_cmpstr (json_object_get_string_member (target, "origin"), ==, "department");
+  g_assert_true (json_object_get_boolean_member (indicator (b2024, "ip_eval_3m_rate"), "target_met"));
+  g_assert_false (json_object_get_boolean_member (indicator (b2024, "epp_pmi_coverage"), "target_met"));
+  /* the others keep the national one */
+  target = json_object_get_object_member (indicator (b2024, "vad_child_share"), "target");
+  g_assert_cmpstr (json_object_get_string_member (target, "origin"), ==, "national");
+
+  bundle = view (b2024, "bundle-2024.json");
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autoptr (GString) out = render (bundle, formats[i]);
+      g_test_message ("%s", formats[i]);
+      g_assert_nonnull (strstr (out->str, "nombre ≥ 25 (cible départementale)"));
+      g_assert_nonnull (strstr (out->str, "nombre ≤ 50 (cible départementale)"));
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -129,6 +270,9 @@ main (int argc, char **argv)
 
   g_test_add_func ("/creuse/frameworks/2024-and-2025-place-apart", test_place_apart);
   g_test_add_func ("/creuse/frameworks/vad-2025-national-target-null", test_vad_2025_target_null);
+  g_test_add_func ("/render/solen/creuse-ip-with-2023", test_creuse_ip_with_2023);
+  g_test_add_func ("/render/solen/not-available", test_not_available);
+  g_test_add_func ("/render/all-formats/department-count-target", test_department_count_target);
 
   status = g_test_run ();
   ic_plugin_set_free (plugins);

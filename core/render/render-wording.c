@@ -275,3 +275,23 @@ ic_render_format_value_or_status (const IcBundleIndicator *indicator)
   word = ic_render_status_word (indicator->status);
   return g_strdup (word ? word : "sans valeur");
 }
+
+/* What an input table or a population is, in words; NULL for a name the
+ * report does not know (then printed as it is). */
+const char *
+ic_render_source_words (const char *name)
+{
+  static const struct { const char *name, *words; } known[] = {
+    { "pmi_acts", "les actes de la PMI" },
+    { "ip", "les informations préoccupantes" },
+    { "births", "les naissances" },
+    { "populations", "les populations de référence" },
+    { "children_under_2", "les enfants de moins de 2 ans" },
+    { "enrolled_3_4", "les enfants de 3-4 ans scolarisés" },
+    { "bsem_referrals", "les orientations issues du BSEM" },
+  };
+  for (guint i = 0; name && i < G_N_ELEMENTS (known); i++)
+    if (strcmp (name, known[i].name) == 0)
+      return known[i].words;
+  return NULL;
+}

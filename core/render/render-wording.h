@@ -105,4 +105,9 @@ const char *ic_render_status_word (IcBundleStatus status);
 /* The département as a title: "Creuse (23)", or "Département 23". */
 char *ic_render_format_department (const IcBundleView *bundle);
 
+/* What an input table or a population is, in words ("les naissances");
+ * NULL for a name the reports do not know (then printed as it is). A
+ * static string. */
+const char *ic_render_source_words (const char *name);
+
 G_END_DECLS
