@@ -260,6 +260,113 @@ test_department_count_target (void)
     }
 }
 
+/* ---- the 2025 example and bsem_followup_rate ------------------------------- */
+
+static char *
+lozere_dir (void)
+{
+  return g_build_filename (ic_test_source_dir (), "examples", "lozere-2025", NULL);
+}
+
+/* examples/lozere-2025 (README): 120 referrals in bsem_referrals.csv. In
+ * the school year 2024-2025 (01/09/2024 to 31/08/2025), 82 + 10 + 8 = 100
+ * are closed, 82 with the care done: 82 / 100 = 82.0 %, at least the 80 %
+ * of the 2025-2027 framework. 15 referred on 03/03/2025 are still open; 5
+ * closed on 28/06/2024 belong to the year before. Of the 82, 41 had care
+ * 30 days after the referral and 41 after 60: mean (41 × 30 + 41 × 60) / 82
+ * = 45.0; median, the 41st and 42nd of 82 sorted, (30 + 60) / 2 = 45.0. */
+static void
+test_bsem_followup (void)
+{
+  g_autofree char *dir = lozere_dir ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IcRun) run = ic_test_run (plugins, dir, 2025, "bsem_followup_rate", FALSE, NULL, &error);
+  IcResult *r;
+
+  g_assert_no_error (error);
+  r = ic_test_result (run, "bsem_followup_rate");
+  g_assert_cmpint (r->status, ==, IC_STATUS_OK);
+  g_assert_cmpint (r->numerator, ==, 82);
+  g_assert_cmpint (r->denominator, ==, 100);
+  g_assert_cmpint (r->value_tenths, ==, 820);
+  g_assert_cmpint (r->target_met, ==, 1);
+  for (guint i = 0; i < r->details->len; i++)
+    {
+      const IcDetail *d = r->details->pdata[i];
+      if (strcmp (d->key, "open") == 0)
+        g_assert_cmpint (d->a, ==, 15);
+      else
+        g_assert_cmpint (d->a * 10, ==, 450 * d->b); /* 45.0 exactly */
+    }
+  g_assert_cmpuint (r->details->len, ==, 3);
+  g_assert_cmpstr (r->text_fr, ==, "82 orientations issues du BSEM clôturées en 2024-2025 sur 100 l'ont été avec un "
+                                   "suivi réalisé, soit 82,0 %");
+}
+
+/* bsem_referrals.csv's rules (spec/child-protection.md): an outcome without
+ * its closing date is an invalid row, named with its line and column. */
+static void
+test_referral_rules (void)
+{
+  g_autofree char *dir = ic_test_tmpdir ();
+  g_autoptr (IcProblems) problems = ic_problems_new (50);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IcRun) run = NULL;
+  g_autofree char *path = ic_test_write (dir, "bsem_referrals.csv",
+                                         "referral_id;person_id;referral_date;domain;outcome;closed_date;care_date\n"
+                                         "R1;P1;2024-10-01;VISION;CARE_DONE;2025-01-10;2024-11-02\n"
+                                         "R2;P2;2024-10-01;VISION;LOST;;\n"
+                                         "R3;P3;2024-10-01;;;2025-01-10;\n"
+                                         "R4;P4;2024-10-01;HEARING;CARE_DONE;2024-09-30;\n"
+                                         "R5;P5;2024-10-01;DENTAL;;;2024-09-01\n");
+
+  run = ic_test_run (plugins, dir, 2025, "bsem_followup_rate", FALSE, problems, &error);
+  g_assert_null (run);
+  g_assert_nonnull (error);
+  /* line 3: outcome set, closed_date empty; line 4 the reverse; line 5
+   * closed before referred; line 6 care before referral */
+  g_assert_nonnull (strstr (error->message, "bsem_referrals.csv:3:6: closed_date: an outcome and its closing date go together"));
+  g_assert_nonnull (strstr (error->message, "bsem_referrals.csv:4:5: outcome: an outcome and its closing date go together"));
+  g_assert_nonnull (strstr (error->message, "bsem_referrals.csv:5:6: closed_date: the file is closed before the referral"));
+  g_assert_nonnull (strstr (error->message, "bsem_referrals.csv:6:7: care_date: care received before the referral"));
+  ic_test_rmtree (dir);
+}
+
+/* `indicore run --config examples/lozere-2025/indicore.conf --year 2025`
+ * writes its SOLEN rendering beside the bundle: the golden file
+ * tests/golden/lozere-2025.solen.txt, whose figures the README works out
+ * (EPP 60 / 520 = 11.5 % against the département's « nombre ≥ 65 », not
+ * met; home visits 140 ≥ 120, met; BSEM 480 / 560 = 85.7 % ≥ 85, met;
+ * follow-up 82 / 100; IP received 150, evaluated 120, 90 in time, 75 %). */
+static void
+test_lozere_golden (void)
+{
+  g_autofree char *dir = lozere_dir ();
+  g_autofree char *conf = g_build_filename (dir, "indicore.conf", NULL);
+  g_autofree char *out_dir = ic_test_tmpdir ();
+  g_autofree char *bundle = g_build_filename (out_dir, "bundle-2025.json", NULL);
+  g_autofree char *solen_path = g_build_filename (out_dir, "bundle-2025.solen.txt", NULL);
+  g_autofree char *golden_path = g_build_filename (ic_test_source_dir (), "tests", "golden", "lozere-2025.solen.txt", NULL);
+  g_autofree char *actual = NULL, *expected = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *argv[] = { "run", "--config", conf, "--year", "2025", "--out", bundle, NULL };
+
+  g_setenv ("SOURCE_DATE_EPOCH", "1767258000", TRUE); /* 2026-01-01T09:00:00Z */
+  g_assert_cmpint (ic_test_spawn (argv, NULL, NULL), ==, 0);
+  g_file_get_contents (solen_path, &actual, NULL, &error);
+  g_assert_no_error (error);
+  assert_lines_fit (actual);
+  if (g_strcmp0 (g_getenv ("IC_UPDATE_GOLDEN"), "1") == 0)
+    {
+      g_file_set_contents (golden_path, actual, -1, &error);
+      g_assert_no_error (error);
+    }
+  g_file_get_contents (golden_path, &expected, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (actual, ==, expected);
+  ic_test_rmtree (out_dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -273,6 +380,9 @@ main (int argc, char **argv)
   g_test_add_func ("/render/solen/creuse-ip-with-2023", test_creuse_ip_with_2023);
   g_test_add_func ("/render/solen/not-available", test_not_available);
   g_test_add_func ("/render/all-formats/department-count-target", test_department_count_target);
+  g_test_add_func ("/indicators/bsem_followup_rate/lozere-2025", test_bsem_followup);
+  g_test_add_func ("/tables/bsem_referrals/rules", test_referral_rules);
+  g_test_add_func ("/examples/lozere-2025/solen-golden", test_lozere_golden);
 
   status = g_test_run ();
   ic_plugin_set_free (plugins);

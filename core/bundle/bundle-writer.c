@@ -359,7 +359,8 @@ static void
 add_inputs (JsonBuilder *b, IcDataset *dataset)
 {
   /* Sorted by table name, like everything else in the bundle. */
-  static const IcTableId order[] = { IC_TABLE_BIRTHS, IC_TABLE_IP, IC_TABLE_PMI_ACTS, IC_TABLE_POPULATIONS };
+  static const IcTableId order[] = { IC_TABLE_BIRTHS, IC_TABLE_BSEM_REFERRALS, IC_TABLE_IP, IC_TABLE_PMI_ACTS,
+                                     IC_TABLE_POPULATIONS };
 
   json_builder_set_member_name (b, "inputs");
   json_builder_begin_array (b);

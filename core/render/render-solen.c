@@ -216,8 +216,9 @@ append_indicator (GString *out, GPtrArray *notes, const IcBundleIndicator *indic
     }
   if (target != NULL)
     {
-      g_autofree char *line = g_strdup_printf ("  Cible %s : %s, %s", indicator->target_department ? "du Département"
-                                               : "nationale", target, ic_render_target_met_word (indicator));
+      /* a département's target says so itself: « nombre ≥ 65 (cible départementale) » */
+      g_autofree char *line = g_strdup_printf ("  Cible%s : %s, %s", indicator->target_department ? "" : " nationale",
+                                               target, ic_render_target_met_word (indicator));
       append_wrapped (out, line, 4);
     }
 }
