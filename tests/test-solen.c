@@ -8,6 +8,7 @@
 
 #include "bundle-reader.h"
 #include "bundle-writer.h"
+#include "framework.h"
 #include "json-writer.h"
 #include "render-formats.h"
 #include "test-util.h"
@@ -117,6 +118,69 @@ test_vad_2025_target_null (void)
   /* 2025's IP target is still the 3 months of the law: >= 100 % */
   target = json_object_get_object_member (indicator (b2025, "ip_eval_3m_rate"), "target");
   g_assert_cmpint (json_object_get_int_member (target, "value"), ==, 100);
+}
+
+/* The shipped frameworks load, follow schemas/framework.schema.json, and
+ * cover 2020 to 2027 with no year twice. */
+static void
+test_frameworks_shipped (void)
+{
+  g_autofree char *dir = g_build_filename (ic_test_source_dir (), "frameworks", NULL);
+  g_autofree char *schema = g_build_filename (ic_test_source_dir (), "schemas", "framework.schema.json", NULL);
+  g_autofree char *a = g_build_filename (dir, "2020-2024.json", NULL);
+  g_autofree char *b = g_build_filename (dir, "2025-2027.json", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) all = ic_framework_load_all (dir, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 2);
+  g_assert_cmpint (((IcFramework *) all->pdata[0])->first_year, ==, 2020);
+  g_assert_cmpint (((IcFramework *) all->pdata[0])->last_year, ==, 2024);
+  g_assert_cmpint (((IcFramework *) all->pdata[1])->first_year, ==, 2025);
+  g_assert_cmpint (((IcFramework *) all->pdata[1])->last_year, ==, 2027);
+  /* the 2025-2027 form has 12 objectives */
+  g_assert_cmpuint (((IcFramework *) all->pdata[1])->objectives->len, ==, 12);
+  g_assert_cmpint (ic_test_validate_files (schema, (const char *const[]) { a, b, NULL }, NULL), ==, 0);
+}
+
+typedef struct {
+  const char *path;
+  const char *body;    /* the objectives member */
+  const char *message;
+} BadFramework;
+
+static const BadFramework bad_frameworks[] = {
+  { "/frameworks/invalid/year-outside", "[ { \"number\": 1, \"label\": \"L\", \"indicators\": [ { \"id\": \"a\", "
+    "\"targets\": { \"2024\": null } } ] } ]", "objectives[0].indicators[0].targets.2024\": years outside the framework's" },
+  { "/frameworks/invalid/year-twice", "[ { \"number\": 1, \"label\": \"L\", \"indicators\": [ { \"id\": \"a\", "
+    "\"targets\": { \"2025-2026\": null, \"2026\": null } } ] } ]", "year 2026 given twice" },
+  { "/frameworks/invalid/figure", "[ { \"number\": 1, \"label\": \"L\", \"indicators\": [ { \"id\": \"a\", "
+    "\"fields\": [ { \"figure\": \"numérateur\", \"label\": \"N\" } ] } ] } ]",
+    "figure: expected numerator, denominator, value or details.KEY" },
+  { "/frameworks/invalid/indicator-twice", "[ { \"number\": 1, \"label\": \"L\", \"indicators\": [ { \"id\": \"a\" } ] }, "
+    "{ \"number\": 2, \"label\": \"M\", \"indicators\": [ { \"id\": \"a\" } ] } ]", "a is named twice" },
+  { "/frameworks/invalid/objective-twice", "[ { \"number\": 1, \"label\": \"L\" }, { \"number\": 1, \"label\": \"M\" } ]",
+    "objective 1 is given twice" },
+  { "/frameworks/invalid/count-with-decimal", "[ { \"number\": 1, \"label\": \"L\", \"indicators\": [ { \"id\": \"a\", "
+    "\"targets\": { \"2025\": { \"operator\": \">=\", \"value\": 12.5, \"on\": \"count\" } } } ] } ]",
+    "a count target is a whole number" },
+};
+
+static void
+test_framework_invalid (gconstpointer data)
+{
+  const BadFramework *c = data;
+  g_autofree char *text = g_strdup_printf ("{ \"id\": \"t\", \"title\": \"T\", \"years\": { \"first\": 2025, "
+                                           "\"last\": 2027 }, \"objectives\": %s }", c->body);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IcFramework) framework = ic_framework_load_from_data ("t.json", text, -1, &error);
+
+  g_assert_null (framework);
+  g_assert_error (error, IC_FRAMEWORK_ERROR, IC_FRAMEWORK_ERROR_INVALID);
+  if (strstr (error->message, c->message) == NULL)
+    g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, c->message));
+  g_assert_true (g_str_has_prefix (error->message, "t.json: "));
 }
 
 /* ---- the SOLEN report ------------------------------------------------------ */
@@ -377,6 +441,9 @@ main (int argc, char **argv)
 
   g_test_add_func ("/creuse/frameworks/2024-and-2025-place-apart", test_place_apart);
   g_test_add_func ("/creuse/frameworks/vad-2025-national-target-null", test_vad_2025_target_null);
+  g_test_add_func ("/frameworks/shipped", test_frameworks_shipped);
+  for (guint i = 0; i < G_N_ELEMENTS (bad_frameworks); i++)
+    g_test_add_data_func (bad_frameworks[i].path, &bad_frameworks[i], test_framework_invalid);
   g_test_add_func ("/render/solen/creuse-ip-with-2023", test_creuse_ip_with_2023);
   g_test_add_func ("/render/solen/not-available", test_not_available);
   g_test_add_func ("/render/all-formats/department-count-target", test_department_count_target);
