@@ -6,6 +6,7 @@
  * comments, from the Creuse example's README and the frameworks' files. */
 #include <string.h>
 
+#include "bundle-history.h"
 #include "bundle-reader.h"
 #include "bundle-writer.h"
 #include "framework.h"
@@ -431,6 +432,34 @@ test_lozere_golden (void)
   ic_test_rmtree (out_dir);
 }
 
+/* « progress count », decided on the previous bundle's numerator: IPs
+ * evaluated in time, 25 in 2024 against 20 in 2023 (README), met; women
+ * with an EPP by the PMI, 51 against 45, met. */
+static void
+test_progress_count (void)
+{
+  g_autoptr (JsonNode) b2023 = creuse_bundle (2023, NULL);
+  g_autofree char *text = ic_json_write (b2023, NULL);
+  g_autofree char *dir = g_build_filename (ic_test_source_dir (), "examples", "creuse-2024", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IcHistory) previous = ic_bundle_history_from_data ("bundle-2023.json", text, -1, &error);
+  g_autoptr (GHashTable) targets = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (IcProblems) problems = ic_problems_new (50);
+  IcTarget progress = { IC_TARGET_PROGRESS, IC_TARGET_ON_COUNT, IC_TARGET_DEPARTMENT, 0 };
+  g_autoptr (IcRun) run = NULL;
+  IcRunOptions options = { .data_dir = dir, .year = 2024, .department_code = "23", .previous = previous,
+                           .department_targets = targets };
+
+  g_assert_no_error (error);
+  g_hash_table_insert (targets, (gpointer) "ip_eval_3m_rate", &progress);
+  g_hash_table_insert (targets, (gpointer) "epp_pmi_coverage", &progress);
+  run = ic_run_execute (plugins, &options, problems, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ic_test_result (run, "ip_eval_3m_rate")->target_met, ==, 1);
+  g_assert_cmpint (ic_test_result (run, "epp_pmi_coverage")->target_met, ==, 1);
+  run->options.previous = NULL; /* the test's, freed by it */
+}
+
 int
 main (int argc, char **argv)
 {
@@ -447,6 +476,7 @@ main (int argc, char **argv)
   g_test_add_func ("/render/solen/creuse-ip-with-2023", test_creuse_ip_with_2023);
   g_test_add_func ("/render/solen/not-available", test_not_available);
   g_test_add_func ("/render/all-formats/department-count-target", test_department_count_target);
+  g_test_add_func ("/targets/department/progress-count", test_progress_count);
   g_test_add_func ("/indicators/bsem_followup_rate/lozere-2025", test_bsem_followup);
   g_test_add_func ("/tables/bsem_referrals/rules", test_referral_rules);
   g_test_add_func ("/examples/lozere-2025/solen-golden", test_lozere_golden);

@@ -148,6 +148,7 @@ static void
 append_total_row (GString *out, const IcBundleView *bundle, const IcBundleIndicator *indicator)
 {
   const char *met = ic_render_target_met_word (indicator);
+  g_autofree char *target = ic_render_format_target_terms (indicator, FALSE);
   const IcBundlePoint *from = NULL;
   gint64 change = 0;
 
@@ -168,11 +169,8 @@ append_total_row (GString *out, const IcBundleView *bundle, const IcBundleIndica
   g_string_append (out, SEPARATOR);
   append_change (out, from, change, indicator->has_change && indicator->has_p_value, indicator->p_value,
                  indicator->significant);
-  {
-    g_autofree char *target = ic_render_format_target_terms (indicator, FALSE);
-    if (target)
-      append_text (out, target);
-  }
+  if (target)
+    append_text (out, target);
   g_string_append (out, SEPARATOR);
   /* oui / non, « non déterminée » when the bundle could not decide */
   if (met)
