@@ -42,9 +42,9 @@ for cmd in run validate render describe list new-plugin; do
   check "completion: options of $cmd are those of its --help" "$(options_of "$cmd")" "$(complete_words "$cmd" --)"
 done
 check "completion: run --no- gives both --no- options" "--no-isolation --no-suppression " "$(complete_words run --no-)"
-check "completion: render --format gives the four formats" "csv html md text " "$(complete_words render x.json --format '')"
+check "completion: render --format gives the five formats" "csv html md solen text " "$(complete_words render x.json --format '')"
 check "completion: render --format=h gives html" "html " "$(complete_words render --format = h)"
-check "completion: describe's ids come from indicore list" "bsem_coverage " "$(complete_words describe bsem)"
+check "completion: describe's ids come from indicore list" "bsem_coverage bsem_followup_rate " "$(complete_words describe bsem)"
 check "completion: run --only completes the last id of a list" \
   "epp_pmi_coverage,vad_child_share " "$(complete_words run --only epp_pmi_coverage,vad)"
 
@@ -57,7 +57,7 @@ missing=""
 files=$(grep -oE '"[a-z_0-9]+\.csv"' "$schema" | tr -d '"')
 columns=$(grep -oE '\{ "[a-z_]+", IC_COLUMN_KIND' "$schema" | sed -E 's/^\{ "([a-z_]+)".*/\1/')
 codes=$(sed -n '/^static const char \*const [a-z_]*\[\]/,/NULL/p' "$schema" | grep -oE '"[A-Z_0-9]+"' | tr -d '"')
-[ "$(echo $files | wc -w)" -eq 4 ] && [ "$(echo $columns | wc -w)" -ge 20 ] && [ "$(echo $codes | wc -w)" -ge 16 ] \
+[ "$(echo $files | wc -w)" -eq 5 ] && [ "$(echo $columns | wc -w)" -ge 20 ] && [ "$(echo $codes | wc -w)" -ge 16 ] \
   || not_ok "docs/fr: the schema's files, columns and codes are found in $schema"
 for word in $files $columns $codes; do
   grep -qF "\`$word\`" "$format" || missing+="$word "
@@ -76,12 +76,12 @@ trap 'rm -rf "$examples"' EXIT
 awk -v dir="$examples" '
   /^```/ { if (inside) { inside = 0; out = "" } else { inside = 1; first = 1 } next }
   inside && first { first = 0; split($0, f, ";")
-    file = f[1] == "birth_id" ? "births.csv" : f[1] == "act_id" ? "pmi_acts.csv" : f[1] == "ip_id" ? "ip.csv" : f[1] == "population" ? "populations.csv" : ""
+    file = f[1] == "birth_id" ? "births.csv" : f[1] == "act_id" ? "pmi_acts.csv" : f[1] == "ip_id" ? "ip.csv" : f[1] == "population" ? "populations.csv" : f[1] == "referral_id" ? "bsem_referrals.csv" : ""
     out = file == "" ? "" : dir "/" file }
   inside && out != "" { print > out }' "$format"
 validation=$("$indicore" validate --data "$examples" 2>&1; echo "exit $?")
-check "docs/fr: the four example files of the data format are valid" \
-  "births.csv ip.csv pmi_acts.csv populations.csv exit 0" \
+check "docs/fr: the five example files of the data format are valid" \
+  "births.csv bsem_referrals.csv ip.csv pmi_acts.csv populations.csv exit 0" \
   "$(ls "$examples" | tr '\n' ' ')$(echo "$validation" | grep -v absent | tail -n 1)"
 
 if [ ${#man_pages[@]} -eq 0 ]; then

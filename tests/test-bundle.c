@@ -81,7 +81,7 @@ static void
 test_top_level_order (Fixture *f, gconstpointer data)
 {
   static const char *const expected[] = {
-    "bundle_version", "generator", "generated_at", "department", "year", "options",
+    "bundle_version", "generator", "generated_at", "department", "year", "framework", "options",
     "isolation", "indicators", "inputs", "plugins_refused", NULL
   };
   g_autoptr (GList) members = json_object_get_members (json_node_get_object (f->bundle));
@@ -97,7 +97,7 @@ test_indicators_sorted (Fixture *f, gconstpointer data)
 {
   JsonArray *indicators = json_object_get_array_member (json_node_get_object (f->bundle), "indicators");
   static const char *const ids[] = {
-    "bsem_coverage", "consultation_child_share", "epnp_pmi_coverage", "epp_pmi_coverage",
+    "bsem_coverage", "bsem_followup_rate", "consultation_child_share", "epnp_pmi_coverage", "epp_pmi_coverage",
     "ip_eval_3m_rate", "vad_child_share"
   };
   (void) data;

@@ -200,7 +200,11 @@ test_describe (void)
 
   g_assert_cmpint (ic_test_spawn (epp, &out, NULL), ==, 0);
   g_assert_nonnull (strstr (out, "Taux de couverture des EPP réalisés par la PMI"));
-  g_assert_nonnull (strstr (out, "Target:       >= 20"));
+  /* the national targets are the frameworks': 20 % up to 2024, none in 2025 */
+  g_assert_nonnull (strstr (out, "SOLEN 2020-2024: engagement 1, objective 1: "));
+  g_assert_nonnull (strstr (out, "national target 2020-2024: >= 20 %"));
+  g_assert_nonnull (strstr (out, "SOLEN 2025-2027: objective 1: "));
+  g_assert_nonnull (strstr (out, "national target 2025-2027: none"));
   g_assert_nonnull (strstr (out, "population births"));
   g_clear_pointer (&out, g_free);
   g_assert_cmpint (ic_test_spawn (bsem, &out, NULL), ==, 0);

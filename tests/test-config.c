@@ -75,6 +75,21 @@ test_invalid (void)
   assert_refused ("[indicore]\ndepartment=23\ndata=d\noutput=o\nsmall_cuont=3\n", "small_cuont: unknown key");
   assert_refused ("[indicore]\ndepartment=23\ndata=d\noutput=o\nsmall_count=-1\n", "small_count: expected a whole number");
   assert_refused ("[indicore]\ndepartment=23\ndata=d\noutput=o\nformats=pdf\n", "unknown format pdf");
+  /* the département's targets and fiche numbers */
+  assert_refused ("[indicore]\ndepartment=23\ndata=d\noutput=o\n[indicator epp_pmi_coverage]\ntarget_25=>= 20\n",
+                  "[indicator epp_pmi_coverage] target_25: expected target_YYYY");
+  assert_refused ("[indicore]\ndepartment=23\ndata=d\noutput=o\n[indicator epp_pmi_coverage]\ntarget_2025=at least 20\n",
+                  "target_2025: expected [value|count] >= N");
+  assert_refused ("[indicore]\ndepartment=23\ndata=d\noutput=o\n[indicator epp_pmi_coverage]\ntarget_2025=count >= 12.5\n",
+                  "target_2025: a count target is a whole number");
+  assert_refused ("[indicore]\ndepartment=23\ndata=d\noutput=o\n[indicator epp_pmi_coverage]\ntarget_2025=value >= 120\n",
+                  "target_2025: a target on a value in % is from 0 to 100");
+  assert_refused ("[indicore]\ndepartment=23\ndata=d\noutput=o\n[indicator epp_pmi_coverage]\ntarget_2025=progress counts\n",
+                  "target_2025: expected progress, progress value or progress count");
+  assert_refused ("[indicore]\ndepartment=23\ndata=d\noutput=o\n[fiches 2025-2027]\nobjectif_3=4\n",
+                  "[fiches 2025-2027] objectif_3: expected objective_N=FICHE");
+  assert_refused ("[indicore]\ndepartment=23\ndata=d\noutput=o\nframework=../2025\n",
+                  "framework: expected a framework's id");
   assert_refused ("[indicore]\ndepartment=23\ndata=d\noutput=o\n[bsem_coverage]\nx=1\n", "[bsem_coverage]: unknown group");
   assert_refused ("[indicore]\ndepartment=23\ndata=d\noutput=o\n[indicator bsem_coverage]\nage_min_months=old\n",
                   "[indicator bsem_coverage] age_min_months: expected a whole number");
@@ -163,12 +178,69 @@ test_yearly_run (void)
   ic_test_rmtree (dir);
 }
 
+/* target_YYYY and [fiches FRAMEWORK]: the département's own, by year. */
+static void
+test_targets (void)
+{
+  g_autofree char *dir = ic_test_tmpdir ();
+  g_autofree char *path = write_config (dir,
+    "[indicore]\ndepartment=48\ndata=.\noutput=out\nframework=2025-2027\n"
+    "[indicator vad_child_share]\n"
+    "target_2025=count >= 1656\n"
+    "target_2026=>= 12.5\n"
+    "target_2027=progress count\n"
+    "[fiches 2025-2027]\nobjective_3=4-5\n");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IcConfig) config = ic_config_load (path, &error);
+  g_autoptr (GHashTable) y2025 = NULL, y2026 = NULL, y2027 = NULL, y2024 = NULL;
+  const IcTarget *t;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (config->framework, ==, "2025-2027");
+  y2025 = ic_config_targets_for_year (config, 2025);
+  t = g_hash_table_lookup (y2025, "vad_child_share");
+  /* 1656 × 10 tenths, on the count, the département's */
+  g_assert_cmpint (t->op, ==, IC_TARGET_GE);
+  g_assert_cmpint (t->on, ==, IC_TARGET_ON_COUNT);
+  g_assert_cmpint (t->origin, ==, IC_TARGET_DEPARTMENT);
+  g_assert_cmpint (t->tenths, ==, 16560);
+  y2026 = ic_config_targets_for_year (config, 2026);
+  t = g_hash_table_lookup (y2026, "vad_child_share");
+  g_assert_cmpint (t->on, ==, IC_TARGET_ON_VALUE);
+  g_assert_cmpint (t->tenths, ==, 125);
+  y2027 = ic_config_targets_for_year (config, 2027);
+  t = g_hash_table_lookup (y2027, "vad_child_share");
+  g_assert_cmpint (t->op, ==, IC_TARGET_PROGRESS);
+  g_assert_cmpint (t->on, ==, IC_TARGET_ON_COUNT);
+  y2024 = ic_config_targets_for_year (config, 2024);
+  g_assert_cmpuint (g_hash_table_size (y2024), ==, 0);
+  g_assert_cmpstr (g_hash_table_lookup (g_hash_table_lookup (config->fiches, "2025-2027"), "3"), ==, "4-5");
+  ic_test_rmtree (dir);
+}
+
+/* describe --config: the national targets of each framework and the
+ * département's. */
+static void
+test_describe_targets (void)
+{
+  g_autofree char *conf = g_build_filename (ic_test_source_dir (), "examples", "lozere-2025", "indicore.conf", NULL);
+  const char *argv[] = { "describe", "vad_child_share", "--config", conf, NULL };
+  g_autofree char *out = NULL;
+
+  g_assert_cmpint (ic_test_spawn (argv, &out, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "national target 2020-2024: >= 15 %"));
+  g_assert_nonnull (strstr (out, "national target 2025-2027: none"));
+  g_assert_nonnull (strstr (out, "Département:  target 2025: count >= 120 ("));
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/config/load", test_load);
   g_test_add_func ("/config/invalid", test_invalid);
+  g_test_add_func ("/config/targets-and-fiches", test_targets);
+  g_test_add_func ("/config/describe-targets", test_describe_targets);
   g_test_add_func ("/config/yearly-run", test_yearly_run);
   g_test_add_func ("/config/out-not-json", test_out_not_json);
   return g_test_run ();

@@ -772,7 +772,7 @@ test_cli (void)
 
   /* usage errors and unreadable bundles: 2 */
   g_assert_cmpint (ic_test_spawn ((const char *const[]) { "render", bundle, "--format", "pdf", NULL }, &out, &err), ==, 2);
-  g_assert_nonnull (strstr (err, "expected text, csv, html or md"));
+  g_assert_nonnull (strstr (err, "expected text, csv, html, md or solen"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (ic_test_spawn ((const char *const[]) { "render", NULL }, &out, &err), ==, 2);

@@ -51,7 +51,8 @@ read_target (IcJsonMembers *r, JsonObject *object, const char *path, IcBundleInd
     return FALSE;
   if (target != NULL)
     {
-      if (!ic_members_string (r, target, target_path, "operator", IC_MEMBER_REQUIRED, &operator))
+      if (!ic_members_string (r, target, target_path, "operator", IC_MEMBER_REQUIRED, &operator)
+          || !ic_bundle_read_target_kind (r, target, target_path, indicator))
         return FALSE;
       if (strcmp (operator, "progress") == 0)
         indicator->target = IC_BUNDLE_TARGET_PROGRESS;
@@ -363,9 +364,8 @@ read_indicator (IcJsonMembers *r, JsonObject *object, const char *path, int year
   IcBundleIndicator *indicator = g_new0 (IcBundleIndicator, 1);
   g_autofree char *status = NULL;
   g_autofree char *period_path = ic_members_path (path, "period");
-  g_autofree char *solen_path = ic_members_path (path, "solen");
   g_autofree char *definition_path = ic_members_path (path, "definition");
-  JsonObject *period, *solen, *definition;
+  JsonObject *period, *definition;
   IcBundlePoint *current;
 
   g_ptr_array_add (keep, indicator); /* freed on any failure below */
@@ -422,18 +422,8 @@ read_indicator (IcJsonMembers *r, JsonObject *object, const char *path, int year
       return NULL;
     }
 
-  if (!ic_members_object (r, object, path, "solen", IC_MEMBER_NULLABLE, &solen))
+  if (!ic_bundle_read_solen (r, object, path, indicator) || !ic_bundle_read_details (r, object, path, indicator))
     return NULL;
-  if (solen != NULL)
-    {
-      indicator->has_solen = TRUE;
-      if (!ic_members_integer (r, solen, solen_path, "engagement", IC_MEMBER_REQUIRED, NULL,
-                               &indicator->solen_engagement)
-          || !ic_members_integer (r, solen, solen_path, "objective", IC_MEMBER_REQUIRED, NULL,
-                                  &indicator->solen_objective)
-          || !ic_members_string (r, solen, solen_path, "label", IC_MEMBER_REQUIRED, &indicator->solen_label))
-        return NULL;
-    }
   if (!ic_members_object (r, object, path, "definition", IC_MEMBER_NULLABLE, &definition))
     return NULL;
   if (definition != NULL && json_object_has_member (definition, "version")
@@ -448,6 +438,10 @@ read_indicator (IcJsonMembers *r, JsonObject *object, const char *path, int year
   current->has_value = indicator->has_value;
   current->value_tenths = indicator->value_tenths;
   current->definition_version = g_strdup (indicator->definition_version);
+  current->has_counts = indicator->has_numerator && indicator->has_denominator;
+  current->numerator = indicator->numerator;
+  current->denominator = indicator->denominator;
+  current->details = ic_bundle_details_copy (indicator->details);
   g_ptr_array_add (indicator->series, current);
 
   return g_ptr_array_steal_index (keep, 0);
@@ -499,7 +493,7 @@ read_inputs (IcJsonMembers *r, JsonObject *root, IcBundleView *bundle)
   return TRUE;
 }
 
-/* SOLEN order: engagement, objective, then the bundle's order (ids); the
+/* SOLEN order: engagement, objective, rank, then the bundle's order (ids); the
  * indicators without a SOLEN place last. */
 static int
 compare_solen (gconstpointer a, gconstpointer b)
@@ -513,6 +507,8 @@ compare_solen (gconstpointer a, gconstpointer b)
     return x->solen_engagement < y->solen_engagement ? -1 : 1;
   if (x->has_solen && x->solen_objective != y->solen_objective)
     return x->solen_objective < y->solen_objective ? -1 : 1;
+  if (x->has_solen && x->solen_rank != y->solen_rank)
+    return x->solen_rank < y->solen_rank ? -1 : 1;
   return x->order < y->order ? -1 : x->order > y->order;
 }
 
@@ -563,6 +559,17 @@ ic_bundle_read_from_data (const char *name, const char *data, gssize length, GEr
       return NULL;
     }
   bundle->year = (int) year;
+
+  if (json_object_has_member (root, "framework"))
+    {
+      JsonObject *framework;
+      if (!ic_members_object (&r, root, "", "framework", IC_MEMBER_NULLABLE, &framework)
+          || (framework != NULL
+              && (!ic_members_string (&r, framework, "framework", "id", IC_MEMBER_REQUIRED, &bundle->framework_id)
+                  || !ic_members_string (&r, framework, "framework", "title", IC_MEMBER_REQUIRED,
+                                         &bundle->framework_title))))
+        return NULL;
+    }
 
   if (!ic_members_object (&r, root, "", "options", IC_MEMBER_NULLABLE, &options))
     return NULL;

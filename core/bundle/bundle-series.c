@@ -7,6 +7,18 @@
 
 #include "bundle-view-private.h"
 
+/* The earlier bundle's counts and details join its point of the series:
+ * the SOLEN report writes « 593 (424 en 2023) ». */
+static void
+set_counts (IcBundlePoint *point, const IcBundleIndicator *earlier)
+{
+  point->has_counts = earlier->has_numerator && earlier->has_denominator;
+  point->numerator = earlier->numerator;
+  point->denominator = earlier->denominator;
+  g_clear_pointer (&point->details, g_ptr_array_unref);
+  point->details = ic_bundle_details_copy (earlier->details);
+}
+
 gboolean
 ic_bundle_view_add_previous (IcBundleView *bundle, const IcBundleView *previous, GError **error)
 {
@@ -72,6 +84,7 @@ ic_bundle_view_add_previous (IcBundleView *bundle, const IcBundleView *previous,
           point->label = g_strdup (earlier->period_label);
           g_free (point->definition_version);
           point->definition_version = g_strdup (earlier->definition_version);
+          set_counts (point, earlier);
           continue;
         }
       point = g_new0 (IcBundlePoint, 1);
@@ -80,6 +93,7 @@ ic_bundle_view_add_previous (IcBundleView *bundle, const IcBundleView *previous,
       point->has_value = earlier->has_value;
       point->value_tenths = earlier->value_tenths;
       point->definition_version = g_strdup (earlier->definition_version);
+      set_counts (point, earlier);
       ic_bundle_indicator_insert_point (indicator, point);
     }
   g_array_append_val (bundle->previous_years, previous->year);

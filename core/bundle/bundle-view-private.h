@@ -4,6 +4,7 @@
 #pragma once
 
 #include "bundle-view.h"
+#include "json-members.h"
 
 G_BEGIN_DECLS
 
@@ -17,6 +18,18 @@ void ic_bundle_source_free (gpointer source);
 void ic_bundle_point_free (gpointer point);
 void ic_bundle_input_free (gpointer input);
 void ic_bundle_refusal_free (gpointer refusal);
+void ic_bundle_detail_free (gpointer detail);
+void ic_bundle_field_free (gpointer field);
+
+/* A copy of @details (IcBundleDetail *), or NULL for NULL. */
+GPtrArray *ic_bundle_details_copy (const GPtrArray *details);
+
+/* The members of an indicator that place it in a framework and give its
+ * details (bundle-reader-solen.c): solen (either shape), details, and the
+ * target's on and origin. Each FALSE with the error set. */
+gboolean ic_bundle_read_solen (IcJsonMembers *r, JsonObject *object, const char *path, IcBundleIndicator *indicator);
+gboolean ic_bundle_read_details (IcJsonMembers *r, JsonObject *object, const char *path, IcBundleIndicator *indicator);
+gboolean ic_bundle_read_target_kind (IcJsonMembers *r, JsonObject *target, const char *path, IcBundleIndicator *indicator);
 
 /* Inserts @point (taken) into @indicator's series, kept in year order. */
 void ic_bundle_indicator_insert_point (IcBundleIndicator *indicator, IcBundlePoint *point);

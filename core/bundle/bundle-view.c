@@ -28,9 +28,52 @@ ic_bundle_source_free (gpointer data)
 }
 
 void
+ic_bundle_detail_free (gpointer data)
+{
+  IcBundleDetail *detail = data;
+  g_free (detail->key);
+  g_free (detail);
+}
+
+void
+ic_bundle_field_free (gpointer data)
+{
+  IcBundleField *field = data;
+  g_free (field->figure);
+  g_free (field->label);
+  g_free (field);
+}
+
+GPtrArray *
+ic_bundle_details_copy (const GPtrArray *details)
+{
+  GPtrArray *copy;
+  if (details == NULL)
+    return NULL;
+  copy = g_ptr_array_new_with_free_func (ic_bundle_detail_free);
+  for (guint i = 0; i < details->len; i++)
+    {
+      IcBundleDetail *detail = g_memdup2 (details->pdata[i], sizeof (IcBundleDetail));
+      detail->key = g_strdup (detail->key);
+      g_ptr_array_add (copy, detail);
+    }
+  return copy;
+}
+
+const IcBundleDetail *
+ic_bundle_detail_find (const GPtrArray *details, const char *key)
+{
+  for (guint i = 0; details && i < details->len; i++)
+    if (strcmp (((IcBundleDetail *) details->pdata[i])->key, key) == 0)
+      return details->pdata[i];
+  return NULL;
+}
+
+void
 ic_bundle_point_free (gpointer data)
 {
   IcBundlePoint *point = data;
+  g_clear_pointer (&point->details, g_ptr_array_unref);
   g_free (point->label);
   g_free (point->definition_version);
   g_free (point);
@@ -48,6 +91,11 @@ ic_bundle_indicator_free (gpointer data)
   g_free (indicator->unit);
   g_free (indicator->target_operator);
   g_free (indicator->solen_label);
+  g_free (indicator->solen_framework);
+  g_free (indicator->solen_measure);
+  g_free (indicator->solen_fiche);
+  g_clear_pointer (&indicator->solen_fields, g_ptr_array_unref);
+  g_clear_pointer (&indicator->details, g_ptr_array_unref);
   g_free (indicator->text_fr);
   g_free (indicator->reason);
   g_free (indicator->definition_version);
@@ -87,6 +135,8 @@ ic_bundle_view_free (IcBundleView *bundle)
   g_free (bundle->generated_at);
   g_free (bundle->department_code);
   g_free (bundle->department_name);
+  g_free (bundle->framework_id);
+  g_free (bundle->framework_title);
   g_ptr_array_unref (bundle->indicators);
   g_ptr_array_unref (bundle->inputs);
   g_ptr_array_unref (bundle->refused);

@@ -42,6 +42,21 @@ typedef struct {
   gint64 value;
 } IcBundleSource;
 
+/* A figure of the indicator's details ("received", "mean_delay_days"),
+ * in tenths like every figure; NULL ones are kept (has_value FALSE). */
+typedef struct {
+  char *key;
+  gboolean has_value;
+  gint64 tenths;
+} IcBundleDetail;
+
+/* A figure the SOLEN form asks for: "numerator", "denominator", "value" or
+ * "details.KEY", and the form's words for it. */
+typedef struct {
+  char *figure;
+  char *label;
+} IcBundleField;
+
 /* One year of an indicator's series. */
 typedef struct {
   int year;
@@ -51,6 +66,11 @@ typedef struct {
   gboolean has_value;
   gint64 value_tenths;
   char *definition_version; /* NULL when unknown */
+  gboolean has_counts;      /* the numerator and denominator are known (this bundle's, or an
+                               earlier bundle's given with ic_bundle_view_add_previous) */
+  gint64 numerator;
+  gint64 denominator;
+  GPtrArray *details;       /* IcBundleDetail *, or NULL when unknown */
 } IcBundlePoint;
 
 typedef struct {
@@ -71,10 +91,18 @@ typedef struct {
   char *target_operator; /* ">=", "<=", ">" or "<" for a threshold, else NULL */
   gint64 target_tenths;
   int target_met;        /* 1 met, 0 not met, -1 not decided (or no target) */
+  gboolean target_count; /* decided on the count (the numerator), not the value */
+  gboolean target_department; /* set by the département (indicore.conf), not national */
   gboolean has_solen;
-  gint64 solen_engagement;
+  gint64 solen_engagement; /* 0 when the framework has no engagements (2025-2027) */
   gint64 solen_objective;
   char *solen_label;
+  char *solen_framework;  /* "2025-2027", or NULL (bundles written before frameworks) */
+  char *solen_measure;    /* the form's « Mesure », or NULL */
+  gint64 solen_rank;      /* place within the objective, from 1; 0 when unknown */
+  char *solen_fiche;      /* the département's fiche number, or NULL */
+  GPtrArray *solen_fields; /* IcBundleField *, the form's figures (empty for old bundles) */
+  GPtrArray *details;    /* IcBundleDetail *, in the bundle's order */
   char *text_fr;         /* NULL when the bundle has none */
   char *reason;          /* NULL when the status is ok */
   char *definition_version;
@@ -116,10 +144,12 @@ typedef struct {
   char *department_code;
   char *department_name;    /* NULL when the bundle has none */
   int year;
+  char *framework_id;       /* the framework in force ("2025-2027"), or NULL */
+  char *framework_title;
   gboolean has_small_count; /* options.small_count, when the bundle has it */
   gint64 small_count;
-  GPtrArray *indicators;    /* IcBundleIndicator *, in SOLEN order (engagement, objective),
-                               then the bundle's; indicators without SOLEN place last */
+  GPtrArray *indicators;    /* IcBundleIndicator *, in SOLEN order (engagement, objective,
+                               rank), then the bundle's; indicators without SOLEN place last */
   GPtrArray *inputs;        /* IcBundleInput * */
   GPtrArray *refused;       /* IcBundleRefusal * */
   GArray *previous_years;   /* int: the years of the bundles added with
@@ -134,6 +164,9 @@ const IcBundleIndicator *ic_bundle_view_find (const IcBundleView *bundle, const 
 
 /* The point of @year in @indicator's series, or NULL. */
 IcBundlePoint *ic_bundle_indicator_point (const IcBundleIndicator *indicator, int year);
+
+/* The detail @key of @details (IcBundleDetail *), or NULL. */
+const IcBundleDetail *ic_bundle_detail_find (const GPtrArray *details, const char *key);
 
 /* The year-on-year change of @indicator: the bundle's own `change` and the
  * point of its `previous` year when it has one (has_change); otherwise,

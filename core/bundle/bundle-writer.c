@@ -75,26 +75,70 @@ add_period (JsonBuilder *b, const IcPeriod *period)
   json_builder_end_object (b);
 }
 
+/* The target in force: its origin, and what it is decided on. A count's
+ * threshold is a whole number. */
 static void
 add_target (JsonBuilder *b, const IcResult *r)
 {
-  const IcDefinition *d = r->definition;
+  const IcTarget *t = &r->target;
   json_builder_set_member_name (b, "target");
-  if (d->target == IC_TARGET_NONE)
+  if (t->op == IC_TARGET_NONE)
     {
       json_builder_add_null_value (b);
       return;
     }
   json_builder_begin_object (b);
-  add_string_or_null (b, "operator", ic_target_operator_to_string (d->target));
-  if (d->target != IC_TARGET_PROGRESS)
+  add_string_or_null (b, "operator", ic_target_operator_to_string (t->op));
+  if (t->op != IC_TARGET_PROGRESS)
     {
       json_builder_set_member_name (b, "value");
-      if (d->target_tenths % 10 == 0)
-        json_builder_add_int_value (b, d->target_tenths / 10);
+      if (t->tenths % 10 == 0)
+        json_builder_add_int_value (b, t->tenths / 10);
       else
-        json_builder_add_double_value (b, ic_tenths_to_double (d->target_tenths));
+        json_builder_add_double_value (b, ic_tenths_to_double (t->tenths));
     }
+  add_string_or_null (b, "on", t->on == IC_TARGET_ON_COUNT ? "count" : "value");
+  add_string_or_null (b, "origin", ic_target_origin_to_string (t->origin));
+  json_builder_end_object (b);
+}
+
+/* Where the framework places the indicator, with the figures its form
+ * asks for (the solen rendering's words), or null: reported for the ODPE
+ * only. */
+static void
+add_solen (JsonBuilder *b, const IcResult *r)
+{
+  const IcFrameworkPlace *place = r->place;
+  const IcFrameworkObjective *objective;
+
+  json_builder_set_member_name (b, "solen");
+  if (place == NULL || place->objective == 0)
+    {
+      json_builder_add_null_value (b);
+      return;
+    }
+  objective = ic_framework_objective (r->framework, place->objective);
+  json_builder_begin_object (b);
+  add_string_or_null (b, "framework", r->framework->id);
+  if (objective->engagement > 0)
+    add_int (b, "engagement", objective->engagement);
+  add_int (b, "objective", objective->number);
+  if (objective->measure != NULL)
+    add_string_or_null (b, "measure", objective->measure);
+  add_string_or_null (b, "label", objective->label);
+  add_int (b, "rank", place->rank);
+  add_string_or_null (b, "fiche", r->fiche);
+  json_builder_set_member_name (b, "fields");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < place->fields->len; i++)
+    {
+      const IcFrameworkField *field = place->fields->pdata[i];
+      json_builder_begin_object (b);
+      add_string_or_null (b, "figure", field->figure);
+      add_string_or_null (b, "label", field->label);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
   json_builder_end_object (b);
 }
 
@@ -220,12 +264,7 @@ add_indicator (JsonBuilder *b, const IcResult *r)
 
   add_trend (b, r);
 
-  json_builder_set_member_name (b, "solen");
-  json_builder_begin_object (b);
-  add_int (b, "engagement", d->solen_engagement);
-  add_int (b, "objective", d->solen_objective);
-  add_string_or_null (b, "label", d->solen_label);
-  json_builder_end_object (b);
+  add_solen (b, r);
 
   add_string_or_null (b, "text_fr", r->text_fr);
 
@@ -320,7 +359,8 @@ static void
 add_inputs (JsonBuilder *b, IcDataset *dataset)
 {
   /* Sorted by table name, like everything else in the bundle. */
-  static const IcTableId order[] = { IC_TABLE_BIRTHS, IC_TABLE_IP, IC_TABLE_PMI_ACTS, IC_TABLE_POPULATIONS };
+  static const IcTableId order[] = { IC_TABLE_BIRTHS, IC_TABLE_BSEM_REFERRALS, IC_TABLE_IP, IC_TABLE_PMI_ACTS,
+                                     IC_TABLE_POPULATIONS };
 
   json_builder_set_member_name (b, "inputs");
   json_builder_begin_array (b);
@@ -365,6 +405,16 @@ ic_bundle_build (IcRun *run, const char *generated_at)
   add_string_or_null (b, "name", run->options.department_name);
   json_builder_end_object (b);
   add_int (b, "year", run->options.year);
+  json_builder_set_member_name (b, "framework");
+  if (run->framework != NULL)
+    {
+      json_builder_begin_object (b);
+      add_string_or_null (b, "id", run->framework->id);
+      add_string_or_null (b, "title", run->framework->title);
+      json_builder_end_object (b);
+    }
+  else
+    json_builder_add_null_value (b);
   json_builder_set_member_name (b, "options");
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "lenient");

@@ -1,23 +1,88 @@
+/* cmd-describe.c: `indicore describe ID`: one indicator in words: what it
+ * counts, over what and when, where each contract framework places it, and
+ * its targets, national year by year and the département's (--config). */
 #include "commands.h"
+#include "config.h"
 #include "french-number.h"
+#include "framework.h"
+#include "paths.h"
+
+/* ">= 20 % (value)", "count >= 1656", "progress (value)", "none". */
+static char *
+target_text (const IcTarget *t, const char *unit)
+{
+  g_autofree char *value = t->tenths % 10 ? ic_format_fr_tenths (t->tenths) : ic_format_fr_int (t->tenths / 10);
+  const char *op = ic_target_operator_to_string (t->op);
+
+  if (t->op == IC_TARGET_NONE)
+    return g_strdup ("none");
+  if (t->op == IC_TARGET_PROGRESS)
+    return g_strdup_printf ("progress of the %s (higher than last year's; give its bundle with --previous)",
+                            t->on == IC_TARGET_ON_COUNT ? "count" : "value");
+  if (t->on == IC_TARGET_ON_COUNT)
+    return g_strdup_printf ("count %s %" G_GINT64_FORMAT, op, t->tenths / 10);
+  return g_strdup_printf ("%s %s %s", op, value, unit);
+}
+
+/* Each framework: the place, then the national target, years with the same
+ * target together. */
+static void
+print_frameworks (const IcDefinition *d, GPtrArray *frameworks)
+{
+  for (guint i = 0; i < frameworks->len; i++)
+    {
+      const IcFramework *f = frameworks->pdata[i];
+      const IcFrameworkPlace *place = ic_framework_place (f, d->id);
+      const IcFrameworkObjective *objective = place && place->objective ? ic_framework_objective (f, place->objective) : NULL;
+      int from = f->first_year;
+
+      if (objective != NULL && objective->engagement > 0)
+        g_print ("  SOLEN %s: engagement %d, objective %d: %s\n", f->id, objective->engagement, objective->number,
+                 objective->label);
+      else if (objective != NULL)
+        g_print ("  SOLEN %s: objective %d: %s\n", f->id, objective->number, objective->label);
+      else
+        g_print ("  SOLEN %s: in no objective (reported for the ODPE only)\n", f->id);
+      for (int y = f->first_year; y <= f->last_year; y++)
+        {
+          IcTarget here, next;
+          g_autofree char *text = NULL;
+          if (place == NULL)
+            ic_definition_target (d, &here);
+          else
+            ic_framework_target (place, y, &here);
+          if (place == NULL)
+            ic_definition_target (d, &next);
+          else
+            ic_framework_target (place, y + 1, &next);
+          if (y < f->last_year && here.op == next.op && here.on == next.on && here.tenths == next.tenths)
+            continue;
+          text = target_text (&here, d->unit);
+          if (from == y)
+            g_print ("    national target %d: %s\n", y, text);
+          else
+            g_print ("    national target %d-%d: %s\n", from, y, text);
+          from = y + 1;
+        }
+    }
+}
 
 static void
-print_target (const IcDefinition *d)
+print_department_targets (const IcDefinition *d, const IcConfig *config)
 {
-  g_autofree char *value = ic_format_fr_tenths (d->target_tenths);
-  switch (d->target)
+  GHashTable *years = g_hash_table_lookup (config->targets, d->id);
+
+  if (years == NULL || g_hash_table_size (years) == 0)
     {
-    case IC_TARGET_NONE:
-      g_print ("  Target:       none (no national target yet)\n");
-      break;
-    case IC_TARGET_PROGRESS:
-      g_print ("  Target:       progress: met when the value is higher than last year's\n"
-               "                (give last year's bundle with --previous; undecided without it)\n");
-      break;
-    default:
-      g_print ("  Target:       %s %s %s (%s)\n", ic_target_operator_to_string (d->target), value, d->unit,
-               d->target == IC_TARGET_GE ? "at least" : d->target == IC_TARGET_GT ? "more than"
-               : d->target == IC_TARGET_LE ? "at most" : "less than");
+      g_print ("  Département:  no target of its own in %s\n", config->path);
+      return;
+    }
+  for (int y = 1900; y <= 9998; y++)
+    {
+      const IcTarget *t = g_hash_table_lookup (years, GINT_TO_POINTER (y));
+      g_autofree char *text = t ? target_text (t, d->unit) : NULL;
+      if (t != NULL)
+        g_print ("  Département:  target %d: %s (%s; it replaces the national one)\n", y, text, config->path);
     }
 }
 
@@ -25,11 +90,16 @@ int
 ic_cmd_describe (int argc, char **argv)
 {
   g_auto (GStrv) plugin_dirs = NULL;
+  g_autofree char *config_path = NULL;
   const GOptionEntry entries[] = {
     { "plugins", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &plugin_dirs, "Plugin directory, searched first (repeatable)", "DIR" },
+    { "config", 0, 0, G_OPTION_ARG_FILENAME, &config_path, "The département's settings (indicore.conf): its own targets too", "FILE" },
     { NULL }
   };
   g_autoptr (IcPluginSet) plugins = NULL;
+  g_autoptr (GPtrArray) frameworks = NULL;
+  g_autoptr (IcConfig) config = NULL;
+  g_autoptr (GError) error = NULL;
   const IcPlugin *plugin;
   const IcDefinition *d;
   const IcPluginInfo *desc;
@@ -40,6 +110,17 @@ ic_cmd_describe (int argc, char **argv)
   if (argc != 2)
     {
       g_printerr ("indicore describe: expected one indicator id (see 'indicore list')\n");
+      return IC_EXIT_USAGE;
+    }
+  if (config_path != NULL && (config = ic_config_load (config_path, &error)) == NULL)
+    {
+      g_printerr ("indicore describe: --config: %s\n", error->message);
+      return IC_EXIT_USAGE;
+    }
+  frameworks = ic_framework_load_all (ic_paths_builtin_frameworks (), &error);
+  if (frameworks == NULL)
+    {
+      g_printerr ("indicore describe: %s\n", error->message);
       return IC_EXIT_USAGE;
     }
   plugins = ic_cmd_scan_plugins ((const char *const *) plugin_dirs);
@@ -55,7 +136,6 @@ ic_cmd_describe (int argc, char **argv)
   g_print ("%s\n  %s\n\n", d->id, d->title);
   if (d->description)
     g_print ("  %s\n\n", d->description);
-  g_print ("  SOLEN:        engagement %d, objective %d: %s\n", d->solen_engagement, d->solen_objective, d->solen_label);
   if (d->national_objective)
     g_print ("  Objective:    %s\n", d->national_objective);
   g_print ("  Numerator:    %s\n", d->numerator);
@@ -65,7 +145,9 @@ ic_cmd_describe (int argc, char **argv)
                                       : "the calendar year asked (1 January to 31 December)");
   g_print ("  Value:        100 x numerator / denominator, in %s, one decimal rounded half up;\n"
            "                not available (never 0) when the denominator is 0 or unknown\n", d->unit);
-  print_target (d);
+  print_frameworks (d, frameworks);
+  if (config != NULL)
+    print_department_targets (d, config);
   if (d->parameters->len > 0)
     g_print ("  Parameters:  ");
   for (guint i = 0; i < d->parameters->len; i++)

@@ -11,6 +11,7 @@
 #include "config.h"
 #include "render-formats.h"
 #include "commands.h"
+#include "paths.h"
 #include "suppress.h"
 
 static void
@@ -30,16 +31,19 @@ print_summary (IcRun *run, const char *out)
           : g_strdup ("-");
       g_autofree char *target = NULL;
 
-      if (d->target == IC_TARGET_NONE)
+      const IcTarget *t = &r->target;
+      if (t->op == IC_TARGET_NONE)
         target = g_strdup ("no target");
-      else if (d->target == IC_TARGET_PROGRESS)
-        target = g_strdup_printf ("target progress: %s", r->target_met < 0 ? "undecided" : r->target_met ? "met" : "not met");
+      else if (t->op == IC_TARGET_PROGRESS)
+        target = g_strdup_printf ("target progress%s: %s", t->on == IC_TARGET_ON_COUNT ? " (count)" : "",
+                                  r->target_met < 0 ? "undecided" : r->target_met ? "met" : "not met");
       else
         {
-          g_autofree char *goal = d->target_tenths % 10
-              ? g_strdup_printf ("%" G_GINT64_FORMAT ".%" G_GINT64_FORMAT, d->target_tenths / 10, d->target_tenths % 10)
-              : g_strdup_printf ("%" G_GINT64_FORMAT, d->target_tenths / 10);
-          target = g_strdup_printf ("target %s %s: %s", ic_target_operator_to_string (d->target), goal,
+          g_autofree char *goal = t->tenths % 10
+              ? g_strdup_printf ("%" G_GINT64_FORMAT ".%" G_GINT64_FORMAT, t->tenths / 10, t->tenths % 10)
+              : g_strdup_printf ("%" G_GINT64_FORMAT, t->tenths / 10);
+          target = g_strdup_printf ("target %s%s %s: %s", t->on == IC_TARGET_ON_COUNT ? "count " : "",
+                                    ic_target_operator_to_string (t->op), goal,
                                     r->target_met < 0 ? "undecided" : r->target_met ? "met" : "not met");
         }
       g_printerr ("  %-26s %9s  %13s  %-28s %s%s%s\n", r->id, value, counts, target,
@@ -124,6 +128,28 @@ write_renderings (const char *bundle_path, char *const *formats, GPtrArray *hist
   return TRUE;
 }
 
+/* The framework the settings name (or the one of @year: none is not an
+ * error), the département's targets for @year and its fiche numbers in
+ * that framework, into @options. */
+static gboolean
+apply_config_framework (const IcConfig *config, int year, IcRunOptions *options, IcFramework **framework,
+                        GHashTable **targets, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+
+  *framework = ic_framework_find (ic_paths_builtin_frameworks (), config->framework, year, &local);
+  if (*framework == NULL && (config->framework != NULL || !g_error_matches (local, IC_FRAMEWORK_ERROR, IC_FRAMEWORK_ERROR_NONE)))
+    {
+      g_propagate_prefixed_error (error, g_steal_pointer (&local), "%s: framework: ", config->path);
+      return FALSE;
+    }
+  *targets = ic_config_targets_for_year (config, year);
+  options->framework = *framework;
+  options->department_targets = *targets;
+  options->fiches = *framework ? g_hash_table_lookup (config->fiches, (*framework)->id) : NULL;
+  return TRUE;
+}
+
 int
 ic_cmd_run (int argc, char **argv)
 {
@@ -153,6 +179,8 @@ ic_cmd_run (int argc, char **argv)
     { NULL }
   };
   g_autoptr (IcConfig) config = NULL;
+  g_autoptr (IcFramework) framework = NULL;
+  g_autoptr (GHashTable) department_targets = NULL;
   g_autoptr (IcPluginSet) plugins = NULL;
   g_autoptr (GPtrArray) history = g_ptr_array_new_with_free_func ((GDestroyNotify) ic_history_free);
   g_autoptr (GPtrArray) history_paths = g_ptr_array_new_with_free_func (g_free);
@@ -281,6 +309,11 @@ ic_cmd_run (int argc, char **argv)
   options.plugin_memory = plugin_memory > 0 ? (guint) plugin_memory : 0;
   options.small_count = small_count;
   options.no_suppression = no_suppression;
+  if (config != NULL && !apply_config_framework (config, year, &options, &framework, &department_targets, &error))
+    {
+      g_printerr ("indicore run: --config: %s\n", error->message);
+      return IC_EXIT_USAGE;
+    }
   run = ic_run_execute (plugins, &options, problems, &error);
   if (run == NULL)
     {

@@ -13,8 +13,14 @@
  *   plugin_timeout=60
  *   plugin_memory=4096       # MiB one plugin may use (0: the default)
  *
+ *   framework=2025-2027      # optional: the contract (default: the one of the year)
+ *
  *   [indicator bsem_coverage]
  *   age_min_months=36        # overrides the definition's parameter
+ *   target_2025=count >= 800 # the département's target for 2025 (see ic_target_parse)
+ *
+ *   [fiches 2025-2027]
+ *   objective_3=4-5          # the département's fiche numbers, objective by objective
  */
 #pragma once
 
@@ -43,9 +49,16 @@ typedef struct {
   gint64 plugin_timeout;
   gint64 plugin_memory;
   GHashTable *overrides;   /* indicator id -> GHashTable (parameter -> gint64 *) */
+  char *framework;         /* the framework's id, or NULL: the one of the year */
+  GHashTable *targets;     /* indicator id -> GHashTable (year as GINT_TO_POINTER -> IcTarget *) */
+  GHashTable *fiches;      /* framework id -> GHashTable (objective number "3" -> fiche "4-5") */
 } IcConfig;
 
 IcConfig *ic_config_load (const char *path, GError **error);
+
+/* The département's targets for @year: indicator id -> IcTarget * (origin
+ * department), borrowed from @config; a new table (g_hash_table_unref). */
+GHashTable *ic_config_targets_for_year (const IcConfig *config, int year);
 void ic_config_free (IcConfig *config);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcConfig, ic_config_free)
 

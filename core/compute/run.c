@@ -4,6 +4,7 @@
 
 #include "api-table.h"
 #include "isolate.h"
+#include "paths.h"
 #include "suppress.h"
 #include "trend.h"
 
@@ -113,6 +114,54 @@ start_one (IcRun *run, IcPlugin *plugin, IcResult *result, GPtrArray *jobs)
     }
 }
 
+/* The framework in force: the one given, or the one whose years hold the
+ * run's. No framework for the year is not an error (nothing is placed);
+ * a framework file that cannot be read is. */
+static gboolean
+choose_framework (IcRun *run, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+
+  run->framework = run->options.framework;
+  if (run->framework != NULL)
+    return TRUE;
+  run->own_framework = ic_framework_find (ic_paths_builtin_frameworks (), NULL, run->options.year, &local);
+  run->framework = run->own_framework;
+  if (run->framework != NULL || g_error_matches (local, IC_FRAMEWORK_ERROR, IC_FRAMEWORK_ERROR_NONE))
+    return TRUE;
+  g_propagate_error (error, g_steal_pointer (&local));
+  return FALSE;
+}
+
+/* Where the framework places @result, and the target in force: the
+ * département's when its settings give one for the year, else the
+ * framework's for the year (none when it gives none: targets belong to
+ * the framework), else, for an indicator no framework names, the
+ * definition's. */
+static void
+place_result (IcRun *run, IcResult *result, const IcHistoryValue *previous)
+{
+  const IcTarget *department = run->options.department_targets
+                                 ? g_hash_table_lookup (run->options.department_targets, result->id) : NULL;
+
+  result->framework = run->framework;
+  result->place = ic_framework_place (run->framework, result->id);
+  if (result->place != NULL && result->place->objective > 0 && run->options.fiches != NULL)
+    {
+      g_autofree char *key = g_strdup_printf ("%d", result->place->objective);
+      result->fiche = g_hash_table_lookup (run->options.fiches, key);
+    }
+  if (result->place != NULL)
+    ic_framework_target (result->place, run->options.year, &result->target);
+  if (department != NULL)
+    {
+      result->target = *department;
+      result->target.origin = IC_TARGET_DEPARTMENT;
+    }
+  result->previous_has_count = previous != NULL && previous->has_counts;
+  result->previous_numerator = previous ? previous->numerator : 0;
+}
+
 IcRun *
 ic_run_execute (IcPluginSet *plugins, const IcRunOptions *options, IcProblems *problems, GError **error)
 {
@@ -140,7 +189,7 @@ ic_run_execute (IcPluginSet *plugins, const IcRunOptions *options, IcProblems *p
     run->isolation = *ic_sandbox_probe ();
   run->results = g_ptr_array_new_with_free_func ((GDestroyNotify) ic_result_free);
   selected = select_plugins (plugins, options->only, error);
-  if (selected == NULL)
+  if (selected == NULL || !choose_framework (run, error))
     return NULL;
 
   ic_run_wanted_tables (selected, wanted);
@@ -187,6 +236,7 @@ ic_run_execute (IcPluginSet *plugins, const IcRunOptions *options, IcProblems *p
 
       if (options->previous)
         previous = ic_history_lookup (options->previous, result->id);
+      place_result (run, result, previous);
       ic_result_finish (result, names, previous != NULL, options->previous ? options->previous->year : 0,
                         previous && previous->has_value, previous ? previous->value_tenths : 0);
       ic_trend_apply (result, options->previous, options->history);
@@ -210,6 +260,7 @@ ic_run_free (IcRun *run)
     return;
   g_clear_pointer (&run->results, g_ptr_array_unref);
   ic_dataset_free (run->dataset);
+  ic_framework_free (run->own_framework);
   g_free (run);
 }
 

@@ -36,6 +36,12 @@ typedef struct {
   gint64 small_count;           /* strata counts from 1 to this are suppressed */
   gboolean no_suppression;      /* publish every count (internal use; recorded in the bundle) */
   IcInputOptions input;         /* how the files are read (threads) */
+  const IcFramework *framework; /* the contract's framework; NULL: the one in force for the year
+                                   (ic_paths_builtin_frameworks), or none when none covers it */
+  GHashTable *department_targets; /* indicator id -> IcTarget * of the year, set by the
+                                     département (they replace the national ones); may be NULL */
+  GHashTable *fiches;           /* objective number ("3") -> the département's fiche number
+                                   ("4-5"); may be NULL */
 } IcRunOptions;
 
 typedef struct {
@@ -44,6 +50,8 @@ typedef struct {
   IcDataset *dataset;
   GPtrArray *results;           /* IcResult, sorted by id */
   IcIsolation isolation;        /* what confined the plugins (the bundle records it) */
+  const IcFramework *framework; /* the framework the results are placed in, or NULL */
+  IcFramework *own_framework;   /* the one the run loaded itself */
 } IcRun;
 
 /* Reads the data and computes. Returns NULL with @error when the input is

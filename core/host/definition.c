@@ -152,14 +152,44 @@ check_ranges (Checker *checker, const IcDefinition *definition)
   return TRUE;
 }
 
+/* Where an indicator sits is the framework's (frameworks/): a solen
+ * member, optional, is still read and checked, and otherwise unused. */
+static gboolean
+read_solen (Checker *checker, IcDefinition *definition, JsonNode *solen_node)
+{
+  g_autoptr (GList) members = NULL;
+  JsonObject *solen;
+  gint64 engagement, objective;
+
+  if (solen_node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (solen_node))
+    return invalid (checker, "solen", "expected an object with engagement, objective and label");
+  solen = json_node_get_object (solen_node);
+  members = json_object_get_members (solen);
+  for (GList *l = members; l; l = l->next)
+    if (!g_strv_contains (known_solen_members, l->data))
+      {
+        g_autofree char *full = g_strdup_printf ("solen.%s", (const char *) l->data);
+        return invalid (checker, full, "unknown member (a typo?)");
+      }
+  if (!get_int (checker, solen, "solen", "engagement", &engagement)
+      || !get_int (checker, solen, "solen", "objective", &objective)
+      || !get_string (checker, solen, "solen", "label", TRUE, &definition->solen_label))
+    return FALSE;
+  if (engagement < 0 || engagement > 1000 || objective < 0 || objective > 1000)
+    return invalid (checker, "solen", "engagement and objective are small positive numbers");
+  definition->solen_engagement = (int) engagement;
+  definition->solen_objective = (int) objective;
+  return TRUE;
+}
+
 static gboolean
 read_definition (Checker *checker, IcDefinition *definition, JsonNode *root)
 {
-  JsonObject *object, *solen;
-  JsonNode *solen_node;
+  JsonObject *object;
   g_autoptr (GList) members = NULL;
   g_autofree char *period = NULL;
-  gint64 engagement, objective;
 
   if (!JSON_NODE_HOLDS_OBJECT (root))
     return invalid (checker, "(root)", "expected an object");
@@ -185,28 +215,8 @@ read_definition (Checker *checker, IcDefinition *definition, JsonNode *root)
   if (!ic_period_kind_from_string (period, &definition->period))
     return invalid (checker, "period", "expected calendar_year or school_year");
 
-  solen_node = json_object_get_member (object, "solen");
-  if (solen_node == NULL || !JSON_NODE_HOLDS_OBJECT (solen_node))
-    return invalid (checker, "solen", "expected an object with engagement, objective and label");
-  solen = json_node_get_object (solen_node);
-  g_clear_pointer (&members, g_list_free);
-  members = json_object_get_members (solen);
-  for (GList *l = members; l; l = l->next)
-    if (!g_strv_contains (known_solen_members, l->data))
-      {
-        g_autofree char *full = g_strdup_printf ("solen.%s", (const char *) l->data);
-        return invalid (checker, full, "unknown member (a typo?)");
-      }
-  if (!get_int (checker, solen, "solen", "engagement", &engagement)
-      || !get_int (checker, solen, "solen", "objective", &objective)
-      || !get_string (checker, solen, "solen", "label", TRUE, &definition->solen_label))
-    return FALSE;
-  if (engagement < 0 || engagement > 1000 || objective < 0 || objective > 1000)
-    return invalid (checker, "solen", "engagement and objective are small positive numbers");
-  definition->solen_engagement = (int) engagement;
-  definition->solen_objective = (int) objective;
-
-  return read_target (checker, definition, json_object_get_member (object, "target"))
+  return read_solen (checker, definition, json_object_get_member (object, "solen"))
+         && read_target (checker, definition, json_object_get_member (object, "target"))
          && read_parameters (checker, definition, json_object_get_member (object, "parameters"))
          && check_ranges (checker, definition);
 }

@@ -25,6 +25,29 @@ typedef enum {
   IC_TARGET_PROGRESS, /* higher than the previous year's value */
 } IcTargetOperator;
 
+/* What a target is decided on: the value (a rate, in %), or the count
+ * (the numerator of a rate, the value of a count). */
+typedef enum {
+  IC_TARGET_ON_VALUE,
+  IC_TARGET_ON_COUNT,
+} IcTargetOn;
+
+/* Who set it: the contract's framework (frameworks/ID.json, or the
+ * definition when no framework names the indicator), or the département's
+ * settings (indicore.conf). */
+typedef enum {
+  IC_TARGET_NATIONAL,
+  IC_TARGET_DEPARTMENT,
+} IcTargetOrigin;
+
+/* One target as a run decides it. */
+typedef struct {
+  IcTargetOperator op;     /* IC_TARGET_NONE: no target */
+  IcTargetOn on;
+  IcTargetOrigin origin;
+  gint64 tenths;           /* the threshold × 10 (a count: a whole number × 10) */
+} IcTarget;
+
 typedef struct {
   char *name;
   gint64 value;
@@ -36,9 +59,9 @@ typedef struct {
   char *version;
   char *title;
   char *description;      /* optional: what it measures, in a sentence */
-  int solen_engagement;
+  int solen_engagement;   /* optional and unused since frameworks/ (kept for old files) */
   int solen_objective;
-  char *solen_label;
+  char *solen_label;      /* NULL without a solen member */
   char *national_objective; /* optional: the contract's wording */
   IcPeriodKind period;
   char *unit;
@@ -70,6 +93,27 @@ const IcParameter *ic_definition_parameter (const IcDefinition *definition, cons
 
 /* ">=", ">", "<=", "<", "progress", or NULL for none. */
 const char *ic_target_operator_to_string (IcTargetOperator op);
+
+/* The definition's own target, as national (the fallback when no
+ * framework names the indicator). */
+void ic_definition_target (const IcDefinition *definition, IcTarget *out);
+
+/* Reads a target as a département writes it in indicore.conf:
+ * "[value|count] OP NUMBER" (OP one of >= > <= <; a value has at most one
+ * decimal, a count none), "progress [value|count]", or "none". The origin
+ * is left as it was. FALSE with a message in @error (NULL domain-free
+ * text: the caller adds where) when @text is none of these. */
+gboolean ic_target_parse (const char *text, IcTarget *out, char **error);
+
+/* Whether @numerator / @denominator (the value) or @numerator (the count)
+ * meets @target, on exact figures; -1 when it cannot be decided (no
+ * target, progress without the previous year's figure). */
+int ic_target_decide (const IcTarget *target, gint64 numerator, gint64 denominator, gint64 value_tenths,
+                      gboolean has_previous_value, gint64 previous_value_tenths,
+                      gboolean has_previous_count, gint64 previous_numerator);
+
+/* "national" or "department". */
+const char *ic_target_origin_to_string (IcTargetOrigin origin);
 
 /* Fills the template with French-formatted numbers: @num and @den grouped
  * by thousands, @value_tenths with a decimal comma. Newly allocated. */

@@ -36,6 +36,15 @@ ic_paths_builtin_definitions (void)
   return ic_paths_uninstalled () ? IC_SOURCE_DEFINITIONS_DIR : IC_DEFINITIONS_DIR;
 }
 
+const char *
+ic_paths_builtin_frameworks (void)
+{
+  const char *env = g_getenv ("INDICORE_FRAMEWORKS_DIR");
+  if (env != NULL && *env != '\0')
+    return env;
+  return ic_paths_uninstalled () ? IC_SOURCE_FRAMEWORKS_DIR : IC_FRAMEWORKS_DIR;
+}
+
 char **
 ic_paths_plugin_search (const char *const *cli_dirs)
 {

@@ -13,6 +13,11 @@ gboolean ic_paths_uninstalled (void);
 const char *ic_paths_builtin_plugins (void);
 const char *ic_paths_builtin_definitions (void);
 
+/* The contract frameworks (frameworks/ID.json): INDICORE_FRAMEWORKS_DIR when
+ * set and not empty, else the source tree's when uninstalled, else the
+ * installed ones. */
+const char *ic_paths_builtin_frameworks (void);
+
 /* The plugin search order of spec/cli.md: @cli_dirs (the --plugins
  * options, may be NULL), then INDICORE_PLUGIN_PATH (empty entries are
  * skipped: never the current directory unless named), then the built-in

@@ -64,6 +64,7 @@ ic_result_new (const char *id, const IcDefinition *definition, const IcPeriod *p
   result->parameters = g_array_new (FALSE, TRUE, sizeof (IcParameter));
   g_array_set_clear_func (result->parameters, parameter_clear);
   result->target_met = -1;
+  ic_definition_target (definition, &result->target);
   result->trend = g_array_new (FALSE, TRUE, sizeof (IcTrendPoint));
   for (guint i = 0; definition && i < definition->parameters->len; i++)
     {
@@ -206,48 +207,14 @@ compare_strata (gconstpointer a, gconstpointer b)
   return strcmp (((const IcStratum *) a)->name, ((const IcStratum *) b)->name);
 }
 
-/* The sign of (100 × @num / @den) − (@tenths / 10), exactly: the rate in
- * tenths is q + r / den with q, r the quotient and remainder of
- * 1000 num / den, so no product can overflow and nothing is rounded.
- * @num >= 0 and @den > 0 (has_value guarantees both, and that 1000 num fits). */
-static int
-compare_rate (gint64 num, gint64 den, gint64 tenths)
-{
-  gint64 q = 1000 * num / den, r = 1000 * num % den;
-  if (q != tenths)
-    return q > tenths ? 1 : -1;
-  return r > 0;
-}
-
 static int
 decide_target (const IcResult *result)
 {
-  const IcDefinition *definition = result->definition;
-  gint64 t = definition ? definition->target_tenths : 0;
-  int c;
-
-  if (!result->has_value || definition == NULL)
+  if (!result->has_value)
     return -1;
-  /* A fixed target is decided on the exact rate, not on the rounded value:
-   * 1999 IPs evaluated in time out of 2000 show as 100.0 but do not meet
-   * « every evaluation within three months », and 80 / 401 = 19.95 % shows
-   * as 20.0 but is not « at least 20 % ». */
-  c = compare_rate (result->numerator, result->denominator, t);
-  switch (definition->target)
-    {
-    case IC_TARGET_NONE: return -1;
-    case IC_TARGET_GE: return c >= 0;
-    case IC_TARGET_GT: return c > 0;
-    case IC_TARGET_LE: return c <= 0;
-    case IC_TARGET_LT: return c < 0;
-    case IC_TARGET_PROGRESS:
-      /* Against the previous bundle's value, which is all it records: the
-       * published values, both rounded the same way, are compared. */
-      if (!result->has_previous || !result->previous_has_value)
-        return -1;
-      return result->value_tenths > result->previous_tenths;
-    }
-  return -1;
+  return ic_target_decide (&result->target, result->numerator, result->denominator, result->value_tenths,
+                           result->has_previous && result->previous_has_value, result->previous_tenths,
+                           result->has_previous && result->previous_has_count, result->previous_numerator);
 }
 
 void

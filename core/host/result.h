@@ -7,6 +7,7 @@
 
 #include "dataset.h"
 #include "definition.h"
+#include "framework.h"
 #include "period.h"
 #include "population.h"
 
@@ -68,6 +69,16 @@ typedef struct {
   GPtrArray *warnings;     /* char * */
   GPtrArray *sources;      /* IcSource */
   GArray *parameters;      /* IcParameter: the values used */
+
+  /* Set by the run before ic_result_finish(): the target in force (the
+   * definition's by default) and where the framework places the indicator
+   * (NULL: in no framework's objective; both borrowed from the run). */
+  IcTarget target;
+  const IcFramework *framework;
+  const IcFrameworkPlace *place;
+  const char *fiche;       /* the département's fiche number of that objective, or NULL */
+  gboolean previous_has_count;
+  gint64 previous_numerator;
 
   /* Set by ic_result_finish(). */
   gboolean has_value;

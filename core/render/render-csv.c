@@ -148,6 +148,7 @@ static void
 append_total_row (GString *out, const IcBundleView *bundle, const IcBundleIndicator *indicator)
 {
   const char *met = ic_render_target_met_word (indicator);
+  g_autofree char *target = ic_render_format_target_terms (indicator, FALSE);
   const IcBundlePoint *from = NULL;
   gint64 change = 0;
 
@@ -168,14 +169,8 @@ append_total_row (GString *out, const IcBundleView *bundle, const IcBundleIndica
   g_string_append (out, SEPARATOR);
   append_change (out, from, change, indicator->has_change && indicator->has_p_value, indicator->p_value,
                  indicator->significant);
-  if (indicator->target == IC_BUNDLE_TARGET_THRESHOLD)
-    {
-      g_autofree char *goal = ic_render_format_target_value (indicator->target_tenths);
-      g_autofree char *target = g_strdup_printf ("%s %s", ic_render_target_symbol (indicator), goal);
-      append_text (out, target);
-    }
-  else if (indicator->target == IC_BUNDLE_TARGET_PROGRESS)
-    append_text (out, "progression");
+  if (target)
+    append_text (out, target);
   g_string_append (out, SEPARATOR);
   /* oui / non, « non déterminée » when the bundle could not decide */
   if (met)

@@ -10,6 +10,7 @@ static const IcRenderFormat formats[] = {
   { "csv", "csv", ic_render_csv },
   { "html", "html", ic_render_html },
   { "md", "md", ic_render_md },
+  { "solen", "solen.txt", ic_render_solen },
 };
 
 const IcRenderFormat *

@@ -27,31 +27,12 @@ esc (GString *out, const char *text)
 
 /* ---- methodology ------------------------------------------------------ */
 
-/* What an input table or a population is, in words; NULL for a name the
- * report does not know (then printed as it is). */
-static const char *
-source_words (const char *name)
-{
-  static const struct { const char *name, *words; } known[] = {
-    { "pmi_acts", "les actes de la PMI" },
-    { "ip", "les informations préoccupantes" },
-    { "births", "les naissances" },
-    { "populations", "les populations de référence" },
-    { "children_under_2", "les enfants de moins de 2 ans" },
-    { "enrolled_3_4", "les enfants de 3-4 ans scolarisés" },
-  };
-  for (guint i = 0; name && i < G_N_ELEMENTS (known); i++)
-    if (strcmp (name, known[i].name) == 0)
-      return known[i].words;
-  return NULL;
-}
-
 /* « les naissances 2024 : 770, INSEE état civil (populations.csv) » */
 static void
 append_source (GString *out, const IcBundleSource *source)
 {
   const char *name = source->table ? source->table : source->population;
-  const char *words = source_words (name);
+  const char *words = ic_render_source_words (name);
 
   g_string_append (out, "<li>");
   if (source->table)

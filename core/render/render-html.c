@@ -353,7 +353,8 @@ chart_frame (IcSvgFrame *frame, const IcBundleIndicator *indicator, const char *
              GString *desc, const char *direction, char **reference)
 {
   g_string_append_c (desc, '.');
-  if (indicator->target == IC_BUNDLE_TARGET_THRESHOLD)
+  /* a target on the count has no place on a chart of the value */
+  if (indicator->target == IC_BUNDLE_TARGET_THRESHOLD && !indicator->target_count)
     {
       *reference = target_reference (indicator);
       g_string_append_printf (desc, " Ligne %s pointillée : %s.", direction, *reference);

@@ -42,21 +42,40 @@ ic_render_target_symbol (const IcBundleIndicator *indicator)
 }
 
 char *
-ic_render_format_target (const IcBundleIndicator *indicator)
+ic_render_format_target_terms (const IcBundleIndicator *indicator, gboolean unit)
 {
+  g_autofree char *target = NULL;
+
   switch (indicator->target)
     {
     case IC_BUNDLE_TARGET_THRESHOLD:
       {
-        g_autofree char *goal = with_unit (ic_render_format_target_value (indicator->target_tenths), indicator->unit);
-        return g_strdup_printf ("%s %s", ic_render_target_symbol (indicator), goal);
+        /* a count is a number of children, of IPs...: no unit */
+        g_autofree char *goal = ic_render_format_target_value (indicator->target_tenths);
+        if (indicator->target_count)
+          target = g_strdup_printf ("nombre %s %s", ic_render_target_symbol (indicator), goal);
+        else if (unit && indicator->unit && *indicator->unit)
+          target = g_strdup_printf ("%s %s %s", ic_render_target_symbol (indicator), goal, indicator->unit);
+        else
+          target = g_strdup_printf ("%s %s", ic_render_target_symbol (indicator), goal);
+        break;
       }
     case IC_BUNDLE_TARGET_PROGRESS:
-      return g_strdup ("progression");
+      target = g_strdup (indicator->target_count ? "progression du nombre" : "progression");
+      break;
     case IC_BUNDLE_TARGET_NONE:
     default:
       return NULL;
     }
+  if (indicator->target_department)
+    return g_strdup_printf ("%s (cible départementale)", target);
+  return g_steal_pointer (&target);
+}
+
+char *
+ic_render_format_target (const IcBundleIndicator *indicator)
+{
+  return ic_render_format_target_terms (indicator, TRUE);
 }
 
 const char *
@@ -181,6 +200,9 @@ ic_render_format_solen (const IcBundleIndicator *indicator)
 {
   if (!indicator->has_solen)
     return NULL;
+  /* 2025-2027 has no engagements */
+  if (indicator->solen_engagement <= 0)
+    return g_strdup_printf ("Objectif %" G_GINT64_FORMAT, indicator->solen_objective);
   return g_strdup_printf ("Engagement %" G_GINT64_FORMAT ", objectif %" G_GINT64_FORMAT,
                           indicator->solen_engagement, indicator->solen_objective);
 }
@@ -252,4 +274,24 @@ ic_render_format_value_or_status (const IcBundleIndicator *indicator)
     return ic_render_format_value (indicator->value_tenths, indicator->unit);
   word = ic_render_status_word (indicator->status);
   return g_strdup (word ? word : "sans valeur");
+}
+
+/* What an input table or a population is, in words; NULL for a name the
+ * report does not know (then printed as it is). */
+const char *
+ic_render_source_words (const char *name)
+{
+  static const struct { const char *name, *words; } known[] = {
+    { "pmi_acts", "les actes de la PMI" },
+    { "ip", "les informations préoccupantes" },
+    { "births", "les naissances" },
+    { "populations", "les populations de référence" },
+    { "children_under_2", "les enfants de moins de 2 ans" },
+    { "enrolled_3_4", "les enfants de 3-4 ans scolarisés" },
+    { "bsem_referrals", "les orientations issues du BSEM" },
+  };
+  for (guint i = 0; name && i < G_N_ELEMENTS (known); i++)
+    if (strcmp (name, known[i].name) == 0)
+      return known[i].words;
+  return NULL;
 }

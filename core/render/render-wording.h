@@ -26,8 +26,13 @@ char *ic_render_format_target_value (gint64 tenths);
  * targets. A static string. */
 const char *ic_render_target_symbol (const IcBundleIndicator *indicator);
 
-/* The target alone: "≥ 20 %", "progression", or NULL when there is none. */
+/* The target alone: "≥ 20 %", "progression", "nombre ≥ 1 656" (on the
+ * count), each followed by " (cible départementale)" when the département
+ * set it; NULL when there is none. */
 char *ic_render_format_target (const IcBundleIndicator *indicator);
+
+/* The same, without the value's unit when @unit is FALSE ("≥ 20"). */
+char *ic_render_format_target_terms (const IcBundleIndicator *indicator, gboolean unit);
 
 /* "atteinte", "non atteinte", "non déterminée", or NULL without a target;
  * static strings. */
@@ -64,7 +69,8 @@ char *ic_render_format_significance (const IcBundleIndicator *indicator, gboolea
  * change. */
 char *ic_render_format_change_sentence (const IcBundleIndicator *indicator, gboolean brief);
 
-/* "Engagement 1, objectif 2" (NULL without SOLEN). */
+/* "Engagement 1, objectif 2", "Objectif 3" in a framework without
+ * engagements (NULL without SOLEN). */
 char *ic_render_format_solen (const IcBundleIndicator *indicator);
 
 /* A date YYYY-MM-DD as DD/MM/YYYY; other text unchanged. */
@@ -98,5 +104,10 @@ const char *ic_render_status_word (IcBundleStatus status);
 
 /* The département as a title: "Creuse (23)", or "Département 23". */
 char *ic_render_format_department (const IcBundleView *bundle);
+
+/* What an input table or a population is, in words ("les naissances");
+ * NULL for a name the reports do not know (then printed as it is). A
+ * static string. */
+const char *ic_render_source_words (const char *name);
 
 G_END_DECLS

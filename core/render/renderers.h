@@ -12,5 +12,9 @@ void ic_render_text (const IcBundleView *bundle, GString *out); /* render-text.c
 void ic_render_csv (const IcBundleView *bundle, GString *out);  /* render-csv.c: a spreadsheet for Excel (French) */
 void ic_render_md (const IcBundleView *bundle, GString *out);   /* render-md.c: Markdown */
 void ic_render_html (const IcBundleView *bundle, GString *out); /* render-html.c: one page with SVG charts */
+void ic_render_solen (const IcBundleView *bundle, GString *out); /* render-solen.c: the SOLEN form's fields */
+
+/* The longest line of the solen rendering, in characters. */
+#define IC_RENDER_SOLEN_WIDTH 100
 
 G_END_DECLS

@@ -65,6 +65,25 @@ check_not_before (IcTableReader *r, const IcResolvedRule *rule)
     ic_table_row_problem (r, &table->columns[rule->column], "%s", rule->rule->message);
 }
 
+/* Whether the row's cell of @column is empty (a DATE or a CODE). */
+static gboolean
+cell_empty (IcTable *table, int column)
+{
+  if (table->spec->columns[column].kind == IC_COLUMN_KIND_DATE)
+    return ic_column_date_at (&table->columns[column], table->n_rows) == IC_DATE_NONE;
+  return ic_column_code_at (&table->columns[column], table->n_rows) == 0;
+}
+
+static void
+check_together (IcTableReader *r, const IcResolvedRule *rule)
+{
+  IcTable *table = r->table;
+  gboolean a = cell_empty (table, rule->column), b = cell_empty (table, rule->other);
+
+  if (a != b)
+    ic_table_row_problem (r, &table->columns[a ? rule->column : rule->other], "%s", rule->rule->message);
+}
+
 /* The row's key: its values in the key columns, as written (territories)
  * or as kept (texts), joined by the unit separator. */
 static char *
@@ -121,6 +140,9 @@ ic_table_check_row (IcTableReader *r)
           break;
         case IC_ROW_RULE_UNIQUE_KEY:
           check_unique_key (r, rule);
+          break;
+        case IC_ROW_RULE_TOGETHER:
+          check_together (r, rule);
           break;
         }
     }

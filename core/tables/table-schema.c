@@ -40,6 +40,31 @@ static const IcColumnSpec populations_columns[] = {
   { "source", IC_COLUMN_KIND_TEXT, FALSE, NULL, FALSE, IC_TEXT_AS_WRITTEN },
 };
 
+/* spec/child-protection.md: a referral made at a BSEM, and its follow-up. */
+static const char *const referral_domains[] = {
+  "VISION", "HEARING", "LANGUAGE", "DEVELOPMENT", "DENTAL", "WEIGHT", "OTHER", NULL
+};
+static const char *const referral_outcomes[] = { "CARE_DONE", "CARE_REFUSED", "LOST", NULL };
+
+static const IcColumnSpec bsem_referrals_columns[] = {
+  { "referral_id", IC_COLUMN_KIND_ROW_ID, TRUE, NULL, FALSE, IC_TEXT_AS_WRITTEN },
+  { "person_id", IC_COLUMN_KIND_PERSON_ID, TRUE, NULL, FALSE, IC_TEXT_AS_WRITTEN },
+  { "referral_date", IC_COLUMN_KIND_DATE, TRUE, NULL, FALSE, IC_TEXT_AS_WRITTEN },
+  { "domain", IC_COLUMN_KIND_CODE, FALSE, referral_domains, TRUE, IC_TEXT_AS_WRITTEN },
+  { "outcome", IC_COLUMN_KIND_CODE, FALSE, referral_outcomes, FALSE, IC_TEXT_AS_WRITTEN },
+  { "closed_date", IC_COLUMN_KIND_DATE, FALSE, NULL, FALSE, IC_TEXT_AS_WRITTEN },
+  { "care_date", IC_COLUMN_KIND_DATE, FALSE, NULL, FALSE, IC_TEXT_AS_WRITTEN },
+  { "territory", IC_COLUMN_KIND_TERRITORY, FALSE, NULL, FALSE, IC_TEXT_AS_WRITTEN },
+};
+
+static const IcRowRule bsem_referrals_rules[] = {
+  { IC_ROW_RULE_TOGETHER, "an outcome and its closing date go together: one is set, the other empty",
+    "outcome", "closed_date", NULL, NULL, NULL },
+  { IC_ROW_RULE_NOT_BEFORE, "the file is closed before the referral", "closed_date", "referral_date", NULL, NULL,
+    NULL },
+  { IC_ROW_RULE_NOT_BEFORE, "care received before the referral", "care_date", "referral_date", NULL, NULL, NULL },
+};
+
 /* The acts made to the child, not to the mother (spec/data.md). */
 static const char *const child_acts[] = { "BSEM", "VAD_CHILD", "CONSULTATION_CHILD", NULL };
 
@@ -67,6 +92,9 @@ static const IcTableSpec specs[IC_N_TABLES] = {
   [IC_TABLE_IP] = { "ip", "ip.csv", ip_columns, G_N_ELEMENTS (ip_columns), ip_rules, G_N_ELEMENTS (ip_rules) },
   [IC_TABLE_POPULATIONS] = { "populations", "populations.csv", populations_columns, G_N_ELEMENTS (populations_columns),
                              populations_rules, G_N_ELEMENTS (populations_rules) },
+  [IC_TABLE_BSEM_REFERRALS] = { "bsem_referrals", "bsem_referrals.csv", bsem_referrals_columns,
+                                G_N_ELEMENTS (bsem_referrals_columns), bsem_referrals_rules,
+                                G_N_ELEMENTS (bsem_referrals_rules) },
 };
 
 const IcTableSpec *

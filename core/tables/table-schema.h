@@ -45,6 +45,9 @@ typedef enum {
    * TERRITORY): the later is a problem of the row, "(first on line N)"
    * added to the message. A table with such a rule is read in one part. */
   IC_ROW_RULE_UNIQUE_KEY,
+  /* `column` and `other` (DATE or CODE) are both set or both empty: the
+   * problem names the empty one. */
+  IC_ROW_RULE_TOGETHER,
 } IcRowRuleKind;
 
 #define IC_ROW_RULE_MAX_KEY 4
@@ -73,6 +76,7 @@ typedef enum {
   IC_TABLE_PMI_ACTS,
   IC_TABLE_IP,
   IC_TABLE_POPULATIONS,
+  IC_TABLE_BSEM_REFERRALS,
   IC_N_TABLES
 } IcTableId;
 

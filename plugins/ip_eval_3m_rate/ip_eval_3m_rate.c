@@ -1,16 +1,7 @@
 /* ip_eval_3m_rate: informations préoccupantes whose evaluation concluded in
  * the year within three months of reception, over those concluded in the
  * year. */
-#include <stdlib.h>
-
-#include <indicore/indicore-plugin.h>
-
-static int
-compare_days (const void *a, const void *b)
-{
-  gint32 x = *(const gint32 *) a, y = *(const gint32 *) b;
-  return (x > y) - (x < y);
-}
+#include "../common/delays.h"
 
 static gboolean
 compute (const IcApi *api, IcContext *ctx, GError **error)
@@ -24,7 +15,7 @@ compute (const IcApi *api, IcContext *ctx, GError **error)
   g_autofree gint64 *within = g_new0 (gint64, n_territories);
   g_autofree gint64 *evaluated = g_new0 (gint64, n_territories);
   g_autofree gint32 *delays = NULL;
-  gint64 n_received = 0, n_evaluated = 0, n_within = 0, delay_sum = 0;
+  gint64 n_received = 0, n_evaluated = 0, n_within = 0;
   gint32 first, last;
 
   if (!received || !ended || !territory)
@@ -42,7 +33,6 @@ compute (const IcApi *api, IcContext *ctx, GError **error)
       if (ended[i] == IC_DATE_NONE || ended[i] < first || ended[i] > last)
         continue;
       delays[n_evaluated++] = ended[i] - received[i];
-      delay_sum += ended[i] - received[i];
       evaluated[territory[i]]++;
       if (ended[i] <= api->add_months (received[i], (gint) limit_months))
         {
@@ -52,19 +42,7 @@ compute (const IcApi *api, IcContext *ctx, GError **error)
     }
 
   api->detail_int (ctx, "received", n_received);
-  api->detail_fraction (ctx, "mean_delay_days", delay_sum, n_evaluated);
-  if (n_evaluated > 0)
-    {
-      gint64 middle;
-      qsort (delays, (size_t) n_evaluated, sizeof (gint32), compare_days);
-      middle = n_evaluated / 2;
-      if (n_evaluated % 2)
-        api->detail_fraction (ctx, "median_delay_days", delays[middle], 1);
-      else
-        api->detail_fraction (ctx, "median_delay_days", (gint64) delays[middle - 1] + delays[middle], 2);
-    }
-  else
-    api->detail_fraction (ctx, "median_delay_days", 0, 0);
+  ic_delays_report (api, ctx, delays, n_evaluated);
 
   api->set_counts (ctx, n_within, n_evaluated);
   for (guint t = 1; t < n_territories; t++)
