@@ -1047,7 +1047,7 @@ test_run_table_absent (void)
     {
       const IcResult *r = run->results->pdata[i];
       assert_status (r, IC_STATUS_NOT_AVAILABLE);
-      assert_contains (r->reason, "pmi_acts.csv is absent");
+      assert_contains (r->reason, "le fichier pmi_acts.csv manque");
     }
   ic_test_rmtree (data);
 }
