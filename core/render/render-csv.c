@@ -27,7 +27,7 @@
 
 static const char *const columns[] = {
   "département", "nom du département", "année", "indicateur", "titre", "période", "territoire",
-  "numérateur", "dénominateur", "valeur", "IC 95 % bas", "IC 95 % haut", "unité", "valeur précédente",
+  "numérateur", "dénominateur", "valeur", "IC à 95 % bas", "IC à 95 % haut", "unité", "valeur précédente",
   "évolution", "p-valeur", "évolution significative", "cible", "cible atteinte", "statut", "motif",
   "version de la définition",
 };
@@ -168,14 +168,11 @@ append_total_row (GString *out, const IcBundleView *bundle, const IcBundleIndica
   g_string_append (out, SEPARATOR);
   append_change (out, from, change, indicator->has_change && indicator->has_p_value, indicator->p_value,
                  indicator->significant);
-  if (indicator->target == IC_BUNDLE_TARGET_THRESHOLD)
+  if (indicator->target != IC_BUNDLE_TARGET_NONE)
     {
-      g_autofree char *goal = ic_render_format_target_value (indicator->target_tenths);
-      g_autofree char *target = g_strdup_printf ("%s %s", ic_render_target_symbol (indicator), goal);
+      g_autofree char *target = ic_render_format_target (indicator);
       append_text (out, target);
     }
-  else if (indicator->target == IC_BUNDLE_TARGET_PROGRESS)
-    append_text (out, "progression");
   g_string_append (out, SEPARATOR);
   /* oui / non, « non déterminée » when the bundle could not decide */
   if (met)

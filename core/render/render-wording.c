@@ -49,7 +49,16 @@ ic_render_format_target (const IcBundleIndicator *indicator)
     case IC_BUNDLE_TARGET_THRESHOLD:
       {
         g_autofree char *goal = with_unit (ic_render_format_target_value (indicator->target_tenths), indicator->unit);
-        return g_strdup_printf ("%s %s", ic_render_target_symbol (indicator), goal);
+        const char *operator = indicator->target_operator ? indicator->target_operator : "";
+        /* In words; « au moins 100 % » says no more than « 100 % ». */
+        if (strcmp (operator, ">=") == 0)
+          return g_strcmp0 (indicator->unit, "%") == 0 && indicator->target_tenths == 1000
+                   ? g_steal_pointer (&goal) : g_strdup_printf ("au moins %s", goal);
+        if (strcmp (operator, ">") == 0)
+          return g_strdup_printf ("plus de %s", goal);
+        if (strcmp (operator, "<=") == 0)
+          return g_strdup_printf ("au plus %s", goal);
+        return g_strdup_printf ("moins de %s", goal);
       }
     case IC_BUNDLE_TARGET_PROGRESS:
       return g_strdup ("progression");
@@ -99,7 +108,7 @@ ic_render_format_value_ci95 (const IcBundleIndicator *indicator)
   g_autofree char *value = ic_render_format_value (indicator->value_tenths, indicator->unit);
   g_autofree char *ci = ic_render_format_ci95 (indicator);
 
-  return ci ? g_strdup_printf ("%s [IC 95 %% : %s]", value, ci) : g_steal_pointer (&value);
+  return ci ? g_strdup_printf ("%s [IC à 95 %% : %s]", value, ci) : g_steal_pointer (&value);
 }
 
 char *

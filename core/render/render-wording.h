@@ -26,7 +26,9 @@ char *ic_render_format_target_value (gint64 tenths);
  * targets. A static string. */
 const char *ic_render_target_symbol (const IcBundleIndicator *indicator);
 
-/* The target alone: "≥ 20 %", "progression", or NULL when there is none. */
+/* The target alone, in words: "au moins 20 %", "plus de 20 %", "au plus
+ * 5 %", "moins de 5 %", "100 %" for at least 100 % (nothing more is
+ * possible), "progression", or NULL when there is none. */
 char *ic_render_format_target (const IcBundleIndicator *indicator);
 
 /* "atteinte", "non atteinte", "non déterminée", or NULL without a target;
@@ -40,7 +42,7 @@ char *ic_render_format_change (gint64 change_tenths, const char *unit);
 /* The 95 % interval's bounds: "5,1 – 8,6" (an en dash); NULL without one. */
 char *ic_render_format_ci95 (const IcBundleIndicator *indicator);
 
-/* The value and its interval: "6,6 % [IC 95 % : 5,1 – 8,6]", or the value
+/* The value and its interval: "6,6 % [IC à 95 % : 5,1 – 8,6]", or the value
  * alone without an interval. */
 char *ic_render_format_value_ci95 (const IcBundleIndicator *indicator);
 
@@ -85,10 +87,14 @@ char *ic_render_format_suppressed_reason (const IcBundleView *bundle);
 /* What the 95 % interval and a significant change mean, for the reports
  * that show them (ic_bundle_view_has_statistics). */
 #define IC_RENDER_STATISTICS_NOTE                                                                              \
-  "Lecture : IC 95 % est l'intervalle de confiance à 95 % de la proportion (méthode de Wilson), la marge "     \
+  "Lecture : l'IC à 95 % est l'intervalle de confiance à 95 % de la proportion (méthode de Wilson), la marge " \
   "d'incertitude due aux effectifs. Une évolution est dite significative au seuil de 5 % quand l'écart avec "  \
   "l'année précédente est trop grand pour s'expliquer par le seul hasard (test de comparaison de deux "        \
   "proportions)."
+
+/* A report's words for an indicator without a target, after « Cible : »,
+ * the same in every format. */
+#define IC_RENDER_NO_TARGET "aucune"
 
 /* What a suppressed territory shows instead of its figures. */
 #define IC_RENDER_SUPPRESSED "secret statistique"
