@@ -624,7 +624,7 @@ test_html_method_and_appendix (void)
   g_assert_nonnull (strstr (out->str, "<dt>Calcul</dt><dd>numérateur 51 ÷ dénominateur 770 × 100 = 6,6 %, "
                                       "arrondi au dixième</dd>"));
   g_assert_nonnull (strstr (out->str, "<dt>Période</dt><dd>2023-2024, du 01/09/2023 au 31/08/2024</dd>"));
-  g_assert_nonnull (strstr (out->str, "<li>population : les naissances 2024 : 770, INSEE état civil "
+  g_assert_nonnull (strstr (out->str, "<li>effectif de référence : les naissances de 2024 : 770, INSEE état civil "
                                       "(fichier <code>populations.csv</code>)</li>"));
   g_assert_nonnull (strstr (out->str, "<li>relevés : les informations préoccupantes (fichier <code>ip.csv</code>)</li>"));
   g_assert_nonnull (strstr (out->str, "<dt>Définition</dt><dd>version 1.0.0, identifiant epp_pmi_coverage</dd>"));
