@@ -139,7 +139,7 @@ check_widths creuse "$work/creuse.html"
 intervals=$(count '"ci95": [' "$work/creuse-2024.json")
 check "creuse: the 95 % interval beside each value that has one ($intervals)" sh -c "
   test $intervals -ge 1 &&
-  test \$(grep -o -F '<span class=\"ci\">[<abbr title=\"intervalle de confiance à 95 %\">IC 95 %</abbr> : ' \
+  test \$(grep -o -F '<span class=\"ci\">[<abbr title=\"intervalle de confiance à 95 %\">IC à 95 %</abbr> : ' \
     '$work/creuse.dom' | wc -l) -eq $intervals"
 tests=$(grep -o -E '"significant": (true|false)' "$work/creuse-2024.json" | wc -l)
 check "creuse: each tested change said significant or not at 5 % ($tests)" sh -c "

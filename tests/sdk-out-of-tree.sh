@@ -64,5 +64,5 @@ mkdir "$work/old"
 check "a plugin of an older ABI major builds" sh -c "cc -shared -fPIC -o '$work/old/old_plugin.so' '$work/old.c' \$(pkg-config --cflags --libs indicore-plugin)"
 check "and is refused with a clear reason" sh -c "
   '$indicore' list --plugins '$work/old' > '$work/list.txt'; test \$? -eq 1 &&
-  grep -q 'old_plugin.so: built for plugin ABI 0.9, but this engine has ABI 1.0: rebuild it' '$work/list.txt'"
+  grep -q 'old_plugin.so: construit pour l.ABI de module 0.9, alors que ce moteur a l.ABI 1.1 : à recompiler' '$work/list.txt'"
 exit $failed

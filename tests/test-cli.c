@@ -136,7 +136,7 @@ test_run_lenient (void)
   /* pmi_acts: 2 rows read, 1 set aside, its reason kept with its place. */
   g_assert_nonnull (strstr (text, "\"rows\": 2,\n      \"rejected\": 1,"));
   g_assert_nonnull (strstr (text, "pmi_acts.csv:3:3: act_date:"));
-  g_assert_nonnull (strstr (text, "1 invalid row set aside (--lenient)"));
+  g_assert_nonnull (strstr (text, "1 ligne invalide écartée (--lenient)"));
   ic_test_rmtree (dir);
 }
 

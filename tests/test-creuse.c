@@ -125,7 +125,7 @@ static void
 assert_no_population_warning (IcResult *r)
 {
   for (guint i = 0; i < r->warnings->len; i++)
-    g_assert_null (strstr (r->warnings->pdata[i], "populations.csv gives"));
+    g_assert_null (strstr (r->warnings->pdata[i], "populations.csv donne"));
 }
 
 static JsonObject *
@@ -229,7 +229,7 @@ test_ip (void)
   g_assert_cmpfloat (json_object_get_double_member (details, "median_delay_days"), ==, 143.0);
   /* 14.0 < 100 */
   g_assert_cmpint (r->target_met, ==, 0);
-  g_assert_cmpstr (r->text_fr, ==, "25 IP évaluées en moins de 3 mois sur 179 IP évaluées en 2024, soit 14,0 %");
+  g_assert_cmpstr (r->text_fr, ==, "25 IP évaluées dans les 3 mois suivant leur réception sur 179 IP évaluées en 2024, soit 14,0 %");
 }
 
 static void
@@ -254,7 +254,7 @@ test_vad (void)
   g_assert_cmpint (r->target_met, ==, 1);
   g_assert_cmpstr (r->text_fr, ==,
                    "368 enfants de moins de 2 ans ont bénéficié d'une visite à domicile de la PMI en 2024 sur "
-                   "1\u00a0560, soit 23,6 %");
+                   "1\u00a0560 enfants de moins de 2 ans, soit 23,6 %");
 }
 
 /* The two indicators of issue 7; the example's README gives the counts:

@@ -463,9 +463,9 @@ test_epp_population_differs_warning (void)
   /* One warning with both totals (5 and 3), one for North without its
    * counts (2 and 1): a territory's counts may be hidden for small counts. */
   g_assert_cmpuint (r->warnings->len, ==, 2);
-  g_assert_cmpuint (count_warnings_with (r, "gives 5", "gives 3"), ==, 1);
-  g_assert_cmpuint (count_warnings_with (r, "North", "populations.csv and births.csv differ"), ==, 1);
-  g_assert_cmpuint (count_warnings_with (r, "North", "gives"), ==, 0);
+  g_assert_cmpuint (count_warnings_with (r, "populations.csv donne 5", "births.csv 3"), ==, 1);
+  g_assert_cmpuint (count_warnings_with (r, "territoire North", "populations.csv et births.csv diffèrent"), ==, 1);
+  g_assert_cmpuint (count_warnings_with (r, "North", "donne"), ==, 0);
   /* North: reference 2 → 1 / 2 = 50.0; South has no reference row and
    * is derived: 0 / 1 = 0.0 */
   assert_strata (r, STRATA ("North", "South"));
@@ -486,7 +486,7 @@ test_epp_population_other_year_ignored (void)
 
   /* The 2023 row is not a denominator for 2024, and there is no births.csv. */
   r = data_run (d, 2024, "epp_pmi_coverage");
-  assert_not_available (r, REASON ("births", "2024", "births.csv"));
+  assert_not_available (r, REASON ("le nombre de naissances de 2024", "births.csv"));
   /* For 2023 it is: 100 × 1 / 10 = 10.0 */
   r = data_run (d, 2023, "epp_pmi_coverage");
   assert_ok (r, 1, 10, 100);
@@ -816,7 +816,7 @@ test_bsem_unknown_age_detail (void)
   g_assert_cmpint (detail_int (r, "unknown_age"), ==, 1);
   g_assert_cmpint (detail_int (r, "out_of_age_band"), ==, 1);
   g_assert_cmpuint (r->warnings->len, ==, 1);
-  g_assert_cmpuint (count_warnings_starting (r, "1 children with a BSEM"), ==, 1);
+  g_assert_cmpuint (count_warnings_starting (r, "1 enfant vu par la PMI pour un BSEM n'a pas de date de naissance"), ==, 1);
 }
 
 static void
@@ -883,7 +883,7 @@ test_bsem_not_derived_from_births (void)
   /* Only the school year's own row is a denominator; births.csv is no
    * substitute for an enrolment count. */
   r = data_run (d, 2024, "bsem_coverage");
-  assert_not_available (r, REASON ("enrolled_3_4", "2023-2024"));
+  assert_not_available (r, REASON ("le nombre d'enfants scolarisés à 3-4 ans de 2023-2024"));
 }
 
 static void
@@ -1142,7 +1142,7 @@ test_vad_unknown_age_detail (void)
    * is known; k4 and k5 are not counted at all. */
   g_assert_cmpint (detail_int (r, "unknown_age"), ==, 1);
   g_assert_cmpuint (r->warnings->len, ==, 1);
-  g_assert_cmpuint (count_warnings_starting (r, "1 children visited at home"), ==, 1);
+  g_assert_cmpuint (count_warnings_starting (r, "1 enfant visité à domicile par la PMI n'a pas de date de naissance"), ==, 1);
 }
 
 static void
@@ -1235,11 +1235,11 @@ test_vad_population_needs_both_years (void)
   /* No birth in 2023: children_under_2 for 2024 cannot be derived. */
   data_file (d, "births.csv", BIRTHS "b1,2024-02-02,\nb2,2024-03-03,\n");
   r = data_run (d, 2024, "vad_child_share");
-  assert_not_available (r, REASON ("children_under_2", "2023"));
+  assert_not_available (r, REASON ("le nombre d'enfants de moins de 2 ans de 2024", "aucune naissance en 2023"));
   /* No birth in 2024 either way round. */
   data_file (d, "births.csv", BIRTHS "b1,2023-02-02,\nb2,2023-03-03,\n");
   r = data_run (d, 2024, "vad_child_share");
-  assert_not_available (r, REASON ("children_under_2", "2024"));
+  assert_not_available (r, REASON ("le nombre d'enfants de moins de 2 ans de 2024", "aucune naissance en 2024"));
   /* One birth in each year: 100 × 1 / 3 = 33.3 */
   data_file (d, "births.csv", BIRTHS "b1,2023-02-02,\nb2,2023-03-03,\nb3,2024-01-01,\n");
   r = data_run (d, 2024, "vad_child_share");
@@ -1262,7 +1262,7 @@ test_vad_population_reference_first (void)
   g_assert_cmpstr (population_source (r, "children_under_2")->origin, ==, "populations.csv");
   /* One warning (8 against 4); North agrees (2 and 2). */
   g_assert_cmpuint (r->warnings->len, ==, 1);
-  g_assert_cmpuint (count_warnings_with (r, "gives 8", "gives 4"), ==, 1);
+  g_assert_cmpuint (count_warnings_with (r, "populations.csv donne 8", "births.csv 4"), ==, 1);
   /* North 1 / 2 = 50.0; South derived 0 / 1 */
   assert_stratum (r, "North", 1, 2, 500);
   assert_stratum (r, "South", 0, 1, 0);
@@ -1282,8 +1282,8 @@ test_vad_text_fr (void)
   /* 100 × 2 / 10 = 20.0 → « 20,0 » */
   assert_ok (r, 2, 10, 200);
   g_assert_cmpstr (r->text_fr, ==,
-                   "2 enfants de moins de 2 ans ont bénéficié d'une visite à domicile de la PMI en 2024 sur 10, "
-                   "soit 20,0 %");
+                   "2 enfants de moins de 2 ans ont bénéficié d'une visite à domicile de la PMI en 2024 sur 10 "
+                   "enfants de moins de 2 ans, soit 20,0 %");
 }
 
 /* pmi_acts.csv with @n children visited at 7 months in 2024;
@@ -1496,7 +1496,7 @@ test_ip_not_available_no_evaluation (void)
 
   r = data_run (d, 2024, "ip_eval_3m_rate");
   /* No evaluation ended in 2024: a denominator of 0, never 0 %. */
-  assert_not_available (r, REASON ("2024"));
+  assert_not_available (r, REASON ("aucune évaluation d'IP n'a été conclue en 2024"));
   /* Received in 2024: i1, i2 */
   g_assert_cmpint (detail_int (r, "received"), ==, 2);
   o = data_bundle_indicator (d, "ip_eval_3m_rate");
@@ -1523,7 +1523,7 @@ test_ip_text_fr (void)
   r = data_run (d, 2024, "ip_eval_3m_rate");
   /* 100 × 3 / 7 = 42.857 → « 42,9 » */
   assert_ok (r, 3, 7, 429);
-  g_assert_cmpstr (r->text_fr, ==, "3 IP évaluées en moins de 3 mois sur 7 IP évaluées en 2024, soit 42,9 %");
+  g_assert_cmpstr (r->text_fr, ==, "3 IP évaluées dans les 3 mois suivant leur réception sur 7 IP évaluées en 2024, soit 42,9 %");
 }
 
 /* ip.csv with @n IPs ended in 2024, @late of them after three months. */
@@ -1598,21 +1598,24 @@ test_common_not_available_missing_population (void)
    * population, its period and the missing file. */
   data_run (d, 2024, NULL);
   assert_not_available (ic_test_result (d->run, "epp_pmi_coverage"),
-                        REASON ("births", "2024", "populations.csv is absent", "births.csv"));
+                        REASON ("le nombre de naissances de 2024", "le fichier populations.csv manque", "births.csv"));
   assert_not_available (ic_test_result (d->run, "bsem_coverage"),
-                        REASON ("enrolled_3_4", "2023-2024", "populations.csv is absent"));
+                        REASON ("le nombre d'enfants scolarisés à 3-4 ans de 2023-2024", "le fichier populations.csv manque"));
   assert_not_available (ic_test_result (d->run, "vad_child_share"),
-                        REASON ("children_under_2", "2024", "populations.csv is absent", "births.csv"));
+                        REASON ("le nombre d'enfants de moins de 2 ans de 2024", "le fichier populations.csv manque",
+                                "births.csv"));
 
   /* A populations.csv without the rows asked for. */
   data_file (d, "populations.csv", POPS "other_population,2024,,5,X\n");
   data_run (d, 2024, NULL);
   assert_not_available (ic_test_result (d->run, "epp_pmi_coverage"),
-                        REASON ("births", "2024", "no row in populations.csv"));
+                        REASON ("le nombre de naissances de 2024", "populations.csv n'a pas de ligne « births » pour 2024"));
   assert_not_available (ic_test_result (d->run, "bsem_coverage"),
-                        REASON ("enrolled_3_4", "2023-2024", "no row in populations.csv"));
+                        REASON ("le nombre d'enfants scolarisés à 3-4 ans de 2023-2024",
+                                "populations.csv n'a pas de ligne « enrolled_3_4 » pour 2023-2024"));
   r = ic_test_result (d->run, "vad_child_share");
-  assert_not_available (r, REASON ("children_under_2", "2024", "no row in populations.csv"));
+  assert_not_available (r, REASON ("le nombre d'enfants de moins de 2 ans de 2024",
+                                   "populations.csv n'a pas de ligne « children_under_2 » pour 2024"));
 }
 
 static void
@@ -1637,7 +1640,7 @@ test_common_not_available_zero_denominator (void)
       IcResult *r = ic_test_result (d->run, ids[i]);
       JsonObject *o = data_bundle_indicator (d, ids[i]);
       /* Each has a numerator (1, or 0 IP) over 0: not available, never 0 % */
-      assert_not_available (r, strcmp (ids[i], "ip_eval_3m_rate") == 0 ? REASON ("2024") : REASON ("is 0"));
+      assert_not_available (r, strcmp (ids[i], "ip_eval_3m_rate") == 0 ? REASON ("aucune évaluation d'IP n'a été conclue en 2024") : REASON ("est 0"));
       g_assert_true (json_object_get_null_member (o, "value"));
       g_assert_true (json_object_get_null_member (o, "text_fr"));
       g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "strata")), ==, 0);
@@ -1646,7 +1649,7 @@ test_common_not_available_zero_denominator (void)
   /* A population derived as 0: births.csv has births in 2023 only. */
   data_remove (d, "populations.csv");
   data_file (d, "births.csv", BIRTHS "b1,2023-05-05,\n");
-  assert_not_available (data_run (d, 2024, "epp_pmi_coverage"), REASON ("births", "is 0"));
+  assert_not_available (data_run (d, 2024, "epp_pmi_coverage"), REASON ("le dénominateur, le nombre de naissances de 2024, est 0"));
 }
 
 static void

@@ -77,7 +77,7 @@ test_crashes (void)
   IcResult *segfault, *aborted, *hang;
   /* Under valgrind, loading a plugin in the child alone takes a second. */
   guint limit = RUNNING_ON_VALGRIND ? 20 : 1;
-  g_autofree char *stopped = g_strdup_printf ("did not finish within %u s", limit);
+  g_autofree char *stopped = g_strdup_printf ("n'a pas fini dans le délai de %u s", limit);
   gint64 start;
 
   g_free (ic_test_write (dir, "births.csv", births_csv));
@@ -254,20 +254,20 @@ typedef struct {
 
 static const HostileCase hostile_cases[] = {
   /* issue 13, case 1: its constructor ran in the engine, as root */
-  { "/isolate/hostile/constructor", "hostile_constructor", TRUE, "system call openat refused" },
+  { "/isolate/hostile/constructor", "hostile_constructor", TRUE, "appel système openat refusé" },
   /* case 2: it reopened EPP's pipe through /proc/self/fd and wrote 700 / 770 */
-  { "/isolate/hostile/forger", "hostile_forger", FALSE, "system call openat refused" },
+  { "/isolate/hostile/forger", "hostile_forger", FALSE, "appel système openat refusé" },
   /* case 3: /etc/passwd in a warning, a file written, the network, programs, processes */
-  { "/isolate/hostile/reader", "hostile_reader", FALSE, "system call openat refused" },
-  { "/isolate/hostile/writer", "hostile_writer", FALSE, "system call openat refused" },
-  { "/isolate/hostile/socket", "hostile_socket", FALSE, "system call socket refused" },
-  { "/isolate/hostile/exec", "hostile_exec", FALSE, "system call execve refused" },
-  { "/isolate/hostile/fork", "hostile_fork", FALSE, "system call clone refused" },
+  { "/isolate/hostile/reader", "hostile_reader", FALSE, "appel système openat refusé" },
+  { "/isolate/hostile/writer", "hostile_writer", FALSE, "appel système openat refusé" },
+  { "/isolate/hostile/socket", "hostile_socket", FALSE, "appel système socket refusé" },
+  { "/isolate/hostile/exec", "hostile_exec", FALSE, "appel système execve refusé" },
+  { "/isolate/hostile/fork", "hostile_fork", FALSE, "appel système clone refusé" },
   /* case 5: list, describe and run crashed */
   { "/isolate/hostile/wild-id", "hostile_wild_id", TRUE, "signal 11" },
   /* case 7: the run hung forever; a grandchild survived the run */
-  { "/isolate/hostile/closes-fds-and-sleeps", "hostile_sleeper", FALSE, "did not finish within 3 s (--plugin-timeout)" },
-  { "/isolate/hostile/grandchild", "hostile_grandchild", FALSE, "system call clone refused" },
+  { "/isolate/hostile/closes-fds-and-sleeps", "hostile_sleeper", FALSE, "n'a pas fini dans le délai de 3 s (--plugin-timeout)" },
+  { "/isolate/hostile/grandchild", "hostile_grandchild", FALSE, "appel système clone refusé" },
   /* case 8: its output went into the bundle on standard output */
   { "/isolate/hostile/stdout", "hostile_stdout", FALSE, "\u00ab hostile_stdout was here \u00bb" },
   /* case 10: found only when called, exit status 127 */

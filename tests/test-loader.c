@@ -134,9 +134,9 @@ static const RefuseCase refuse_cases[] = {
   { "/loader/refuse/too-small-header", "fixture_too_small_header", IC_LOADER_ERROR_TOO_SMALL,
     "descriptor of 8 bytes, smaller than the 12 bytes of its header" },
   { "/loader/refuse/abi-major", "fixture_abi_major_0", IC_LOADER_ERROR_ABI_MAJOR,
-    "built for plugin ABI 0.9, but this engine has ABI 1." },
+    "construit pour l'ABI de module 0.9, alors que ce moteur a l'ABI 1." },
   { "/loader/refuse/abi-major-future-layout", "fixture_abi_major_2", IC_LOADER_ERROR_ABI_MAJOR,
-    "built for plugin ABI 2.0, but this engine has ABI 1." },
+    "construit pour l'ABI de module 2.0, alors que ce moteur a l'ABI 1." },
   { "/loader/refuse/abi-minor", "fixture_abi_minor", IC_LOADER_ERROR_ABI_MINOR, NULL },
   { "/loader/refuse/bad-id", "fixture_bad_id", IC_LOADER_ERROR_INVALID,
     "id \"Bad-Id\": the id must be 1 to 64 characters of a-z, 0-9 and _" },
@@ -168,7 +168,7 @@ refuse_phrase (const RefuseCase *c)
   if (c->code == IC_LOADER_ERROR_TOO_SMALL)
     return g_strdup_printf ("descriptor of 12 bytes, smaller than the %d bytes of ABI 1.0", SIZE_1_0);
   if (c->code == IC_LOADER_ERROR_ABI_MINOR)
-    return g_strdup_printf ("built for plugin ABI %d.%d, newer than this engine's %d.%d",
+    return g_strdup_printf ("construit pour l'ABI de module %d.%d, plus récente que l'ABI %d.%d de ce moteur",
                             IC_ABI_MAJOR, IC_ABI_MINOR + 1, IC_ABI_MAJOR, IC_ABI_MINOR);
   g_assert_not_reached ();
   return NULL;
@@ -1047,7 +1047,7 @@ test_run_table_absent (void)
     {
       const IcResult *r = run->results->pdata[i];
       assert_status (r, IC_STATUS_NOT_AVAILABLE);
-      assert_contains (r->reason, "pmi_acts.csv is absent");
+      assert_contains (r->reason, "le fichier pmi_acts.csv manque");
     }
   ic_test_rmtree (data);
 }

@@ -191,8 +191,8 @@ test_reference_school_year (Fixture *f, gconstpointer data)
 
   other = population (f, "enrolled_3_4", IC_PERIOD_SCHOOL_YEAR, 2025);
   assert_unavailable (other, 0,
-                      "population enrolled_3_4 for 2024-2025 is not available: no row in populations.csv, "
-                      "and enrolled_3_4 cannot be derived from records");
+                      "le nombre d'enfants scolarisés à 3-4 ans de 2024-2025 n'est pas disponible : populations.csv n'a pas "
+                      "de ligne « enrolled_3_4 » pour 2024-2025, et il ne se déduit pas des données individuelles");
 }
 
 /* ------------------------------------------------------------------ */
@@ -263,8 +263,9 @@ test_derived_children_under_2_missing_year (Fixture *f, gconstpointer data)
   /* 2022 needs the births of 2021 (none in the file) and 2022 (B-01). */
   y2022 = population (f, "children_under_2", IC_PERIOD_CALENDAR_YEAR, 2022);
   assert_unavailable (y2022, 0,
-                      "population children_under_2 for 2022 is not available: populations.csv is absent, "
-                      "and births.csv has no birth in 2021, and children_under_2 for 2022 needs the births of 2021 and 2022");
+                      "le nombre d'enfants de moins de 2 ans de 2022 n'est pas disponible : le fichier populations.csv manque, "
+                      "et births.csv n'a aucune naissance en 2021, alors qu'il faut les naissances de 2021 et de 2022 "
+                      "pour compter les enfants de moins de 2 ans en 2022");
   /* Not derivable in the total, nor in any territory. */
   assert_unavailable (y2022, territory (f, "Nord"), NULL);
 
@@ -275,8 +276,9 @@ test_derived_children_under_2_missing_year (Fixture *f, gconstpointer data)
   /* 2030 needs 2029 and 2030: neither. */
   y2030 = population (f, "children_under_2", IC_PERIOD_CALENDAR_YEAR, 2030);
   assert_unavailable (y2030, 0,
-                      "population children_under_2 for 2030 is not available: populations.csv is absent, "
-                      "and births.csv has no birth in 2029 nor in 2030, and children_under_2 for 2030 needs the births of 2029 and 2030");
+                      "le nombre d'enfants de moins de 2 ans de 2030 n'est pas disponible : le fichier populations.csv manque, "
+                      "et births.csv n'a aucune naissance en 2029 ni en 2030, alors qu'il faut les naissances de 2029 "
+                      "et de 2030 pour compter les enfants de moins de 2 ans en 2030");
 }
 
 static void
@@ -291,8 +293,9 @@ test_derived_later_year_missing (Fixture *f, gconstpointer data)
         POPULATIONS_HEADER "births;2024;;770;\n", NULL);
   p = population (f, "children_under_2", IC_PERIOD_CALENDAR_YEAR, 2024);
   assert_unavailable (p, 0,
-                      "population children_under_2 for 2024 is not available: no row in populations.csv, "
-                      "and births.csv has no birth in 2024, and children_under_2 for 2024 needs the births of 2023 and 2024");
+                      "le nombre d'enfants de moins de 2 ans de 2024 n'est pas disponible : populations.csv n'a pas de ligne "
+                      "« children_under_2 » pour 2024, et births.csv n'a aucune naissance en 2024, alors qu'il faut "
+                      "les naissances de 2023 et de 2024 pour compter les enfants de moins de 2 ans en 2024");
 }
 
 static void
@@ -305,8 +308,8 @@ test_school_year_not_derived (Fixture *f, gconstpointer data)
   load (f, births_2022_2025, NULL, NULL);
   births = population (f, "births", IC_PERIOD_SCHOOL_YEAR, 2024);
   assert_unavailable (births, 0,
-                      "population births for 2023-2024 is not available: populations.csv is absent, "
-                      "and births is derived from births.csv only for a calendar year");
+                      "le nombre de naissances de 2023-2024 n'est pas disponible : le fichier populations.csv manque, "
+                      "et il ne se déduit de births.csv que pour une année civile");
   assert_unavailable (births, territory (f, "Nord"), NULL);
   under_2 = population (f, "children_under_2", IC_PERIOD_SCHOOL_YEAR, 2024);
   assert_unavailable (under_2, 0, NULL);
@@ -322,8 +325,8 @@ test_not_derivable (Fixture *f, gconstpointer data)
   load (f, births_2022_2025, POPULATIONS_HEADER "births;2024;;770;\n", NULL);
   p = population (f, "enrolled_3_4", IC_PERIOD_SCHOOL_YEAR, 2024);
   assert_unavailable (p, 0,
-                      "population enrolled_3_4 for 2023-2024 is not available: no row in populations.csv, "
-                      "and enrolled_3_4 cannot be derived from records");
+                      "le nombre d'enfants scolarisés à 3-4 ans de 2023-2024 n'est pas disponible : populations.csv n'a pas "
+                      "de ligne « enrolled_3_4 » pour 2023-2024, et il ne se déduit pas des données individuelles");
   assert_unavailable (p, territory (f, "Nord"), NULL);
 }
 
@@ -336,8 +339,8 @@ test_no_births_file (Fixture *f, gconstpointer data)
   load (f, NULL, POPULATIONS_HEADER "enrolled_3_4;2023-2024;;844;\n", NULL);
   p = population (f, "births", IC_PERIOD_CALENDAR_YEAR, 2024);
   assert_unavailable (p, 0,
-                      "population births for 2024 is not available: no row in populations.csv, "
-                      "and births.csv, from which it could be derived, is absent");
+                      "le nombre de naissances de 2024 n'est pas disponible : populations.csv n'a pas de ligne « births » "
+                      "pour 2024, et births.csv, dont il se déduirait, manque aussi");
 }
 
 static void
@@ -351,8 +354,8 @@ test_nothing (Fixture *f, gconstpointer data)
   p = population (f, "children_under_2", IC_PERIOD_CALENDAR_YEAR, 2024);
   g_assert_cmpuint (p->n_territories, ==, 1);
   assert_unavailable (p, 0,
-                      "population children_under_2 for 2024 is not available: populations.csv is absent, "
-                      "and births.csv, from which it could be derived, is absent");
+                      "le nombre d'enfants de moins de 2 ans de 2024 n'est pas disponible : le fichier populations.csv "
+                      "manque, et births.csv, dont il se déduirait, manque aussi");
 }
 
 /* ------------------------------------------------------------------ */
@@ -544,12 +547,12 @@ test_warning_counts_only_for_total (Fixture *f, gconstpointer data)
   p = population (f, "births", IC_PERIOD_CALENDAR_YEAR, 2024);
   v = resolve (p, 0);
   total = ic_population_difference_warning (p, NULL, &v);
-  g_assert_cmpstr (total, ==, "population births for 2024: populations.csv gives 770 and births.csv gives 4; "
-                              "populations.csv is used");
+  g_assert_cmpstr (total, ==, "le nombre de naissances de 2024 : populations.csv donne 770 et births.csv 4 ; "
+                              "le chiffre de populations.csv est retenu");
   v = resolve (p, territory (f, "Sud"));
   sud = ic_population_difference_warning (p, "Sud", &v);
-  g_assert_cmpstr (sud, ==, "population births for 2024, territory Sud: populations.csv and births.csv differ; "
-                            "populations.csv is used");
+  g_assert_cmpstr (sud, ==, "le nombre de naissances de 2024, territoire Sud : populations.csv et births.csv "
+                            "diffèrent ; le chiffre de populations.csv est retenu");
   v = resolve (p, territory (f, "Nord"));
   nord = ic_population_difference_warning (p, "Nord", &v);
   g_assert_null (nord);
@@ -568,8 +571,8 @@ test_implausible (Fixture *f, gconstpointer data)
         POPULATIONS_HEADER "births;2024;;9223372036854775807;\nbirths;2024;Sud;1000000001;\nbirths;2024;Nord;1000000000;\n",
         NULL);
   p = population (f, "births", IC_PERIOD_CALENDAR_YEAR, 2024);
-  assert_unavailable (p, 0, "population births for 2024 is not available: populations.csv gives it above 1000000000, "
-                            "more than any département's population");
+  assert_unavailable (p, 0, "le nombre de naissances de 2024 n'est pas disponible : populations.csv le donne "
+                            "au-dessus de 1\u00a0000\u00a0000\u00a0000, plus qu'aucun département n'a d'habitants");
   assert_unavailable (p, territory (f, "Sud"), NULL);
   /* 10^9 itself is the bound, still used. */
   v = resolve (p, territory (f, "Nord"));

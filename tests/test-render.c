@@ -212,9 +212,11 @@ test_french_target (void)
 {
   g_autoptr (IcBundleView) bundle = ic_golden_load ("bundle-2024.json");
 
-  assert_string (ic_render_format_target (ic_golden_find (bundle, "epp_pmi_coverage")), "≥ 20 %");
+  assert_string (ic_render_format_target (ic_golden_find (bundle, "epp_pmi_coverage")), "au moins 20 %");
   g_assert_cmpstr (ic_render_target_met_word (ic_golden_find (bundle, "epp_pmi_coverage")), ==, "non atteinte");
-  assert_string (ic_render_format_target (ic_golden_find (bundle, "vad_child_share")), "≥ 15 %");
+  assert_string (ic_render_format_target (ic_golden_find (bundle, "vad_child_share")), "au moins 15 %");
+  /* at least 100 %: nothing more is possible, « 100 % » says it all */
+  assert_string (ic_render_format_target (ic_golden_find (bundle, "ip_eval_3m_rate")), "100 %");
   g_assert_cmpstr (ic_render_target_met_word (ic_golden_find (bundle, "vad_child_share")), ==, "atteinte");
   assert_string (ic_render_format_target (ic_golden_find (bundle, "bsem_coverage")), "progression");
   g_assert_cmpstr (ic_render_target_met_word (ic_golden_find (bundle, "consultation_child_share")), ==, "non déterminée");
@@ -265,8 +267,8 @@ test_text_solen (void)
   g_assert_nonnull (strstr (out->str, "Engagement 1, objectif 1 — Rendre obligatoire l'entretien prénatal précoce\n"
                                       "Taux de couverture des EPP réalisés par la PMI — 2024\n"
                                       "51 femmes ont bénéficié d'un EPP réalisé par la PMI en 2024 sur 770 naissances, soit 6,6 %\n"
-                                      "Valeur : 6,6 % [IC 95 % : 5,1 – 8,6] (51 / 770)\n"
-                                      "Cible : ≥ 20 % — non atteinte\n"
+                                      "Valeur : 6,6 % [IC à 95 % : 5,1 – 8,6] (51 / 770)\n"
+                                      "Cible : au moins 20 % — non atteinte\n"
                                       /* 6.6 - 5.5 = 1.1, p = 0.3678 */
                                       "Évolution : +1,1 point par rapport à 2023 (5,5 %), non significative au seuil "
                                       "de 5 % (p = 0,37) : l'écart peut être dû au hasard\n"));
@@ -276,8 +278,8 @@ test_text_solen (void)
   /* 93.2 - 86.3 = 6.9, p = 0.0000 */
   g_assert_nonnull (strstr (out->str, "Évolution : +6,9 points par rapport à 2022-2023 (86,3 %), significative au "
                                       "seuil de 5 % (p < 0,0001)\n"));
-  g_assert_nonnull (strstr (out->str, "Valeur : non disponible — motif : population births for 2024"));
-  g_assert_nonnull (strstr (out->str, "Valeur : erreur de calcul — motif : the plugin stopped"));
+  g_assert_nonnull (strstr (out->str, "Valeur : non disponible — motif : le nombre de naissances de 2024 n'est pas disponible"));
+  g_assert_nonnull (strstr (out->str, "Valeur : erreur de calcul — motif : le module s'est arrêté brutalement"));
   /* no line is wrapped nor broken: one fact a line */
   g_assert_null (strstr (out->str, "\r"));
 }
@@ -345,7 +347,7 @@ test_csv_excel_french (void)
   g_autoptr (GString) out = ic_render (bundle, ic_render_format_find ("csv"));
   static const char *const header[] = {
     "département", "nom du département", "année", "indicateur", "titre", "période", "territoire",
-    "numérateur", "dénominateur", "valeur", "IC 95 % bas", "IC 95 % haut", "unité", "valeur précédente",
+    "numérateur", "dénominateur", "valeur", "IC à 95 % bas", "IC à 95 % haut", "unité", "valeur précédente",
     "évolution", "p-valeur", "évolution significative", "cible", "cible atteinte", "statut", "motif",
     "version de la définition", NULL,
   };
@@ -392,7 +394,7 @@ test_csv_excel_french (void)
   g_assert_cmpstr (row[10], ==, "");
   g_assert_cmpstr (row[11], ==, "");
   g_assert_cmpstr (row[19], ==, "non disponible");
-  g_assert_true (g_str_has_prefix (row[20], "population births for 2024 is not available"));
+  g_assert_true (g_str_has_prefix (row[20], "le nombre de naissances de 2024 n'est pas disponible"));
   row = csv.rows->pdata[3];
   g_assert_cmpstr (row[3], ==, "epp_pmi_coverage");
   g_assert_cmpstr (row[2], ==, "2022");
@@ -420,7 +422,7 @@ test_csv_excel_french (void)
   g_assert_cmpstr (row[14], ==, "1,1");
   g_assert_cmpstr (row[15], ==, "0,3678");
   g_assert_cmpstr (row[16], ==, "non");
-  g_assert_cmpstr (row[17], ==, "≥ 20");
+  g_assert_cmpstr (row[17], ==, "au moins 20 %");
   g_assert_cmpstr (row[18], ==, "non");
   g_assert_cmpstr (row[19], ==, "disponible");
   g_assert_cmpstr (row[21], ==, "1.0.0");
@@ -457,7 +459,7 @@ test_csv_excel_french (void)
   g_assert_cmpstr (row[9], ==, "14,0");
   g_assert_cmpstr (row[10], ==, "9,6");
   g_assert_cmpstr (row[11], ==, "19,8");
-  g_assert_cmpstr (row[17], ==, "≥ 100");
+  g_assert_cmpstr (row[17], ==, "100 %");
   /* a school year: the bundle's year, the period's label */
   row = csv_row (&csv, "bsem_coverage", "Ensemble", "2024");
   g_assert_cmpstr (row[5], ==, "2023-2024");
@@ -524,13 +526,13 @@ test_html_self_contained (void)
     }
   g_assert_cmpuint (count (out->str, "<table class=\"visually-hidden\">"), ==, charts);
   /* the states in words, not by colour alone */
-  g_assert_nonnull (strstr (out->str, "Cible ≥ 20 % : <span aria-hidden=\"true\">✗ </span>non atteinte"));
-  g_assert_nonnull (strstr (out->str, "Cible ≥ 15 % : <span aria-hidden=\"true\">✓ </span>atteinte"));
+  g_assert_nonnull (strstr (out->str, "Cible : au moins 20 % — <span aria-hidden=\"true\">✗ </span>non atteinte"));
+  g_assert_nonnull (strstr (out->str, "Cible : au moins 15 % — <span aria-hidden=\"true\">✓ </span>atteinte"));
   g_assert_nonnull (strstr (out->str, "<span class=\"value\">non disponible</span>"));
   /* the interval beside the value, its abbreviation spelt out */
   g_assert_nonnull (strstr (out->str, "<span class=\"value\">6,6 %</span><span class=\"ci\">[<abbr title=\"intervalle "
-                                      "de confiance à 95 %\">IC 95 %</abbr> : 5,1 – 8,6]</span>"));
-  g_assert_nonnull (strstr (out->str, "<p class=\"note\">Lecture : IC 95 % est l&#39;intervalle de confiance"));
+                                      "de confiance à 95 %\">IC à 95 %</abbr> : 5,1 – 8,6]</span>"));
+  g_assert_nonnull (strstr (out->str, "<p class=\"note\">Lecture : l&#39;IC à 95 % est l&#39;intervalle de confiance"));
   g_assert_nonnull (strstr (out->str, "<td data-label=\"Évolution\">+4,8 points depuis 2023, significative</td>"));
   g_assert_nonnull (strstr (out->str, "<span class=\"value\">erreur de calcul</span>"));
   /* escaped */
@@ -622,7 +624,7 @@ test_html_method_and_appendix (void)
   g_assert_nonnull (strstr (out->str, "<dt>Calcul</dt><dd>numérateur 51 ÷ dénominateur 770 × 100 = 6,6 %, "
                                       "arrondi au dixième</dd>"));
   g_assert_nonnull (strstr (out->str, "<dt>Période</dt><dd>2023-2024, du 01/09/2023 au 31/08/2024</dd>"));
-  g_assert_nonnull (strstr (out->str, "<li>population : les naissances 2024 : 770, INSEE état civil "
+  g_assert_nonnull (strstr (out->str, "<li>effectif de référence : les naissances de 2024 : 770, INSEE état civil "
                                       "(fichier <code>populations.csv</code>)</li>"));
   g_assert_nonnull (strstr (out->str, "<li>relevés : les informations préoccupantes (fichier <code>ip.csv</code>)</li>"));
   g_assert_nonnull (strstr (out->str, "<dt>Définition</dt><dd>version 1.0.0, identifiant epp_pmi_coverage</dd>"));
@@ -632,7 +634,7 @@ test_html_method_and_appendix (void)
   g_assert_true (strstr (out->str, "SHA-256") > last);
   g_assert_true (strstr (out->str, "453a38615b1fd3875769d3d26abd84a1cd4ad8faec308f91ba0f54caab87f16b") > appendix);
   /* a territory's interval, 11 / 160 → 3,9 – 11,9 (test_csv_excel_french) */
-  g_assert_nonnull (strstr (out->str, "Aubusson &amp; Felletin 6,9 % (11 / 160), IC 95 % 3,9 – 11,9"));
+  g_assert_nonnull (strstr (out->str, "Aubusson &amp; Felletin 6,9 % (11 / 160), IC à 95 % 3,9 – 11,9"));
   g_assert_nonnull (strstr (out->str, "<td>3,9 – 11,9</td>"));
   /* none for a suppressed one: « Bourganeuf secret statistique » then the next */
   g_assert_nonnull (strstr (out->str, "Bourganeuf secret statistique ; "));
@@ -729,7 +731,7 @@ test_creuse_all_formats (void)
       rows += indicator->series->len + indicator->strata->len;
     }
   /* Creuse's published EPP: 51 / 770, 6,6 % against ≥ 20 % */
-  g_assert_nonnull (strstr (txt->str, "Valeur : 6,6 % [IC 95 % : 5,1 – 8,6] (51 / 770)\nCible : ≥ 20 % — non atteinte\n"));
+  g_assert_nonnull (strstr (txt->str, "Valeur : 6,6 % [IC à 95 % : 5,1 – 8,6] (51 / 770)\nCible : au moins 20 % — non atteinte\n"));
   csv_read (csv_text, &csv);
   g_assert_cmpuint (csv.rows->len, ==, rows);
   g_assert_cmpstr (csv_row (&csv, "epp_pmi_coverage", "Ensemble", "2024")[9], ==, "6,6");

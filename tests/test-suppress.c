@@ -187,7 +187,8 @@ test_bundle_warnings_withheld (void)
   g_assert_cmpstr (r_epnp->warnings->pdata[0], ==, "territory Cergy: 5 acts out of the département");
   g_assert_cmpstr (r_epnp->warnings->pdata[1], ==, "territory D: 45 EPP acts");
   g_assert_cmpstr (r_epnp->warnings->pdata[2], ==,
-                   "a warning stating a count of a territory hidden for small counts was withheld");
+                   "un avertissement qui donnait un effectif d'un territoire masqué par le secret statistique a été "
+                   "retiré");
   g_assert_cmpuint (r_epp->warnings->len, ==, 1);
   g_assert_cmpstr (r_epp->warnings->pdata[0], ==, "territory C: data of 2024");
 }

@@ -3,6 +3,8 @@
 #include <string.h>
 
 #include "api-table.h"
+#include "french-number.h"
+#include "french-template.h"
 #include "isolate.h"
 #include "paths.h"
 #include "suppress.h"
@@ -48,6 +50,14 @@ select_plugins (IcPluginSet *set, const char *const *only, GError **error)
   return g_steal_pointer (&selected);
 }
 
+char *
+ic_run_set_aside_warning (const char *file, gint64 rows)
+{
+  g_autofree char *count = ic_format_fr_int (rows);
+  return g_strdup_printf ("%s : %s %s (--lenient)", file, count,
+                          ic_fr_plural (rows, "ligne invalide écartée", "lignes invalides écartées"));
+}
+
 /* The tables an indicator reads, for the lenient warnings. */
 static gboolean
 reads_table (const IcPluginInfo *d, IcTableId id)
@@ -84,7 +94,7 @@ start_one (IcRun *run, IcPlugin *plugin, IcResult *result, GPtrArray *jobs)
       ic_result_add_table_source (result, d->tables[k]);
       if (dataset->tables[id] == NULL)
         {
-          g_autofree char *reason = g_strdup_printf ("%s is absent from the data directory",
+          g_autofree char *reason = g_strdup_printf ("le fichier %s manque dans le répertoire des données",
                                                      ic_table_spec (id)->file);
           ic_result_set_not_available (result, reason);
         }
@@ -92,9 +102,8 @@ start_one (IcRun *run, IcPlugin *plugin, IcResult *result, GPtrArray *jobs)
   for (int id = 0; id < IC_N_TABLES; id++)
     if (dataset->tables[id] != NULL && dataset->tables[id]->rejected > 0 && reads_table (d, id))
       {
-        g_autofree char *warning = g_strdup_printf ("%s: %" G_GUINT64_FORMAT " invalid row%s set aside (--lenient)",
-                                                    ic_table_spec (id)->file, dataset->tables[id]->rejected,
-                                                    dataset->tables[id]->rejected > 1 ? "s" : "");
+        g_autofree char *warning = ic_run_set_aside_warning (ic_table_spec (id)->file,
+                                                             (gint64) dataset->tables[id]->rejected);
         ic_result_add_warning (result, warning);
       }
   if (result->status != IC_STATUS_OK)
@@ -242,7 +251,9 @@ ic_run_execute (IcPluginSet *plugins, const IcRunOptions *options, IcProblems *p
       ic_trend_apply (result, options->previous, options->history);
       if (options->previous && options->previous->year != options->year - 1 && previous != NULL)
         {
-          g_autofree char *warning = g_strdup_printf ("the previous bundle is for %d, not %d: the change and the progress target compare with %d",
+          g_autofree char *warning = g_strdup_printf ("l'année précédente donnée (--previous) est %d, et non %d : "
+                                                      "l'évolution et la cible de progression sont calculées par "
+                                                      "rapport à %d",
                                                       options->previous->year, options->year - 1, options->previous->year);
           ic_result_add_warning (result, warning);
         }

@@ -69,4 +69,9 @@ gboolean ic_run_has_error (IcRun *run);
  * (IC_N_TABLES booleans into @wanted). */
 void ic_run_wanted_tables (GPtrArray *plugins, gboolean *wanted);
 
+/* The warning of an indicator reading @file, of which --lenient set @rows
+ * invalid rows aside: "ip.csv : 1 ligne invalide écartée (--lenient)".
+ * Newly allocated. */
+char *ic_run_set_aside_warning (const char *file, gint64 rows);
+
 G_END_DECLS

@@ -137,7 +137,7 @@ withhold_warnings (GPtrArray *members)
               continue;
             }
           g_ptr_array_remove_index (result->warnings, w);
-          ic_result_add_warning (result, "a warning stating a count of a territory hidden for small counts was withheld");
+          ic_result_add_warning (result, "un avertissement qui donnait un effectif d'un territoire masqué par le secret statistique a été retiré");
         }
     }
 }

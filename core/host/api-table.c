@@ -203,8 +203,8 @@ api_finish_over_population (IcContext *ctx, IcDistinct *numerator, const char *n
   result->denominator = total.value;
   if (total.value == 0)
     {
-      g_autofree char *why = g_strdup_printf ("the denominator, population %s for %s, is 0",
-                                              name, population->period_label);
+      g_autofree char *what = ic_population_french_name (name);
+      g_autofree char *why = g_strdup_printf ("le dénominateur, %s de %s, est 0", what, population->period_label);
       ic_result_set_not_available (result, why);
       return;
     }
@@ -298,6 +298,75 @@ api_not_available (IcContext *ctx, const char *format, ...)
     ic_result_set_not_available (ctx->result, message);
 }
 
+/* A message call, checked against the definition before it is kept: the
+ * engine writes its French text once the result is back in the parent. */
+static IcMessageCall *
+message_call (IcContext *ctx, const char *call_name, IcMessageKind kind, const char *id,
+              const IcMessageParam *params, gsize n_params)
+{
+  g_autoptr (IcMessageCall) call = NULL;
+  g_autofree char *problem = NULL;
+
+  if (id == NULL || (params == NULL && n_params > 0))
+    {
+      refuse (ctx, call_name, "a NULL id or parameter array");
+      return NULL;
+    }
+  if (n_params > IC_MESSAGE_PARAMS_MAX)
+    {
+      refuse (ctx, call_name, "more than %d parameters", IC_MESSAGE_PARAMS_MAX);
+      return NULL;
+    }
+  call = ic_message_call_new (kind, id);
+  for (gsize i = 0; i < n_params; i++)
+    ic_message_call_add (call, params[i].name, params[i].value);
+  problem = ic_message_call_problem (ctx->definition ? ctx->definition->messages : NULL, call);
+  if (problem != NULL)
+    {
+      refuse (ctx, call_name, "%s", problem);
+      return NULL;
+    }
+  return g_steal_pointer (&call);
+}
+
+static guint
+n_warnings (IcContext *ctx)
+{
+  guint n = ctx->result->warnings->len;
+  for (guint i = 0; i < ctx->result->messages->len; i++)
+    n += ((const IcMessageCall *) ctx->result->messages->pdata[i])->kind == IC_MESSAGE_WARNING;
+  return n;
+}
+
+static void
+api_warning_message (IcContext *ctx, const char *id, const IcMessageParam *params, gsize n_params)
+{
+  IcMessageCall *call;
+
+  if (n_warnings (ctx) >= IC_RESULT_ITEMS_MAX)
+    {
+      refuse (ctx, "warning_message", "more than %d warnings", IC_RESULT_ITEMS_MAX);
+      return;
+    }
+  if ((call = message_call (ctx, "warning_message", IC_MESSAGE_WARNING, id, params, n_params)) != NULL)
+    ic_result_add_message (ctx->result, call);
+}
+
+static void
+api_not_available_message (IcContext *ctx, const char *id, const IcMessageParam *params, gsize n_params)
+{
+  IcMessageCall *call = message_call (ctx, "not_available_message", IC_MESSAGE_REASON, id, params, n_params);
+
+  /* The first reason is the cause, as with not_available(). */
+  if (call == NULL || ctx->result->status != IC_STATUS_OK)
+    {
+      ic_message_call_free (call);
+      return;
+    }
+  ic_result_set_not_available (ctx->result, NULL);
+  ic_result_add_message (ctx->result, call);
+}
+
 static const IcApi api = {
   .size = sizeof (IcApi),
   .abi_major = IC_ABI_MAJOR,
@@ -324,6 +393,8 @@ static const IcApi api = {
   .detail_fraction = api_detail_fraction,
   .warning = api_warning,
   .not_available = api_not_available,
+  .warning_message = api_warning_message,
+  .not_available_message = api_not_available_message,
 };
 
 const IcApi *

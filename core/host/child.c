@@ -306,9 +306,10 @@ output_excerpt (IcChild *child)
         g_string_append_unichar (clean, c);
     }
   g_strstrip (clean->str);
-  return g_strdup_printf ("; it printed %" G_GUINT64_FORMAT " byte%s%s: \u00ab %s \u00bb",
+  /* French, as every reason a report may show: « octet » singular for 1. */
+  return g_strdup_printf (" ; il a écrit %" G_GUINT64_FORMAT " octet%s%s : \u00ab %s \u00bb",
                           child->output_total, child->output_total > 1 ? "s" : "",
-                          child->output_total > OUTPUT_KEPT ? ", ending with" : "",
+                          child->output_total > OUTPUT_KEPT ? ", dont les derniers" : "",
                           g_string_free (clean, FALSE));
 }
 
@@ -320,10 +321,10 @@ ic_child_failure (IcChild *child, const char *limit_option)
   int status = child->status;
 
   if (child->timed_out)
-    return g_strdup_printf ("the plugin did not finish within %u s (%s) and was stopped%s",
+    return g_strdup_printf ("le module n'a pas fini dans le délai de %u s (%s) et a été arrêté%s",
                             child->timeout_seconds, limit_option, printed);
   if (child->too_big)
-    return g_strdup_printf ("the plugin sent back more than %u MiB and was stopped", ANSWER_MAX >> 20);
+    return g_strdup_printf ("le module a renvoyé plus de %u Mio et a été arrêté", ANSWER_MAX >> 20);
   if (WIFEXITED (status) && WEXITSTATUS (status) == IC_SANDBOX_EXIT_REFUSED
       && child->answer->len == 1 + sizeof (gint32) && answer[0] == IC_SANDBOX_TAG_REFUSED)
     {
@@ -331,21 +332,22 @@ ic_child_failure (IcChild *child, const char *limit_option)
       g_autofree char *name = NULL;
       memcpy (&number, answer + 1, sizeof number);
       name = ic_sandbox_syscall_name (number);
-      return g_strdup_printf ("system call %s refused: the plugin tried what the sandbox forbids "
-                              "(files, network, programs, processes) and was stopped%s", name, printed);
+      return g_strdup_printf ("appel système %s refusé : le module a tenté ce que son confinement interdit "
+                              "(fichiers, réseau, programmes, processus) et a été arrêté%s", name, printed);
     }
   if (WIFSIGNALED (status))
-    return g_strdup_printf ("the plugin crashed: signal %d (%s)%s%s", WTERMSIG (status), g_strsignal (WTERMSIG (status)),
-                            WTERMSIG (status) == SIGXCPU ? ", its CPU time limit" : "", printed);
+    return g_strdup_printf ("le module s'est arrêté brutalement : signal %d (SIG%s)%s%s", WTERMSIG (status),
+                            sigabbrev_np (WTERMSIG (status)) ? sigabbrev_np (WTERMSIG (status)) : "?",
+                            WTERMSIG (status) == SIGXCPU ? ", sa limite de temps de calcul" : "", printed);
   if (WIFEXITED (status) && WEXITSTATUS (status) == 0 && child->answer->len > 0 && answer[0] == IC_CHILD_TAG_ERROR)
     return g_strdup_printf ("%.*s%s", (int) MIN (child->answer->len - 1, 4096), answer + 1, printed);
   if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
-    return g_strdup_printf ("the plugin's process exited with status %d%s",
+    return g_strdup_printf ("le processus du module s'est terminé avec le code %d%s",
                             WIFEXITED (status) ? WEXITSTATUS (status) : -1, printed);
   if (child->answer->len == 0 || answer[0] != IC_CHILD_TAG_ANSWER)
-    return g_strdup_printf ("the plugin's process sent back no answer%s", printed);
+    return g_strdup_printf ("le processus du module n'a renvoyé aucune réponse%s", printed);
   if (child->output_total > 0)
-    return g_strdup_printf ("the plugin printed to its standard output or error, which a plugin may not do%s",
+    return g_strdup_printf ("le module a écrit sur sa sortie standard ou d'erreur, ce qu'un module ne doit pas faire%s",
                             printed);
   return NULL;
 }

@@ -6,17 +6,19 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
-#include "french-number.h"
+#include "french-template.h"
 #include "identifier.h"
 #include "json-members.h"
 
 G_DEFINE_QUARK (ic-definition-error-quark, ic_definition_error)
 
 static const char *const placeholders[] = { "num", "den", "value", "period", "Y", NULL };
+/* The placeholders a plural may follow: « {num} {num:femme|femmes} ». */
+static const char *const counts[] = { "num", "den", NULL };
 
 static const char *const known_members[] = {
   "id", "version", "title", "description", "solen", "national_objective", "period", "unit",
-  "target", "parameters", "numerator", "denominator", "text_fr", NULL
+  "target", "parameters", "numerator", "denominator", "text_fr", "messages", NULL
 };
 
 static const char *const known_solen_members[] = { "engagement", "objective", "label", NULL };
@@ -54,19 +56,8 @@ check_id (Checker *checker, const char *id)
 static gboolean
 check_template (Checker *checker, const char *text)
 {
-  for (const char *p = strchr (text, '{'); p != NULL; p = strchr (p + 1, '{'))
-    {
-      const char *end = strchr (p, '}');
-      gboolean known = FALSE;
-      if (end == NULL)
-        return invalid (checker, "text_fr", "a '{' without its '}'");
-      for (guint i = 0; placeholders[i]; i++)
-        known |= (gsize) (end - p - 1) == strlen (placeholders[i])
-                 && strncmp (p + 1, placeholders[i], end - p - 1) == 0;
-      if (!known)
-        return invalid (checker, "text_fr", "unknown placeholder (known: {num} {den} {value} {period} {Y})");
-    }
-  return TRUE;
+  g_autofree char *problem = ic_template_problem (text, placeholders, counts);
+  return problem == NULL || invalid (checker, "text_fr", problem);
 }
 
 static gboolean
@@ -217,6 +208,7 @@ read_definition (Checker *checker, IcDefinition *definition, JsonNode *root)
 
   return read_solen (checker, definition, json_object_get_member (object, "solen"))
          && read_target (checker, definition, json_object_get_member (object, "target"))
+         && ic_messages_read (checker, json_object_get_member (object, "messages"), definition->messages)
          && read_parameters (checker, definition, json_object_get_member (object, "parameters"))
          && check_ranges (checker, definition);
 }
@@ -237,6 +229,7 @@ ic_definition_load_from_data (const char *name, const char *data, gssize length,
   definition->path = g_strdup (name);
   definition->parameters = g_array_new (FALSE, TRUE, sizeof (IcParameter));
   g_array_set_clear_func (definition->parameters, clear_parameter);
+  definition->messages = g_ptr_array_new_with_free_func ((GDestroyNotify) ic_message_free);
 
   if (!ic_json_parse (parser, name, data, length, IC_DEFINITION_ERROR, IC_DEFINITION_ERROR_READ, error))
     return NULL;
@@ -277,6 +270,8 @@ ic_definition_free (IcDefinition *definition)
   g_free (definition->numerator);
   g_free (definition->denominator);
   g_free (definition->text_fr);
+  if (definition->messages)
+    g_ptr_array_unref (definition->messages);
   g_free (definition);
 }
 
@@ -312,35 +307,14 @@ ic_definition_expand_text (const IcDefinition *definition,
                            gint64 num, gint64 den, gint64 value_tenths,
                            const char *period_label, int year)
 {
-  GString *out = g_string_new (NULL);
-  const char *p = definition->text_fr;
+  g_autofree char *year_text = g_strdup_printf ("%d", year);
+  const IcTemplateArg args[] = {
+    { "num", IC_TEMPLATE_INT, num, NULL },
+    { "den", IC_TEMPLATE_INT, den, NULL },
+    { "value", IC_TEMPLATE_TENTHS, value_tenths, NULL },
+    { "period", IC_TEMPLATE_TEXT, 0, period_label },
+    { "Y", IC_TEMPLATE_TEXT, 0, year_text },
+  };
 
-  while (*p)
-    {
-      g_autofree char *formatted = NULL;
-      if (*p != '{')
-        {
-          g_string_append_c (out, *p++);
-          continue;
-        }
-      if (g_str_has_prefix (p, "{num}"))
-        formatted = ic_format_fr_int (num);
-      else if (g_str_has_prefix (p, "{den}"))
-        formatted = ic_format_fr_int (den);
-      else if (g_str_has_prefix (p, "{value}"))
-        formatted = ic_format_fr_tenths (value_tenths);
-      else if (g_str_has_prefix (p, "{period}"))
-        formatted = g_strdup (period_label);
-      else if (g_str_has_prefix (p, "{Y}"))
-        formatted = g_strdup_printf ("%d", year);
-      else
-        {
-          /* check_template() refused anything else at load. */
-          g_string_append_c (out, *p++);
-          continue;
-        }
-      g_string_append (out, formatted);
-      p = strchr (p, '}') + 1;
-    }
-  return g_string_free (out, FALSE);
+  return ic_template_expand (definition->text_fr, args, G_N_ELEMENTS (args));
 }

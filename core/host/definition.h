@@ -4,6 +4,7 @@
 
 #include <glib.h>
 
+#include "message.h"
 #include "period.h"
 
 G_BEGIN_DECLS
@@ -70,7 +71,9 @@ typedef struct {
   GArray *parameters;     /* IcParameter, in file order */
   char *numerator;
   char *denominator;
-  char *text_fr;          /* template with {num} {den} {value} {period} {Y} */
+  char *text_fr;          /* template with {num} {den} {value} {period} {Y}, and
+                           * plurals by a count: {num:femme|femmes} (french-template.h) */
+  GPtrArray *messages;    /* IcMessage: the plugin's warnings and reasons, by id */
 } IcDefinition;
 
 /* Reads and checks @path. Returns a new definition, or NULL with @error
@@ -116,7 +119,8 @@ int ic_target_decide (const IcTarget *target, gint64 numerator, gint64 denominat
 const char *ic_target_origin_to_string (IcTargetOrigin origin);
 
 /* Fills the template with French-formatted numbers: @num and @den grouped
- * by thousands, @value_tenths with a decimal comma. Newly allocated. */
+ * by thousands, @value_tenths with a decimal comma, and the singular or
+ * plural each count chooses. Newly allocated. */
 char *ic_definition_expand_text (const IcDefinition *definition,
                                  gint64 num, gint64 den, gint64 value_tenths,
                                  const char *period_label, int year);

@@ -8,7 +8,7 @@
 GVariant *
 ic_result_to_variant (const IcResult *r)
 {
-  GVariantBuilder strata, details, warnings, sources, parameters;
+  GVariantBuilder strata, details, warnings, sources, parameters, messages;
 
   g_variant_builder_init (&strata, G_VARIANT_TYPE ("a(qxx)"));
   for (guint i = 0; i < r->strata->len; i++)
@@ -38,15 +38,33 @@ ic_result_to_variant (const IcResult *r)
       const IcParameter *p = &g_array_index (r->parameters, IcParameter, i);
       g_variant_builder_add (&parameters, "(sx)", p->name, p->value);
     }
+  g_variant_builder_init (&messages, G_VARIANT_TYPE ("a(bsa(sx))"));
+  for (guint i = 0; i < r->messages->len; i++)
+    {
+      const IcMessageCall *call = r->messages->pdata[i];
+      g_variant_builder_open (&messages, G_VARIANT_TYPE ("(bsa(sx))"));
+      g_variant_builder_add (&messages, "b", call->kind == IC_MESSAGE_REASON);
+      g_variant_builder_add (&messages, "s", call->id);
+      g_variant_builder_open (&messages, G_VARIANT_TYPE ("a(sx)"));
+      for (guint k = 0; k < call->values->len; k++)
+        {
+          const IcMessageValue *v = &g_array_index (call->values, IcMessageValue, k);
+          g_variant_builder_add (&messages, "(sx)", v->name, v->value);
+        }
+      g_variant_builder_close (&messages);
+      g_variant_builder_close (&messages);
+    }
   return g_variant_new (RESULT_TYPE, (gint32) r->status, r->reason ? r->reason : "",
                         r->has_numerator, r->has_denominator, r->numerator, r->denominator,
-                        &strata, &details, &warnings, &sources, &parameters);
+                        &strata, &details, &warnings, &sources, &parameters, &messages);
 }
 
 gboolean
 ic_result_update_from_variant (IcResult *r, GVariant *variant)
 {
   g_autoptr (GVariantIter) strata = NULL, details = NULL, warnings = NULL, sources = NULL, parameters = NULL;
+  g_autoptr (GVariantIter) messages = NULL, values = NULL;
+  gboolean is_reason;
   const char *reason, *key, *text;
   const char *table, *population, *period, *origin, *source;
   gint32 status, kind;
@@ -55,8 +73,9 @@ ic_result_update_from_variant (IcResult *r, GVariant *variant)
 
   if (!g_variant_is_of_type (variant, G_VARIANT_TYPE (RESULT_TYPE)))
     return FALSE;
-  g_variant_get (variant, "(i&sbbxxa(qxx)a(sixx)asa(msmsmsmsmsx)a(sx))", &status, &reason, &r->has_numerator, &r->has_denominator,
-                 &r->numerator, &r->denominator, &strata, &details, &warnings, &sources, &parameters);
+  g_variant_get (variant, "(i&sbbxxa(qxx)a(sixx)asa(msmsmsmsmsx)a(sx)a(bsa(sx)))", &status, &reason, &r->has_numerator,
+                 &r->has_denominator, &r->numerator, &r->denominator, &strata, &details, &warnings, &sources, &parameters,
+                 &messages);
   if (status < IC_STATUS_OK || status > IC_STATUS_ERROR)
     return FALSE;
   r->status = status;
@@ -82,6 +101,17 @@ ic_result_update_from_variant (IcResult *r, GVariant *variant)
   g_array_set_size (r->parameters, 0);
   while (g_variant_iter_next (parameters, "(&sx)", &key, &a))
     ic_result_use_parameter (r, key, a);
+  /* Ids and integers only: the parent checks them against the definition
+   * and writes their text (ic_result_check). */
+  g_ptr_array_set_size (r->messages, 0);
+  while (g_variant_iter_next (messages, "(b&sa(sx))", &is_reason, &key, &values))
+    {
+      IcMessageCall *call = ic_message_call_new (is_reason ? IC_MESSAGE_REASON : IC_MESSAGE_WARNING, key);
+      while (g_variant_iter_next (values, "(&sx)", &text, &a))
+        ic_message_call_add (call, text, a);
+      g_clear_pointer (&values, g_variant_iter_free);
+      ic_result_add_message (r, call);
+    }
   return TRUE;
 }
 

@@ -6,7 +6,7 @@
 
 G_BEGIN_DECLS
 
-#define IC_RESULT_WIRE_TYPE "(isbbxxa(qxx)a(sixx)asa(msmsmsmsmsx)a(sx))"
+#define IC_RESULT_WIRE_TYPE "(isbbxxa(qxx)a(sixx)asa(msmsmsmsmsx)a(sx)a(bsa(sx)))"
 
 /* The result fields a compute sets, as a new floating GVariant. */
 GVariant *ic_result_to_variant (const IcResult *result);

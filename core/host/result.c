@@ -60,6 +60,7 @@ ic_result_new (const char *id, const IcDefinition *definition, const IcPeriod *p
   g_array_set_clear_func (result->strata, stratum_clear);
   result->details = g_ptr_array_new_with_free_func (detail_free);
   result->warnings = g_ptr_array_new_with_free_func (g_free);
+  result->messages = g_ptr_array_new_with_free_func ((GDestroyNotify) ic_message_call_free);
   result->sources = g_ptr_array_new_with_free_func (source_free);
   result->parameters = g_array_new (FALSE, TRUE, sizeof (IcParameter));
   g_array_set_clear_func (result->parameters, parameter_clear);
@@ -86,6 +87,7 @@ ic_result_free (IcResult *result)
   g_array_unref (result->strata);
   g_ptr_array_unref (result->details);
   g_ptr_array_unref (result->warnings);
+  g_ptr_array_unref (result->messages);
   g_ptr_array_unref (result->sources);
   g_array_unref (result->parameters);
   g_array_unref (result->trend);
@@ -100,6 +102,12 @@ ic_result_add_warning (IcResult *result, const char *message)
     if (strcmp (result->warnings->pdata[i], message) == 0)
       return;
   g_ptr_array_add (result->warnings, g_strdup (message));
+}
+
+void
+ic_result_add_message (IcResult *result, IcMessageCall *call)
+{
+  g_ptr_array_add (result->messages, call);
 }
 
 void
@@ -238,9 +246,9 @@ ic_result_finish (IcResult *result,
   g_array_sort (result->strata, compare_strata);
 
   if (result->status == IC_STATUS_OK && (!result->has_numerator || !result->has_denominator))
-    ic_result_set_error (result, "the plugin returned without setting its numerator and denominator");
+    ic_result_set_error (result, "le module a terminé sans donner son numérateur ni son dénominateur");
   if (result->status == IC_STATUS_OK && result->denominator <= 0)
-    ic_result_set_not_available (result, "the denominator is 0");
+    ic_result_set_not_available (result, "le dénominateur est 0");
 
   if (result->status != IC_STATUS_OK)
     g_array_set_size (result->strata, 0);
@@ -419,6 +427,57 @@ texts_problem (const IcResult *r)
   return NULL;
 }
 
+/* The plugin's messages: each declared by the definition with its
+ * parameters, 64 warnings at most with the texts, one reason at most and
+ * only for a not-available indicator without a reason of its own. */
+static char *
+messages_problem (const IcResult *r)
+{
+  const GPtrArray *declared = r->definition ? r->definition->messages : NULL;
+  guint n_warnings = r->warnings->len, n_reasons = 0;
+
+  for (guint i = 0; i < r->messages->len; i++)
+    {
+      const IcMessageCall *call = r->messages->pdata[i];
+      g_autofree char *problem = ic_message_call_problem (declared, call);
+      if (problem != NULL)
+        return g_steal_pointer (&problem);
+      if (call->kind == IC_MESSAGE_REASON)
+        n_reasons++;
+      else
+        n_warnings++;
+    }
+  if (n_warnings > IC_RESULT_ITEMS_MAX)
+    return g_strdup_printf ("%u warnings (at most %d)", n_warnings, IC_RESULT_ITEMS_MAX);
+  if (n_reasons > 1 || (n_reasons == 1 && (r->status != IC_STATUS_NOT_AVAILABLE || r->reason != NULL)))
+    return g_strdup ("a reason by message for an indicator that has one already, or is available");
+  return NULL;
+}
+
+/* The messages' French text, by the core: warnings first, in the order the
+ * plugin gave them, then the reason. */
+static void
+compose_messages (IcResult *result)
+{
+  guint position = 0;
+
+  for (guint i = 0; i < result->messages->len; i++)
+    {
+      const IcMessageCall *call = result->messages->pdata[i];
+      g_autofree char *text = ic_message_compose (result->definition->messages, call, result->period.label,
+                                                  result->period.year);
+      if (call->kind == IC_MESSAGE_REASON)
+        {
+          if (result->status == IC_STATUS_NOT_AVAILABLE && result->reason == NULL)
+            result->reason = g_steal_pointer (&text);
+          continue;
+        }
+      if (!g_ptr_array_find_with_equal_func (result->warnings, text, g_str_equal, NULL))
+        g_ptr_array_insert (result->warnings, (gint) position++, g_steal_pointer (&text));
+    }
+  g_ptr_array_set_size (result->messages, 0);
+}
+
 static void
 drop_numbers (IcResult *result)
 {
@@ -433,10 +492,13 @@ ic_result_check (IcResult *result, const IcResultBounds *bounds)
   g_autofree char *problem = texts_problem (result);
   g_autofree char *reason = NULL;
 
+  if (problem == NULL)
+    problem = messages_problem (result);
   if (problem != NULL)
     {
       g_clear_pointer (&result->reason, g_free);
       g_ptr_array_set_size (result->warnings, 0);
+      g_ptr_array_set_size (result->messages, 0);
       g_ptr_array_set_size (result->sources, 0);
     }
   if (problem == NULL)
@@ -447,6 +509,7 @@ ic_result_check (IcResult *result, const IcResultBounds *bounds)
     problem = details_problem (result);
   if (problem == NULL)
     {
+      compose_messages (result);
       /* A failed computation publishes none of its numbers: they are
        * whatever the plugin had set before it failed or misused the api. */
       if (result->status == IC_STATUS_ERROR)

@@ -67,6 +67,8 @@ typedef struct {
   GArray *strata;          /* IcStratum */
   GPtrArray *details;      /* IcDetail */
   GPtrArray *warnings;     /* char * */
+  GPtrArray *messages;     /* IcMessageCall: a plugin's warnings and reason by id, until
+                            * ic_result_check() checks and composes them in French */
   GPtrArray *sources;      /* IcSource */
   GArray *parameters;      /* IcParameter: the values used */
 
@@ -113,6 +115,8 @@ void ic_result_free (IcResult *result);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcResult, ic_result_free)
 
 void ic_result_add_warning (IcResult *result, const char *message);
+/* Records a plugin's message call (takes @call); composed by ic_result_check(). */
+void ic_result_add_message (IcResult *result, IcMessageCall *call);
 void ic_result_set_not_available (IcResult *result, const char *reason);
 void ic_result_set_error (IcResult *result, const char *reason);
 void ic_result_add_stratum (IcResult *result, guint16 territory, gint64 numerator, gint64 denominator);
@@ -153,7 +157,9 @@ char *ic_result_count_problem (const char *what, gint64 value, gint64 max, const
 
 /* Checks what a plugin reported in @result against @bounds: territories in
  * range, counts from 0 to their bound, a numerator counted from records at
- * most its denominator, details and texts sane. On the first problem, the
+ * most its denominator, details and texts sane, messages declared by the
+ * definition with their parameters; then writes the messages' French text
+ * into the warnings (first, in the order of the calls) and the reason. On the first problem, the
  * result becomes an error whose reason names it, its counts, strata and
  * details are dropped (as are its warnings when they are the problem), and
  * FALSE is returned. Run in the parent on every result, whatever the child

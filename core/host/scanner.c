@@ -56,7 +56,7 @@ ic_scanner_check_info (const IcPluginInfo *info, GError **error)
 {
   if (info->abi_major != IC_ABI_MAJOR || info->abi_minor > IC_ABI_MINOR)
     {
-      g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_ABI_MAJOR, "built for plugin ABI %u.%u, but this engine has ABI %d.%d",
+      g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_ABI_MAJOR, "construit pour l'ABI de module %u.%u, alors que ce moteur a l'ABI %d.%d",
                    info->abi_major, info->abi_minor, IC_ABI_MAJOR, IC_ABI_MINOR);
       return FALSE;
     }
@@ -117,11 +117,13 @@ check_header (const IcPluginDescriptor *d, GError **error)
                  d->size, (guint) DESCRIPTOR_HEADER_SIZE);
   else if (d->abi_major != IC_ABI_MAJOR)
     g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_ABI_MAJOR,
-                 "built for plugin ABI %u.%u, but this engine has ABI %d.%d: rebuild it against this engine's indicore-plugin.h",
+                 "construit pour l'ABI de module %u.%u, alors que ce moteur a l'ABI %d.%d : "
+                 "à recompiler avec l'indicore-plugin.h de ce moteur",
                  d->abi_major, d->abi_minor, IC_ABI_MAJOR, IC_ABI_MINOR);
   else if (d->abi_minor > IC_ABI_MINOR)
     g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_ABI_MINOR,
-                 "built for plugin ABI %u.%u, newer than this engine's %d.%d: upgrade the engine",
+                 "construit pour l'ABI de module %u.%u, plus récente que l'ABI %d.%d de ce moteur : "
+                 "mettre à jour le moteur",
                  d->abi_major, d->abi_minor, IC_ABI_MAJOR, IC_ABI_MINOR);
   else if (d->size < DESCRIPTOR_1_0_SIZE)
     g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_TOO_SMALL,

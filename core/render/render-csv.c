@@ -27,7 +27,7 @@
 
 static const char *const columns[] = {
   "département", "nom du département", "année", "indicateur", "titre", "période", "territoire",
-  "numérateur", "dénominateur", "valeur", "IC 95 % bas", "IC 95 % haut", "unité", "valeur précédente",
+  "numérateur", "dénominateur", "valeur", "IC à 95 % bas", "IC à 95 % haut", "unité", "valeur précédente",
   "évolution", "p-valeur", "évolution significative", "cible", "cible atteinte", "statut", "motif",
   "version de la définition",
 };

@@ -27,7 +27,8 @@ esc (GString *out, const char *text)
 
 /* ---- methodology ------------------------------------------------------ */
 
-/* « les naissances 2024 : 770, INSEE état civil (populations.csv) » */
+/* « effectif de référence : les naissances de 2024 : 770, INSEE état civil
+ * (populations.csv) » */
 static void
 append_source (GString *out, const IcBundleSource *source)
 {
@@ -38,14 +39,14 @@ append_source (GString *out, const IcBundleSource *source)
   if (source->table)
     g_string_append (out, "relevés : ");
   else
-    g_string_append (out, "population : ");
+    g_string_append (out, "effectif de référence : ");
   if (words)
     esc (out, words);
   else
     ic_html_element (out, "<code>", name, "</code>");
   if (source->period)
     {
-      g_string_append_c (out, ' ');
+      g_string_append (out, " de ");
       esc (out, source->period);
     }
   if (source->has_value)

@@ -105,7 +105,7 @@ static const char page_style[] =
   "@page:first{@top-left{content:none}}\n";
 
 /* The interval's name, spelt out for screen readers and on hover. */
-#define CI_ABBR "<abbr title=\"intervalle de confiance à 95 %\">IC 95 %</abbr>"
+#define CI_ABBR "<abbr title=\"intervalle de confiance à 95 %\">IC à 95 %</abbr>"
 
 static void
 esc (GString *out, const char *text)
@@ -140,7 +140,8 @@ target_class (const IcBundleIndicator *indicator)
   return indicator->target_met == 1 ? "target met" : indicator->target_met == 0 ? "target not-met" : "target undecided";
 }
 
-/* « Cible ≥ 20 % : non atteinte », with a symbol that repeats the word. */
+/* « Cible : au moins 20 % — non atteinte », with a symbol that repeats the
+ * word; « Cible : aucune » as in the other formats. */
 static void
 append_target (GString *out, const IcBundleIndicator *indicator)
 {
@@ -148,13 +149,13 @@ append_target (GString *out, const IcBundleIndicator *indicator)
   const char *symbol = indicator->target_met == 1 ? "✓ " : indicator->target_met == 0 ? "✗ " : "";
 
   g_string_append_printf (out, "<span class=\"%s\">", target_class (indicator));
+  g_string_append (out, "Cible : ");
   if (target == NULL)
-    g_string_append (out, "Pas de cible");
+    g_string_append (out, IC_RENDER_NO_TARGET);
   else
     {
-      g_string_append (out, "Cible ");
       esc (out, target);
-      g_string_append (out, " : ");
+      g_string_append (out, " — ");
       if (*symbol)
         g_string_append_printf (out, "<span aria-hidden=\"true\">%s</span>", symbol);
       esc (out, ic_render_target_met_word (indicator));
@@ -319,16 +320,16 @@ append_summary (GString *out, const IcBundleView *bundle)
       g_string_append (out, "</a></th>");
       ic_html_element (out, "<td class=\"period\" data-label=\"Période\">", indicator->period_label, "</td>");
       ic_html_element (out, "<td class=\"num\" data-label=\"Valeur\">", value, "</td>");
-      ic_html_element (out, "<td class=\"num\" data-label=\"IC 95 %\">", ci ? ci : "—", "</td>");
+      ic_html_element (out, "<td class=\"num\" data-label=\"IC à 95 %\">", ci ? ci : "—", "</td>");
       g_string_append (out, "<td data-label=\"Cible\">");
       if (target)
         {
           esc (out, target);
-          g_string_append (out, " : ");
+          g_string_append (out, " — ");
           esc (out, ic_render_target_met_word (indicator));
         }
       else
-        g_string_append (out, "pas de cible");
+        g_string_append (out, IC_RENDER_NO_TARGET);
       g_string_append (out, "</td>");
       ic_html_element (out, "<td data-label=\"Évolution\">", change ? change : "—", "</td></tr>\n");
     }
@@ -343,7 +344,7 @@ static char *
 target_reference (const IcBundleIndicator *indicator)
 {
   g_autofree char *target = ic_render_format_target (indicator);
-  return g_strdup_printf ("Cible %s", target);
+  return g_strdup_printf ("Cible : %s", target);
 }
 
 /* The frame both charts share; the target, if any, becomes a reference
@@ -402,7 +403,7 @@ add_bar (GArray *bars, GPtrArray *texts, GString *desc, IcSvgBar bar, char *text
   if (has_interval)
     {
       g_autofree char *l = ic_render_format_value (low, NULL), *h = ic_render_format_value (high, NULL);
-      g_string_append_printf (desc, ", IC 95 %% %s – %s", l, h);
+      g_string_append_printf (desc, ", IC à 95 %% %s – %s", l, h);
     }
 }
 

@@ -76,7 +76,7 @@ static char *
 target_text (const IcBundleIndicator *indicator)
 {
   g_autofree char *target = ic_render_format_target (indicator);
-  return target ? g_strdup_printf ("%s — %s", target, ic_render_target_met_word (indicator)) : g_strdup ("aucune");
+  return target ? g_strdup_printf ("%s — %s", target, ic_render_target_met_word (indicator)) : g_strdup (IC_RENDER_NO_TARGET);
 }
 
 /* "- **Label :** text" */
@@ -92,7 +92,7 @@ static void
 append_summary (GString *out, const IcBundleView *bundle)
 {
   g_string_append (out, "## Synthèse\n\n"
-                        "| Indicateur | Période | Valeur | IC 95 % | Cible | Évolution |\n"
+                        "| Indicateur | Période | Valeur | IC à 95 % | Cible | Évolution |\n"
                         "|:--|:--|--:|--:|:--|:--|\n");
   for (guint i = 0; i < bundle->indicators->len; i++)
     {

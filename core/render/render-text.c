@@ -47,7 +47,7 @@ append_target (GString *out, const IcBundleIndicator *indicator)
 {
   g_autofree char *target = ic_render_format_target (indicator);
   g_autofree char *line = target ? g_strdup_printf ("%s — %s", target, ic_render_target_met_word (indicator))
-                                 : g_strdup ("aucune");
+                                 : g_strdup (IC_RENDER_NO_TARGET);
   append_line (out, "Cible", line);
 }
 

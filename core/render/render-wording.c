@@ -27,20 +27,6 @@ ic_render_format_target_value (gint64 tenths)
   return tenths % 10 == 0 ? ic_format_fr_int (tenths / 10) : ic_format_fr_tenths (tenths);
 }
 
-const char *
-ic_render_target_symbol (const IcBundleIndicator *indicator)
-{
-  const char *operator = indicator->target_operator;
-
-  if (operator == NULL)
-    return NULL;
-  if (strcmp (operator, ">=") == 0)
-    return "≥";
-  if (strcmp (operator, "<=") == 0)
-    return "≤";
-  return operator; /* > and < */
-}
-
 char *
 ic_render_format_target_terms (const IcBundleIndicator *indicator, gboolean unit)
 {
@@ -50,14 +36,24 @@ ic_render_format_target_terms (const IcBundleIndicator *indicator, gboolean unit
     {
     case IC_BUNDLE_TARGET_THRESHOLD:
       {
-        /* a count is a number of children, of IPs...: no unit */
+        /* In words; « au moins 100 % » says no more than « 100 % ». A count
+         * is of children, of IPs...: no unit, « en nombre » instead. */
         g_autofree char *goal = ic_render_format_target_value (indicator->target_tenths);
+        const char *operator = indicator->target_operator ? indicator->target_operator : "";
+        const char *words = strcmp (operator, ">=") == 0 ? "au moins "
+                            : strcmp (operator, ">") == 0 ? "plus de "
+                            : strcmp (operator, "<=") == 0 ? "au plus " : "moins de ";
         if (indicator->target_count)
-          target = g_strdup_printf ("nombre %s %s", ic_render_target_symbol (indicator), goal);
-        else if (unit && indicator->unit && *indicator->unit)
-          target = g_strdup_printf ("%s %s %s", ic_render_target_symbol (indicator), goal, indicator->unit);
+          target = g_strdup_printf ("%s%s en nombre", words, goal);
         else
-          target = g_strdup_printf ("%s %s", ic_render_target_symbol (indicator), goal);
+          {
+            if (unit)
+              goal = with_unit (g_steal_pointer (&goal), indicator->unit);
+            if (strcmp (operator, ">=") == 0 && g_strcmp0 (indicator->unit, "%") == 0
+                && indicator->target_tenths == 1000)
+              words = "";
+            target = g_strdup_printf ("%s%s", words, goal);
+          }
         break;
       }
     case IC_BUNDLE_TARGET_PROGRESS:
@@ -118,7 +114,7 @@ ic_render_format_value_ci95 (const IcBundleIndicator *indicator)
   g_autofree char *value = ic_render_format_value (indicator->value_tenths, indicator->unit);
   g_autofree char *ci = ic_render_format_ci95 (indicator);
 
-  return ci ? g_strdup_printf ("%s [IC 95 %% : %s]", value, ci) : g_steal_pointer (&value);
+  return ci ? g_strdup_printf ("%s [IC à 95 %% : %s]", value, ci) : g_steal_pointer (&value);
 }
 
 char *

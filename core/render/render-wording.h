@@ -22,16 +22,14 @@ char *ic_render_format_value_or_status (const IcBundleIndicator *indicator);
 /* A target's value without a needless decimal: 20 -> "20", 12.5 -> "12,5". */
 char *ic_render_format_target_value (gint64 tenths);
 
-/* A threshold's operator as printed: "≥", "≤", ">", "<"; NULL for other
- * targets. A static string. */
-const char *ic_render_target_symbol (const IcBundleIndicator *indicator);
-
-/* The target alone: "≥ 20 %", "progression", "nombre ≥ 1 656" (on the
- * count), each followed by " (cible départementale)" when the département
- * set it; NULL when there is none. */
+/* The target alone, in words: "au moins 20 %", "plus de 20 %", "au plus
+ * 5 %", "moins de 5 %", "100 %" for at least 100 % (nothing more is
+ * possible), "au moins 1 656 en nombre" on the count, "progression",
+ * "progression du nombre"; each followed by " (cible départementale)" when
+ * the département set it; NULL when there is none. */
 char *ic_render_format_target (const IcBundleIndicator *indicator);
 
-/* The same, without the value's unit when @unit is FALSE ("≥ 20"). */
+/* The same, without the value's unit when @unit is FALSE ("au moins 20"). */
 char *ic_render_format_target_terms (const IcBundleIndicator *indicator, gboolean unit);
 
 /* "atteinte", "non atteinte", "non déterminée", or NULL without a target;
@@ -45,7 +43,7 @@ char *ic_render_format_change (gint64 change_tenths, const char *unit);
 /* The 95 % interval's bounds: "5,1 – 8,6" (an en dash); NULL without one. */
 char *ic_render_format_ci95 (const IcBundleIndicator *indicator);
 
-/* The value and its interval: "6,6 % [IC 95 % : 5,1 – 8,6]", or the value
+/* The value and its interval: "6,6 % [IC à 95 % : 5,1 – 8,6]", or the value
  * alone without an interval. */
 char *ic_render_format_value_ci95 (const IcBundleIndicator *indicator);
 
@@ -91,10 +89,14 @@ char *ic_render_format_suppressed_reason (const IcBundleView *bundle);
 /* What the 95 % interval and a significant change mean, for the reports
  * that show them (ic_bundle_view_has_statistics). */
 #define IC_RENDER_STATISTICS_NOTE                                                                              \
-  "Lecture : IC 95 % est l'intervalle de confiance à 95 % de la proportion (méthode de Wilson), la marge "     \
+  "Lecture : l'IC à 95 % est l'intervalle de confiance à 95 % de la proportion (méthode de Wilson), la marge " \
   "d'incertitude due aux effectifs. Une évolution est dite significative au seuil de 5 % quand l'écart avec "  \
   "l'année précédente est trop grand pour s'expliquer par le seul hasard (test de comparaison de deux "        \
   "proportions)."
+
+/* A report's words for an indicator without a target, after « Cible : »,
+ * the same in every format. */
+#define IC_RENDER_NO_TARGET "aucune"
 
 /* What a suppressed territory shows instead of its figures. */
 #define IC_RENDER_SUPPRESSED "secret statistique"

@@ -4,6 +4,7 @@
 #include "population.h"
 
 #include "date.h"
+#include "french-number.h"
 #include "indicore/indicore-plugin.h"
 
 /* reference[t] of a row above IC_POPULATION_MAX; -1 is "no row". */
@@ -73,17 +74,17 @@ derive (IcPopulation *population, IcDataset *dataset, const IcPeriod *period)
 
   if (!births && !under_2)
     {
-      population->not_derivable = g_strdup_printf ("%s cannot be derived from records", population->name);
+      population->not_derivable = g_strdup ("il ne se déduit pas des données individuelles");
       return;
     }
   if (period->kind != IC_PERIOD_CALENDAR_YEAR)
     {
-      population->not_derivable = g_strdup_printf ("%s is derived from births.csv only for a calendar year", population->name);
+      population->not_derivable = g_strdup ("il ne se déduit de births.csv que pour une année civile");
       return;
     }
   if (dataset->tables[IC_TABLE_BIRTHS] == NULL)
     {
-      population->not_derivable = g_strdup ("births.csv, from which it could be derived, is absent");
+      population->not_derivable = g_strdup ("births.csv, dont il se déduirait, manque aussi");
       return;
     }
 
@@ -97,10 +98,12 @@ derive (IcPopulation *population, IcDataset *dataset, const IcPeriod *period)
       if (earlier == 0 || total == 0)
         {
           g_autofree char *missing = earlier == 0 && total == 0
-                                       ? g_strdup_printf ("%d nor in %d", year - 1, year)
+                                       ? g_strdup_printf ("%d ni en %d", year - 1, year)
                                        : g_strdup_printf ("%d", earlier == 0 ? year - 1 : year);
-          population->not_derivable = g_strdup_printf ("births.csv has no birth in %s, and children_under_2 for %d needs the births of %d and %d",
-                                                      missing, year, year - 1, year);
+          population->not_derivable = g_strdup_printf ("births.csv n'a aucune naissance en %s, alors qu'il faut "
+                                                      "les naissances de %d et de %d pour compter les enfants de "
+                                                      "moins de 2 ans en %d",
+                                                      missing, year - 1, year, year);
           return;
         }
       total += earlier;
@@ -184,28 +187,50 @@ ic_population_resolve (IcPopulation *population, guint16 territory, IcPopulation
 }
 
 char *
+ic_population_french_name (const char *name)
+{
+  if (g_ascii_strcasecmp (name, "births") == 0)
+    return g_strdup ("le nombre de naissances");
+  if (g_ascii_strcasecmp (name, "children_under_2") == 0)
+    return g_strdup ("le nombre d'enfants de moins de 2 ans");
+  if (g_ascii_strcasecmp (name, "enrolled_3_4") == 0)
+    return g_strdup ("le nombre d'enfants scolarisés à 3-4 ans");
+  return g_strdup_printf ("l'effectif « %s »", name);
+}
+
+char *
 ic_population_why_unavailable (IcPopulation *population)
 {
+  g_autofree char *what = ic_population_french_name (population->name);
+
   if (population->reference[0] == IMPLAUSIBLE)
-    return g_strdup_printf ("population %s for %s is not available: populations.csv gives it above %" G_GINT64_FORMAT
-                            ", more than any département's population",
-                            population->name, population->period_label, IC_POPULATION_MAX);
-  return g_strdup_printf ("population %s for %s is not available: %s, and %s",
-                          population->name, population->period_label,
-                          population->no_reference_file ? "populations.csv is absent" : "no row in populations.csv",
-                          population->not_derivable ? population->not_derivable : "no count could be derived");
+    {
+      g_autofree char *max = ic_format_fr_int (IC_POPULATION_MAX);
+      return g_strdup_printf ("%s de %s n'est pas disponible : populations.csv le donne au-dessus de %s, "
+                              "plus qu'aucun département n'a d'habitants", what, population->period_label, max);
+    }
+  if (population->no_reference_file)
+    return g_strdup_printf ("%s de %s n'est pas disponible : le fichier populations.csv manque, et %s",
+                            what, population->period_label,
+                            population->not_derivable ? population->not_derivable : "aucun effectif n'a pu être déduit");
+  return g_strdup_printf ("%s de %s n'est pas disponible : populations.csv n'a pas de ligne « %s » pour %s, et %s",
+                          what, population->period_label, population->name, population->period_label,
+                          population->not_derivable ? population->not_derivable : "aucun effectif n'a pu être déduit");
 }
 
 char *
 ic_population_difference_warning (const IcPopulation *population, const char *territory_name,
                                   const IcPopulationValue *value)
 {
+  g_autofree char *what = NULL;
+
   if (!value->differs)
     return NULL;
+  what = ic_population_french_name (population->name);
   if (territory_name != NULL)
-    return g_strdup_printf ("population %s for %s, territory %s: populations.csv and births.csv differ; "
-                            "populations.csv is used", population->name, population->period_label, territory_name);
-  return g_strdup_printf ("population %s for %s: populations.csv gives %" G_GINT64_FORMAT
-                          " and births.csv gives %" G_GINT64_FORMAT "; populations.csv is used",
-                          population->name, population->period_label, value->value, value->derived);
+    return g_strdup_printf ("%s de %s, territoire %s : populations.csv et births.csv diffèrent ; "
+                            "le chiffre de populations.csv est retenu", what, population->period_label, territory_name);
+  return g_strdup_printf ("%s de %s : populations.csv donne %" G_GINT64_FORMAT
+                          " et births.csv %" G_GINT64_FORMAT " ; le chiffre de populations.csv est retenu",
+                          what, population->period_label, value->value, value->derived);
 }

@@ -50,6 +50,11 @@ gboolean ic_population_resolve (IcPopulation *population, guint16 territory, IcP
 /* Why the whole département's population is not available: newly allocated. */
 char *ic_population_why_unavailable (IcPopulation *population);
 
+/* The population @name in French words for a report: "le nombre de
+ * naissances", "le nombre d'enfants de moins de 2 ans"; another name
+ * quoted. Newly allocated. */
+char *ic_population_french_name (const char *name);
+
 /* The warning when populations.csv and births.csv disagree on @value
  * (value->differs), newly allocated; NULL when they agree. For the whole
  * département (@territory_name NULL) it gives both counts; for a territory

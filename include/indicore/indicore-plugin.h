@@ -24,7 +24,9 @@
  *   without checking; IC_API_HAS() tells whether a later member exists.
  *
  * What a plugin may do: read the columns it declared, count, report numerator,
- * denominator, strata, details and warnings through the api.
+ * denominator, strata, details and warnings through the api. Warnings and
+ * reasons are message ids of the definition file with integer parameters
+ * (ABI 1.1): the report is French and the plugin writes no prose.
  * What it may not do: print, exit, write files, keep pointers handed to it
  * after `compute` returns, write into the columns, or put any identifier or
  * date of an individual record into a warning, a detail or an error message.
@@ -65,7 +67,7 @@
 G_BEGIN_DECLS
 
 #define IC_ABI_MAJOR 1
-#define IC_ABI_MINOR 0
+#define IC_ABI_MINOR 1
 
 /* 'ICPL': catches a symbol of that name that is not a descriptor at all. */
 #define IC_PLUGIN_MAGIC 0x4C504349u
@@ -121,6 +123,13 @@ typedef struct _IcContext IcContext;
 typedef struct _IcDistinct IcDistinct;
 
 typedef struct _IcApi IcApi;
+
+/* A parameter of a message (ABI 1.1): a name its French forms use, as
+ * "{n}", and an integer. */
+typedef struct {
+  const char *name;
+  gint64 value;
+} IcMessageParam;
 
 struct _IcApi {
   /* sizeof (IcApi) in the engine: tells which members exist. */
@@ -206,11 +215,36 @@ struct _IcApi {
    * Valid UTF-8, at most 1024 bytes, no control character but tab and
    * newline, at most 64 warnings (the same holds for not_available's
    * reason). One stating a count of a territory hidden for small counts is
-   * withheld from the bundle. */
+   * withheld from the bundle. The text goes into the report as it is: a
+   * plugin built against ABI 1.1 uses warning_message() instead, so that
+   * the report stays French. */
   void (*warning) (IcContext *ctx, const char *format, ...) G_GNUC_PRINTF (2, 3);
 
   /* Marks the indicator not available, with the reason. */
   void (*not_available) (IcContext *ctx, const char *format, ...) G_GNUC_PRINTF (2, 3);
+
+  /* ---- ABI 1.1 ---- */
+
+  /* A warning, or the reason the indicator is not available, named by its
+   * id in the definition file's "messages", with integer parameters. The
+   * engine writes the French text from the definition, never the plugin:
+   *
+   *   "messages": { "unknown_age": {
+   *       "one": "{n} enfant n'a pas de date de naissance",
+   *       "other": "{n} enfants n'ont pas de date de naissance" } }
+   *
+   *   const IcMessageParam params[] = { { "n", unknown } };
+   *   api->warning_message (ctx, "unknown_age", params, G_N_ELEMENTS (params));
+   *
+   * "one" is used when the parameter "n" (or the one the message's "count"
+   * names) is 0 or 1, "other" from 2; "{n:enfant|enfants}" chooses inside
+   * a form. Checked at the call, and again in the engine's process: the id
+   * declared, each parameter used by the message and given once, every one
+   * of them given, values within ±2^53, at most 8 parameters and 64
+   * warnings. Anything else makes the indicator an error naming the call.
+   * The first reason of a not-available indicator is the one kept. */
+  void (*warning_message) (IcContext *ctx, const char *id, const IcMessageParam *params, gsize n_params);
+  void (*not_available_message) (IcContext *ctx, const char *id, const IcMessageParam *params, gsize n_params);
 };
 
 /* True when the engine's api has @member (for members of later minors). */

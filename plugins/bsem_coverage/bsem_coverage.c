@@ -64,8 +64,11 @@ compute (const IcApi *api, IcContext *ctx, GError **error)
   api->detail_int (ctx, "out_of_age_band", out_of_band);
   api->detail_int (ctx, "unknown_age", unknown_age);
   if (unknown_age > 0)
-    api->warning (ctx, "%" G_GINT64_FORMAT " children with a BSEM by the PMI have no person_birth_date: their age is unknown and they are not counted",
-                  unknown_age);
+    {
+      /* "unknown_age" in indicators/bsem_coverage.json: the words are there. */
+      const IcMessageParam params[] = { { "n", unknown_age } };
+      api->warning_message (ctx, "unknown_age", params, G_N_ELEMENTS (params));
+    }
   api->finish_over_population (ctx, in_band, "enrolled_3_4");
   return TRUE;
 }

@@ -1,6 +1,8 @@
 /* person-acts.h: the counting shared by the in-tree indicators of the form
  * "distinct persons with an act of one type by the PMI in the period, over a
- * population" (EPP, EPNP, home visits, infant consultations). Header-only,
+ * population" (EPP, EPNP, home visits, infant consultations). With an age
+ * filter, the plugin's definition declares the message "unknown_age" ({n}:
+ * children none of whose acts gives a birth date). Header-only,
  * so that each plugin stays one self-contained shared object built against
  * the public header alone. */
 #pragma once
@@ -12,7 +14,6 @@ typedef struct {
   const char *age_param;   /* children: counted when younger than this parameter (months); NULL: no age filter */
   gint64 age_default;      /* the parameter's default */
   const char *population;  /* the denominator */
-  const char *who;         /* for the unknown-age warning: "children visited at home by the PMI" */
 } IcPersonActsCount;
 
 enum { IC_PERSON_DATED = 1, IC_PERSON_UNDATED = 2 };
@@ -69,8 +70,10 @@ ic_count_persons_with_act (const IcApi *api, IcContext *ctx, const IcPersonActsC
         unknown += seen[p] == IC_PERSON_UNDATED;
       api->detail_int (ctx, "unknown_age", unknown);
       if (unknown > 0)
-        api->warning (ctx, "%" G_GINT64_FORMAT " %s have no person_birth_date: their age is unknown and they are not counted",
-                      unknown, count->who);
+        {
+          const IcMessageParam params[] = { { "n", unknown } };
+          api->warning_message (ctx, "unknown_age", params, G_N_ELEMENTS (params));
+        }
     }
   api->finish_over_population (ctx, counted, count->population);
   return TRUE;

@@ -5,7 +5,7 @@
 static gboolean
 compute (const IcApi *api, IcContext *ctx, GError **error)
 {
-  const IcPersonActsCount count = { IC_ACT_EPP, NULL, 0, "births", NULL };
+  const IcPersonActsCount count = { IC_ACT_EPP, NULL, 0, "births" };
   return ic_count_persons_with_act (api, ctx, &count, error);
 }
 

@@ -48,7 +48,7 @@ compute (const IcApi *api, IcContext *ctx, GError **error)
   for (guint t = 1; t < n_territories; t++)
     api->add_stratum (ctx, (guint16) t, within[t], evaluated[t]);
   if (n_evaluated == 0)
-    api->not_available (ctx, "no IP evaluation concluded in %d", api->year (ctx));
+    api->not_available_message (ctx, "no_evaluation", NULL, 0); /* indicators/ip_eval_3m_rate.json */
   return TRUE;
 }
 

@@ -6,7 +6,7 @@ static gboolean
 compute (const IcApi *api, IcContext *ctx, GError **error)
 {
   const IcPersonActsCount count = {
-    IC_ACT_VAD_CHILD, "age_max_months", 24, "children_under_2", "children visited at home by the PMI"
+    IC_ACT_VAD_CHILD, "age_max_months", 24, "children_under_2"
   };
   return ic_count_persons_with_act (api, ctx, &count, error);
 }

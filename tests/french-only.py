@@ -1,0 +1,124 @@
+#!/usr/bin/env python3
+"""french-only.py: fails on an English word in what a person reads of the
+tests' bundles and renderings: the golden bundles and their renderings
+(tests/golden/), and the Creuse example computed for 2022, 2023 and 2024 and
+rendered as text, md, html and csv. Reports are French whatever the locale.
+
+Usage: french-only.py INDICORE SOURCE_DIR   (TAP on standard output)
+
+What is read: in a bundle, the strings people read (titles, sentences,
+reasons, warnings, labels, refusals); in a rendering, its text (HTML without
+its tags, styles and scripts). Identifiers (a token with "_" or a digit, such
+as person_birth_date), file names' extensions and option names (--lenient)
+are not words."""
+import html
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+# Common English words that are not French words too (« a », « on », « an »,
+# « or », « signal », « date » are left out for that reason).
+ENGLISH = set("""
+the is are was were be been being not no yes available unavailable absent row rows invalid missing
+population children child with without from has have had of for and which that this these those
+it its they their them there where when than more less into set aside only also but any every each
+none all could would should will can cannot does did done plugin plugins warning warnings error
+errors reason value values target met unknown birth year years count counted counts file files
+directory denominator numerator above below killed stopped crashed system call refused printed
+rebuild engine built newer upgrade previous change progress undecided stratum strata territory
+withheld hidden small women woman visited seen home evaluation evaluations concluded received
+within months days must may see
+""".split())
+
+WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿŒœ_0-9]+")
+# Option names, paths and file names are not words: --lenient,
+# /usr/lib/.../plugins/x.so, indicore-plugin.h.
+NOT_WORDS = re.compile(r"--[a-z][a-z-]*|[\w.~-]*/[\w./~-]*|[\w-]+\.(?:h|so|c|csv|json)\b")
+READ_KEYS = {"title", "text_fr", "reason", "warnings", "label", "national_objective", "rejected_reasons",
+             "name", "source"}
+
+
+def english_words(text):
+    found = []
+    for token in WORD.findall(NOT_WORDS.sub(" ", text.replace("\\_", "_"))):
+        if "_" in token or any(c.isdigit() for c in token):
+            continue
+        if token.lower() in ENGLISH:
+            found.append(token)
+    return found
+
+
+def bundle_texts(node, key=None):
+    if isinstance(node, dict):
+        for k, v in node.items():
+            yield from bundle_texts(v, k)
+    elif isinstance(node, list):
+        for v in node:
+            yield from bundle_texts(v, key)
+    elif isinstance(node, str) and key in READ_KEYS:
+        yield node
+
+
+def html_text(page):
+    page = re.sub(r"(?is)<(style|script)\b.*?</\1>", " ", page)
+    page = re.sub(r"(?s)<[^>]*>", " ", page)
+    return html.unescape(page)
+
+
+def texts_of(path):
+    with open(path, encoding="utf-8-sig") as f:
+        content = f.read()
+    if path.endswith(".json"):
+        return list(bundle_texts(json.loads(content)))
+    if path.endswith(".html"):
+        return [html_text(content)]
+    return [content]
+
+
+def main():
+    indicore, source = sys.argv[1], sys.argv[2]
+    golden = os.path.join(source, "tests", "golden")
+    paths = [os.path.join(golden, name) for name in sorted(os.listdir(golden))
+             if name.startswith(("bundle-", "creuse-")) and name.endswith((".json", ".txt", ".md", ".html", ".csv"))]
+    failures = []
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1740819600", TZ="Europe/Paris")
+    with tempfile.TemporaryDirectory() as work:
+        previous = []
+        for year in (2022, 2023, 2024):
+            out = os.path.join(work, f"creuse-{year}.json")
+            subprocess.run([indicore, "run", "--data", os.path.join(source, "examples", "creuse-2024"),
+                            "--year", str(year), "--department", "23", "--department-name", "Creuse",
+                            "--out", out] + previous, env=env, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL, check=False)
+            if not os.path.exists(out):
+                failures.append(f"the Creuse example did not compute {year}")
+                continue
+            paths.append(out)
+            for fmt in ("text", "md", "html", "csv"):
+                rendering = os.path.join(work, f"creuse-{year}.{fmt}")
+                subprocess.run([indicore, "render", out, "--format", fmt, "--out", rendering] + previous,
+                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+                paths.append(rendering)
+            previous += ["--previous", out]
+        print(f"1..{len(paths) + 1}")
+        for n, path in enumerate(paths, 1):
+            words = sorted({w for text in texts_of(path) for w in english_words(text)})
+            name = os.path.relpath(path, source) if path.startswith(source) else os.path.basename(path)
+            if words:
+                failures.append(name)
+                print(f"not ok {n} - {name}: English words: {', '.join(words)}")
+                for text in texts_of(path):
+                    for line in text.splitlines():
+                        if english_words(line):
+                            print(f"#   {line.strip()[:200]}")
+            else:
+                print(f"ok {n} - {name}")
+    print(f"{'not ok' if failures else 'ok'} {len(paths) + 1} - no English word in any French output")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
