@@ -253,7 +253,7 @@ test_creuse_ip_with_2023 (void)
                                    "• Nombre d'IP évaluées : 179 (213 en 2023) [1]\n"
                                    "• Nombre d'IP évaluées en moins de 3 mois : 25 (20 en 2023) [1]\n"
                                    "• Taux d'IP évaluées sous 3 mois : 14 % (9,4 % en 2023)\n"
-                                   "  Cible nationale : ≥ 100 %, non atteinte\n"
+                                   "  Cible nationale : 100 %, non atteinte\n"
                                    "[1] Source : les informations préoccupantes, fichier ip.csv exporté"));
   /* EPP: 51 / 770 in 2024 (« 51 en 2024 sur 770 déclarations de naissance.
    * 6,6 % »), 45 / 790 = 5.70 % in 2023; the births' source as footnote */
@@ -320,8 +320,8 @@ test_department_count_target (void)
     {
       g_autoptr (GString) out = render (bundle, formats[i]);
       g_test_message ("%s", formats[i]);
-      g_assert_nonnull (strstr (out->str, "nombre ≥ 25 (cible départementale)"));
-      g_assert_nonnull (strstr (out->str, "nombre ≤ 50 (cible départementale)"));
+      g_assert_nonnull (strstr (out->str, "au moins 25 en nombre (cible départementale)"));
+      g_assert_nonnull (strstr (out->str, "au plus 50 en nombre (cible départementale)"));
     }
 }
 
@@ -400,7 +400,7 @@ test_referral_rules (void)
 /* `indicore run --config examples/lozere-2025/indicore.conf --year 2025`
  * writes its SOLEN rendering beside the bundle: the golden file
  * tests/golden/lozere-2025.solen.txt, whose figures the README works out
- * (EPP 60 / 520 = 11.5 % against the département's « nombre ≥ 65 », not
+ * (EPP 60 / 520 = 11.5 % against the département's « au moins 65 en nombre », not
  * met; home visits 140 ≥ 120, met; BSEM 480 / 560 = 85.7 % ≥ 85, met;
  * follow-up 82 / 100; IP received 150, evaluated 120, 90 in time, 75 %). */
 static void

@@ -148,7 +148,7 @@ static void
 append_total_row (GString *out, const IcBundleView *bundle, const IcBundleIndicator *indicator)
 {
   const char *met = ic_render_target_met_word (indicator);
-  g_autofree char *target = ic_render_format_target_terms (indicator, FALSE);
+  g_autofree char *target = ic_render_format_target (indicator);
   const IcBundlePoint *from = NULL;
   gint64 change = 0;
 

@@ -28,7 +28,7 @@ ic_render_format_target_value (gint64 tenths)
 }
 
 char *
-ic_render_format_target_terms (const IcBundleIndicator *indicator, gboolean unit)
+ic_render_format_target (const IcBundleIndicator *indicator)
 {
   g_autofree char *target = NULL;
 
@@ -47,8 +47,7 @@ ic_render_format_target_terms (const IcBundleIndicator *indicator, gboolean unit
           target = g_strdup_printf ("%s%s en nombre", words, goal);
         else
           {
-            if (unit)
-              goal = with_unit (g_steal_pointer (&goal), indicator->unit);
+            goal = with_unit (g_steal_pointer (&goal), indicator->unit);
             if (strcmp (operator, ">=") == 0 && g_strcmp0 (indicator->unit, "%") == 0
                 && indicator->target_tenths == 1000)
               words = "";
@@ -66,12 +65,6 @@ ic_render_format_target_terms (const IcBundleIndicator *indicator, gboolean unit
   if (indicator->target_department)
     return g_strdup_printf ("%s (cible départementale)", target);
   return g_steal_pointer (&target);
-}
-
-char *
-ic_render_format_target (const IcBundleIndicator *indicator)
-{
-  return ic_render_format_target_terms (indicator, TRUE);
 }
 
 const char *

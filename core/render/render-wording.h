@@ -29,9 +29,6 @@ char *ic_render_format_target_value (gint64 tenths);
  * the département set it; NULL when there is none. */
 char *ic_render_format_target (const IcBundleIndicator *indicator);
 
-/* The same, without the value's unit when @unit is FALSE ("au moins 20"). */
-char *ic_render_format_target_terms (const IcBundleIndicator *indicator, gboolean unit);
-
 /* "atteinte", "non atteinte", "non déterminée", or NULL without a target;
  * static strings. */
 const char *ic_render_target_met_word (const IcBundleIndicator *indicator);
