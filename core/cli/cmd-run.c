@@ -13,11 +13,19 @@
 #include "commands.h"
 #include "suppress.h"
 
+/* Whether @r met its target, for the terminal. */
+static const char *
+target_state (const IcResult *r)
+{
+  return r->target_met < 0 ? _("undecided") : r->target_met ? _("met") : _("not met");
+}
+
 static void
 print_summary (IcRun *run, const char *out)
 {
-  g_printerr ("indicore: département %s, year %d: %u indicator%s\n", run->options.department_code,
-              run->options.year, run->results->len, run->results->len == 1 ? "" : "s");
+  g_printerr (g_dngettext (NULL, "indicore: département %s, year %d: %u indicator\n",
+                           "indicore: département %s, year %d: %u indicators\n", run->results->len),
+              run->options.department_code, run->options.year, run->results->len);
   for (guint i = 0; i < run->results->len; i++)
     {
       const IcResult *r = run->results->pdata[i];
@@ -31,21 +39,21 @@ print_summary (IcRun *run, const char *out)
       g_autofree char *target = NULL;
 
       if (d->target == IC_TARGET_NONE)
-        target = g_strdup ("no target");
+        target = g_strdup (_("no target"));
       else if (d->target == IC_TARGET_PROGRESS)
-        target = g_strdup_printf ("target progress: %s", r->target_met < 0 ? "undecided" : r->target_met ? "met" : "not met");
+        target = g_strdup_printf (_("target progress: %s"), target_state (r));
       else
         {
           g_autofree char *goal = d->target_tenths % 10
               ? g_strdup_printf ("%" G_GINT64_FORMAT ".%" G_GINT64_FORMAT, d->target_tenths / 10, d->target_tenths % 10)
               : g_strdup_printf ("%" G_GINT64_FORMAT, d->target_tenths / 10);
-          target = g_strdup_printf ("target %s %s: %s", ic_target_operator_to_string (d->target), goal,
-                                    r->target_met < 0 ? "undecided" : r->target_met ? "met" : "not met");
+          target = g_strdup_printf (_("target %s %s: %s"), ic_target_operator_to_string (d->target), goal,
+                                    target_state (r));
         }
       g_printerr ("  %-26s %9s  %13s  %-28s %s%s%s\n", r->id, value, counts, target,
                   ic_status_to_string (r->status), r->reason ? ": " : "", r->reason ? r->reason : "");
     }
-  g_printerr ("indicore: bundle written to %s\n", out && g_strcmp0 (out, "-") != 0 ? out : "standard output");
+  g_printerr (_("indicore: bundle written to %s\n"), out && g_strcmp0 (out, "-") != 0 ? out : _("standard output"));
 }
 
 /* Earlier bundles of the output directory (bundle-YYYY.json, YYYY < @year)
@@ -119,7 +127,7 @@ write_renderings (const char *bundle_path, char *const *formats, GPtrArray *hist
       path = g_strconcat (stem, ".", format->extension, NULL);
       if (!g_file_set_contents (path, text->str, (gssize) text->len, error))
         return FALSE;
-      g_printerr ("indicore: %s written\n", path);
+      g_printerr (_("indicore: %s written\n"), path);
     }
   return TRUE;
 }
@@ -134,22 +142,22 @@ ic_cmd_run (int argc, char **argv)
   gint year = 0, plugin_timeout = -1, plugin_memory = -1, small_count = -1, threads = 2;
   gboolean lenient = FALSE, no_isolation = FALSE, no_suppression = FALSE;
   const GOptionEntry entries[] = {
-    { "config", 0, 0, G_OPTION_ARG_FILENAME, &config_path, "The département's settings (indicore.conf): everything below defaults to them, the year to the last complete one, the bundle to OUTPUT/bundle-YEAR.json", "FILE" },
-    { "data", 0, 0, G_OPTION_ARG_FILENAME, &data, "Data directory holding the input files", "DIR" },
-    { "year", 0, 0, G_OPTION_ARG_INT, &year, "Year of the indicators", "Y" },
-    { "department", 0, 0, G_OPTION_ARG_STRING, &department, "Département code (23, 2A...)", "CODE" },
-    { "department-name", 0, 0, G_OPTION_ARG_STRING, &department_name, "Département name", "NAME" },
-    { "out", 0, 0, G_OPTION_ARG_FILENAME, &out, "Bundle file (default: standard output)", "FILE" },
-    { "plugins", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &plugin_dirs, "Plugin directory, searched first (repeatable)", "DIR" },
-    { "only", 0, 0, G_OPTION_ARG_STRING, &only, "Compute only these indicators", "ID,..." },
-    { "lenient", 0, 0, G_OPTION_ARG_NONE, &lenient, "Set invalid rows aside instead of stopping", NULL },
-    { "previous", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &previous_paths, "An earlier year's bundle: the latest decides progress targets and changes, all give the trends (repeatable)", "BUNDLE" },
-    { "plugin-timeout", 0, 0, G_OPTION_ARG_INT, &plugin_timeout, "Seconds one plugin may compute (default 60; 0: no limit)", "S" },
-    { "plugin-memory", 0, 0, G_OPTION_ARG_INT, &plugin_memory, "MiB of memory one plugin may allocate (default 4096)", "MIB" },
-    { "no-isolation", 0, 0, G_OPTION_ARG_NONE, &no_isolation, "Run plugins in this process, unconfined (debugging; recorded in the bundle)", NULL },
-    { "small-count", 0, 0, G_OPTION_ARG_INT, &small_count, "Hide territory counts from 1 to N (default 10)", "N" },
-    { "no-suppression", 0, 0, G_OPTION_ARG_NONE, &no_suppression, "Publish small counts (internal use only; recorded in the bundle)", NULL },
-    { "threads", 0, 0, G_OPTION_ARG_INT, &threads, "Threads reading the files: 1 or 2 (default 2: the biggest file beside the others, a big one in two halves; the figures are the same)", "N" },
+    { "config", 0, 0, G_OPTION_ARG_FILENAME, &config_path, N_("The département's settings (indicore.conf): everything below defaults to them, the year to the last complete one, the bundle to OUTPUT/bundle-YEAR.json"), N_("FILE") },
+    { "data", 0, 0, G_OPTION_ARG_FILENAME, &data, N_("Data directory holding the input files"), N_("DIR") },
+    { "year", 0, 0, G_OPTION_ARG_INT, &year, N_("Year of the indicators"), N_("Y") },
+    { "department", 0, 0, G_OPTION_ARG_STRING, &department, N_("Département code (23, 2A...)"), N_("CODE") },
+    { "department-name", 0, 0, G_OPTION_ARG_STRING, &department_name, N_("Département name"), N_("NAME") },
+    { "out", 0, 0, G_OPTION_ARG_FILENAME, &out, N_("Bundle file (default: standard output)"), N_("FILE") },
+    { "plugins", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &plugin_dirs, N_("Plugin directory, searched first (repeatable)"), N_("DIR") },
+    { "only", 0, 0, G_OPTION_ARG_STRING, &only, N_("Compute only these indicators"), N_("ID,...") },
+    { "lenient", 0, 0, G_OPTION_ARG_NONE, &lenient, N_("Set invalid rows aside instead of stopping"), NULL },
+    { "previous", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &previous_paths, N_("An earlier year's bundle: the latest decides progress targets and changes, all give the trends (repeatable)"), N_("BUNDLE") },
+    { "plugin-timeout", 0, 0, G_OPTION_ARG_INT, &plugin_timeout, N_("Seconds one plugin may compute (default 60; 0: no limit)"), N_("S") },
+    { "plugin-memory", 0, 0, G_OPTION_ARG_INT, &plugin_memory, N_("MiB of memory one plugin may allocate (default 4096)"), N_("MIB") },
+    { "no-isolation", 0, 0, G_OPTION_ARG_NONE, &no_isolation, N_("Run plugins in this process, unconfined (debugging; recorded in the bundle)"), NULL },
+    { "small-count", 0, 0, G_OPTION_ARG_INT, &small_count, N_("Hide territory counts from 1 to N (default 10)"), N_("N") },
+    { "no-suppression", 0, 0, G_OPTION_ARG_NONE, &no_suppression, N_("Publish small counts (internal use only; recorded in the bundle)"), NULL },
+    { "threads", 0, 0, G_OPTION_ARG_INT, &threads, N_("Threads reading the files: 1 or 2 (default 2: the biggest file beside the others, a big one in two halves; the figures are the same)"), N_("N") },
     { NULL }
   };
   g_autoptr (IcConfig) config = NULL;
@@ -165,12 +173,12 @@ ic_cmd_run (int argc, char **argv)
   g_autofree char *generated_at = NULL;
   IcRunOptions options = { 0 };
 
-  if (!ic_cmd_parse ("run", NULL, "Computes every loaded indicator for one département and one year.",
+  if (!ic_cmd_parse ("run", NULL, N_("Computes every loaded indicator for one département and one year."),
                      entries, &argc, &argv))
     return IC_EXIT_USAGE;
   if (argc > 1)
     {
-      g_printerr ("indicore run: unexpected argument '%s'\n", argv[1]);
+      g_printerr (_("indicore run: unexpected argument '%s'\n"), argv[1]);
       return IC_EXIT_USAGE;
     }
   if (config_path != NULL)
@@ -213,14 +221,14 @@ ic_cmd_run (int argc, char **argv)
       add_output_history (config->output_dir, year, history_paths);
       if (strcmp (out, "-") == 0 && config->formats[0] != NULL)
         {
-          g_printerr ("indicore run: --out -: the renderings the configuration asks for go beside the bundle, "
-                      "which standard output is not\n");
+          g_printerr ("%s", _("indicore run: --out -: the renderings the configuration asks for go beside the bundle, "
+                              "which standard output is not\n"));
           return IC_EXIT_USAGE;
         }
     }
   if (threads != 1 && threads != 2)
     {
-      g_printerr ("indicore run: --threads: 1 or 2\n");
+      g_printerr ("%s", _("indicore run: --threads: 1 or 2\n"));
       return IC_EXIT_USAGE;
     }
   options.input.threads = (guint) threads;
@@ -230,12 +238,12 @@ ic_cmd_run (int argc, char **argv)
     small_count = IC_SMALL_COUNT_DEFAULT;
   if (data == NULL || year == 0 || department == NULL)
     {
-      g_printerr ("indicore run: --data, --year and --department are required (or --config)\nTry 'indicore run --help'.\n");
+      g_printerr ("%s", _("indicore run: --data, --year and --department are required (or --config)\nTry 'indicore run --help'.\n"));
       return IC_EXIT_USAGE;
     }
   if (!g_regex_match_simple ("^[0-9A-Za-z]{1,3}$", department, 0, 0))
     {
-      g_printerr ("indicore run: --department: expected a département code such as 23, 974 or 2A\n");
+      g_printerr ("%s", _("indicore run: --department: expected a département code such as 23, 974 or 2A\n"));
       return IC_EXIT_USAGE;
     }
   generated_at = ic_bundle_timestamp (&error);
@@ -284,20 +292,20 @@ ic_cmd_run (int argc, char **argv)
   run = ic_run_execute (plugins, &options, problems, &error);
   if (run == NULL)
     {
-      g_printerr ("indicore run: %s\nNo bundle was written.\n", error->message);
+      g_printerr (_("indicore run: %s\nNo bundle was written.\n"), error->message);
       return IC_EXIT_USAGE;
     }
 
   bundle = ic_bundle_build (run, generated_at);
   if (!ic_bundle_write (bundle, out, &error))
     {
-      g_printerr ("indicore run: cannot write the bundle: %s\n", error->message);
+      g_printerr (_("indicore run: cannot write the bundle: %s\n"), error->message);
       return IC_EXIT_USAGE;
     }
   print_summary (run, out);
   if (config != NULL && !write_renderings (out, config->formats, history_paths, &error))
     {
-      g_printerr ("indicore run: the bundle is written, but not its renderings: %s\n", error->message);
+      g_printerr (_("indicore run: the bundle is written, but not its renderings: %s\n"), error->message);
       return IC_EXIT_PARTIAL;
     }
   return ic_run_has_error (run) || plugins->refused->len > 0 ? IC_EXIT_PARTIAL : IC_EXIT_OK;

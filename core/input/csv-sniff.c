@@ -19,8 +19,8 @@ static gboolean
 fail_cr_line_ends (IcCsvReader *self, GError **error)
 {
   g_set_error (error, IC_CSV_ERROR, IC_CSV_ERROR_CR_LINE_ENDS,
-               "line %" G_GUINT64_FORMAT ": line ends are CR alone (classic Mac OS), which is not read: "
-               "save the file with LF or CRLF line ends", self->line);
+               _("line %llu: line ends are CR alone (classic Mac OS), which is not read: "
+                 "save the file with LF or CRLF line ends"), (unsigned long long) self->line);
   return FALSE;
 }
 
@@ -91,13 +91,13 @@ ic_csv_read_header (IcCsvReader *self, GError **error)
       if (local == NULL)
         {
           g_set_error_literal (error, IC_CSV_ERROR, IC_CSV_ERROR_EMPTY,
-                               "no header line: the file is empty or blank");
+                               _("no header line: the file is empty or blank"));
           return FALSE;
         }
       /* No reader comes back to ask the position: it goes in the message. */
       if (self->error_line > 0)
-        g_prefix_error (&local, "line %" G_GUINT64_FORMAT ", field %u: ",
-                        self->error_line, self->error_column);
+        g_prefix_error (&local, _("line %llu, field %u: "),
+                        (unsigned long long) self->error_line, self->error_column);
       g_propagate_error (error, local);
       return FALSE;
     }

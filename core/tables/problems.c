@@ -1,5 +1,7 @@
 #include "problems.h"
 
+#include <glib/gi18n.h>
+
 struct _IcProblems {
   guint limit;
   guint64 count;
@@ -75,10 +77,12 @@ ic_problems_to_string (IcProblems *problems)
   for (guint i = 0; i < problems->messages->len; i++)
     g_string_append_printf (out, "%s%s", i ? "\n" : "", (char *) problems->messages->pdata[i]);
   if (problems->count > problems->messages->len)
-    g_string_append_printf (out, "%s… and %" G_GUINT64_FORMAT " more problem%s",
-                            out->len > 0 ? "\n" : "",
-                            problems->count - problems->messages->len,
-                            problems->count - problems->messages->len > 1 ? "s" : "");
+    {
+      guint64 more = problems->count - problems->messages->len;
+      g_string_append (out, out->len > 0 ? "\n" : "");
+      g_string_append_printf (out, g_dngettext (NULL, "… and %llu more problem", "… and %llu more problems", more),
+                              (unsigned long long) more);
+    }
   return g_string_free (out, FALSE);
 }
 

@@ -3,6 +3,8 @@
  * rules, duplicate identifiers, the two parts of a split file. */
 #pragma once
 
+#include <glib/gi18n.h>
+
 #include "table.h"
 #include "table-caches.h"
 #include "table-columns.h"
