@@ -23,7 +23,7 @@ ic_cmd_new_plugin (int argc, char **argv)
   dir = ic_scaffold_write (parent ? parent : ".", argv[1], &error);
   if (dir == NULL)
     {
-      g_printerr ("indicore new-plugin: %s\n", error->message);
+      g_printerr (_("indicore new-plugin: %s\n"), error->message);
       return IC_EXIT_USAGE;
     }
   g_print (_("wrote %s\nnext: cd %s && meson setup build && meson test -C build\n"), dir, dir);

@@ -62,7 +62,7 @@ ic_cmd_render (int argc, char **argv)
   bundle = ic_bundle_read (argv[1], &error);
   if (bundle == NULL)
     {
-      g_printerr ("indicore render: %s\n", error->message);
+      g_printerr (_("indicore render: %s\n"), error->message);
       return IC_EXIT_USAGE;
     }
   for (guint i = 0; previous_paths && previous_paths[i]; i++)
@@ -78,7 +78,7 @@ ic_cmd_render (int argc, char **argv)
   text = ic_render (bundle, format);
   if (!write_output (out, text, &error))
     {
-      g_printerr ("indicore render: %s\n", error->message);
+      g_printerr (_("indicore render: %s\n"), error->message);
       return IC_EXIT_USAGE;
     }
   if (out != NULL && g_strcmp0 (out, "-") != 0)

@@ -50,7 +50,9 @@ print_summary (IcRun *run, const char *out)
           target = g_strdup_printf (_("target %s %s: %s"), ic_target_operator_to_string (d->target), goal,
                                     target_state (r));
         }
-      g_printerr ("  %-26s %9s  %13s  %-28s %s%s%s\n", r->id, value, counts, target,
+      /* Padded in characters, not bytes: a translation may have accents. */
+      g_printerr ("  %-26s %9s  %13s  %s%*s %s%s%s\n", r->id, value, counts, target,
+                  (int) MAX (0, 28 - (glong) g_utf8_strlen (target, -1)), "",
                   ic_status_to_string (r->status), r->reason ? ": " : "", r->reason ? r->reason : "");
     }
   g_printerr (_("indicore: bundle written to %s\n"), out && g_strcmp0 (out, "-") != 0 ? out : _("standard output"));
@@ -186,7 +188,7 @@ ic_cmd_run (int argc, char **argv)
       config = ic_config_load (config_path, &error);
       if (config == NULL)
         {
-          g_printerr ("indicore run: --config: %s\n", error->message);
+          g_printerr (_("indicore run: --config: %s\n"), error->message);
           return IC_EXIT_USAGE;
         }
       /* The options given on the command line win over the file. */
@@ -213,7 +215,7 @@ ic_cmd_run (int argc, char **argv)
           g_autofree char *name = g_strdup_printf ("bundle-%d.json", year);
           if (g_mkdir_with_parents (config->output_dir, 0755) != 0)
             {
-              g_printerr ("indicore run: %s: %s\n", config->output_dir, g_strerror (errno));
+              g_printerr (_("indicore run: %s: %s\n"), config->output_dir, g_strerror (errno));
               return IC_EXIT_USAGE;
             }
           out = g_build_filename (config->output_dir, name, NULL);
@@ -249,13 +251,13 @@ ic_cmd_run (int argc, char **argv)
   generated_at = ic_bundle_timestamp (&error);
   if (generated_at == NULL)
     {
-      g_printerr ("indicore run: %s\n", error->message);
+      g_printerr (_("indicore run: %s\n"), error->message);
       return IC_EXIT_USAGE;
     }
   if (!ic_bundle_history_read_all ((const char *const *) previous_paths, year, department, history, &error)
       || !add_found_history (history_paths, year, department, history, &error))
     {
-      g_printerr ("indicore run: --previous: %s\n", error->message);
+      g_printerr (_("indicore run: --previous: %s\n"), error->message);
       return IC_EXIT_USAGE;
     }
   for (guint i = 0; previous_paths && previous_paths[i]; i++)

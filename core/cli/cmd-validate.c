@@ -25,7 +25,7 @@ ic_cmd_validate (int argc, char **argv)
   dataset = ic_dataset_load (data, NULL, FALSE, NULL, problems, &error);
   if (dataset == NULL)
     {
-      g_printerr ("indicore validate: %s\n", error->message);
+      g_printerr (_("indicore validate: %s\n"), error->message);
       return IC_EXIT_USAGE;
     }
   for (int id = 0; id < IC_N_TABLES; id++)

@@ -393,7 +393,10 @@ read_row (IcTableReader *r, const IcCsvField *fields, guint n_fields)
           extra_empty = len == 0;
         }
       if (!extra_empty)
-        ic_table_row_problem (r, NULL, _("%u fields where the header has %u"), n_fields, r->n_header);
+        ic_table_row_problem (r, NULL,
+                              g_dngettext (NULL, "%u field where the header has %u", "%u fields where the header has %u",
+                                           n_fields),
+                              n_fields, r->n_header);
     }
 
   if (r->row_problems == 0)
