@@ -1,0 +1,267 @@
+/* The terminal speaks the user's language: indicore run under
+ * LANGUAGE=fr LC_ALL=fr_FR.UTF-8 answers in French (singular for 0 and 1,
+ * plural from 2), under C.UTF-8 in English. The French expected here is
+ * written by hand, as a French reader would have it, not copied from po/. */
+#include <locale.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "test-util.h"
+
+typedef enum { FRENCH, ENGLISH } Language;
+
+/* Runs indicore with @argv in @language; returns the exit code, stdout and
+ * stderr in @out and @err (g_free). */
+static int
+spawn_in (Language language, const char *const *argv, char **out, char **err)
+{
+  g_auto (GStrv) env = g_get_environ ();
+  g_autoptr (GPtrArray) args = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
+  int status = 0;
+
+  env = g_environ_setenv (env, "LANGUAGE", language == FRENCH ? "fr" : "", TRUE);
+  env = g_environ_setenv (env, "LC_ALL", language == FRENCH ? "fr_FR.UTF-8" : "C.UTF-8", TRUE);
+  env = g_environ_setenv (env, "INDICORE_PLUGIN_PATH", "", TRUE);
+  g_ptr_array_add (args, (gpointer) ic_test_indicore ());
+  for (guint i = 0; argv[i]; i++)
+    g_ptr_array_add (args, (gpointer) argv[i]);
+  g_ptr_array_add (args, NULL);
+  g_spawn_sync (NULL, (char **) args->pdata, env, G_SPAWN_DEFAULT, NULL, NULL, out, err, &status, &error);
+  g_assert_no_error (error);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : 128 + WTERMSIG (status);
+}
+
+/* Asserts that @haystack holds @needle, showing both when not. */
+#define assert_holds(haystack, needle)                                                                  \
+  G_STMT_START {                                                                                        \
+    if (strstr ((haystack), (needle)) == NULL)                                                          \
+      g_error ("expected «%s» in:\n%s", (needle), (haystack));                                          \
+  } G_STMT_END
+
+static const char births_header[] = "birth_id;birth_date;territory\r\n";
+static const char acts_header[] =
+  "act_id;act_type;act_date;person_id;person_birth_date;provider;professional;territory\r\n";
+
+/* A data directory holding births.csv with @n_births rows (all valid) and,
+ * when not NULL, pmi_acts.csv with @acts after its header. */
+static char *
+data_dir (guint n_births, const char *acts)
+{
+  char *dir = ic_test_tmpdir ();
+  g_autoptr (GString) births = g_string_new (births_header);
+
+  for (guint i = 1; i <= n_births; i++)
+    g_string_append_printf (births, "B-%02u;10/01/2024;Nord\r\n", i);
+  g_free (ic_test_write (dir, "births.csv", births->str));
+  if (acts != NULL)
+    {
+      g_autofree char *text = g_strconcat (acts_header, acts, NULL);
+      g_free (ic_test_write (dir, "pmi_acts.csv", text));
+    }
+  return dir;
+}
+
+/* The machine must have the French locale (scripts/deps generates it):
+ * without it the French tests would test English. */
+static void
+test_locale_present (void)
+{
+  locale_t fr = newlocale (LC_ALL_MASK, "fr_FR.UTF-8", (locale_t) 0);
+  if (fr == (locale_t) 0)
+    g_error ("the fr_FR.UTF-8 locale is not generated on this machine: run scripts/deps");
+  freelocale (fr);
+}
+
+static void
+test_help (void)
+{
+  g_autofree char *out = NULL, *err = NULL, *run_out = NULL, *en_err = NULL;
+  const char *none[] = { NULL };
+  const char *run_help[] = { "run", "--help", NULL };
+
+  g_assert_cmpint (spawn_in (FRENCH, none, NULL, &err), ==, 2);
+  assert_holds (err, "Utilisation : indicore COMMANDE [OPTION...]");
+  assert_holds (err, "Commandes :\n");
+  assert_holds (err, "  validate   vérifier les fichiers d'entrée sans calculer\n");
+  g_assert_cmpint (spawn_in (ENGLISH, none, NULL, &en_err), ==, 2);
+  assert_holds (en_err, "Usage: indicore COMMAND [OPTION...]");
+  assert_holds (en_err, "  validate   check the input files without computing\n");
+
+  /* GLib's own words come from GLib's catalogue, ours from indicore's. */
+  g_assert_cmpint (spawn_in (FRENCH, run_help, &run_out, NULL), ==, 0);
+  assert_holds (run_out, "Utilisation"); /* GLib's, followed by a no-break space */
+  assert_holds (run_out, "Calcule chaque indicateur chargé pour un département et une année.");
+  assert_holds (run_out, "--data=RÉP");
+  assert_holds (run_out, "Écarter les lignes invalides au lieu de s'arrêter");
+}
+
+/* validate counts rows: « 0 ligne », « 1 ligne », « 2 lignes ». */
+static void
+test_validate_rows (void)
+{
+  const char *expected_fr[] = { "births.csv       valide, 0 ligne\n", "births.csv       valide, 1 ligne\n",
+                                "births.csv       valide, 2 lignes\n" };
+  const char *expected_en[] = { "births.csv       valid, 0 rows\n", "births.csv       valid, 1 row\n",
+                                "births.csv       valid, 2 rows\n" };
+
+  for (guint n = 0; n <= 2; n++)
+    {
+      g_autofree char *dir = data_dir (n, NULL);
+      g_autofree char *fr = NULL, *en = NULL;
+      const char *argv[] = { "validate", "--data", dir, NULL };
+
+      g_assert_cmpint (spawn_in (FRENCH, argv, &fr, NULL), ==, 0);
+      assert_holds (fr, expected_fr[n]);
+      assert_holds (fr, "pmi_acts.csv     absent\n");
+      g_assert_cmpint (spawn_in (ENGLISH, argv, &en, NULL), ==, 0);
+      assert_holds (en, expected_en[n]);
+      ic_test_rmtree (dir);
+    }
+}
+
+/* Free text in act_type is counted: « 1 autre valeur non listée », « 2
+ * autres valeurs non listées » (two different texts). */
+static void
+test_validate_other_values (void)
+{
+  g_autofree char *one = data_dir (1, "A-01;visite faite;01/02/2024;W-01;;PMI;SF;Nord\r\n");
+  g_autofree char *two = data_dir (1, "A-01;visite faite;01/02/2024;W-01;;PMI;SF;Nord\r\n"
+                                      "A-02;autre visite;01/02/2024;W-01;;PMI;SF;Nord\r\n");
+  g_autofree char *fr1 = NULL, *fr2 = NULL, *en2 = NULL;
+  const char *argv1[] = { "validate", "--data", one, NULL };
+  const char *argv2[] = { "validate", "--data", two, NULL };
+
+  g_assert_cmpint (spawn_in (FRENCH, argv1, &fr1, NULL), ==, 0);
+  assert_holds (fr1, "act_type : 1 autre valeur non listée (pas un code de [A-Z0-9_]");
+  g_assert_cmpint (spawn_in (FRENCH, argv2, &fr2, NULL), ==, 0);
+  assert_holds (fr2, "act_type : 2 autres valeurs non listées (pas des codes de [A-Z0-9_]");
+  g_assert_cmpint (spawn_in (ENGLISH, argv2, &en2, NULL), ==, 0);
+  assert_holds (en2, "act_type: 2 other values not listed");
+  ic_test_rmtree (one);
+  ic_test_rmtree (two);
+}
+
+/* Invalid dates: 1 then 2 problems, each named in French. */
+static void
+test_invalid_input (void)
+{
+  g_autofree char *one = data_dir (1, "A-01;EPP;31/02/2024;W-01;;PMI;SF;Nord\r\n");
+  g_autofree char *two = data_dir (1, "A-01;EPP;31/02/2024;W-01;;PMI;SF;Nord\r\n"
+                                      "A-02;EPP;30/02/2024;W-02;;PMI;SF;Nord\r\n");
+  g_autofree char *fr1 = NULL, *fr2 = NULL, *en1 = NULL, *en2 = NULL;
+  const char *argv1[] = { "validate", "--data", one, NULL };
+  const char *argv2[] = { "validate", "--data", two, NULL };
+
+  g_assert_cmpint (spawn_in (FRENCH, argv1, NULL, &fr1), ==, 2);
+  assert_holds (fr1, "indicore validate : entrée invalide (1 problème) :\n");
+  /* Line 2 (after the header), field 3: act_date. */
+  assert_holds (fr1, "pmi_acts.csv:2:3: act_date: pas une date valide (AAAA-MM-JJ ou JJ/MM/AAAA est attendu, "
+                     "et un jour qui existe)");
+  g_assert_cmpint (spawn_in (FRENCH, argv2, NULL, &fr2), ==, 2);
+  assert_holds (fr2, "entrée invalide (2 problèmes) :\n");
+  g_assert_cmpint (spawn_in (ENGLISH, argv1, NULL, &en1), ==, 2);
+  assert_holds (en1, "indicore validate: invalid input (1 problem):\n");
+  g_assert_cmpint (spawn_in (ENGLISH, argv2, NULL, &en2), ==, 2);
+  assert_holds (en2, "invalid input (2 problems):\n");
+  ic_test_rmtree (one);
+  ic_test_rmtree (two);
+}
+
+/* births.csv without birth_date, then without birth_id and birth_date. */
+static void
+test_missing_columns (void)
+{
+  const char *headers[] = { "birth_id;territory\r\n", "territory\r\n" };
+  const char *expected[] = { "births.csv:1: colonne obligatoire absente : birth_date",
+                             "births.csv:1: colonnes obligatoires absentes : birth_id, birth_date" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (headers); i++)
+    {
+      g_autofree char *dir = ic_test_tmpdir ();
+      g_autofree char *err = NULL;
+      const char *argv[] = { "validate", "--data", dir, NULL };
+
+      g_free (ic_test_write (dir, "births.csv", headers[i]));
+      g_assert_cmpint (spawn_in (FRENCH, argv, NULL, &err), ==, 2);
+      assert_holds (err, expected[i]);
+      ic_test_rmtree (dir);
+    }
+}
+
+/* A row of 1 field, then of 2, where births.csv's header has 3. */
+static void
+test_field_count (void)
+{
+  g_autofree char *dir = ic_test_tmpdir ();
+  g_autofree char *err = NULL, *en = NULL;
+  const char *argv[] = { "validate", "--data", dir, NULL };
+
+  g_free (ic_test_write (dir, "births.csv", "birth_id;birth_date;territory\r\nB-01\r\nB-02;10/01/2024\r\n"));
+  g_assert_cmpint (spawn_in (FRENCH, argv, NULL, &err), ==, 2);
+  assert_holds (err, "births.csv:2: 1 champ alors que l'en-tête en a 3");
+  assert_holds (err, "births.csv:3: 2 champs alors que l'en-tête en a 3");
+  g_assert_cmpint (spawn_in (ENGLISH, argv, NULL, &en), ==, 2);
+  assert_holds (en, "births.csv:2: 1 field where the header has 3");
+  ic_test_rmtree (dir);
+}
+
+/* run's summary: « 1 indicateur », « 2 indicateurs », the target in French. */
+static void
+test_run_summary (void)
+{
+  g_autofree char *dir = data_dir (2, "A-01;EPP;01/02/2024;W-01;;PMI;SF;Nord\r\n");
+  g_autofree char *bundle = g_build_filename (dir, "bundle.json", NULL);
+  g_autofree char *one = NULL, *two = NULL, *en = NULL;
+  const char *argv1[] = { "run", "--data", dir, "--year", "2024", "--department", "23", "--out", bundle,
+                          "--only", "epp_pmi_coverage", NULL };
+  const char *argv2[] = { "run", "--data", dir, "--year", "2024", "--department", "23", "--out", bundle,
+                          "--only", "epp_pmi_coverage,epnp_pmi_coverage", NULL };
+
+  g_assert_cmpint (spawn_in (FRENCH, argv1, NULL, &one), ==, 0);
+  assert_holds (one, "indicore : département 23, année 2024 : 1 indicateur\n");
+  /* 1 EPP over 2 births: 50.0 %, above the target of 20 %. */
+  assert_holds (one, "cible >= 20 : atteinte");
+  assert_holds (one, "indicore : bundle écrit dans ");
+  g_assert_cmpint (spawn_in (FRENCH, argv2, NULL, &two), ==, 0);
+  assert_holds (two, "indicore : département 23, année 2024 : 2 indicateurs\n");
+  assert_holds (two, "pas de cible");
+  g_assert_cmpint (spawn_in (ENGLISH, argv1, NULL, &en), ==, 0);
+  assert_holds (en, "indicore: département 23, year 2024: 1 indicator\n");
+  assert_holds (en, "target >= 20: met");
+  ic_test_rmtree (dir);
+}
+
+/* Usage errors: ours and GLib's option parser's. */
+static void
+test_usage_errors (void)
+{
+  g_autofree char *unknown = NULL, *required = NULL, *option = NULL;
+  const char *argv_unknown[] = { "frobnicate", NULL };
+  const char *argv_required[] = { "run", "--year", "2024", NULL };
+  const char *argv_option[] = { "run", "--frobnicate", NULL };
+
+  g_assert_cmpint (spawn_in (FRENCH, argv_unknown, NULL, &unknown), ==, 2);
+  assert_holds (unknown, "indicore : commande inconnue « frobnicate »\n");
+  g_assert_cmpint (spawn_in (FRENCH, argv_required, NULL, &required), ==, 2);
+  assert_holds (required, "indicore run : --data, --year et --department sont requis (ou --config)\n"
+                          "Essayez « indicore run --help ».\n");
+  g_assert_cmpint (spawn_in (FRENCH, argv_option, NULL, &option), ==, 2);
+  assert_holds (option, "Essayez « indicore run --help ».\n");
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/i18n/locale/fr-present", test_locale_present);
+  g_test_add_func ("/i18n/help/french-and-english", test_help);
+  g_test_add_func ("/i18n/validate/rows-0-1-2", test_validate_rows);
+  g_test_add_func ("/i18n/validate/other-values-1-2", test_validate_other_values);
+  g_test_add_func ("/i18n/invalid/problems-1-2", test_invalid_input);
+  g_test_add_func ("/i18n/invalid/missing-columns-1-2", test_missing_columns);
+  g_test_add_func ("/i18n/invalid/fields-1-2", test_field_count);
+  g_test_add_func ("/i18n/run/summary-1-2", test_run_summary);
+  g_test_add_func ("/i18n/usage/errors", test_usage_errors);
+  return g_test_run ();
+}
