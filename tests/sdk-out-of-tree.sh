@@ -4,6 +4,8 @@
 # pkg-config file only, in folders outside the source tree. TAP output.
 set -u
 source_dir=$1
+# The messages checked below are the English ones, whatever the machine's language.
+export LC_ALL=C.UTF-8 LANGUAGE=
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 n=0
