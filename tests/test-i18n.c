@@ -92,7 +92,7 @@ test_help (void)
   g_assert_cmpint (spawn_in (FRENCH, run_help, &run_out, NULL), ==, 0);
   assert_holds (run_out, "Utilisation"); /* GLib's, followed by a no-break space */
   assert_holds (run_out, "Calcule chaque indicateur chargé pour un département et une année.");
-  assert_holds (run_out, "--data=RÉP");
+  assert_holds (run_out, "--data=DOSSIER");
   assert_holds (run_out, "Écarter les lignes invalides au lieu de s'arrêter");
 }
 
@@ -222,7 +222,7 @@ test_run_summary (void)
   assert_holds (one, "indicore : département 23, année 2024 : 1 indicateur\n");
   /* 1 EPP over 2 births: 50.0 %, above the target of 20 %. */
   assert_holds (one, "cible >= 20 : atteinte");
-  assert_holds (one, "indicore : bundle écrit dans ");
+  assert_holds (one, "indicore : lot écrit dans ");
   g_assert_cmpint (spawn_in (FRENCH, argv2, NULL, &two), ==, 0);
   assert_holds (two, "indicore : département 23, année 2024 : 2 indicateurs\n");
   assert_holds (two, "pas de cible");
