@@ -168,6 +168,34 @@ test_invalid_input (void)
   ic_test_rmtree (two);
 }
 
+/* validate lists 200 problems (ic_problems_new (200) in cmd-validate.c)
+ * and counts the others: 201 bad dates leave « 1 autre problème », 202
+ * leave « 2 autres problèmes », 200 leave no such line. */
+static void
+test_more_problems (void)
+{
+  const guint counts[] = { 200, 201, 202 };
+  const char *expected[] = { NULL, "\n… et 1 autre problème\n", "\n… et 2 autres problèmes\n" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    {
+      g_autoptr (GString) acts = g_string_new (NULL);
+      g_autofree char *dir = NULL, *err = NULL;
+      const char *argv[] = { "validate", "--data", NULL, NULL };
+
+      for (guint k = 1; k <= counts[i]; k++)
+        g_string_append_printf (acts, "A-%u;EPP;31/02/2024;W-%u;;PMI;SF;Nord\r\n", k, k);
+      dir = data_dir (1, acts->str);
+      argv[2] = dir;
+      g_assert_cmpint (spawn_in (FRENCH, argv, NULL, &err), ==, 2);
+      if (expected[i] != NULL)
+        assert_holds (err, expected[i]);
+      else
+        g_assert_null (strstr (err, "… et"));
+      ic_test_rmtree (dir);
+    }
+}
+
 /* births.csv without birth_date, then without birth_id and birth_date. */
 static void
 test_missing_columns (void)
@@ -259,6 +287,7 @@ main (int argc, char **argv)
   g_test_add_func ("/i18n/validate/rows-0-1-2", test_validate_rows);
   g_test_add_func ("/i18n/validate/other-values-1-2", test_validate_other_values);
   g_test_add_func ("/i18n/invalid/problems-1-2", test_invalid_input);
+  g_test_add_func ("/i18n/invalid/more-problems-0-1-2", test_more_problems);
   g_test_add_func ("/i18n/invalid/missing-columns-1-2", test_missing_columns);
   g_test_add_func ("/i18n/invalid/fields-1-2", test_field_count);
   g_test_add_func ("/i18n/run/summary-1-2", test_run_summary);
