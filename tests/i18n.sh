@@ -18,7 +18,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 # Files calling _(), N_() or g_dngettext(), and the list.
-grep -rlE '(^|[^A-Za-z0-9_])(N_|_|g_dngettext) ?\(' core include --include='*.c' --include='*.h' | sort > "$tmp/marked"
+grep -rlE '(^|[^A-Za-z0-9_])(N_|_|g_dngettext|ic_table_words_n) ?\(' core include --include='*.c' --include='*.h' | sort > "$tmp/marked"
 grep -vE '^\s*(#|$)' po/POTFILES.in | sort > "$tmp/listed"
 unlisted=$(comm -23 "$tmp/marked" "$tmp/listed")
 if [ -z "$unlisted" ]; then ok "every file with a translatable string is in po/POTFILES.in"
@@ -44,9 +44,10 @@ for po in po/*.po; do
   fi
 done
 
-# A catalogue extracted now, with the keywords of meson's 'glib' preset.
+# A catalogue extracted now, with the keywords of meson's 'glib' preset and
+# po/meson.build's (ic_table_words_n: a row problem's plural).
 xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 \
-  --keyword=g_dngettext:2,3 --add-comments=TRANSLATORS: -f po/POTFILES.in -o "$tmp/fresh.pot" 2> "$tmp/xgettext.err"
+  --keyword=g_dngettext:2,3 --keyword=ic_table_words_n:2,3 --add-comments=TRANSLATORS: -f po/POTFILES.in -o "$tmp/fresh.pot" 2> "$tmp/xgettext.err"
 if [ -s "$tmp/fresh.pot" ] && ! grep -q 'warning\|error' "$tmp/xgettext.err"; then ok "xgettext extracts the catalogue without warnings"
 else not_ok "xgettext extracts the catalogue without warnings" "$(cat "$tmp/xgettext.err")"; fi
 for po in po/*.po; do

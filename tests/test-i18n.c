@@ -260,6 +260,34 @@ test_run_summary (void)
   ic_test_rmtree (dir);
 }
 
+/* The bundle is the same bytes in any language: --lenient's reasons go into
+ * it as written in the source, while the terminal speaks French. */
+static void
+test_bundle_any_language (void)
+{
+  g_autofree char *dir = data_dir (2, "A-01;EPP;01/02/2024;W-01;;PMI;SF;Nord\r\n"
+                                      "A-02;EPP;31/02/2024;W-02;;PMI;SF;Nord\r\n");
+  g_autofree char *fr_path = g_build_filename (dir, "fr.json", NULL);
+  g_autofree char *en_path = g_build_filename (dir, "en.json", NULL);
+  g_autofree char *fr = NULL, *en = NULL, *err = NULL;
+  const char *argv_fr[] = { "run", "--data", dir, "--year", "2024", "--department", "23", "--lenient",
+                            "--only", "epp_pmi_coverage", "--out", fr_path, NULL };
+  const char *argv_en[] = { "run", "--data", dir, "--year", "2024", "--department", "23", "--lenient",
+                            "--only", "epp_pmi_coverage", "--out", en_path, NULL };
+
+  g_setenv ("SOURCE_DATE_EPOCH", "1700000000", TRUE);
+  g_assert_cmpint (spawn_in (FRENCH, argv_fr, NULL, &err), ==, 0);
+  assert_holds (err, "indicore : département 23, année 2024 : 1 indicateur\n");
+  g_assert_cmpint (spawn_in (ENGLISH, argv_en, NULL, NULL), ==, 0);
+  g_unsetenv ("SOURCE_DATE_EPOCH");
+  g_assert_true (g_file_get_contents (fr_path, &fr, NULL, NULL));
+  g_assert_true (g_file_get_contents (en_path, &en, NULL, NULL));
+  /* Line 3 of pmi_acts.csv, field 3: 31 February. */
+  assert_holds (fr, "pmi_acts.csv:3:3: act_date: not a valid date");
+  g_assert_cmpstr (fr, ==, en);
+  ic_test_rmtree (dir);
+}
+
 /* Usage errors: ours and GLib's option parser's. */
 static void
 test_usage_errors (void)
@@ -291,6 +319,7 @@ main (int argc, char **argv)
   g_test_add_func ("/i18n/invalid/missing-columns-1-2", test_missing_columns);
   g_test_add_func ("/i18n/invalid/fields-1-2", test_field_count);
   g_test_add_func ("/i18n/run/summary-1-2", test_run_summary);
+  g_test_add_func ("/i18n/run/bundle-same-in-any-language", test_bundle_any_language);
   g_test_add_func ("/i18n/usage/errors", test_usage_errors);
   return g_test_run ();
 }
