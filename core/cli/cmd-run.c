@@ -31,7 +31,8 @@ print_summary (IcRun *run, const char *out)
       const IcResult *r = run->results->pdata[i];
       const IcDefinition *d = r->definition;
       g_autofree char *value = r->has_value
-          ? g_strdup_printf ("%" G_GINT64_FORMAT ".%" G_GINT64_FORMAT " %s", r->value_tenths / 10, r->value_tenths % 10, d->unit)
+          /* TRANSLATORS: a value with one decimal and its unit (23.6 %), in the language's decimals. */
+          ? g_strdup_printf (_("%lld.%lld %s"), (long long) (r->value_tenths / 10), (long long) (r->value_tenths % 10), d->unit)
           : g_strdup ("-");
       g_autofree char *counts = r->has_numerator && r->has_denominator
           ? g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT, r->numerator, r->denominator)
@@ -45,7 +46,8 @@ print_summary (IcRun *run, const char *out)
       else
         {
           g_autofree char *goal = d->target_tenths % 10
-              ? g_strdup_printf ("%" G_GINT64_FORMAT ".%" G_GINT64_FORMAT, d->target_tenths / 10, d->target_tenths % 10)
+              /* TRANSLATORS: a target with one decimal (12.5). */
+              ? g_strdup_printf (_("%lld.%lld"), (long long) (d->target_tenths / 10), (long long) (d->target_tenths % 10))
               : g_strdup_printf ("%" G_GINT64_FORMAT, d->target_tenths / 10);
           target = g_strdup_printf (_("target %s %s: %s"), ic_target_operator_to_string (d->target), goal,
                                     target_state (r));

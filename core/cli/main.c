@@ -80,7 +80,7 @@ main (int argc, char **argv)
     }
   if (strcmp (argv[1], "--version") == 0 || strcmp (argv[1], "version") == 0)
     {
-      printf ("indicore %s (plugin ABI %d.%d)\n", IC_VERSION, IC_ABI_MAJOR, IC_ABI_MINOR);
+      printf (_("indicore %s (plugin ABI %d.%d)\n"), IC_VERSION, IC_ABI_MAJOR, IC_ABI_MINOR);
       return IC_EXIT_OK;
     }
   if (strcmp (argv[1], "help") == 0 || strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0)
