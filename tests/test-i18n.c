@@ -248,7 +248,8 @@ test_run_summary (void)
 
   g_assert_cmpint (spawn_in (FRENCH, argv1, NULL, &one), ==, 0);
   assert_holds (one, "indicore : département 23, année 2024 : 1 indicateur\n");
-  /* 1 EPP over 2 births: 50.0 %, above the target of 20 %. */
+  /* 1 EPP over 2 births: 50.0 %, above the target of 20 %; French decimals. */
+  assert_holds (one, "50,0 %");
   assert_holds (one, "cible >= 20 : atteinte");
   assert_holds (one, "indicore : lot écrit dans ");
   g_assert_cmpint (spawn_in (FRENCH, argv2, NULL, &two), ==, 0);
@@ -256,6 +257,7 @@ test_run_summary (void)
   assert_holds (two, "pas de cible");
   g_assert_cmpint (spawn_in (ENGLISH, argv1, NULL, &en), ==, 0);
   assert_holds (en, "indicore: département 23, year 2024: 1 indicator\n");
+  assert_holds (en, "50.0 %");
   assert_holds (en, "target >= 20: met");
   ic_test_rmtree (dir);
 }
