@@ -1,0 +1,161 @@
+/* The mistakes an analyst makes that indicore answers with a clear message
+ * and exit 2 instead of a report full of « non disponible » (issue 15):
+ * one fixture per failure mode, the message asserted. */
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "department.h"
+#include "test-util.h"
+
+static const char births_csv[] =
+  "birth_id;birth_date;territory\r\n"
+  "B-01;10/01/2024;Nord\r\n"
+  "B-02;05/03/2024;Sud\r\n";
+
+static const char acts_csv[] =
+  "act_id;act_type;act_date;person_id;person_birth_date;provider;professional;territory\r\n"
+  "A-01;EPP;01/02/2024;W-01;;PMI;SF;Nord\r\n";
+
+/* A data directory with births.csv and pmi_acts.csv of 2024. */
+static char *
+data_dir (void)
+{
+  char *dir = ic_test_tmpdir ();
+  g_free (ic_test_write (dir, "births.csv", births_csv));
+  g_free (ic_test_write (dir, "pmi_acts.csv", acts_csv));
+  return dir;
+}
+
+/* `indicore run` on @dir for 2024 with the extra arguments @extra
+ * (NULL-terminated); returns the exit code, standard error in @err. */
+static int
+run_with (const char *dir, const char *const *extra, char **err)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  const char *base[] = { "run", "--data", dir, "--year", "2024", NULL };
+
+  for (guint i = 0; base[i]; i++)
+    g_ptr_array_add (argv, (gpointer) base[i]);
+  for (guint i = 0; extra[i]; i++)
+    g_ptr_array_add (argv, (gpointer) extra[i]);
+  g_ptr_array_add (argv, NULL);
+  return ic_test_spawn ((const char *const *) argv->pdata, NULL, err);
+}
+
+/* The list: 19 (01..19) + 2 (2A, 2B) + 75 (21..95) + 5 (971..974, 976)
+ * = 101 codes, each once. */
+static void
+test_department_list (void)
+{
+  const IcDepartment *list = ic_department_list ();
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < IC_N_DEPARTMENTS; i++)
+    g_assert_true (g_hash_table_add (seen, (gpointer) list[i].code));
+  g_assert_cmpuint (g_hash_table_size (seen), ==, 101);
+  g_assert_cmpstr (list[0].code, ==, "01");
+  g_assert_cmpstr (list[19].code, ==, "2A");
+  g_assert_cmpstr (list[20].code, ==, "2B");
+  g_assert_cmpstr (list[100].code, ==, "976");
+  g_assert_cmpstr (ic_department_lookup ("23", NULL)->name, ==, "Creuse");
+  g_assert_cmpstr (ic_department_lookup ("974", NULL)->name, ==, "La Réunion");
+  g_assert_cmpstr (ic_department_lookup ("2B", NULL)->name, ==, "Haute-Corse");
+}
+
+/* Each wrong code refused, with what was meant when it can be told. */
+static void
+test_department_refused (void)
+{
+  static const struct { const char *code, *says; } cases[] = {
+    { "2a", "did you mean 2A (Corse-du-Sud)?" },
+    { "023", "did you mean 23 (Creuse)?" },
+    { "1", "did you mean 01 (Ain)?" },
+    { "20", "2A (Corse-du-Sud) or 2B (Haute-Corse)" },
+    { "99", "is not a département code (01 to 95" },
+    { "975", "is not a département code (01 to 95" },
+    { "96", "is not a département code (01 to 95" },
+    { "", "no département code given" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_assert_null (ic_department_lookup (cases[i].code, &error));
+      g_assert_error (error, IC_DEPARTMENT_ERROR, IC_DEPARTMENT_ERROR_UNKNOWN);
+      if (strstr (error->message, cases[i].says) == NULL)
+        g_error ("%s: \"%s\" lacks \"%s\"", cases[i].code, error->message, cases[i].says);
+    }
+}
+
+/* The command refuses 2a with the suggestion, and names 23 by the list
+ * when --department-name is not given. */
+static void
+test_department_cli (void)
+{
+  g_autofree char *dir = data_dir ();
+  g_autofree char *out = g_build_filename (dir, "b.json", NULL);
+  g_autofree char *err = NULL, *text = NULL;
+
+  g_assert_cmpint (run_with (dir, (const char *[]) { "--department", "2a", "--out", out, NULL }, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "indicore run: --department: “2a” is not a département code: did you mean 2A (Corse-du-Sud)?"));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_with (dir, (const char *[]) { "--department", "99", "--out", out, NULL }, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "“99” is not a département code"));
+  g_assert_cmpint (run_with (dir, (const char *[]) { "--department", "23", "--out", out, NULL }, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (out, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "\"code\": \"23\",\n    \"name\": \"Creuse\""));
+  ic_test_rmtree (dir);
+}
+
+/* A bundle is JSON: --out rapport.html is refused, pointing to render;
+ * .JSON, a name without extension and - are taken. */
+static void
+test_out_not_json (void)
+{
+  g_autofree char *dir = data_dir ();
+  g_autofree char *html = g_build_filename (dir, "rapport.html", NULL);
+  g_autofree char *upper = g_build_filename (dir, "B.JSON", NULL);
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_with (dir, (const char *[]) { "--department", "23", "--out", html, NULL }, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "the bundle is JSON and its name must end in .json"));
+  g_assert_nonnull (strstr (err, "indicore render BUNDLE --format html"));
+  g_assert_false (g_file_test (html, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (run_with (dir, (const char *[]) { "--department", "23", "--out", upper, NULL }, NULL), ==, 0);
+  g_assert_true (g_file_test (upper, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (run_with (dir, (const char *[]) { "--department", "23", "--out", "/dev/null", NULL }, NULL), ==, 0);
+  ic_test_rmtree (dir);
+}
+
+/* Without --out the bundle goes to indicore-23-2024.json in the current
+ * directory, which the summary names; nothing on standard output. */
+static void
+test_out_default (void)
+{
+  g_autofree char *dir = data_dir ();
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autofree char *expected = g_build_filename (dir, "indicore-23-2024.json", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+  const char *argv[] = { "run", "--data", dir, "--year", "2024", "--department", "23", NULL };
+
+  g_assert_cmpint (g_chdir (dir), ==, 0);
+  g_assert_cmpint (ic_test_spawn (argv, &out, &err), ==, 0);
+  g_assert_cmpint (g_chdir (cwd), ==, 0);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_true (g_file_test (expected, G_FILE_TEST_IS_REGULAR));
+  g_assert_nonnull (strstr (err, expected));
+  ic_test_rmtree (dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/mistakes/department/list", test_department_list);
+  g_test_add_func ("/mistakes/department/refused", test_department_refused);
+  g_test_add_func ("/mistakes/department/cli", test_department_cli);
+  g_test_add_func ("/mistakes/out/not-json", test_out_not_json);
+  g_test_add_func ("/mistakes/out/default", test_out_default);
+  return g_test_run ();
+}
