@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "dataset-names.h"
 #include "department.h"
 #include "test-util.h"
 
@@ -148,6 +149,103 @@ test_out_default (void)
   ic_test_rmtree (dir);
 }
 
+/* An empty data directory, or one with only unrelated files: exit 2,
+ * naming the files expected, for run and validate alike. */
+static void
+test_no_input (void)
+{
+  g_autofree char *dir = ic_test_tmpdir ();
+  g_autofree char *notes = ic_test_write (dir, "notes.txt", "à faire\n");
+  g_autofree char *out = g_build_filename (dir, "b.json", NULL);
+  g_autofree char *err = NULL;
+  const char *validate[] = { "validate", "--data", dir, NULL };
+
+  g_assert_cmpint (run_with (dir, (const char *[]) { "--department", "23", "--out", out, NULL }, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "holds no input file: expected births.csv, pmi_acts.csv, ip.csv or populations.csv"));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (ic_test_spawn (validate, NULL, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "holds no input file"));
+  ic_test_rmtree (dir);
+}
+
+/* The names a spreadsheet user gives an export, each against the four
+ * expected names (births.csv 0, pmi_acts.csv 1, ip.csv 2, populations.csv 3). */
+static void
+test_names_match (void)
+{
+  const char *const expected[] = { "births.csv", "pmi_acts.csv", "ip.csv", "populations.csv", NULL };
+  static const struct { const char *name; IcInputNameKind kind; guint index; } cases[] = {
+    { "Populations.CSV", IC_INPUT_NAME_MISNAMED, 3 },
+    { "ip.txt", IC_INPUT_NAME_MISNAMED, 2 },
+    { "IP", IC_INPUT_NAME_MISNAMED, 2 },
+    { "pmi-acts.csv", IC_INPUT_NAME_MISNAMED, 1 },
+    { "births_2024.csv", IC_INPUT_NAME_MISNAMED, 0 },
+    { "ip.csv.txt", IC_INPUT_NAME_MISNAMED, 2 },
+    { "ip.xlsx", IC_INPUT_NAME_SPREADSHEET, 2 },
+    { "Births.XLS", IC_INPUT_NAME_SPREADSHEET, 0 },
+    { "populations.ods", IC_INPUT_NAME_SPREADSHEET, 3 },
+    { "ip.csv", IC_INPUT_NAME_OTHER, 0 },
+    { "ipsum.csv", IC_INPUT_NAME_OTHER, 0 },
+    { "~$ip.xlsx", IC_INPUT_NAME_OTHER, 0 },
+    { ".ip.csv.swp", IC_INPUT_NAME_OTHER, 0 },
+    { "notes.txt", IC_INPUT_NAME_OTHER, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      guint index = 0;
+      IcInputNameKind kind = ic_input_name_match (cases[i].name, expected, &index);
+      if (kind != cases[i].kind || (kind != IC_INPUT_NAME_OTHER && index != cases[i].index))
+        g_error ("%s: kind %d index %u, expected %d %u", cases[i].name, kind, index, cases[i].kind, cases[i].index);
+    }
+}
+
+/* Populations.CSV for an absent populations.csv: « did you mean », exit 2. */
+static void
+test_misnamed_case (void)
+{
+  g_autofree char *dir = data_dir ();
+  g_autofree char *file = ic_test_write (dir, "Populations.CSV", "population;period;value\r\nbirths;2024;2\r\n");
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_with (dir, (const char *[]) { "--department", "23", "--out", "-", NULL }, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "Populations.CSV: did you mean populations.csv? Input files are read by their exact name"));
+  g_assert_nonnull (strstr (err, "No bundle was written."));
+  ic_test_rmtree (dir);
+}
+
+/* ip.txt for an absent ip.csv: the same. */
+static void
+test_misnamed_extension (void)
+{
+  g_autofree char *dir = data_dir ();
+  g_autofree char *file = ic_test_write (dir, "ip.txt", "ip_id;received_date\r\nI-1;02/02/2024\r\n");
+  g_autofree char *err = NULL;
+  const char *validate[] = { "validate", "--data", dir, NULL };
+
+  g_assert_cmpint (ic_test_spawn (validate, NULL, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "ip.txt: did you mean ip.csv?"));
+  ic_test_rmtree (dir);
+}
+
+/* ip.xlsx for an absent ip.csv: « save it as CSV »; beside ip.csv (the
+ * workbook it was exported from), no mistake. */
+static void
+test_spreadsheet (void)
+{
+  g_autofree char *dir = data_dir ();
+  g_autofree char *xlsx = ic_test_write (dir, "ip.xlsx", "PK\003\004");
+  g_autofree char *err = NULL;
+  g_autofree char *csv = NULL;
+
+  g_assert_cmpint (run_with (dir, (const char *[]) { "--department", "23", "--out", "-", NULL }, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "ip.xlsx: a spreadsheet is not read: open it and save it as CSV (separator ; or ,) under the name ip.csv"));
+  csv = ic_test_write (dir, "ip.csv", "ip_id;received_date;evaluation_end_date\r\nI-1;02/02/2024;\r\n");
+  g_assert_cmpint (run_with (dir, (const char *[]) { "--department", "23", "--out", "/dev/null", NULL }, NULL), ==, 0);
+  ic_test_rmtree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -157,5 +255,10 @@ main (int argc, char **argv)
   g_test_add_func ("/mistakes/department/cli", test_department_cli);
   g_test_add_func ("/mistakes/out/not-json", test_out_not_json);
   g_test_add_func ("/mistakes/out/default", test_out_default);
+  g_test_add_func ("/mistakes/input/none", test_no_input);
+  g_test_add_func ("/mistakes/input/names", test_names_match);
+  g_test_add_func ("/mistakes/input/misnamed-case", test_misnamed_case);
+  g_test_add_func ("/mistakes/input/misnamed-extension", test_misnamed_extension);
+  g_test_add_func ("/mistakes/input/spreadsheet", test_spreadsheet);
   return g_test_run ();
 }

@@ -415,6 +415,11 @@ ic_cmd_run (int argc, char **argv)
     }
   if (!read_history (&a, history))
     return IC_EXIT_USAGE;
+  if (!ic_dataset_check_directory (a.data, &error))
+    {
+      g_printerr ("indicore run: %s\nNo bundle was written.\n", error->message);
+      return IC_EXIT_USAGE;
+    }
   if (a.only != NULL)
     {
       only_ids = g_strsplit (a.only, ",", -1);

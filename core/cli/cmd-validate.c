@@ -12,7 +12,6 @@ ic_cmd_validate (int argc, char **argv)
   g_autoptr (IcProblems) problems = ic_problems_new (200);
   g_autoptr (IcDataset) dataset = NULL;
   g_autoptr (GError) error = NULL;
-  guint n_files = 0;
 
   if (!ic_cmd_parse ("validate", NULL, "Reads and checks every input file of the data directory, computing nothing.",
                      entries, &argc, &argv))
@@ -22,7 +21,8 @@ ic_cmd_validate (int argc, char **argv)
       g_printerr ("indicore validate: expected --data DIR\n");
       return IC_EXIT_USAGE;
     }
-  dataset = ic_dataset_load (data, NULL, FALSE, NULL, problems, &error);
+  if (ic_dataset_check_directory (data, &error))
+    dataset = ic_dataset_load (data, NULL, FALSE, NULL, problems, &error);
   if (dataset == NULL)
     {
       g_printerr ("indicore validate: %s\n", error->message);
@@ -36,7 +36,6 @@ ic_cmd_validate (int argc, char **argv)
           g_print ("%-16s absent\n", ic_table_spec (id)->file);
           continue;
         }
-      n_files++;
       g_print ("%-16s valid, %" G_GUINT64_FORMAT " rows\n", table->spec->file, table->n_rows);
       for (guint c = 0; c < table->spec->n_columns; c++)
         {
@@ -52,11 +51,6 @@ ic_cmd_validate (int argc, char **argv)
                      "or beyond the first %d)\n", "", table->spec->columns[c].name, unlisted,
                      unlisted > 1 ? "s" : "", IC_TABLE_OTHER_CODE_MAX_LEN, IC_TABLE_OTHER_CODES_MAX);
         }
-    }
-  if (n_files == 0)
-    {
-      g_printerr ("indicore validate: %s holds none of births.csv, pmi_acts.csv, ip.csv, populations.csv\n", data);
-      return IC_EXIT_USAGE;
     }
   return IC_EXIT_OK;
 }

@@ -16,6 +16,8 @@ GQuark ic_dataset_error_quark (void);
 typedef enum {
   IC_DATASET_ERROR_NO_DIRECTORY, /* the data directory does not exist or is not a directory */
   IC_DATASET_ERROR_INVALID,      /* strict mode found invalid input: see the problems */
+  IC_DATASET_ERROR_NO_INPUT,     /* the directory holds none of the input files */
+  IC_DATASET_ERROR_MISNAMED,     /* a file looks like an absent input file misnamed, or a spreadsheet */
 } IcDatasetError;
 
 typedef struct {
@@ -41,6 +43,15 @@ IcDataset *ic_dataset_load (const char *directory,
 
 void ic_dataset_free (IcDataset *dataset);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcDataset, ic_dataset_free)
+
+/* Before reading: FALSE with @error set when @directory is not a
+ * directory (IC_DATASET_ERROR_NO_DIRECTORY), holds a file that looks like
+ * an absent input file misnamed or saved as a spreadsheet
+ * (IC_DATASET_ERROR_MISNAMED: « Populations.CSV: did you mean
+ * populations.csv? », one line a file), or holds none of the input files
+ * (IC_DATASET_ERROR_NO_INPUT). The commands call it: ic_dataset_load()
+ * itself reads whatever is there, an absent file being no error. */
+gboolean ic_dataset_check_directory (const char *directory, GError **error);
 
 /* The table named @name ("pmi_acts"), or NULL when absent or unknown. */
 IcTable *ic_dataset_table (IcDataset *dataset, const char *name);
