@@ -246,6 +246,80 @@ test_spreadsheet (void)
   ic_test_rmtree (dir);
 }
 
+/* --year 2042 on data of 2024 only: exit 2, the years there named. */
+static void
+test_year_not_covered (void)
+{
+  g_autofree char *dir = data_dir ();
+  g_autofree char *err = NULL;
+  const char *argv[] = { "run", "--data", dir, "--year", "2042", "--department", "23", "--out", "-", NULL };
+
+  g_assert_cmpint (ic_test_spawn (argv, NULL, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "indicore run: no data for 2042: the records are all of 2024\n"));
+  g_assert_nonnull (strstr (err, "No bundle was written."));
+  ic_test_rmtree (dir);
+}
+
+/* Births of 2022, acts of 2024, a population of the school year 2024-2025:
+ * 2022, 2024 and 2025 are covered, 2023 (a gap) and 2026 are not; the
+ * person's birth date (2019) and the evaluation's end (2027) count for
+ * nothing, only the records' own dates and the periods. */
+static void
+test_year_range (void)
+{
+  g_autofree char *dir = ic_test_tmpdir ();
+  g_autofree char *births = ic_test_write (dir, "births.csv", "birth_id;birth_date\r\nB-1;10/01/2022\r\n");
+  g_autofree char *acts = ic_test_write (dir, "pmi_acts.csv",
+      "act_id;act_type;act_date;person_id;person_birth_date;provider\r\nA-1;BSEM;03/03/2024;C-1;01/01/2019;PMI\r\n");
+  g_autofree char *ip = ic_test_write (dir, "ip.csv",
+      "ip_id;received_date;evaluation_end_date\r\nI-1;05/06/2024;05/01/2027\r\n");
+  g_autofree char *pops = ic_test_write (dir, "populations.csv",
+      "population;period;value\r\nenrolled_3_4;2024-2025;100\r\n");
+  static const struct { const char *year; int status; const char *says; } cases[] = {
+    { "2022", 0, NULL },
+    { "2024", 0, NULL },
+    { "2025", 0, NULL },
+    { "2023", 2, "no data for 2023: the records run from 2022 to 2025, but none is of 2023" },
+    { "2026", 2, "no data for 2026: the records run from 2022 to 2025\n" },
+    { "2019", 2, "no data for 2019: the records run from 2022 to 2025\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *err = NULL;
+      const char *argv[] = { "run", "--data", dir, "--year", cases[i].year, "--department", "23",
+                             "--out", "/dev/null", NULL };
+      g_assert_cmpint (ic_test_spawn (argv, NULL, &err), ==, cases[i].status);
+      if (cases[i].says != NULL && strstr (err, cases[i].says) == NULL)
+        g_error ("--year %s: \"%s\" lacks \"%s\"", cases[i].year, err, cases[i].says);
+    }
+  ic_test_rmtree (dir);
+}
+
+/* run --config without --year takes the last complete year (the current
+ * year - 1, after 2024 whenever the test runs): data of 2024 only do not
+ * cover it, and the message says why that year was chosen. */
+static void
+test_year_from_config (void)
+{
+  g_autofree char *dir = data_dir ();
+  g_autofree char *text = g_strdup_printf ("[indicore]\ndepartment=23\ndata=%s\noutput=%s/out\n", dir, dir);
+  g_autofree char *config = ic_test_write (dir, "indicore.conf", text);
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  int last = g_date_time_get_year (now) - 1;
+  g_autofree char *expected = g_strdup_printf ("no data for %d: the records are all of 2024\n"
+                                               "Without --year, --config computes the last complete year, %d: "
+                                               "give --year to compute another.\n", last, last);
+  g_autofree char *err = NULL;
+  const char *argv[] = { "run", "--config", config, NULL };
+
+  g_assert_cmpint (last, >, 2024);
+  g_assert_cmpint (ic_test_spawn (argv, NULL, &err), ==, 2);
+  if (strstr (err, expected) == NULL)
+    g_error ("\"%s\" lacks \"%s\"", err, expected);
+  ic_test_rmtree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -260,5 +334,8 @@ main (int argc, char **argv)
   g_test_add_func ("/mistakes/input/misnamed-case", test_misnamed_case);
   g_test_add_func ("/mistakes/input/misnamed-extension", test_misnamed_extension);
   g_test_add_func ("/mistakes/input/spreadsheet", test_spreadsheet);
+  g_test_add_func ("/mistakes/year/not-covered", test_year_not_covered);
+  g_test_add_func ("/mistakes/year/range", test_year_range);
+  g_test_add_func ("/mistakes/year/from-config", test_year_from_config);
   return g_test_run ();
 }

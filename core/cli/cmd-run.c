@@ -133,6 +133,7 @@ typedef struct {
   char **previous_paths, **plugin_dirs;
   gint year, plugin_timeout, plugin_memory, small_count, threads;
   gboolean lenient, no_isolation, no_suppression;
+  gboolean year_from_config; /* --config chose the year: none was given */
   IcConfig *config;          /* NULL without --config */
   GPtrArray *history_paths;  /* earlier bundles, for the renderings */
 } RunArgs;
@@ -223,6 +224,7 @@ apply_config (RunArgs *a)
     {
       g_autoptr (GDateTime) now = g_date_time_new_now_local ();
       a->year = g_date_time_get_year (now) - 1;
+      a->year_from_config = TRUE;
     }
   if (a->out == NULL)
     {
@@ -365,6 +367,7 @@ fill_options (const RunArgs *a, char **only_ids, GPtrArray *history, IcRunOption
     .small_count = a->small_count,
     .no_suppression = a->no_suppression,
     .input.threads = (guint) a->threads,
+    .check_year = TRUE,
   };
 }
 
@@ -431,7 +434,11 @@ ic_cmd_run (int argc, char **argv)
   run = ic_run_execute (plugins, &options, problems, &error);
   if (run == NULL)
     {
-      g_printerr ("indicore run: %s\nNo bundle was written.\n", error->message);
+      g_printerr ("indicore run: %s\n", error->message);
+      if (a.year_from_config && g_error_matches (error, IC_DATASET_ERROR, IC_DATASET_ERROR_NO_DATA_FOR_YEAR))
+        g_printerr (_("Without --year, --config computes the last complete year, %d: give --year to compute another.\n"),
+                    a.year);
+      g_printerr ("No bundle was written.\n");
       return IC_EXIT_USAGE;
     }
   status = write_outputs (&a, run, generated_at);
