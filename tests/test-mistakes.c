@@ -320,6 +320,28 @@ test_year_from_config (void)
   ic_test_rmtree (dir);
 }
 
+/* 200 acts without a date: one line for the 200, not 200 lines then
+ * « … and 800 more problems ». */
+static void
+test_problems_grouped (void)
+{
+  g_autofree char *dir = ic_test_tmpdir ();
+  g_autoptr (GString) acts = g_string_new ("act_id;act_type;act_date;person_id;provider\r\n");
+  g_autofree char *path = NULL, *err = NULL;
+  const char *validate[] = { "validate", "--data", dir, NULL };
+
+  for (guint i = 0; i < 200; i++)
+    g_string_append_printf (acts, "A-%u;EPP;;W-%u;PMI\r\n", i, i);
+  path = ic_test_write (dir, "pmi_acts.csv", acts->str);
+  g_assert_cmpint (ic_test_spawn (validate, NULL, &err), ==, 2);
+  /* Rows on lines 2 to 201. */
+  g_assert_nonnull (strstr (err, "invalid input (200 problems):\npmi_acts.csv: 200 rows: act_date: missing value "
+                                 "(lines 2, 3, 4, 5, 6, …)\n"));
+  g_assert_null (strstr (err, "more problem"));
+  g_assert_null (strstr (err, "pmi_acts.csv:2:3"));
+  ic_test_rmtree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -337,5 +359,6 @@ main (int argc, char **argv)
   g_test_add_func ("/mistakes/year/not-covered", test_year_not_covered);
   g_test_add_func ("/mistakes/year/range", test_year_range);
   g_test_add_func ("/mistakes/year/from-config", test_year_from_config);
+  g_test_add_func ("/mistakes/problems/grouped", test_problems_grouped);
   return g_test_run ();
 }
