@@ -158,9 +158,9 @@ append_group (GString *out, const Group *group)
     g_string_append_printf (lines, "%s%" G_GUINT64_FORMAT, i ? ", " : "", group->lines[i]);
   if (group->count > group->n_lines && group->n_lines > 0)
     g_string_append (lines, ", …");
-  g_string_append_printf (out, g_dngettext (NULL, "%s: %" G_GUINT64_FORMAT " row: ", "%s: %" G_GUINT64_FORMAT " rows: ",
-                                            group->count),
-                          group->file, group->count);
+  /* No G_GUINT64_FORMAT inside a message: xgettext could not read it. */
+  g_string_append_printf (out, g_dngettext (NULL, "%s: %llu row: ", "%s: %llu rows: ", group->count),
+                          group->file, (unsigned long long) group->count);
   if (group->column_name != NULL)
     g_string_append_printf (out, "%s: ", group->column_name);
   g_string_append (out, group->message);
@@ -182,9 +182,9 @@ ic_problems_to_string (IcProblems *problems)
     {
       if (out->len > 0)
         g_string_append_c (out, '\n');
-      g_string_append_printf (out, g_dngettext (NULL, "… and %" G_GUINT64_FORMAT " more problem",
-                                                "… and %" G_GUINT64_FORMAT " more problems", problems->ungrouped),
-                              problems->ungrouped);
+      g_string_append_printf (out, g_dngettext (NULL, "… and %llu more problem", "… and %llu more problems",
+                                                problems->ungrouped),
+                              (unsigned long long) problems->ungrouped);
     }
   return g_string_free (out, FALSE);
 }
