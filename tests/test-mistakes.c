@@ -342,6 +342,27 @@ test_problems_grouped (void)
   ic_test_rmtree (dir);
 }
 
+/* validate says how each file is written: a sep=, line, a BOM, Windows-1252
+ * (É as the single byte 0xC9). */
+static void
+test_validate_dialect (void)
+{
+  g_autofree char *dir = ic_test_tmpdir ();
+  g_autofree char *births = ic_test_write (dir, "births.csv", "sep=,\r\nbirth_id,birth_date\r\nB-1,5/1/2024 00:00\r\n");
+  g_autofree char *ip = ic_test_write (dir, "ip.csv", "\xEF\xBB\xBFip_id;received_date\nI-1;2024-01-02\n");
+  g_autofree char *pops = ic_test_write (dir, "populations.csv",
+                                         "population;period;value;source\nbirths;2024;1;\xC9tat civil\n");
+  g_autofree char *out = NULL;
+  const char *validate[] = { "validate", "--data", dir, NULL };
+
+  g_assert_cmpint (ic_test_spawn (validate, &out, NULL), ==, 0);
+  /* Each under its file's line (whose wording is not this test's). */
+  g_assert_nonnull (strstr (out, "\n                 UTF-8, separator , (from its first line sep=,)\npmi_acts.csv"));
+  g_assert_nonnull (strstr (out, "\n                 UTF-8 with BOM, separator ;\npopulations.csv"));
+  g_assert_true (g_str_has_suffix (out, "\n                 Windows-1252 (not UTF-8), converted, separator ;\n"));
+  ic_test_rmtree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -360,5 +381,6 @@ main (int argc, char **argv)
   g_test_add_func ("/mistakes/year/range", test_year_range);
   g_test_add_func ("/mistakes/year/from-config", test_year_from_config);
   g_test_add_func ("/mistakes/problems/grouped", test_problems_grouped);
+  g_test_add_func ("/mistakes/validate/dialect", test_validate_dialect);
   return g_test_run ();
 }

@@ -1,5 +1,25 @@
+/* cmd-validate.c: `indicore validate`: every input file read and checked,
+ * nothing computed; for each, its rows, how it is written (encoding,
+ * separator) and the codes beyond the spec's. */
+#include <glib/gi18n.h>
+
 #include "commands.h"
 #include "dataset.h"
+
+/* « UTF-8, separator ; » and the like: what the reader decided, so that a
+ * file read otherwise than meant (a separator Excel chose) shows it. */
+static void
+print_dialect (const IcTable *table)
+{
+  const char *encoding = table->converted ? _("Windows-1252 (not UTF-8), converted")
+                         : table->bom ? _("UTF-8 with BOM")
+                         : _("UTF-8");
+  if (table->sep_line)
+    g_print (_("%-16s %s, separator %c (from its first line sep=%c)\n"), "", encoding, table->separator,
+             table->separator);
+  else
+    g_print (_("%-16s %s, separator %c\n"), "", encoding, table->separator);
+}
 
 int
 ic_cmd_validate (int argc, char **argv)
@@ -37,6 +57,7 @@ ic_cmd_validate (int argc, char **argv)
           continue;
         }
       g_print ("%-16s valid, %" G_GUINT64_FORMAT " rows\n", table->spec->file, table->n_rows);
+      print_dialect (table);
       for (guint c = 0; c < table->spec->n_columns; c++)
         {
           guint unlisted = 0;
