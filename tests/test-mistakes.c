@@ -363,6 +363,26 @@ test_validate_dialect (void)
   ic_test_rmtree (dir);
 }
 
+/* --lenient sets rows aside: the terminal summary says how many, per file
+ * (pmi_acts.csv: A-02 on 31 February, 1 of 2 rows; births.csv: none). */
+static void
+test_lenient_summary (void)
+{
+  g_autofree char *dir = data_dir ();
+  g_autofree char *acts = ic_test_write (dir, "pmi_acts.csv",
+      "act_id;act_type;act_date;person_id;person_birth_date;provider;professional;territory\r\n"
+      "A-01;EPP;01/02/2024;W-01;;PMI;SF;Nord\r\n"
+      "A-02;EPP;31/02/2024;W-02;;PMI;SF;Nord\r\n");
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_with (dir, (const char *[]) { "--department", "23", "--out", "/dev/null", "--lenient", NULL }, &err), ==, 0);
+  g_assert_nonnull (strstr (err, "indicore: pmi_acts.csv: 1 invalid row of 2 set aside (--lenient): "
+                                 "it counts in no indicator; the first reasons are in the bundle\n"));
+  g_assert_null (strstr (err, "births.csv: 0"));
+  g_assert_null (strstr (err, "31/02"));
+  ic_test_rmtree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -382,5 +402,6 @@ main (int argc, char **argv)
   g_test_add_func ("/mistakes/year/from-config", test_year_from_config);
   g_test_add_func ("/mistakes/problems/grouped", test_problems_grouped);
   g_test_add_func ("/mistakes/validate/dialect", test_validate_dialect);
+  g_test_add_func ("/mistakes/lenient/summary", test_lenient_summary);
   return g_test_run ();
 }

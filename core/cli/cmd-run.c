@@ -16,6 +16,25 @@
 #include "commands.h"
 #include "suppress.h"
 
+/* The rows --lenient set aside, per file: they count in no indicator, and
+ * the summary says so, not only the bundle. */
+static void
+print_set_aside (IcRun *run)
+{
+  for (int id = 0; id < IC_N_TABLES; id++)
+    {
+      const IcTable *table = run->dataset->tables[id];
+      if (table == NULL || table->rejected == 0)
+        continue;
+      g_printerr (g_dngettext (NULL, "indicore: %s: %llu invalid row of %llu set aside (--lenient): "
+                                     "it counts in no indicator; the first reasons are in the bundle\n",
+                               "indicore: %s: %llu invalid rows of %llu set aside (--lenient): "
+                               "they count in no indicator; the first reasons are in the bundle\n",
+                               table->rejected),
+                  table->spec->file, (unsigned long long) table->rejected, (unsigned long long) table->rows_read);
+    }
+}
+
 static void
 print_summary (IcRun *run, const char *out)
 {
@@ -48,6 +67,7 @@ print_summary (IcRun *run, const char *out)
       g_printerr ("  %-26s %9s  %13s  %-28s %s%s%s\n", r->id, value, counts, target,
                   ic_status_to_string (r->status), r->reason ? ": " : "", r->reason ? r->reason : "");
     }
+  print_set_aside (run);
   g_printerr ("indicore: bundle written to %s\n", out && g_strcmp0 (out, "-") != 0 ? out : "standard output");
 }
 
