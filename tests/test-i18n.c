@@ -27,7 +27,10 @@ spawn_in (Language language, const char *const *argv, char **out, char **err)
   for (guint i = 0; argv[i]; i++)
     g_ptr_array_add (args, (gpointer) argv[i]);
   g_ptr_array_add (args, NULL);
-  g_spawn_sync (NULL, (char **) args->pdata, env, G_SPAWN_DEFAULT, NULL, NULL, out, err, &status, &error);
+  /* Output not asked for goes nowhere: it must not mix with the TAP stream. */
+  g_spawn_sync (NULL, (char **) args->pdata, env,
+                (out ? 0 : G_SPAWN_STDOUT_TO_DEV_NULL) | (err ? 0 : G_SPAWN_STDERR_TO_DEV_NULL),
+                NULL, NULL, out, err, &status, &error);
   g_assert_no_error (error);
   return WIFEXITED (status) ? WEXITSTATUS (status) : 128 + WTERMSIG (status);
 }
@@ -160,22 +163,28 @@ test_invalid_input (void)
                      "et un jour qui existe)");
   g_assert_cmpint (spawn_in (FRENCH, argv2, NULL, &fr2), ==, 2);
   assert_holds (fr2, "entrée invalide (2 problèmes) :\n");
+  /* The same problem twice is one group: lines 2 and 3. */
+  assert_holds (fr2, "pmi_acts.csv : 2 lignes : act_date: pas une date valide (AAAA-MM-JJ ou JJ/MM/AAAA est attendu, "
+                     "et un jour qui existe) (lignes 2, 3)");
   g_assert_cmpint (spawn_in (ENGLISH, argv1, NULL, &en1), ==, 2);
   assert_holds (en1, "indicore validate: invalid input (1 problem):\n");
   g_assert_cmpint (spawn_in (ENGLISH, argv2, NULL, &en2), ==, 2);
   assert_holds (en2, "invalid input (2 problems):\n");
+  assert_holds (en2, "pmi_acts.csv: 2 rows: act_date: not a valid date");
   ic_test_rmtree (one);
   ic_test_rmtree (two);
 }
 
-/* validate lists 200 problems (ic_problems_new (200) in cmd-validate.c)
- * and counts the others: 201 bad dates leave « 1 autre problème », 202
- * leave « 2 autres problèmes », 200 leave no such line. */
+/* validate groups the same problem (file, column, message) and lists 200
+ * kinds (ic_problems_new (200) in cmd-validate.c), counting the others.
+ * A duplicate act_id is a kind of its own, its message naming the line of
+ * the first: 201 duplicated ids leave « 1 autre problème », 202 leave « 2
+ * autres problèmes », 200 leave no such line. */
 static void
 test_more_problems (void)
 {
   const guint counts[] = { 200, 201, 202 };
-  const char *expected[] = { NULL, "\n… et 1 autre problème\n", "\n… et 2 autres problèmes\n" };
+  const char *expected[] = { NULL, "\n… et 1 autre problème", "\n… et 2 autres problèmes" };
 
   for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
     {
@@ -184,10 +193,13 @@ test_more_problems (void)
       const char *argv[] = { "validate", "--data", NULL, NULL };
 
       for (guint k = 1; k <= counts[i]; k++)
-        g_string_append_printf (acts, "A-%u;EPP;31/02/2024;W-%u;;PMI;SF;Nord\r\n", k, k);
+        g_string_append_printf (acts, "A-%u;EPP;01/02/2024;W-%u;;PMI;SF;Nord\r\nA-%u;EPP;01/02/2024;W-%u;;PMI;SF;Nord\r\n",
+                                k, k, k, k);
       dir = data_dir (1, acts->str);
       argv[2] = dir;
       g_assert_cmpint (spawn_in (FRENCH, argv, NULL, &err), ==, 2);
+      /* The second of the first pair, line 3, repeats the act_id of line 2. */
+      assert_holds (err, "pmi_acts.csv:3:1: act_id: identifiant en double (le premier à la ligne 2)");
       if (expected[i] != NULL)
         assert_holds (err, expected[i]);
       else
@@ -280,6 +292,9 @@ test_bundle_any_language (void)
   g_setenv ("SOURCE_DATE_EPOCH", "1700000000", TRUE);
   g_assert_cmpint (spawn_in (FRENCH, argv_fr, NULL, &err), ==, 0);
   assert_holds (err, "indicore : département 23, année 2024 : 1 indicateur\n");
+  /* 1 of the 2 acts set aside: singular. */
+  assert_holds (err, "indicore : pmi_acts.csv : 1 ligne invalide sur 2 mise de côté (--lenient) : elle ne compte "
+                     "dans aucun indicateur ; les premiers motifs sont dans le lot\n");
   g_assert_cmpint (spawn_in (ENGLISH, argv_en, NULL, NULL), ==, 0);
   g_unsetenv ("SOURCE_DATE_EPOCH");
   g_assert_true (g_file_get_contents (fr_path, &fr, NULL, NULL));
@@ -288,6 +303,32 @@ test_bundle_any_language (void)
   assert_holds (fr, "pmi_acts.csv:3:3: act_date: not a valid date");
   g_assert_cmpstr (fr, ==, en);
   ic_test_rmtree (dir);
+}
+
+/* --lenient's count in the summary: 2 of 3 acts set aside, plural; none
+ * set aside, no line. */
+static void
+test_lenient_summary (void)
+{
+  g_autofree char *two = data_dir (2, "A-01;EPP;01/02/2024;W-01;;PMI;SF;Nord\r\n"
+                                      "A-02;EPP;31/02/2024;W-02;;PMI;SF;Nord\r\n"
+                                      "A-03;EPP;30/02/2024;W-03;;PMI;SF;Nord\r\n");
+  g_autofree char *none = data_dir (2, "A-01;EPP;01/02/2024;W-01;;PMI;SF;Nord\r\n");
+  g_autofree char *out_two = g_build_filename (two, "b.json", NULL);
+  g_autofree char *out_none = g_build_filename (none, "b.json", NULL);
+  g_autofree char *err_two = NULL, *err_none = NULL;
+  const char *argv_two[] = { "run", "--data", two, "--year", "2024", "--department", "23", "--lenient",
+                             "--only", "epp_pmi_coverage", "--out", out_two, NULL };
+  const char *argv_none[] = { "run", "--data", none, "--year", "2024", "--department", "23", "--lenient",
+                              "--only", "epp_pmi_coverage", "--out", out_none, NULL };
+
+  g_assert_cmpint (spawn_in (FRENCH, argv_two, NULL, &err_two), ==, 0);
+  assert_holds (err_two, "indicore : pmi_acts.csv : 2 lignes invalides sur 3 mises de côté (--lenient) : elles ne "
+                         "comptent dans aucun indicateur ; les premiers motifs sont dans le lot\n");
+  g_assert_cmpint (spawn_in (FRENCH, argv_none, NULL, &err_none), ==, 0);
+  g_assert_null (strstr (err_none, "mise de côté"));
+  ic_test_rmtree (two);
+  ic_test_rmtree (none);
 }
 
 /* Usage errors: ours and GLib's option parser's. */
@@ -308,6 +349,26 @@ test_usage_errors (void)
   assert_holds (option, "Essayez « indicore run --help ».\n");
 }
 
+/* The mistakes caught before a run, in French: a département code in
+ * lower case, a year the records do not cover (all of 2024 here). */
+static void
+test_mistakes (void)
+{
+  g_autofree char *dir = data_dir (2, "A-01;EPP;01/02/2024;W-01;;PMI;SF;Nord\r\n");
+  g_autofree char *out = g_build_filename (dir, "b.json", NULL);
+  g_autofree char *code = NULL, *year = NULL;
+  const char *argv_code[] = { "run", "--data", dir, "--year", "2024", "--department", "2a", "--out", out, NULL };
+  const char *argv_year[] = { "run", "--data", dir, "--year", "2042", "--department", "23", "--out", out, NULL };
+
+  g_assert_cmpint (spawn_in (FRENCH, argv_code, NULL, &code), ==, 2);
+  assert_holds (code, "indicore run : --department : « 2a » n'est pas un code de département : "
+                      "vouliez-vous dire 2A (Corse-du-Sud) ?\n");
+  g_assert_cmpint (spawn_in (FRENCH, argv_year, NULL, &year), ==, 2);
+  assert_holds (year, "aucune donnée pour 2042 : les enregistrements sont tous de 2024");
+  assert_holds (year, "Aucun lot n'a été écrit.\n");
+  ic_test_rmtree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -322,6 +383,8 @@ main (int argc, char **argv)
   g_test_add_func ("/i18n/invalid/fields-1-2", test_field_count);
   g_test_add_func ("/i18n/run/summary-1-2", test_run_summary);
   g_test_add_func ("/i18n/run/bundle-same-in-any-language", test_bundle_any_language);
+  g_test_add_func ("/i18n/run/lenient-0-1-2", test_lenient_summary);
   g_test_add_func ("/i18n/usage/errors", test_usage_errors);
+  g_test_add_func ("/i18n/usage/mistakes", test_mistakes);
   return g_test_run ();
 }

@@ -1,5 +1,25 @@
+/* cmd-validate.c: `indicore validate`: every input file read and checked,
+ * nothing computed; for each, its rows, how it is written (encoding,
+ * separator) and the codes beyond the spec's. */
+#include <glib/gi18n.h>
+
 #include "commands.h"
 #include "dataset.h"
+
+/* « UTF-8, separator ; » and the like: what the reader decided, so that a
+ * file read otherwise than meant (a separator Excel chose) shows it. */
+static void
+print_dialect (const IcTable *table)
+{
+  const char *encoding = table->converted ? _("Windows-1252 (not UTF-8), converted")
+                         : table->bom ? _("UTF-8 with BOM")
+                         : _("UTF-8");
+  if (table->sep_line)
+    g_print (_("%-16s %s, separator %c (from its first line sep=%c)\n"), "", encoding, table->separator,
+             table->separator);
+  else
+    g_print (_("%-16s %s, separator %c\n"), "", encoding, table->separator);
+}
 
 int
 ic_cmd_validate (int argc, char **argv)
@@ -12,7 +32,6 @@ ic_cmd_validate (int argc, char **argv)
   g_autoptr (IcProblems) problems = ic_problems_new (200);
   g_autoptr (IcDataset) dataset = NULL;
   g_autoptr (GError) error = NULL;
-  guint n_files = 0;
 
   if (!ic_cmd_parse ("validate", NULL, N_("Reads and checks every input file of the data directory, computing nothing."),
                      entries, &argc, &argv))
@@ -22,7 +41,8 @@ ic_cmd_validate (int argc, char **argv)
       g_printerr ("%s", _("indicore validate: expected --data DIR\n"));
       return IC_EXIT_USAGE;
     }
-  dataset = ic_dataset_load (data, NULL, FALSE, NULL, problems, &error);
+  if (ic_dataset_check_directory (data, &error))
+    dataset = ic_dataset_load (data, NULL, FALSE, NULL, problems, &error);
   if (dataset == NULL)
     {
       g_printerr (_("indicore validate: %s\n"), error->message);
@@ -36,9 +56,9 @@ ic_cmd_validate (int argc, char **argv)
           g_print (_("%-16s absent\n"), ic_table_spec (id)->file);
           continue;
         }
-      n_files++;
       g_print (g_dngettext (NULL, "%-16s valid, %llu row\n", "%-16s valid, %llu rows\n", table->n_rows),
                table->spec->file, (unsigned long long) table->n_rows);
+      print_dialect (table);
       for (guint c = 0; c < table->spec->n_columns; c++)
         {
           guint unlisted = 0;
@@ -56,11 +76,6 @@ ic_cmd_validate (int argc, char **argv)
                                   "or beyond the first %d)\n", unlisted),
                      "", table->spec->columns[c].name, unlisted, IC_TABLE_OTHER_CODE_MAX_LEN, IC_TABLE_OTHER_CODES_MAX);
         }
-    }
-  if (n_files == 0)
-    {
-      g_printerr (_("indicore validate: %s holds none of births.csv, pmi_acts.csv, ip.csv, populations.csv\n"), data);
-      return IC_EXIT_USAGE;
     }
   return IC_EXIT_OK;
 }

@@ -104,7 +104,7 @@ static const char test_template[] =
   "trap 'rm -rf \"$dir\"' EXIT\n"
   "mkdir \"$dir/plugins\"\n"
   "cp \"$plugin\" \"$source/@ID@.json\" \"$dir/plugins/\"\n"
-  "\"$indicore\" run --data \"$source/data\" --year 2024 --department 99 \\\n"
+  "\"$indicore\" run --data \"$source/data\" --year 2024 --department 23 \\\n"
   "  --plugins \"$dir/plugins\" --only @ID@ --out \"$dir/bundle.json\"\n"
   "grep -q '\"numerator\": 1,' \"$dir/bundle.json\"\n"
   "grep -q '\"denominator\": 3,' \"$dir/bundle.json\"\n"

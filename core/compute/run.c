@@ -147,7 +147,7 @@ ic_run_execute (IcPluginSet *plugins, const IcRunOptions *options, IcProblems *p
   ic_run_wanted_tables (selected, wanted);
   loading = g_get_monotonic_time ();
   run->dataset = ic_dataset_load (options->data_dir, wanted, options->lenient, &options->input, problems, error);
-  if (run->dataset == NULL)
+  if (run->dataset == NULL || (options->check_year && !ic_dataset_check_year (run->dataset, options->year, error)))
     return NULL;
   computing = g_get_monotonic_time ();
 

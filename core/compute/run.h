@@ -36,6 +36,7 @@ typedef struct {
   gint64 small_count;           /* strata counts from 1 to this are suppressed */
   gboolean no_suppression;      /* publish every count (internal use; recorded in the bundle) */
   IcInputOptions input;         /* how the files are read (threads) */
+  gboolean check_year;          /* fail when no record is of @year (ic_dataset_check_year) */
 } IcRunOptions;
 
 typedef struct {

@@ -57,6 +57,7 @@ struct _IcCsvReader {
                          * record or a skipped bad record ran into it */
 
   char separator;
+  gboolean sep_line;    /* the separator came from a first line `sep=;` */
   gboolean converted;
   IcCsvChecksum *checksum; /* computed beside the reading, shared by a split */
   gboolean assume_utf8; /* no pass 1: the hasher finds the encoding */

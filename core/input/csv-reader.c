@@ -207,6 +207,20 @@ ic_csv_reader_get_separator (IcCsvReader *reader)
 }
 
 gboolean
+ic_csv_reader_had_bom (IcCsvReader *reader)
+{
+  g_return_val_if_fail (reader != NULL, FALSE);
+  return reader->bom > 0;
+}
+
+gboolean
+ic_csv_reader_had_sep_line (IcCsvReader *reader)
+{
+  g_return_val_if_fail (reader != NULL, FALSE);
+  return reader->sep_line;
+}
+
+gboolean
 ic_csv_reader_was_converted (IcCsvReader *reader)
 {
   g_return_val_if_fail (reader != NULL, FALSE);

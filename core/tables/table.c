@@ -328,6 +328,10 @@ read_attempt (IcCsvSource *source, IcTableId id, const char *path, IcInterner *t
   if (ok)
     {
       const char *sha256 = ic_csv_source_get_sha256 (source, &csv_error);
+      table->separator = ic_csv_reader_get_separator (csv);
+      table->sep_line = ic_csv_reader_had_sep_line (csv);
+      table->bom = ic_csv_reader_had_bom (csv);
+      table->converted = ic_csv_reader_was_converted (csv);
       table->sha256 = g_strdup (sha256);
       if (sha256 == NULL)
         {
