@@ -9,7 +9,7 @@ indicore=$1
 source_dir=$2
 shift 2
 man_pages=("$@")
-export LC_ALL=C.UTF-8 INDICORE_PLUGIN_PATH=
+export LC_ALL=C.UTF-8 LANGUAGE= INDICORE_PLUGIN_PATH=
 
 n=0
 failed=0

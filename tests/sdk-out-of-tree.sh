@@ -4,6 +4,8 @@
 # pkg-config file only, in folders outside the source tree. TAP output.
 set -u
 source_dir=$1
+# The messages checked below are the English ones, whatever the machine's language.
+export LC_ALL=C.UTF-8 LANGUAGE=
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 n=0
@@ -47,7 +49,7 @@ check "the scaffold builds and its own test passes" sh -c "
   cd '$work/scaffold/my_indicator' && PATH='$prefix/bin':\$PATH meson setup build >/dev/null && meson test -C build"
 check "the scaffold's indicator appears in a bundle" sh -c "
   mkdir '$work/p' && cp '$work/scaffold/my_indicator/build/my_indicator.so' '$work/scaffold/my_indicator/my_indicator.json' '$work/p/' &&
-  '$indicore' run --data '$work/scaffold/my_indicator/data' --year 2024 --department 99 --plugins '$work/p' --out '$work/s.json';
+  '$indicore' run --data '$work/scaffold/my_indicator/data' --year 2024 --department 23 --plugins '$work/p' --out '$work/s.json';
   grep -q '\"id\": \"my_indicator\"' '$work/s.json' && grep -q '\"value\": 33.3,' '$work/s.json'"
 
 # A plugin built against an older ABI major: refused, with the reason.

@@ -303,6 +303,51 @@ test_dialect_separator_choice (Fixture *f, gconstpointer data)
   }
 }
 
+/* A first line `sep=;` or `sep=,` (Excel's) names the separator, against
+ * the header's majority, and is not the header; line numbers count it.
+ * Any other first line beginning with sep= is the header. */
+static void
+test_dialect_sep_line (Fixture *f, gconstpointer data)
+{
+  (void) data;
+
+  /* sep=, wins over the header's 2 ';' against 1 ',' */
+  {
+    g_autoptr (IcCsvReader) reader = open_ok (f, "sep=,\r\na;b;c,d\r\n1;2,3\r\n", -1);
+    g_assert_cmpint (ic_csv_reader_get_separator (reader), ==, ',');
+    g_assert_true (ic_csv_reader_had_sep_line (reader));
+    expect_header (reader, "a;b;c", "d", NULL);
+    expect_record (reader, 3, "1;2", "3", NULL);
+    expect_end (reader);
+  }
+  /* SEP=; after a BOM and blank lines, padded by a spreadsheet, LF ends */
+  {
+    g_autoptr (IcCsvReader) reader = open_ok (f, "\xEF\xBB\xBF\nSEP=;;;\na,b;c\n1,2;3\n", -1);
+    g_assert_cmpint (ic_csv_reader_get_separator (reader), ==, ';');
+    g_assert_true (ic_csv_reader_had_sep_line (reader));
+    expect_header (reader, "a,b", "c", NULL);
+    expect_record (reader, 4, "1,2", "3", NULL);
+  }
+  /* sep=| is not read as a separator line: it is the header */
+  {
+    g_autoptr (IcCsvReader) reader = open_ok (f, "sep=|\n1\n", -1);
+    g_assert_false (ic_csv_reader_had_sep_line (reader));
+    expect_header (reader, "sep=|", NULL);
+  }
+  /* a sep= line and nothing else: no header */
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (IcCsvReader) reader = open_data (f, "sep=;\r\n", -1, &error);
+    g_assert_null (reader);
+    g_assert_error (error, IC_CSV_ERROR, IC_CSV_ERROR_EMPTY);
+  }
+  /* a header without sep= line */
+  {
+    g_autoptr (IcCsvReader) reader = open_ok (f, "a;b\n", -1);
+    g_assert_false (ic_csv_reader_had_sep_line (reader));
+  }
+}
+
 static void
 test_dialect_bom (Fixture *f, gconstpointer data)
 {
@@ -3129,6 +3174,7 @@ main (int argc, char **argv)
   ADD ("/dialect/comma-crlf", test_dialect_comma_crlf);
   ADD ("/dialect/separator-choice", test_dialect_separator_choice);
   ADD ("/dialect/bom", test_dialect_bom);
+  ADD ("/dialect/sep-line", test_dialect_sep_line);
   ADD ("/dialect/blank-lines", test_dialect_blank_lines);
   ADD ("/dialect/whitespace-line-is-record", test_dialect_whitespace_line_is_record);
   ADD ("/dialect/last-line-without-newline", test_dialect_last_line_without_newline);

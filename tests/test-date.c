@@ -128,6 +128,46 @@ test_parse_french (void)
   g_assert_cmpint (n, ==, -1);
 }
 
+/* Excel's short date in France (D/M/YYYY, French order) and the time a
+ * spreadsheet or database appends, dropped whatever the hour. Day numbers:
+ * 2024-01-01 is 19723 (test_parse_iso); 5 January is 4 days later, 19727;
+ * 29 February 2024 is 31 + 28 days after 1 January, 19782; 31 December
+ * 2024 is 365 days after 1 January (2024 has 366), 20088. */
+static void
+test_parse_spreadsheet (void)
+{
+  static const struct { const char *text; gint32 day; } cases[] = {
+    { "5/1/2024", 19727 },
+    { "05/1/2024", 19727 },
+    { "5/01/2024", 19727 },
+    { "05/01/2024 00:00", 19727 },
+    { "5/1/2024 0:00", 19727 },
+    { "05/01/2024 00:00:00", 19727 },
+    { "2024-01-05 00:00:00", 19727 },
+    { "2024-01-05 00:00", 19727 },
+    { "2024-01-05T00:00:00", 19727 },
+    { "2024-01-05 00:00:00.000", 19727 },
+    { "2024-01-05 14:30:00", 19727 },    /* a time of day other than midnight: the same day */
+    { "05/01/2024 23:59:59", 19727 },
+    { "29/2/2024", 19782 },
+    { "29/02/2024 00:00", 19782 },
+    { "2024-02-29 12:00:00", 19782 },
+    { "31/12/2024", 20088 },
+    { "31/12/2024 23:59", 20088 },        /* not 1 January 2025 */
+    { "2024-12-31 23:59:59.999999", 20088 },
+    { "1/1/2024", 19723 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gint32 n = 0;
+      if (!parse (cases[i].text, &n))
+        g_error ("\"%s\" refused", cases[i].text);
+      if (n != cases[i].day)
+        g_error ("\"%s\": %d, expected %d", cases[i].text, n, cases[i].day);
+    }
+}
+
 static void
 test_parse_length_is_respected (void)
 {
@@ -148,10 +188,18 @@ test_parse_reject (void)
     "00/01/2024", "2024-01-00", "2024-00-10", "0000-01-01", "2024-04-31",
     "1900-02-29",
     /* other shapes */
-    "2024-1-01x", "2024/01/01", "01-01-2024", "2024-01-1", "1/01/2024",
+    "2024-1-01x", "2024/01/01", "01-01-2024", "2024-01-1", "1/01/24",
     " 2024-01-01", "2024-01-01 ", "20240101", "2024-01-0a", "+024-01-01",
     "-024-01-01", "01/01/-024", "2024-01--1", "01.01.2024", "24-01-01",
     "2024-01-01T00", "", "aaaaaaaaaa", "2024\357\274\2151-01", /* U+FF0D */
+    /* spreadsheet and database forms that are not read: a two-digit year,
+     * an impossible day or time, a time zone, three-digit day, T after a
+     * French date, seconds of one digit, an empty fraction */
+    "5/1/24", "5/1/24 00:00", "30/2/2024", "29/2/2023 00:00", "31/4/2024", "0/1/2024",
+    "05/01/2024 24:00", "05/01/2024 12:60", "05/01/2024 12", "05/01/2024 12:5",
+    "2024-01-05 00:00:61", "2024-01-05 00:00:00Z", "2024-01-05 00:00:00+01:00",
+    "005/01/2024", "05/01/2024T00:00", "2024-01-05 00:00:0", "2024-01-05 00:00:00.",
+    "05/01/2024  00:00", "5/1/2024 ", "2024-01-05 ", "5//2024", "/1/2024",
   };
   for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
     {
@@ -367,6 +415,7 @@ main (int argc, char **argv)
   g_test_add_func ("/date/is-valid", test_is_valid);
   g_test_add_func ("/date/parse/iso", test_parse_iso);
   g_test_add_func ("/date/parse/french", test_parse_french);
+  g_test_add_func ("/date/parse/spreadsheet", test_parse_spreadsheet);
   g_test_add_func ("/date/parse/length", test_parse_length_is_respected);
   g_test_add_func ("/date/parse/reject", test_parse_reject);
   g_test_add_func ("/date/format", test_format);

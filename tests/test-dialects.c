@@ -6,6 +6,7 @@
  * text); each dialect renders it to bytes: separator, line ends, BOM,
  * Windows-1252, quoting, date format, thousands separators, blank lines,
  * column order, header case, unknown extra columns. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "bundle-writer.h"
@@ -118,7 +119,10 @@ static const Table tables[] = {
 /* ------------------------------------------------------------------ */
 /* Dialects.                                                           */
 
-typedef enum { DATES_ISO, DATES_FRENCH, DATES_MIXED } Dates;
+/* DATES_EXCEL: D/M/YYYY, « 00:00 » after every other one (what Excel
+ * writes in France); DATES_SQL: YYYY-MM-DD 00:00:00, some at another
+ * time of day, which is dropped. */
+typedef enum { DATES_ISO, DATES_FRENCH, DATES_MIXED, DATES_EXCEL, DATES_SQL } Dates;
 
 typedef struct {
   const char *path;
@@ -131,31 +135,36 @@ typedef struct {
   gboolean quote_all;
   gboolean blank_lines;
   gboolean reorder;        /* columns in another order, header in other case, extra columns */
+  gboolean sep_line;       /* a first line sep=X, as Excel writes it */
 } Dialect;
 
 static const Dialect dialects[] = {
-  { "/dialects/comma-lf", ',', FALSE, FALSE, FALSE, DATES_ISO, NULL, FALSE, FALSE, FALSE },
-  { "/dialects/semicolon-lf", ';', FALSE, FALSE, FALSE, DATES_ISO, NULL, FALSE, FALSE, FALSE },
-  { "/dialects/comma-crlf", ',', TRUE, FALSE, FALSE, DATES_ISO, NULL, FALSE, FALSE, FALSE },
-  { "/dialects/semicolon-crlf", ';', TRUE, FALSE, FALSE, DATES_ISO, NULL, FALSE, FALSE, FALSE },
-  { "/dialects/utf8-bom", ';', FALSE, TRUE, FALSE, DATES_ISO, NULL, FALSE, FALSE, FALSE },
-  { "/dialects/utf8-bom-crlf", ',', TRUE, TRUE, FALSE, DATES_ISO, NULL, FALSE, FALSE, FALSE },
-  { "/dialects/windows-1252-semicolon", ';', TRUE, FALSE, TRUE, DATES_FRENCH, NULL, FALSE, FALSE, FALSE },
-  { "/dialects/windows-1252-comma", ',', FALSE, FALSE, TRUE, DATES_ISO, " ", FALSE, FALSE, FALSE },
-  { "/dialects/windows-1252-nbsp", ';', TRUE, FALSE, TRUE, DATES_FRENCH, "\u00a0", FALSE, FALSE, FALSE },
-  { "/dialects/dates-french", ';', FALSE, FALSE, FALSE, DATES_FRENCH, NULL, FALSE, FALSE, FALSE },
-  { "/dialects/dates-mixed", ',', FALSE, FALSE, FALSE, DATES_MIXED, NULL, FALSE, FALSE, FALSE },
-  { "/dialects/thousands-space", ';', FALSE, FALSE, FALSE, DATES_ISO, " ", FALSE, FALSE, FALSE },
-  { "/dialects/thousands-nbsp", ';', FALSE, FALSE, FALSE, DATES_ISO, "\u00a0", FALSE, FALSE, FALSE },
-  { "/dialects/thousands-narrow-nbsp", ',', FALSE, FALSE, FALSE, DATES_ISO, "\u202f", FALSE, FALSE, FALSE },
-  { "/dialects/quoted-everything", ';', FALSE, FALSE, FALSE, DATES_ISO, " ", TRUE, FALSE, FALSE },
-  { "/dialects/quoted-everything-crlf", ',', TRUE, FALSE, FALSE, DATES_FRENCH, NULL, TRUE, FALSE, FALSE },
-  { "/dialects/blank-lines", ',', FALSE, FALSE, FALSE, DATES_ISO, NULL, FALSE, TRUE, FALSE },
-  { "/dialects/blank-lines-crlf", ';', TRUE, TRUE, FALSE, DATES_FRENCH, NULL, FALSE, TRUE, FALSE },
-  { "/dialects/header-order-case-extra", ',', FALSE, FALSE, FALSE, DATES_ISO, NULL, FALSE, FALSE, TRUE },
-  { "/dialects/excel-fr", ';', TRUE, TRUE, FALSE, DATES_FRENCH, "\u00a0", FALSE, TRUE, TRUE },
-  { "/dialects/excel-fr-windows-1252", ';', TRUE, FALSE, TRUE, DATES_MIXED, "\u00a0", TRUE, TRUE, TRUE },
-  { "/dialects/everything-comma", ',', TRUE, TRUE, FALSE, DATES_MIXED, "\u202f", TRUE, TRUE, TRUE },
+  { "/dialects/comma-lf", ',', FALSE, FALSE, FALSE, DATES_ISO, NULL, FALSE, FALSE, FALSE, FALSE },
+  { "/dialects/semicolon-lf", ';', FALSE, FALSE, FALSE, DATES_ISO, NULL, FALSE, FALSE, FALSE, FALSE },
+  { "/dialects/comma-crlf", ',', TRUE, FALSE, FALSE, DATES_ISO, NULL, FALSE, FALSE, FALSE, FALSE },
+  { "/dialects/semicolon-crlf", ';', TRUE, FALSE, FALSE, DATES_ISO, NULL, FALSE, FALSE, FALSE, FALSE },
+  { "/dialects/utf8-bom", ';', FALSE, TRUE, FALSE, DATES_ISO, NULL, FALSE, FALSE, FALSE, FALSE },
+  { "/dialects/utf8-bom-crlf", ',', TRUE, TRUE, FALSE, DATES_ISO, NULL, FALSE, FALSE, FALSE, FALSE },
+  { "/dialects/windows-1252-semicolon", ';', TRUE, FALSE, TRUE, DATES_FRENCH, NULL, FALSE, FALSE, FALSE, FALSE },
+  { "/dialects/windows-1252-comma", ',', FALSE, FALSE, TRUE, DATES_ISO, " ", FALSE, FALSE, FALSE, FALSE },
+  { "/dialects/windows-1252-nbsp", ';', TRUE, FALSE, TRUE, DATES_FRENCH, "\u00a0", FALSE, FALSE, FALSE, FALSE },
+  { "/dialects/dates-french", ';', FALSE, FALSE, FALSE, DATES_FRENCH, NULL, FALSE, FALSE, FALSE, FALSE },
+  { "/dialects/dates-mixed", ',', FALSE, FALSE, FALSE, DATES_MIXED, NULL, FALSE, FALSE, FALSE, FALSE },
+  { "/dialects/thousands-space", ';', FALSE, FALSE, FALSE, DATES_ISO, " ", FALSE, FALSE, FALSE, FALSE },
+  { "/dialects/thousands-nbsp", ';', FALSE, FALSE, FALSE, DATES_ISO, "\u00a0", FALSE, FALSE, FALSE, FALSE },
+  { "/dialects/thousands-narrow-nbsp", ',', FALSE, FALSE, FALSE, DATES_ISO, "\u202f", FALSE, FALSE, FALSE, FALSE },
+  { "/dialects/quoted-everything", ';', FALSE, FALSE, FALSE, DATES_ISO, " ", TRUE, FALSE, FALSE, FALSE },
+  { "/dialects/quoted-everything-crlf", ',', TRUE, FALSE, FALSE, DATES_FRENCH, NULL, TRUE, FALSE, FALSE, FALSE },
+  { "/dialects/blank-lines", ',', FALSE, FALSE, FALSE, DATES_ISO, NULL, FALSE, TRUE, FALSE, FALSE },
+  { "/dialects/blank-lines-crlf", ';', TRUE, TRUE, FALSE, DATES_FRENCH, NULL, FALSE, TRUE, FALSE, FALSE },
+  { "/dialects/header-order-case-extra", ',', FALSE, FALSE, FALSE, DATES_ISO, NULL, FALSE, FALSE, TRUE, FALSE },
+  { "/dialects/excel-fr", ';', TRUE, TRUE, FALSE, DATES_FRENCH, "\u00a0", FALSE, TRUE, TRUE, FALSE },
+  { "/dialects/excel-fr-windows-1252", ';', TRUE, FALSE, TRUE, DATES_MIXED, "\u00a0", TRUE, TRUE, TRUE, FALSE },
+  { "/dialects/everything-comma", ',', TRUE, TRUE, FALSE, DATES_MIXED, "\u202f", TRUE, TRUE, TRUE, FALSE },
+  { "/dialects/sep-line-semicolon", ';', TRUE, FALSE, FALSE, DATES_FRENCH, NULL, FALSE, FALSE, FALSE, TRUE },
+  { "/dialects/sep-line-comma", ',', FALSE, FALSE, TRUE, DATES_ISO, NULL, FALSE, TRUE, TRUE, TRUE },
+  { "/dialects/dates-excel", ';', TRUE, TRUE, FALSE, DATES_EXCEL, "\u00a0", FALSE, FALSE, FALSE, TRUE },
+  { "/dialects/dates-sql", ',', FALSE, FALSE, FALSE, DATES_SQL, NULL, TRUE, FALSE, FALSE, FALSE },
 };
 
 /* Unknown columns of the reordered dialects, and their cells: separators,
@@ -215,6 +224,13 @@ render_cell (const Dialect *dialect, Kind kind, const char *text, guint row)
 {
   if (*text == '\0')
     return g_strdup ("");
+  if (kind == DATE && dialect->dates == DATES_EXCEL)
+    {
+      /* YYYY-MM-DD → D/M/YYYY, leading zeros dropped */
+      return g_strdup_printf ("%d/%d/%.4s%s", atoi (text + 8), atoi (text + 5), text, row % 2 ? " 00:00" : "");
+    }
+  if (kind == DATE && dialect->dates == DATES_SQL)
+    return g_strdup_printf ("%s %s", text, row % 3 == 2 ? "23:59:59.997" : "00:00:00");
   if (kind == DATE && (dialect->dates == DATES_FRENCH || (dialect->dates == DATES_MIXED && row % 2 == 1)))
     {
       /* YYYY-MM-DD → DD/MM/YYYY */
@@ -259,6 +275,11 @@ render (const Table *table, const Dialect *dialect)
 
   if (dialect->bom)
     g_string_append (out, "\xEF\xBB\xBF");
+  if (dialect->sep_line)
+    {
+      g_string_append_printf (out, "sep=%c", dialect->separator);
+      end_line (out, dialect);
+    }
   if (dialect->blank_lines)
     end_line (out, dialect); /* the header is the first non-empty line */
   for (guint k = 0; k < order->len; k++)

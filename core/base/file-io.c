@@ -5,16 +5,18 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 static gboolean
-fail (GError **error, int saved_errno, const char *what, const char *path)
+fail (GError **error, int saved_errno, const char *format, const char *path)
 {
   g_autofree char *display = g_filename_display_name (path);
-  /* GLib's own wording, as g_file_get_contents() words it */
-  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno), "%s “%s”: %s", what, display,
+  /* GLib's own wording, as g_file_get_contents() words it; @format is
+   * translated, with the path and the system's reason as arguments. */
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno), format, display,
                g_strerror (saved_errno));
   return FALSE;
 }
@@ -30,18 +32,18 @@ ic_file_read_regular (const char *path, char **contents, gsize *length, GError *
   /* O_NONBLOCK: opening a FIFO for reading would wait for a writer. */
   fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC, 0);
   if (fd < 0)
-    return fail (error, errno, "Failed to open file", path);
+    return fail (error, errno, _("Failed to open file “%s”: %s"), path);
   if (fstat (fd, &st) != 0)
     {
       int saved_errno = errno;
       close (fd);
-      return fail (error, saved_errno, "Failed to get attributes of file", path);
+      return fail (error, saved_errno, _("Failed to get attributes of file “%s”: %s"), path);
     }
   if (!S_ISREG (st.st_mode))
     {
       g_autofree char *display = g_filename_display_name (path);
       close (fd);
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL, "“%s” is not a regular file", display);
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL, _("“%s” is not a regular file"), display);
       return FALSE;
     }
   text = g_string_sized_new ((gsize) st.st_size + 1);
@@ -55,7 +57,7 @@ ic_file_read_regular (const char *path, char **contents, gsize *length, GError *
           int saved_errno = errno;
           close (fd);
           g_string_free (text, TRUE);
-          return fail (error, saved_errno, "Failed to read from file", path);
+          return fail (error, saved_errno, _("Failed to read from file “%s”: %s"), path);
         }
       if (n == 0)
         break;

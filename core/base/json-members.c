@@ -3,6 +3,7 @@
  * indicator definitions. */
 #include "json-members.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
 
@@ -49,7 +50,7 @@ ic_json_parse (JsonParser *parser, const char *name, const char *data, gssize le
 
   if (nesting_depth (data, length < 0 ? strlen (data) : (gsize) length) > IC_JSON_MAX_DEPTH)
     {
-      g_set_error (error, domain, code, "%s: nested deeper than %d levels", name, IC_JSON_MAX_DEPTH);
+      g_set_error (error, domain, code, _("%s: nested deeper than %d levels"), name, IC_JSON_MAX_DEPTH);
       return FALSE;
     }
   if (json_parser_load_from_data (parser, data, length, &local))
@@ -84,7 +85,7 @@ ic_members_invalid (IcJsonMembers *m, const char *path, const char *format, ...)
   what = g_strdup_vprintf (format, args);
   va_end (args);
   if (m->kind == NULL)
-    g_set_error (m->error, m->domain, m->code, "%s: member \"%s\": %s", m->name, path, what);
+    g_set_error (m->error, m->domain, m->code, _("%s: member \"%s\": %s"), m->name, path, what);
   else
     g_set_error (m->error, m->domain, m->code, "%s: %s: %s%s%s", m->name, m->kind, path, *path ? ": " : "", what);
   return FALSE;
@@ -113,7 +114,7 @@ static gboolean
 wrong_type (IcJsonMembers *m, JsonNode *node, const char *parent, const char *member, const char *expected)
 {
   g_autofree char *path = ic_members_path (parent, member);
-  return ic_members_invalid (m, path, "%s", node == NULL ? "missing" : expected);
+  return ic_members_invalid (m, path, "%s", node == NULL ? _("missing") : expected);
 }
 
 gboolean
@@ -136,9 +137,9 @@ ic_members_string (IcJsonMembers *m, JsonObject *object, const char *parent, con
   if (non_empty && ic_members_is_null (node))
     node = NULL; /* a definition's null string is a missing one */
   return wrong_type (m, node, parent, member,
-                     non_empty                       ? "expected a non-empty string"
-                     : (flags & IC_MEMBER_NULLABLE) ? "expected a string or null"
-                                                    : "expected a string");
+                     non_empty                       ? _("expected a non-empty string")
+                     : (flags & IC_MEMBER_NULLABLE) ? _("expected a string or null")
+                                                    : _("expected a string"));
 }
 
 gboolean
@@ -162,7 +163,7 @@ ic_members_integer (IcJsonMembers *m, JsonObject *object, const char *parent, co
       return TRUE;
     }
   return wrong_type (m, node, parent, member,
-                     (flags & IC_MEMBER_NULLABLE) ? "expected an integer or null" : "expected an integer");
+                     (flags & IC_MEMBER_NULLABLE) ? _("expected an integer or null") : _("expected an integer"));
 }
 
 gboolean
@@ -176,7 +177,7 @@ ic_members_count (IcJsonMembers *m, JsonObject *object, const char *parent, cons
   if (*out >= 0)
     return TRUE;
   path = ic_members_path (parent, member);
-  return ic_members_invalid (m, path, "a count cannot be negative");
+  return ic_members_invalid (m, path, _("a count cannot be negative"));
 }
 
 gboolean
@@ -195,7 +196,7 @@ ic_members_object (IcJsonMembers *m, JsonObject *object, const char *parent, con
       *out = NULL;
       return TRUE;
     }
-  return wrong_type (m, node, parent, member, "expected an object");
+  return wrong_type (m, node, parent, member, _("expected an object"));
 }
 
 gboolean
@@ -214,14 +215,15 @@ ic_members_array (IcJsonMembers *m, JsonObject *object, const char *parent, cons
       *out = NULL;
       return TRUE;
     }
-  return wrong_type (m, node, parent, member, "expected an array");
+  return wrong_type (m, node, parent, member, _("expected an array"));
 }
 
 gboolean
 ic_members_decimal (IcJsonMembers *m, JsonNode *node, const char *path, guint decimals, IcMemberFlags flags,
                     gboolean *has, gint64 *out)
 {
-  static const char *const words[] = { "no", "one", "two", "three", "four" };
+  static const char *const too_fine[] = { NULL, N_("more than one decimal"), N_("more than two decimals"),
+                                          N_("more than three decimals"), N_("more than four decimals") };
   gint64 factor = 1;
   double value;
 
@@ -239,19 +241,19 @@ ic_members_decimal (IcJsonMembers *m, JsonNode *node, const char *path, guint de
     {
       gint64 integer = json_node_get_int (node);
       if (integer > G_MAXINT64 / factor || integer < G_MININT64 / factor)
-        return ic_members_invalid (m, path, "number out of range");
+        return ic_members_invalid (m, path, _("number out of range"));
       *out = integer * factor;
     }
   else if (!ic_members_holds (node, G_TYPE_DOUBLE))
     return ic_members_invalid (m, path, "%s",
-                               node == NULL                    ? "missing"
-                               : (flags & IC_MEMBER_NULLABLE) ? "expected a number or null"
-                                                              : "expected a number");
+                               node == NULL                    ? _("missing")
+                               : (flags & IC_MEMBER_NULLABLE) ? _("expected a number or null")
+                                                              : _("expected a number"));
   else if (!isfinite (value = json_node_get_double (node)) || fabs (value) > 1e12)
-    return ic_members_invalid (m, path, "number out of range");
+    return ic_members_invalid (m, path, _("number out of range"));
   /* A figure is shown as written: anything finer would be rounded here. */
   else if (!ic_decimal_scaled (value, decimals, out))
-    return ic_members_invalid (m, path, "more than %s decimal%s", words[decimals], decimals > 1 ? "s" : "");
+    return ic_members_invalid (m, path, "%s", _(too_fine[decimals]));
   if (has)
     *has = TRUE;
   return TRUE;
@@ -271,6 +273,6 @@ ic_members_element_object (IcJsonMembers *m, JsonArray *array, guint i, const ch
   JsonNode *node = json_array_get_element (array, i);
   if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
     return json_node_get_object (node);
-  ic_members_invalid (m, path, "expected an object");
+  ic_members_invalid (m, path, _("expected an object"));
   return NULL;
 }

@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 static void write_node (GString *out, JsonNode *node, guint depth);
@@ -258,7 +259,7 @@ set_error (GError **error, int saved_errno, const char *path, const char *what)
   g_autofree char *display = g_filename_display_name (path);
 
   g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-               "Cannot write “%s”: %s: %s", display, what, g_strerror (saved_errno));
+               _("Cannot write “%s”: %s: %s"), display, what, g_strerror (saved_errno));
   return FALSE;
 }
 
@@ -290,7 +291,7 @@ ic_json_write_file_atomic (JsonNode *root, const char *path, GError **error)
 
   fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, 0644);
   if (fd < 0)
-    return set_error (error, errno, path, "cannot create a temporary file in its directory");
+    return set_error (error, errno, path, _("cannot create a temporary file in its directory"));
 
   /* A bundle replaced keeps its permissions: one kept 0600 must not become
    * readable by all because it was computed again. */
@@ -299,7 +300,7 @@ ic_json_write_file_atomic (JsonNode *root, const char *path, GError **error)
       saved_errno = errno;
       close (fd);
       g_unlink (tmp_path);
-      return set_error (error, saved_errno, path, "cannot give the temporary file the mode of the file it replaces");
+      return set_error (error, saved_errno, path, _("cannot give the temporary file the mode of the file it replaces"));
     }
 
   /* fsync() before rename(): otherwise a crash soon after may leave the
@@ -309,7 +310,7 @@ ic_json_write_file_atomic (JsonNode *root, const char *path, GError **error)
       saved_errno = errno;
       close (fd);
       g_unlink (tmp_path);
-      return set_error (error, saved_errno, path, "cannot write the temporary file");
+      return set_error (error, saved_errno, path, _("cannot write the temporary file"));
     }
 
   /* close() reports late write errors of some file systems (NFS). */
@@ -317,14 +318,14 @@ ic_json_write_file_atomic (JsonNode *root, const char *path, GError **error)
     {
       saved_errno = errno;
       g_unlink (tmp_path);
-      return set_error (error, saved_errno, path, "cannot close the temporary file");
+      return set_error (error, saved_errno, path, _("cannot close the temporary file"));
     }
 
   if (g_rename (tmp_path, path) != 0)
     {
       saved_errno = errno;
       g_unlink (tmp_path);
-      return set_error (error, saved_errno, path, "cannot rename the temporary file into place");
+      return set_error (error, saved_errno, path, _("cannot rename the temporary file into place"));
     }
 
   /* Makes the rename itself durable. Best effort: the target is already

@@ -3,6 +3,8 @@
  * years of the same département. */
 #include "bundle-history.h"
 
+#include <glib/gi18n.h>
+
 IcHistory *
 ic_bundle_history_from_view (const IcBundleView *view)
 {
@@ -49,13 +51,13 @@ ic_bundle_history_check (const IcHistory *history, int year, const char *departm
 {
   if (g_strcmp0 (history->department_code, department_code) != 0)
     {
-      g_set_error (error, IC_BUNDLE_ERROR, IC_BUNDLE_ERROR_MISMATCH, "%s: is a bundle of département %s, not %s",
+      g_set_error (error, IC_BUNDLE_ERROR, IC_BUNDLE_ERROR_MISMATCH, _("%s: is a bundle of département %s, not %s"),
                    history->path, history->department_code, department_code);
       return FALSE;
     }
   if (history->year >= year)
     {
-      g_set_error (error, IC_BUNDLE_ERROR, IC_BUNDLE_ERROR_MISMATCH, "%s is the bundle of %d, not of a year before %d",
+      g_set_error (error, IC_BUNDLE_ERROR, IC_BUNDLE_ERROR_MISMATCH, _("%s is the bundle of %d, not of a year before %d"),
                    history->path, history->year, year);
       return FALSE;
     }
@@ -81,7 +83,7 @@ ic_bundle_history_read_all (const char *const *paths, int year, const char *depa
       const IcHistory *a = history->pdata[i - 1], *b = history->pdata[i];
       if (a->year == b->year)
         {
-          g_set_error (error, IC_BUNDLE_ERROR, IC_BUNDLE_ERROR_MISMATCH, "%s and %s are both of %d", a->path, b->path,
+          g_set_error (error, IC_BUNDLE_ERROR, IC_BUNDLE_ERROR_MISMATCH, _("%s and %s are both of %d"), a->path, b->path,
                        b->year);
           return FALSE;
         }

@@ -3,6 +3,7 @@
  * member by member into an IcBundleView. */
 #include "bundle-reader.h"
 
+#include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 
@@ -26,15 +27,15 @@ read_p_value (IcJsonMembers *r, JsonObject *object, const char *parent, const ch
   *has = FALSE;
   *out = 0;
   if (ic_members_is_null (node))
-    return node != NULL || ic_members_invalid (r, path, "missing");
+    return node != NULL || ic_members_invalid (r, path, "%s", _("missing"));
   if (ic_members_holds (node, G_TYPE_INT64))
     value = (double) json_node_get_int (node);
   else if (ic_members_holds (node, G_TYPE_DOUBLE))
     value = json_node_get_double (node);
   else
-    return ic_members_invalid (r, path, "expected a number or null");
+    return ic_members_invalid (r, path, _("expected a number or null"));
   if (!(value >= 0.0 && value <= 1.0))
-    return ic_members_invalid (r, path, "a p-value is from 0 to 1");
+    return ic_members_invalid (r, path, _("a p-value is from 0 to 1"));
   return ic_members_decimal (r, node, path, 4, IC_MEMBER_REQUIRED, has, out);
 }
 
@@ -67,7 +68,7 @@ read_target (IcJsonMembers *r, JsonObject *object, const char *path, IcBundleInd
       else
         {
           g_autofree char *operator_path = ic_members_path (target_path, "operator");
-          return ic_members_invalid (r, operator_path, "unknown operator");
+          return ic_members_invalid (r, operator_path, _("unknown operator"));
         }
     }
 
@@ -77,7 +78,7 @@ read_target (IcJsonMembers *r, JsonObject *object, const char *path, IcBundleInd
   else if (ic_members_is_null (met))
     indicator->target_met = -1;
   else
-    return ic_members_invalid (r, met_path, "expected true, false or null");
+    return ic_members_invalid (r, met_path, _("expected true, false or null"));
   return TRUE;
 }
 
@@ -107,7 +108,7 @@ read_strata (IcJsonMembers *r, JsonObject *object, const char *path, IcBundleInd
       if (suppressed != NULL && !ic_members_holds (suppressed, G_TYPE_BOOLEAN))
         {
           g_autofree char *member = ic_members_path (item, "suppressed");
-          return ic_members_invalid (r, member, "expected true or false");
+          return ic_members_invalid (r, member, _("expected true or false"));
         }
       stratum->suppressed = suppressed != NULL && json_node_get_boolean (suppressed);
       if (stratum->suppressed)
@@ -115,7 +116,7 @@ read_strata (IcJsonMembers *r, JsonObject *object, const char *path, IcBundleInd
           if (!ic_members_is_null (json_object_get_member (s, "numerator"))
               || !ic_members_is_null (json_object_get_member (s, "denominator"))
               || !ic_members_is_null (json_object_get_member (s, "value")))
-            return ic_members_invalid (r, item, "a suppressed stratum with counts");
+            return ic_members_invalid (r, item, _("a suppressed stratum with counts"));
           continue;
         }
       if (!ic_members_count (r, s, item, "numerator", IC_MEMBER_REQUIRED, NULL, &stratum->numerator)
@@ -173,7 +174,7 @@ read_warnings (IcJsonMembers *r, JsonObject *object, const char *path, IcBundleI
       if (!ic_members_holds (node, G_TYPE_STRING))
         {
           g_autofree char *item = g_strdup_printf ("%s.warnings[%u]", path, i);
-          return ic_members_invalid (r, item, "expected a string");
+          return ic_members_invalid (r, item, _("expected a string"));
         }
       g_ptr_array_add (indicator->warnings, g_strdup (json_node_get_string (node)));
     }
@@ -211,7 +212,7 @@ read_previous_member (IcJsonMembers *r, JsonObject *object, const char *path, in
   if (!ic_members_integer (r, previous, previous_path, "year", IC_MEMBER_REQUIRED, NULL, &previous_year))
     return FALSE;
   if (previous_year >= year || previous_year < 1)
-    return ic_members_invalid (r, previous_path, "its year is not before the bundle's");
+    return ic_members_invalid (r, previous_path, _("its year is not before the bundle's"));
   point = g_new0 (IcBundlePoint, 1);
   point->year = (int) previous_year;
   point->label = previous_label (indicator->period_label, year, point->year);
@@ -245,9 +246,9 @@ read_trend (IcJsonMembers *r, JsonObject *object, const char *path, int year, Ic
           || !ic_members_tenths (r, t, item, "value", IC_MEMBER_NULLABLE, &has_value, &value_tenths))
         return FALSE;
       if (point_year < 1 || point_year > year)
-        return ic_members_invalid (r, item, "its year is not the bundle's nor before it");
+        return ic_members_invalid (r, item, _("its year is not the bundle's nor before it"));
       if (point_year <= last_year)
-        return ic_members_invalid (r, item, "the years are not in increasing order");
+        return ic_members_invalid (r, item, _("the years are not in increasing order"));
       last_year = point_year;
       if (point_year == year)
         {
@@ -255,7 +256,7 @@ read_trend (IcJsonMembers *r, JsonObject *object, const char *path, int year, Ic
             {
               g_autofree char *gives = ic_bundle_tenths_or_null (has_value, value_tenths);
               g_autofree char *value = ic_bundle_tenths_or_null (indicator->has_value, indicator->value_tenths);
-              return ic_members_invalid (r, item, "gives %s for %d, where the bundle's value is %s", gives, year,
+              return ic_members_invalid (r, item, _("gives %s for %d, where the bundle's value is %s"), gives, year,
                                          value);
             }
           continue;
@@ -268,7 +269,7 @@ read_trend (IcJsonMembers *r, JsonObject *object, const char *path, int year, Ic
             {
               g_autofree char *gives = ic_bundle_tenths_or_null (has_value, value_tenths);
               g_autofree char *said = ic_bundle_tenths_or_null (known->has_value, known->value_tenths);
-              return ic_members_invalid (r, item, "gives %s for %d, where the bundle's previous value is %s", gives,
+              return ic_members_invalid (r, item, _("gives %s for %d, where the bundle's previous value is %s"), gives,
                               (int) point_year, said);
             }
           continue;
@@ -297,7 +298,7 @@ read_ci95 (IcJsonMembers *r, JsonObject *object, const char *path, IcBundleIndic
   if (ic_members_is_null (node))
     return TRUE;
   if (!JSON_NODE_HOLDS_ARRAY (node) || json_array_get_length (bounds = json_node_get_array (node)) != 2)
-    return ic_members_invalid (r, ci_path, "expected [low, high] or null");
+    return ic_members_invalid (r, ci_path, _("expected [low, high] or null"));
   for (guint i = 0; i < 2; i++)
     {
       g_autofree char *item = g_strdup_printf ("%s[%u]", ci_path, i);
@@ -305,11 +306,11 @@ read_ci95 (IcJsonMembers *r, JsonObject *object, const char *path, IcBundleIndic
         return FALSE;
     }
   if (tenths[0] < 0 || tenths[1] > 1000 || tenths[0] > tenths[1])
-    return ic_members_invalid (r, ci_path, "not an interval from 0 to 100");
+    return ic_members_invalid (r, ci_path, _("not an interval from 0 to 100"));
   if (!indicator->has_value)
-    return ic_members_invalid (r, ci_path, "an interval without a value");
+    return ic_members_invalid (r, ci_path, _("an interval without a value"));
   if (indicator->value_tenths < tenths[0] || indicator->value_tenths > tenths[1])
-    return ic_members_invalid (r, ci_path, "the interval does not hold the value");
+    return ic_members_invalid (r, ci_path, _("the interval does not hold the value"));
   indicator->has_ci95 = TRUE;
   indicator->ci95_low_tenths = tenths[0];
   indicator->ci95_high_tenths = tenths[1];
@@ -341,18 +342,18 @@ read_change (IcJsonMembers *r, JsonObject *object, const char *path, IcBundleInd
   if (ic_members_holds (significant, G_TYPE_BOOLEAN))
     indicator->significant = json_node_get_boolean (significant);
   else if (significant == NULL || !ic_members_is_null (significant))
-    return ic_members_invalid (r, significant_path, significant == NULL ? "missing" : "expected true, false or null");
+    return ic_members_invalid (r, significant_path, significant == NULL ? _("missing") : _("expected true, false or null"));
   if (ic_members_is_null (significant) != !indicator->has_p_value)
-    return ic_members_invalid (r, change_path, "a p-value without its decision, or the reverse");
+    return ic_members_invalid (r, change_path, _("a p-value without its decision, or the reverse"));
   /* p < 0.05 on the unrounded p: a rounded 0.0500 may be significant */
   if (indicator->has_p_value && (indicator->significant ? indicator->p_value > 500 : indicator->p_value < 500))
-    return ic_members_invalid (r, significant_path, "is not p < 0.05");
+    return ic_members_invalid (r, significant_path, _("is not p < 0.05"));
 
   before = indicator->previous_year ? ic_bundle_indicator_point (indicator, indicator->previous_year) : NULL;
   if (!indicator->has_value || before == NULL || !before->has_value)
-    return ic_members_invalid (r, change_path, "a change without a value and a previous value");
+    return ic_members_invalid (r, change_path, _("a change without a value and a previous value"));
   if (indicator->change_tenths != indicator->value_tenths - before->value_tenths)
-    return ic_members_invalid (r, change_path, "points is not the value minus the previous value");
+    return ic_members_invalid (r, change_path, _("points is not the value minus the previous value"));
   indicator->has_change = TRUE;
   return TRUE;
 }
@@ -388,7 +389,7 @@ read_indicator (IcJsonMembers *r, JsonObject *object, const char *path, int year
   else
     {
       g_autofree char *status_path = ic_members_path (path, "status");
-      ic_members_invalid (r, status_path, "unknown status");
+      ic_members_invalid (r, status_path, _("unknown status"));
       return NULL;
     }
 
@@ -418,7 +419,7 @@ read_indicator (IcJsonMembers *r, JsonObject *object, const char *path, int year
   if (indicator->status != IC_BUNDLE_STATUS_OK && indicator->has_value)
     {
       g_autofree char *value_path = ic_members_path (path, "value");
-      ic_members_invalid (r, value_path, "a value while the status is not ok");
+      ic_members_invalid (r, value_path, _("a value while the status is not ok"));
       return NULL;
     }
 
@@ -517,7 +518,7 @@ ic_bundle_read_from_data (const char *name, const char *data, gssize length, GEr
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (IcBundleView) bundle = ic_bundle_view_new (name);
-  IcJsonMembers r = { name, "not an indicore bundle", IC_BUNDLE_ERROR, IC_BUNDLE_ERROR_INVALID, error };
+  IcJsonMembers r = { name, _("not an indicore bundle"), IC_BUNDLE_ERROR, IC_BUNDLE_ERROR_INVALID, error };
   JsonObject *root, *generator, *department, *options;
   JsonArray *indicators;
   JsonNode *root_node, *version;
@@ -528,7 +529,7 @@ ic_bundle_read_from_data (const char *name, const char *data, gssize length, GEr
   root_node = json_parser_get_root (parser);
   if (root_node == NULL || !JSON_NODE_HOLDS_OBJECT (root_node))
     {
-      ic_members_invalid (&r, "", "not a JSON object");
+      ic_members_invalid (&r, "", _("not a JSON object"));
       return NULL;
     }
   root = json_node_get_object (root_node);
@@ -536,12 +537,12 @@ ic_bundle_read_from_data (const char *name, const char *data, gssize length, GEr
   version = json_object_get_member (root, "bundle_version");
   if (version == NULL || !ic_members_holds (version, G_TYPE_STRING))
     {
-      ic_members_invalid (&r, "bundle_version", "missing");
+      ic_members_invalid (&r, "bundle_version", "%s", _("missing"));
       return NULL;
     }
   if (strcmp (json_node_get_string (version), "1") != 0)
     {
-      ic_members_invalid (&r, "bundle_version", "version %s is not one this indicore reads",
+      ic_members_invalid (&r, "bundle_version", _("version %s is not one this indicore reads"),
                           json_node_get_string (version));
       return NULL;
     }
@@ -555,7 +556,7 @@ ic_bundle_read_from_data (const char *name, const char *data, gssize length, GEr
     return NULL;
   if (year < 1 || year > 9999)
     {
-      ic_members_invalid (&r, "year", "out of range");
+      ic_members_invalid (&r, "year", _("out of range"));
       return NULL;
     }
   bundle->year = (int) year;

@@ -3,6 +3,7 @@
  * that they are of the same département, earlier, and agree with it. */
 #include "bundle-reader.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "bundle-view-private.h"
@@ -25,21 +26,21 @@ ic_bundle_view_add_previous (IcBundleView *bundle, const IcBundleView *previous,
   if (g_strcmp0 (bundle->department_code, previous->department_code) != 0)
     {
       g_set_error (error, IC_BUNDLE_ERROR, IC_BUNDLE_ERROR_MISMATCH,
-                   "%s: is a bundle of département %s, not %s", previous->name,
+                   _("%s: is a bundle of département %s, not %s"), previous->name,
                    previous->department_code, bundle->department_code);
       return FALSE;
     }
   if (previous->year >= bundle->year)
     {
       g_set_error (error, IC_BUNDLE_ERROR, IC_BUNDLE_ERROR_MISMATCH,
-                   "%s: is a bundle of %d, not of a year before %d", previous->name, previous->year, bundle->year);
+                   _("%s: is a bundle of %d, not of a year before %d"), previous->name, previous->year, bundle->year);
       return FALSE;
     }
   for (guint i = 0; i < bundle->previous_years->len; i++)
     if (g_array_index (bundle->previous_years, int, i) == previous->year)
       {
         g_set_error (error, IC_BUNDLE_ERROR, IC_BUNDLE_ERROR_MISMATCH,
-                     "%s: a bundle of %d was already given", previous->name, previous->year);
+                     _("%s: a bundle of %d was already given"), previous->name, previous->year);
         return FALSE;
       }
 
@@ -60,9 +61,10 @@ ic_bundle_view_add_previous (IcBundleView *bundle, const IcBundleView *previous,
           g_autofree char *said = ic_bundle_tenths_or_null (known->has_value, known->value_tenths);
           g_autofree char *gives = ic_bundle_tenths_or_null (earlier->has_value, earlier->value_tenths);
           g_set_error (error, IC_BUNDLE_ERROR, IC_BUNDLE_ERROR_MISMATCH,
-                       "%s: %s: gives %s for %d, where this bundle's %s %s", previous->name, indicator->id, gives,
-                       previous->year,
-                       indicator->previous_year == previous->year ? "previous value is" : "trend gives", said);
+                       indicator->previous_year == previous->year
+                         ? _("%s: %s: gives %s for %d, where this bundle's previous value is %s")
+                         : _("%s: %s: gives %s for %d, where this bundle's trend gives %s"),
+                       previous->name, indicator->id, gives, previous->year, said);
           return FALSE;
         }
     }

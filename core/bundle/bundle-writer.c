@@ -3,6 +3,7 @@
 #include "bundle-writer.h"
 
 #include <errno.h>
+#include <glib/gi18n.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,7 +26,7 @@ ic_bundle_timestamp (GError **error)
           || (when = g_date_time_new_from_unix_utc ((gint64) seconds)) == NULL)
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                       "SOURCE_DATE_EPOCH is not a number of seconds");
+                       _("SOURCE_DATE_EPOCH is not a number of seconds"));
           return NULL;
         }
     }
@@ -471,7 +472,7 @@ ic_bundle_write (JsonNode *bundle, const char *path, GError **error)
     {
       int saved = errno;
       g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   "standard output: %s", g_strerror (saved));
+                   _("standard output: %s"), g_strerror (saved));
       return FALSE;
     }
   return TRUE;

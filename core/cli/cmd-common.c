@@ -1,6 +1,7 @@
 #include "commands.h"
 
 #include "paths.h"
+#include "version.h"
 
 IcPluginSet *
 ic_cmd_scan_plugins (const char *const *cli_dirs)
@@ -15,7 +16,7 @@ ic_cmd_print_refusals (IcPluginSet *set)
   for (guint i = 0; i < set->refused->len; i++)
     {
       const IcRefusal *refusal = set->refused->pdata[i];
-      g_printerr ("indicore: plugin refused: %s: %s\n", refusal->path, refusal->reason);
+      g_printerr (_("indicore: plugin refused: %s: %s\n"), refusal->path, refusal->reason);
     }
 }
 
@@ -33,14 +34,17 @@ ic_cmd_parse (const char *name, const char *parameter, const char *summary,
   g_autoptr (GError) error = NULL;
   gboolean parsed;
 
+  /* The summary and the entries' descriptions are N_() strings, translated
+   * here; GLib's own ("Usage:", "Help Options:") come from its domain. */
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, summary);
-  g_option_context_add_main_entries (context, entries, NULL);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_set_prgname (prgname);
   parsed = g_option_context_parse (context, argc, argv, &error);
   g_set_prgname (program ? program : "indicore");
   if (!parsed)
     {
-      g_printerr ("indicore %s: %s\nTry 'indicore %s --help'.\n", name, error->message, name);
+      g_printerr (_("indicore %s: %s\nTry 'indicore %s --help'.\n"), name, error->message, name);
       return FALSE;
     }
   return TRUE;

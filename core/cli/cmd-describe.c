@@ -15,12 +15,13 @@ target_text (const IcTarget *t, const char *unit)
   const char *op = ic_target_operator_to_string (t->op);
 
   if (t->op == IC_TARGET_NONE)
-    return g_strdup ("none");
+    return g_strdup (_("none"));
   if (t->op == IC_TARGET_PROGRESS)
-    return g_strdup_printf ("progress of the %s (higher than last year's; give its bundle with --previous)",
-                            t->on == IC_TARGET_ON_COUNT ? "count" : "value");
+    return g_strdup (t->on == IC_TARGET_ON_COUNT
+                       ? _("progress of the count (higher than last year's; give its bundle with --previous)")
+                       : _("progress of the value (higher than last year's; give its bundle with --previous)"));
   if (t->on == IC_TARGET_ON_COUNT)
-    return g_strdup_printf ("count %s %" G_GINT64_FORMAT, op, t->tenths / 10);
+    return g_strdup_printf (_("count %s %lld"), op, (long long) (t->tenths / 10));
   return g_strdup_printf ("%s %s %s", op, value, unit);
 }
 
@@ -37,12 +38,12 @@ print_frameworks (const IcDefinition *d, GPtrArray *frameworks)
       int from = f->first_year;
 
       if (objective != NULL && objective->engagement > 0)
-        g_print ("  SOLEN %s: engagement %d, objective %d: %s\n", f->id, objective->engagement, objective->number,
+        g_print (_("  SOLEN %s: engagement %d, objective %d: %s\n"), f->id, objective->engagement, objective->number,
                  objective->label);
       else if (objective != NULL)
-        g_print ("  SOLEN %s: objective %d: %s\n", f->id, objective->number, objective->label);
+        g_print (_("  SOLEN %s: objective %d: %s\n"), f->id, objective->number, objective->label);
       else
-        g_print ("  SOLEN %s: in no objective (reported for the ODPE only)\n", f->id);
+        g_print (_("  SOLEN %s: in no objective (reported for the ODPE only)\n"), f->id);
       for (int y = f->first_year; y <= f->last_year; y++)
         {
           IcTarget here, next;
@@ -59,9 +60,9 @@ print_frameworks (const IcDefinition *d, GPtrArray *frameworks)
             continue;
           text = target_text (&here, d->unit);
           if (from == y)
-            g_print ("    national target %d: %s\n", y, text);
+            g_print (_("    national target %d: %s\n"), y, text);
           else
-            g_print ("    national target %d-%d: %s\n", from, y, text);
+            g_print (_("    national target %d-%d: %s\n"), from, y, text);
           from = y + 1;
         }
     }
@@ -74,7 +75,7 @@ print_department_targets (const IcDefinition *d, const IcConfig *config)
 
   if (years == NULL || g_hash_table_size (years) == 0)
     {
-      g_print ("  Département:  no target of its own in %s\n", config->path);
+      g_print (_("  Département:  no target of its own in %s\n"), config->path);
       return;
     }
   for (int y = 1900; y <= 9998; y++)
@@ -82,7 +83,7 @@ print_department_targets (const IcDefinition *d, const IcConfig *config)
       const IcTarget *t = g_hash_table_lookup (years, GINT_TO_POINTER (y));
       g_autofree char *text = t ? target_text (t, d->unit) : NULL;
       if (t != NULL)
-        g_print ("  Département:  target %d: %s (%s; it replaces the national one)\n", y, text, config->path);
+        g_print (_("  Département:  target %d: %s (%s; it replaces the national one)\n"), y, text, config->path);
     }
 }
 
@@ -92,8 +93,8 @@ ic_cmd_describe (int argc, char **argv)
   g_auto (GStrv) plugin_dirs = NULL;
   g_autofree char *config_path = NULL;
   const GOptionEntry entries[] = {
-    { "plugins", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &plugin_dirs, "Plugin directory, searched first (repeatable)", "DIR" },
-    { "config", 0, 0, G_OPTION_ARG_FILENAME, &config_path, "The département's settings (indicore.conf): its own targets too", "FILE" },
+    { "plugins", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &plugin_dirs, N_("Plugin directory, searched first (repeatable)"), N_("DIR") },
+    { "config", 0, 0, G_OPTION_ARG_FILENAME, &config_path, N_("The département's settings (indicore.conf): its own targets too"), N_("FILE") },
     { NULL }
   };
   g_autoptr (IcPluginSet) plugins = NULL;
@@ -104,30 +105,30 @@ ic_cmd_describe (int argc, char **argv)
   const IcDefinition *d;
   const IcPluginInfo *desc;
 
-  if (!ic_cmd_parse ("describe", "ID", "Explains one indicator: what is counted, over what, when, and the target.",
+  if (!ic_cmd_parse ("describe", N_("ID"), N_("Explains one indicator: what is counted, over what, when, and the target."),
                      entries, &argc, &argv))
     return IC_EXIT_USAGE;
   if (argc != 2)
     {
-      g_printerr ("indicore describe: expected one indicator id (see 'indicore list')\n");
+      g_printerr (_("indicore describe: expected one indicator id (see 'indicore list')\n"));
       return IC_EXIT_USAGE;
     }
   if (config_path != NULL && (config = ic_config_load (config_path, &error)) == NULL)
     {
-      g_printerr ("indicore describe: --config: %s\n", error->message);
+      g_printerr (_("indicore describe: --config: %s\n"), error->message);
       return IC_EXIT_USAGE;
     }
   frameworks = ic_framework_load_all (ic_paths_builtin_frameworks (), &error);
   if (frameworks == NULL)
     {
-      g_printerr ("indicore describe: %s\n", error->message);
+      g_printerr (_("indicore describe: %s\n"), error->message);
       return IC_EXIT_USAGE;
     }
   plugins = ic_cmd_scan_plugins ((const char *const *) plugin_dirs);
   plugin = ic_plugin_set_find (plugins, argv[1]);
   if (plugin == NULL)
     {
-      g_printerr ("indicore describe: no plugin has the id \"%s\" (see 'indicore list')\n", argv[1]);
+      g_printerr (_("indicore describe: no plugin has the id \"%s\" (see 'indicore list')\n"), argv[1]);
       return IC_EXIT_USAGE;
     }
   d = plugin->definition;
@@ -137,33 +138,34 @@ ic_cmd_describe (int argc, char **argv)
   if (d->description)
     g_print ("  %s\n\n", d->description);
   if (d->national_objective)
-    g_print ("  Objective:    %s\n", d->national_objective);
-  g_print ("  Numerator:    %s\n", d->numerator);
-  g_print ("  Denominator:  %s\n", d->denominator);
-  g_print ("  Period:       %s\n", d->period == IC_PERIOD_SCHOOL_YEAR
-                                      ? "the school year ending in the year asked (1 September to 31 August, e.g. 2023-2024 for 2024)"
-                                      : "the calendar year asked (1 January to 31 December)");
-  g_print ("  Value:        100 x numerator / denominator, in %s, one decimal rounded half up;\n"
-           "                not available (never 0) when the denominator is 0 or unknown\n", d->unit);
+    g_print (_("  Objective:    %s\n"), d->national_objective);
+  g_print (_("  Numerator:    %s\n"), d->numerator);
+  g_print (_("  Denominator:  %s\n"), d->denominator);
+  g_print (_("  Period:       %s\n"), d->period == IC_PERIOD_SCHOOL_YEAR
+                                         ? _("the school year ending in the year asked (1 September to 31 August, e.g. 2023-2024 for 2024)")
+                                         : _("the calendar year asked (1 January to 31 December)"));
+  g_print (_("  Value:        100 x numerator / denominator, in %s, one decimal rounded half up;\n"
+             "                not available (never 0) when the denominator is 0 or unknown\n"), d->unit);
   print_frameworks (d, frameworks);
   if (config != NULL)
     print_department_targets (d, config);
   if (d->parameters->len > 0)
-    g_print ("  Parameters:  ");
+    g_print ("%s", _("  Parameters:  "));
   for (guint i = 0; i < d->parameters->len; i++)
     {
       const IcParameter *p = &g_array_index (d->parameters, IcParameter, i);
-      g_print (" %s = %" G_GINT64_FORMAT "%s", p->name, p->value, i + 1 < d->parameters->len ? "," : "\n");
+      g_print (" %s = %lld%s", p->name, (long long) p->value, i + 1 < d->parameters->len ? "," : "\n");
     }
-  g_print ("  Inputs:      ");
+  g_print ("%s", _("  Inputs:      "));
   for (guint i = 0; desc->tables[i]; i++)
     g_print (" %s.csv%s", desc->tables[i], desc->tables[i + 1] ? "," : "");
   for (guint i = 0; desc->populations && desc->populations[i]; i++)
-    g_print ("%s population %s (populations.csv%s)", i == 0 ? ";" : ",", desc->populations[i],
-             g_strcmp0 (desc->populations[i], "births") == 0 || g_strcmp0 (desc->populations[i], "children_under_2") == 0
-               ? ", or derived from births.csv" : "");
-  g_print ("\n  Sentence:     %s\n", d->text_fr);
-  g_print ("  Definition:   version %s, %s\n", d->version, d->path);
-  g_print ("  Plugin:       %s version %s, %s\n", desc->id, desc->version, plugin->path);
+    g_print (g_strcmp0 (desc->populations[i], "births") == 0 || g_strcmp0 (desc->populations[i], "children_under_2") == 0
+               ? _("%s population %s (populations.csv, or derived from births.csv)")
+               : _("%s population %s (populations.csv)"),
+             i == 0 ? ";" : ",", desc->populations[i]);
+  g_print (_("\n  Sentence:     %s\n"), d->text_fr);
+  g_print (_("  Definition:   version %s, %s\n"), d->version, d->path);
+  g_print (_("  Plugin:       %s version %s, %s\n"), desc->id, desc->version, plugin->path);
   return IC_EXIT_OK;
 }

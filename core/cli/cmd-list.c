@@ -5,12 +5,12 @@ ic_cmd_list (int argc, char **argv)
 {
   g_auto (GStrv) plugin_dirs = NULL;
   const GOptionEntry entries[] = {
-    { "plugins", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &plugin_dirs, "Plugin directory, searched first (repeatable)", "DIR" },
+    { "plugins", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &plugin_dirs, N_("Plugin directory, searched first (repeatable)"), N_("DIR") },
     { NULL }
   };
   g_autoptr (IcPluginSet) plugins = NULL;
 
-  if (!ic_cmd_parse ("list", NULL, "Lists every plugin found in the search order, then every file refused.",
+  if (!ic_cmd_parse ("list", NULL, N_("Lists every plugin found in the search order, then every file refused."),
                      entries, &argc, &argv))
     return IC_EXIT_USAGE;
 
@@ -22,9 +22,9 @@ ic_cmd_list (int argc, char **argv)
                p->definition->title, "", "", p->path);
     }
   if (plugins->plugins->len == 0)
-    g_print ("no plugin found\n");
+    g_print ("%s", _("no plugin found\n"));
   if (plugins->refused->len > 0)
-    g_print ("\nrefused:\n");
+    g_print ("%s", _("\nrefused:\n"));
   for (guint i = 0; i < plugins->refused->len; i++)
     {
       const IcRefusal *r = plugins->refused->pdata[i];

@@ -13,7 +13,7 @@ write_output (const char *path, const GString *text, GError **error)
     {
       if (fwrite (text->str, 1, text->len, stdout) != text->len || fflush (stdout) != 0)
         {
-          g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_IO, "cannot write to standard output");
+          g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_IO, _("cannot write to standard output"));
           return FALSE;
         }
       return TRUE;
@@ -27,14 +27,14 @@ int
 ic_cmd_render (int argc, char **argv)
 {
   g_autofree char *format_name = NULL, *out = NULL;
-  g_autofree char *names = ic_render_format_names (", ", " or ");
-  g_autofree char *format_help = g_strdup_printf ("%s (default: text)", names);
+  g_autofree char *names = ic_render_format_names (", ", _(" or "));
+  g_autofree char *format_help = g_strdup_printf (_("%s (default: text)"), names);
   g_auto (GStrv) previous_paths = NULL;
   const GOptionEntry entries[] = {
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, format_help, "FORMAT" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, format_help, N_("FORMAT") },
     { "previous", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &previous_paths,
-      "An earlier year's bundle, added to the trend (repeatable)", "BUNDLE" },
-    { "out", 0, 0, G_OPTION_ARG_FILENAME, &out, "Output file (default: standard output)", "FILE" },
+      N_("An earlier year's bundle, added to the trend (repeatable)"), N_("BUNDLE") },
+    { "out", 0, 0, G_OPTION_ARG_FILENAME, &out, N_("Output file (default: standard output)"), N_("FILE") },
     { NULL }
   };
   g_autoptr (IcBundleView) bundle = NULL;
@@ -42,27 +42,27 @@ ic_cmd_render (int argc, char **argv)
   g_autoptr (GString) text = NULL;
   const IcRenderFormat *format = ic_render_format_find ("text");
 
-  if (!ic_cmd_parse ("render", "BUNDLE",
-                     "Formats a bundle for people: text for the SOLEN form, CSV for a spreadsheet,\n"
-                     "an HTML report with charts, or Markdown. Computes nothing: shows what the bundle says.",
+  if (!ic_cmd_parse ("render", N_("BUNDLE"),
+                     N_("Formats a bundle for people: text for the SOLEN form, CSV for a spreadsheet,\n"
+                        "an HTML report with charts, or Markdown. Computes nothing: shows what the bundle says."),
                      entries, &argc, &argv))
     return IC_EXIT_USAGE;
   if (argc != 2)
     {
-      g_printerr ("indicore render: %s\nTry 'indicore render --help'.\n",
-                  argc < 2 ? "a bundle file is required" : "one bundle only (earlier years go with --previous)");
+      g_printerr (_("indicore render: %s\nTry 'indicore render --help'.\n"),
+                  argc < 2 ? _("a bundle file is required") : _("one bundle only (earlier years go with --previous)"));
       return IC_EXIT_USAGE;
     }
   if (format_name != NULL && (format = ic_render_format_find (format_name)) == NULL)
     {
-      g_printerr ("indicore render: --format: expected %s\n", names);
+      g_printerr (_("indicore render: --format: expected %s\n"), names);
       return IC_EXIT_USAGE;
     }
 
   bundle = ic_bundle_read (argv[1], &error);
   if (bundle == NULL)
     {
-      g_printerr ("indicore render: %s\n", error->message);
+      g_printerr (_("indicore render: %s\n"), error->message);
       return IC_EXIT_USAGE;
     }
   for (guint i = 0; previous_paths && previous_paths[i]; i++)
@@ -70,7 +70,7 @@ ic_cmd_render (int argc, char **argv)
       g_autoptr (IcBundleView) previous = ic_bundle_read (previous_paths[i], &error);
       if (previous == NULL || !ic_bundle_view_add_previous (bundle, previous, &error))
         {
-          g_printerr ("indicore render: --previous: %s\n", error->message);
+          g_printerr (_("indicore render: --previous: %s\n"), error->message);
           return IC_EXIT_USAGE;
         }
     }
@@ -78,10 +78,10 @@ ic_cmd_render (int argc, char **argv)
   text = ic_render (bundle, format);
   if (!write_output (out, text, &error))
     {
-      g_printerr ("indicore render: %s\n", error->message);
+      g_printerr (_("indicore render: %s\n"), error->message);
       return IC_EXIT_USAGE;
     }
   if (out != NULL && g_strcmp0 (out, "-") != 0)
-    g_printerr ("indicore render: %s written to %s\n", format_name ? format_name : "text", out);
+    g_printerr (_("indicore render: %s written to %s\n"), format_name ? format_name : "text", out);
   return IC_EXIT_OK;
 }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <glib.h>
+#include <glib/gi18n.h>
 
 #include "loader.h"
 
@@ -29,7 +30,8 @@ IcPluginSet *ic_cmd_scan_plugins (const char *const *cli_dirs);
 void ic_cmd_print_refusals (IcPluginSet *set);
 
 /* Parses @argv with @entries; on a problem prints it with the command's
- * usage hint and returns FALSE. */
+ * usage hint and returns FALSE. @summary and the entries' descriptions and
+ * argument names are N_() strings: translated when shown. */
 gboolean ic_cmd_parse (const char *name, const char *parameter, const char *summary,
                        const GOptionEntry *entries, int *argc, char ***argv);
 

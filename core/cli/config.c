@@ -2,6 +2,7 @@
  * IcConfig, paths made absolute, unknown keys and formats refused. */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "render-formats.h"
@@ -58,7 +59,7 @@ get_int (GKeyFile *file, IcConfig *config, const char *group, const char *key, g
     }
   value = g_key_file_get_int64 (file, group, key, &local);
   if (local != NULL || value < 0)
-    return invalid (error, config->path, "[%s] %s: expected a whole number >= 0", group, key);
+    return invalid (error, config->path, _("[%s] %s: expected a whole number >= 0"), group, key);
   *out = value;
   return TRUE;
 }
@@ -72,20 +73,20 @@ read_main (GKeyFile *file, IcConfig *config, const char *base, GError **error)
   g_autoptr (GError) local = NULL;
 
   if (keys == NULL)
-    return invalid (error, config->path, "no [" MAIN_GROUP "] group");
+    return invalid (error, config->path, "%s", _("no [indicore] group"));
   for (guint i = 0; keys[i]; i++)
     if (!g_strv_contains (main_keys, keys[i]))
-      return invalid (error, config->path, "[" MAIN_GROUP "] %s: unknown key (a typo?)", keys[i]);
+      return invalid (error, config->path, _("[indicore] %s: unknown key (a typo?)"), keys[i]);
 
   config->department = g_key_file_get_string (file, MAIN_GROUP, "department", NULL);
   data = g_key_file_get_string (file, MAIN_GROUP, "data", NULL);
   output = g_key_file_get_string (file, MAIN_GROUP, "output", NULL);
   if (config->department == NULL || data == NULL || output == NULL)
-    return invalid (error, config->path, "[" MAIN_GROUP "] needs department, data and output");
+    return invalid (error, config->path, "%s", _("[indicore] needs department, data and output"));
   config->department_name = g_key_file_get_string (file, MAIN_GROUP, "department_name", NULL);
   config->framework = g_key_file_get_string (file, MAIN_GROUP, "framework", NULL);
   if (config->framework != NULL && !g_regex_match_simple ("^[0-9A-Za-z_-]+$", config->framework, 0, 0))
-    return invalid (error, config->path, "[" MAIN_GROUP "] framework: expected a framework's id, such as 2025-2027");
+    return invalid (error, config->path, "%s", _("[indicore] framework: expected a framework's id, such as 2025-2027"));
   config->data_dir = resolve (base, data);
   config->output_dir = resolve (base, output);
 
@@ -101,7 +102,7 @@ read_main (GKeyFile *file, IcConfig *config, const char *base, GError **error)
     if (ic_render_format_find (config->formats[i]) == NULL)
       {
         g_autofree char *known = ic_render_format_names (", ", ", ");
-        return invalid (error, config->path, "[" MAIN_GROUP "] formats: unknown format %s (known: %s)",
+        return invalid (error, config->path, _("[indicore] formats: unknown format %s (known: %s)"),
                         config->formats[i], known);
       }
 
@@ -109,7 +110,7 @@ read_main (GKeyFile *file, IcConfig *config, const char *base, GError **error)
     {
       config->lenient = g_key_file_get_boolean (file, MAIN_GROUP, "lenient", &local);
       if (local != NULL)
-        return invalid (error, config->path, "[" MAIN_GROUP "] lenient: expected true or false");
+        return invalid (error, config->path, "%s", _("[indicore] lenient: expected true or false"));
     }
   return get_int (file, config, MAIN_GROUP, "small_count", IC_SMALL_COUNT_DEFAULT, &config->small_count, error)
          && get_int (file, config, MAIN_GROUP, "plugin_timeout", 60, &config->plugin_timeout, error)
@@ -128,9 +129,9 @@ read_target (GKeyFile *file, IcConfig *config, const char *group, const char *id
   guint64 year;
 
   if (!g_ascii_string_to_unsigned (year_text, 10, 1900, 9998, &year, NULL) || strlen (year_text) != 4)
-    return invalid (error, config->path, "[%s] %s: expected target_YYYY, a year from 1900 to 9998", group, key);
+    return invalid (error, config->path, _("[%s] %s: expected target_YYYY, a year from 1900 to 9998"), group, key);
   if (text == NULL || !ic_target_parse (text, &target, &problem))
-    return invalid (error, config->path, "[%s] %s: %s", group, key, problem ? problem : "expected a target");
+    return invalid (error, config->path, "[%s] %s: %s", group, key, problem ? problem : _("expected a target"));
   target.origin = IC_TARGET_DEPARTMENT;
   years = g_hash_table_lookup (config->targets, id);
   if (years == NULL)
@@ -156,9 +157,9 @@ read_fiches (GKeyFile *file, IcConfig *config, const char *group, GError **error
       guint64 number;
       if (!g_str_has_prefix (keys[k], "objective_")
           || !g_ascii_string_to_unsigned (keys[k] + strlen ("objective_"), 10, 1, 1000, &number, NULL))
-        return invalid (error, config->path, "[%s] %s: expected objective_N=FICHE (objective_3=4-5)", group, keys[k]);
+        return invalid (error, config->path, _("[%s] %s: expected objective_N=FICHE (objective_3=4-5)"), group, keys[k]);
       if (fiche == NULL || *g_strstrip (fiche) == '\0' || strlen (fiche) > 40)
-        return invalid (error, config->path, "[%s] %s: expected a fiche number of 1 to 40 characters", group, keys[k]);
+        return invalid (error, config->path, _("[%s] %s: expected a fiche number of 1 to 40 characters"), group, keys[k]);
       g_hash_table_replace (fiches, g_strdup_printf ("%u", (guint) number), g_steal_pointer (&fiche));
     }
   return TRUE;
@@ -185,7 +186,7 @@ read_overrides (GKeyFile *file, IcConfig *config, GError **error)
         }
       if (!g_str_has_prefix (groups[g], INDICATOR_PREFIX))
         return invalid (error, config->path,
-                        "[%s]: unknown group (expected [indicore], [indicator ID] or [fiches FRAMEWORK])", groups[g]);
+                        _("[%s]: unknown group (expected [indicore], [indicator ID] or [fiches FRAMEWORK])"), groups[g]);
       id = groups[g] + strlen (INDICATOR_PREFIX);
       parameters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
       g_hash_table_replace (config->overrides, g_strdup (id), parameters);
@@ -203,8 +204,8 @@ read_overrides (GKeyFile *file, IcConfig *config, GError **error)
             return FALSE;
           /* The same bound as a definition file's parameters. */
           if (value > IC_DEFINITION_PARAMETER_MAX)
-            return invalid (error, config->path, "[%s] %s: expected a whole number from 0 to %" G_GINT64_FORMAT,
-                            groups[g], keys[k], IC_DEFINITION_PARAMETER_MAX);
+            return invalid (error, config->path, _("[%s] %s: expected a whole number from 0 to %lld"),
+                            groups[g], keys[k], (long long) IC_DEFINITION_PARAMETER_MAX);
           g_hash_table_replace (parameters, g_strdup (keys[k]), g_memdup2 (&value, sizeof value));
         }
     }

@@ -2,6 +2,7 @@
  * and tests out of the tree: source, definition, meson.build, data, test. */
 #include "scaffold.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -103,7 +104,7 @@ static const char test_template[] =
   "trap 'rm -rf \"$dir\"' EXIT\n"
   "mkdir \"$dir/plugins\"\n"
   "cp \"$plugin\" \"$source/@ID@.json\" \"$dir/plugins/\"\n"
-  "\"$indicore\" run --data \"$source/data\" --year 2024 --department 99 \\\n"
+  "\"$indicore\" run --data \"$source/data\" --year 2024 --department 23 \\\n"
   "  --plugins \"$dir/plugins\" --only @ID@ --out \"$dir/bundle.json\"\n"
   "grep -q '\"numerator\": 1,' \"$dir/bundle.json\"\n"
   "grep -q '\"denominator\": 3,' \"$dir/bundle.json\"\n"
@@ -172,13 +173,13 @@ ic_scaffold_write (const char *parent, const char *id, GError **error)
 
   if (!ic_id_is_valid (id))
     {
-      g_set_error (error, IC_SCAFFOLD_ERROR, IC_SCAFFOLD_ERROR_BAD_ID, "\"%s\": an indicator id is " IC_ID_RULE, id);
+      g_set_error (error, IC_SCAFFOLD_ERROR, IC_SCAFFOLD_ERROR_BAD_ID, _("\"%s\": an indicator id is 1 to 64 characters of a-z, 0-9 and _"), id);
       return NULL;
     }
   if (g_file_test (dir, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, IC_SCAFFOLD_ERROR, IC_SCAFFOLD_ERROR_EXISTS,
-                   "%s already exists: nothing was written", dir);
+                   _("%s already exists: nothing was written"), dir);
       return NULL;
     }
   if (g_mkdir_with_parents (data, 0755) != 0)

@@ -1,5 +1,6 @@
 #include "run.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "api-table.h"
@@ -41,7 +42,7 @@ select_plugins (IcPluginSet *set, const char *const *only, GError **error)
       IcPlugin *plugin = ic_plugin_set_find (set, only[i]);
       if (plugin == NULL)
         {
-          g_set_error (error, IC_RUN_ERROR, IC_RUN_ERROR_USAGE, "--only: no plugin has the id \"%s\"", only[i]);
+          g_set_error (error, IC_RUN_ERROR, IC_RUN_ERROR_USAGE, _("--only: no plugin has the id \"%s\""), only[i]);
           return NULL;
         }
       if (!g_ptr_array_find (selected, plugin, NULL))
@@ -184,12 +185,12 @@ ic_run_execute (IcPluginSet *plugins, const IcRunOptions *options, IcProblems *p
 
   if (options->small_count < 0)
     {
-      g_set_error (error, IC_RUN_ERROR, IC_RUN_ERROR_USAGE, "--small-count: expected a count >= 0");
+      g_set_error (error, IC_RUN_ERROR, IC_RUN_ERROR_USAGE, _("--small-count: expected a count >= 0"));
       return NULL;
     }
   if (options->year < 1900 || options->year > 9998)
     {
-      g_set_error (error, IC_RUN_ERROR, IC_RUN_ERROR_USAGE, "--year: %d is not a plausible year", options->year);
+      g_set_error (error, IC_RUN_ERROR, IC_RUN_ERROR_USAGE, _("--year: %d is not a plausible year"), options->year);
       return NULL;
     }
   run->options = *options;
@@ -204,7 +205,7 @@ ic_run_execute (IcPluginSet *plugins, const IcRunOptions *options, IcProblems *p
   ic_run_wanted_tables (selected, wanted);
   loading = g_get_monotonic_time ();
   run->dataset = ic_dataset_load (options->data_dir, wanted, options->lenient, &options->input, problems, error);
-  if (run->dataset == NULL)
+  if (run->dataset == NULL || (options->check_year && !ic_dataset_check_year (run->dataset, options->year, error)))
     return NULL;
   computing = g_get_monotonic_time ();
 

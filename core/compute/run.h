@@ -42,6 +42,7 @@ typedef struct {
                                      département (they replace the national ones); may be NULL */
   GHashTable *fiches;           /* objective number ("3") -> the département's fiche number
                                    ("4-5"); may be NULL */
+  gboolean check_year;          /* fail when no record is of @year (ic_dataset_check_year) */
 } IcRunOptions;
 
 typedef struct {

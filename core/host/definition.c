@@ -3,6 +3,7 @@
  * French sentence. */
 #include "definition.h"
 
+#include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 
@@ -70,7 +71,7 @@ read_target (Checker *checker, IcDefinition *definition, JsonNode *node)
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return TRUE;
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return invalid (checker, "target", "expected an object or null");
+    return invalid (checker, "target", _("expected an object or null"));
   target = json_node_get_object (node);
   if (!get_string (checker, target, "target", "operator", TRUE, &op))
     return FALSE;
@@ -78,7 +79,7 @@ read_target (Checker *checker, IcDefinition *definition, JsonNode *node)
     {
       definition->target = IC_TARGET_PROGRESS;
       return json_object_get_size (target) == 1
-             || invalid (checker, "target", "a progress target has no other member");
+             || invalid (checker, "target", _("a progress target has no other member"));
     }
   if (strcmp (op, ">=") == 0)
     definition->target = IC_TARGET_GE;
@@ -89,11 +90,11 @@ read_target (Checker *checker, IcDefinition *definition, JsonNode *node)
   else if (strcmp (op, "<") == 0)
     definition->target = IC_TARGET_LT;
   else
-    return invalid (checker, "target.operator", "expected >=, >, <=, < or progress");
+    return invalid (checker, "target.operator", _("expected >=, >, <=, < or progress"));
 
   if (!ic_members_tenths (checker, target, "target", "value", IC_MEMBER_REQUIRED, NULL, &definition->target_tenths))
     return FALSE;
-  return json_object_get_size (target) == 2 || invalid (checker, "target", "expected only operator and value");
+  return json_object_get_size (target) == 2 || invalid (checker, "target", _("expected only operator and value"));
 }
 
 static gboolean
@@ -105,7 +106,7 @@ read_parameters (Checker *checker, IcDefinition *definition, JsonNode *node)
   if (node == NULL)
     return TRUE;
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return invalid (checker, "parameters", "expected an object");
+    return invalid (checker, "parameters", _("expected an object"));
   object = json_node_get_object (node);
   members = json_object_get_members (object);
   for (GList *l = members; l; l = l->next)
@@ -130,14 +131,15 @@ check_ranges (Checker *checker, const IcDefinition *definition)
   gboolean rate = g_strcmp0 (definition->unit, "%") == 0;
 
   if (decided && (definition->target_tenths < 0 || definition->target_tenths > (rate ? 1000 : G_GINT64_CONSTANT (10000000000))))
-    return invalid (checker, "target.value", rate ? "a target in % is from 0 to 100" : "a target is from 0 to 1000000000");
+    return invalid (checker, "target.value", /* xgettext:no-c-format */
+                   rate ? _("a target in % is from 0 to 100") : _("a target is from 0 to 1000000000"));
   for (guint i = 0; i < definition->parameters->len; i++)
     {
       const IcParameter *p = &g_array_index (definition->parameters, IcParameter, i);
       if (p->value < 0 || p->value > IC_DEFINITION_PARAMETER_MAX)
         {
           g_autofree char *member = g_strdup_printf ("parameters.%s", p->name);
-          return invalid (checker, member, "expected a whole number from 0 to 1000000");
+          return invalid (checker, member, _("expected a whole number from 0 to 1000000"));
         }
     }
   return TRUE;
@@ -183,12 +185,12 @@ read_definition (Checker *checker, IcDefinition *definition, JsonNode *root)
   g_autofree char *period = NULL;
 
   if (!JSON_NODE_HOLDS_OBJECT (root))
-    return invalid (checker, "(root)", "expected an object");
+    return invalid (checker, "(root)", _("expected an object"));
   object = json_node_get_object (root);
   members = json_object_get_members (object);
   for (GList *l = members; l; l = l->next)
     if (!g_strv_contains (known_members, l->data))
-      return invalid (checker, l->data, "unknown member (a typo?)");
+      return invalid (checker, l->data, _("unknown member (a typo?)"));
 
   if (!get_string (checker, object, NULL, "id", TRUE, &definition->id)
       || !check_id (checker, definition->id)
@@ -204,7 +206,7 @@ read_definition (Checker *checker, IcDefinition *definition, JsonNode *root)
       || !check_template (checker, definition->text_fr))
     return FALSE;
   if (!ic_period_kind_from_string (period, &definition->period))
-    return invalid (checker, "period", "expected calendar_year or school_year");
+    return invalid (checker, "period", _("expected calendar_year or school_year"));
 
   return read_solen (checker, definition, json_object_get_member (object, "solen"))
          && read_target (checker, definition, json_object_get_member (object, "target"))
@@ -237,7 +239,7 @@ ic_definition_load_from_data (const char *name, const char *data, gssize length,
   if (json_parser_get_root (parser) == NULL)
     {
       g_set_error (error, IC_DEFINITION_ERROR, IC_DEFINITION_ERROR_READ,
-                   "%s: empty file, expected a JSON object", name);
+                   _("%s: empty file, expected a JSON object"), name);
       return NULL;
     }
   if (!read_definition (&checker, definition, json_parser_get_root (parser)))

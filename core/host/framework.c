@@ -3,6 +3,8 @@
  * and answers where an indicator sits and what its national target is. */
 #include "framework.h"
 
+#include <glib/gi18n.h>
+
 #include <json-glib/json-glib.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,13 +71,13 @@ read_target (Checker *c, JsonNode *node, const char *path, IcTarget *out)
   if (ic_members_is_null (node))
     return TRUE;
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return ic_members_invalid (c, path, "expected a target object or null");
+    return ic_members_invalid (c, path, _("expected a target object or null"));
   object = json_node_get_object (node);
   if (!ic_members_string (c, object, path, "operator", IC_MEMBER_NON_EMPTY, &op)
       || !ic_members_string (c, object, path, "on", IC_MEMBER_NULLABLE, &on))
     return FALSE;
   if (on != NULL && strcmp (on, "value") != 0 && strcmp (on, "count") != 0)
-    return ic_members_invalid (c, path, "on: expected value or count");
+    return ic_members_invalid (c, path, _("on: expected value or count"));
   if (strcmp (op, "progress") != 0
       && !ic_members_tenths (c, object, path, "value", IC_MEMBER_REQUIRED, NULL, &tenths))
     return FALSE;
@@ -116,17 +118,17 @@ read_targets (Checker *c, IcFramework *framework, JsonObject *object, const char
       int first, last;
 
       if (!g_regex_match_simple ("^[0-9]{4}(-[0-9]{4})?$", key, 0, 0))
-        return ic_members_invalid (c, item, "expected a year or a range of years (2020-2024)");
+        return ic_members_invalid (c, item, _("expected a year or a range of years (2020-2024)"));
       first = atoi (key);
       last = strlen (key) > 4 ? atoi (key + 5) : first;
       if (first > last || first < framework->first_year || last > framework->last_year)
-        return ic_members_invalid (c, item, "years outside the framework's");
+        return ic_members_invalid (c, item, _("years outside the framework's"));
       if (!read_target (c, json_object_get_member (targets, key), item, &target))
         return FALSE;
       for (int y = first; y <= last; y++)
         {
           if (g_hash_table_contains (place->targets, GINT_TO_POINTER (y)))
-            return ic_members_invalid (c, item, "year %d given twice", y);
+            return ic_members_invalid (c, item, _("year %d given twice"), y);
           g_hash_table_insert (place->targets, GINT_TO_POINTER (y), g_memdup2 (&target, sizeof target));
         }
     }
@@ -156,7 +158,7 @@ read_fields (Checker *c, JsonObject *object, const char *path, IcFrameworkPlace 
       if (strcmp (field->figure, "numerator") != 0 && strcmp (field->figure, "denominator") != 0
           && strcmp (field->figure, "value") != 0
           && !(g_str_has_prefix (field->figure, "details.") && field->figure[8] != '\0'))
-        return ic_members_invalid (c, item, "figure: expected numerator, denominator, value or details.KEY");
+        return ic_members_invalid (c, item, _("figure: expected numerator, denominator, value or details.KEY"));
     }
   return TRUE;
 }
@@ -180,13 +182,13 @@ read_place (Checker *c, IcFramework *framework, JsonArray *array, guint i, const
     return NULL;
   if (!ic_id_is_valid (place->indicator))
     {
-      ic_members_invalid (c, path, "id: %s", IC_ID_RULE);
+      ic_members_invalid (c, path, _("id: %s"), IC_ID_RULE);
       return NULL;
     }
   for (guint k = 0; k + 1 < framework->places->len; k++)
     if (strcmp (((IcFrameworkPlace *) framework->places->pdata[k])->indicator, place->indicator) == 0)
       {
-        ic_members_invalid (c, path, "%s is named twice", place->indicator);
+        ic_members_invalid (c, path, _("%s is named twice"), place->indicator);
         return NULL;
       }
   return place;
@@ -219,9 +221,9 @@ read_objectives (Checker *c, IcFramework *framework, JsonObject *root)
           || !ic_members_array (c, o, path, "indicators", IC_MEMBER_OPTIONAL, &indicators))
         return FALSE;
       if (number < 1 || number > 1000 || engagement < 0 || engagement > 1000)
-        return ic_members_invalid (c, path, "number and engagement are small positive numbers");
+        return ic_members_invalid (c, path, _("number and engagement are small positive numbers"));
       if (ic_framework_objective (framework, (int) number) != NULL)
-        return ic_members_invalid (c, path, "objective %d is given twice", (int) number);
+        return ic_members_invalid (c, path, _("objective %d is given twice"), (int) number);
       objective->number = (int) number;
       objective->engagement = (int) engagement;
       for (guint k = 0; indicators && k < json_array_get_length (indicators); k++)
@@ -253,12 +255,12 @@ read_framework (Checker *c, IcFramework *framework, JsonNode *node)
   gint64 first, last;
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return ic_members_invalid (c, "(root)", "expected an object");
+    return ic_members_invalid (c, "(root)", _("expected an object"));
   root = json_node_get_object (node);
   members = json_object_get_members (root);
   for (GList *l = members; l; l = l->next)
     if (!g_strv_contains (known, l->data))
-      return ic_members_invalid (c, l->data, "unknown member (a typo?)");
+      return ic_members_invalid (c, l->data, _("unknown member (a typo?)"));
   if (!ic_members_string (c, root, NULL, "id", IC_MEMBER_NON_EMPTY, &framework->id)
       || !ic_members_string (c, root, NULL, "title", IC_MEMBER_NON_EMPTY, &framework->title)
       || !ic_members_object (c, root, NULL, "years", IC_MEMBER_REQUIRED, &years)
@@ -266,7 +268,7 @@ read_framework (Checker *c, IcFramework *framework, JsonNode *node)
       || !ic_members_integer (c, years, "years", "last", IC_MEMBER_REQUIRED, NULL, &last))
     return FALSE;
   if (first < 1900 || last > 9998 || first > last)
-    return ic_members_invalid (c, "years", "expected first <= last, from 1900 to 9998");
+    return ic_members_invalid (c, "years", _("expected first <= last, from 1900 to 9998"));
   framework->first_year = (int) first;
   framework->last_year = (int) last;
   return read_objectives (c, framework, root);
@@ -306,7 +308,7 @@ ic_framework_find (const char *dir, const char *id, int year, GError **error)
       g_autofree char *path = g_build_filename (dir, file, NULL);
       if (!g_regex_match_simple ("^[0-9A-Za-z_-]+$", id, 0, 0) || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
         {
-          g_set_error (error, IC_FRAMEWORK_ERROR, IC_FRAMEWORK_ERROR_NONE, "no framework %s in %s", id, dir);
+          g_set_error (error, IC_FRAMEWORK_ERROR, IC_FRAMEWORK_ERROR_NONE, _("no framework %s in %s"), id, dir);
           return NULL;
         }
       return ic_framework_load (path, error);
@@ -320,7 +322,7 @@ ic_framework_find (const char *dir, const char *id, int year, GError **error)
       if (year >= framework->first_year && year <= framework->last_year)
         return g_ptr_array_steal_index (all, i);
     }
-  g_set_error (error, IC_FRAMEWORK_ERROR, IC_FRAMEWORK_ERROR_NONE, "no framework of %s covers %d", dir, year);
+  g_set_error (error, IC_FRAMEWORK_ERROR, IC_FRAMEWORK_ERROR_NONE, _("no framework of %s covers %d"), dir, year);
   return NULL;
 }
 

@@ -1,5 +1,6 @@
 #include "loader.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -42,20 +43,23 @@ find_definition (const char *plugin_path, const char *id, const char *definition
       definition = ic_definition_load (path, &local);
       if (definition == NULL)
         {
-          refuse (error, IC_LOADER_ERROR_BAD_DEFINITION, "invalid definition file: %s", local->message);
+          refuse (error, IC_LOADER_ERROR_BAD_DEFINITION, _("invalid definition file: %s"), local->message);
           return NULL;
         }
       if (strcmp (definition->id, id) != 0)
         {
-          refuse (error, IC_LOADER_ERROR_BAD_DEFINITION, "definition file %s has id \"%s\", not \"%s\"",
+          refuse (error, IC_LOADER_ERROR_BAD_DEFINITION, _("definition file %s has id \"%s\", not \"%s\""),
                   path, definition->id, id);
           ic_definition_free (definition);
           return NULL;
         }
       return definition;
     }
-  refuse (error, IC_LOADER_ERROR_NO_DEFINITION, "no definition file %s beside the plugin%s%s", name,
-          definitions_dir ? " nor in " : "", definitions_dir ? definitions_dir : "");
+  if (definitions_dir != NULL)
+    refuse (error, IC_LOADER_ERROR_NO_DEFINITION, _("no definition file %s beside the plugin nor in %s"), name,
+            definitions_dir);
+  else
+    refuse (error, IC_LOADER_ERROR_NO_DEFINITION, _("no definition file %s beside the plugin"), name);
   return NULL;
 }
 
@@ -85,7 +89,7 @@ ic_plugin_load_code (const IcPlugin *plugin, int fd, GError **error)
   ic_plugin_info_clear (&info);
   if (descriptor != NULL && !same)
     {
-      refuse (error, IC_LOADER_ERROR_INVALID, "the plugin file changed since it was scanned: its id is no longer \"%s\"",
+      refuse (error, IC_LOADER_ERROR_INVALID, _("the plugin file changed since it was scanned: its id is no longer \"%s\""),
               plugin->info.id);
       return NULL;
     }
@@ -171,7 +175,7 @@ scan_directory (IcPluginSet *set, const char *directory, const char *definitions
       earlier = ic_plugin_set_find (set, plugin->info.id);
       if (earlier != NULL)
         {
-          g_autofree char *reason = g_strdup_printf ("duplicate id \"%s\": %s, found earlier in the search order, is used",
+          g_autofree char *reason = g_strdup_printf (_("duplicate id \"%s\": %s, found earlier in the search order, is used"),
                                                      plugin->info.id, earlier->path);
           add_refusal (set, path, IC_LOADER_ERROR_DUPLICATE, reason);
           ic_plugin_free (plugin);

@@ -1,5 +1,6 @@
 #include "paths.h"
 
+#include <glib/gi18n.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -45,6 +46,12 @@ ic_paths_builtin_frameworks (void)
   return ic_paths_uninstalled () ? IC_SOURCE_FRAMEWORKS_DIR : IC_FRAMEWORKS_DIR;
 }
 
+const char *
+ic_paths_locale_dir (void)
+{
+  return ic_paths_uninstalled () ? IC_BUILD_LOCALE_DIR : IC_LOCALE_DIR;
+}
+
 char **
 ic_paths_plugin_search (const char *const *cli_dirs)
 {
@@ -74,15 +81,15 @@ check_trusted (const struct stat *st, const char *what, const char *path, GError
   if (st->st_uid != 0 && st->st_uid != self)
     {
       g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_UNTRUSTED,
-                   "untrusted %s %s: owned by uid %u, neither root nor the user running indicore (uid %u)",
+                   _("untrusted %s %s: owned by uid %u, neither root nor the user running indicore (uid %u)"),
                    what, path, (guint) st->st_uid, (guint) self);
       return FALSE;
     }
   if (!sticky && ((st->st_mode & S_IWOTH) || ((st->st_mode & S_IWGRP) && st->st_gid != 0)))
     {
       g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_UNTRUSTED,
-                   "untrusted %s %s: writable by %s (mode %04o): chmod go-w it",
-                   what, path, (st->st_mode & S_IWOTH) ? "anyone" : "its group", (guint) (st->st_mode & 07777));
+                   _("untrusted %s %s: writable by %s (mode %04o): chmod go-w it"),
+                   what, path, (st->st_mode & S_IWOTH) ? _("anyone") : _("its group"), (guint) (st->st_mode & 07777));
       return FALSE;
     }
   return TRUE;
@@ -103,19 +110,19 @@ open_step (int dir_fd, const char *dir_path, const char *name, gboolean last, GE
       int saved = errno;
       if (saved == ELOOP)
         g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_UNTRUSTED,
-                     "%s: a symbolic link, which could be made to point elsewhere: give the real path", path);
+                     _("%s: a symbolic link, which could be made to point elsewhere: give the real path"), path);
       else
-        g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_NOT_A_FILE, "not a regular file: %s: %s",
+        g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_NOT_A_FILE, _("not a regular file: %s: %s"),
                      path, g_strerror (saved));
       return -1;
     }
   if (fstat (fd, &st) != 0 || (last && !S_ISREG (st.st_mode)))
     {
-      g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_NOT_A_FILE, "not a regular file: %s", path);
+      g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_NOT_A_FILE, _("not a regular file: %s"), path);
       close (fd);
       return -1;
     }
-  if (!check_trusted (&st, last ? "plugin file" : "plugin directory", path, error))
+  if (!check_trusted (&st, last ? _("plugin file") : _("plugin directory"), path, error))
     {
       close (fd);
       return -1;
@@ -139,12 +146,12 @@ ic_paths_open_plugin (const char *path, GError **error)
 
   if (real == NULL)
     {
-      g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_NOT_A_FILE, "not a regular file: %s: %s",
+      g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_NOT_A_FILE, _("not a regular file: %s: %s"),
                    directory, g_strerror (errno));
       return -1;
     }
   fd = open ("/", O_PATH | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0 || fstat (fd, &st) != 0 || !check_trusted (&st, "plugin directory", "/", error))
+  if (fd < 0 || fstat (fd, &st) != 0 || !check_trusted (&st, _("plugin directory"), "/", error))
     {
       if (fd >= 0)
         close (fd);

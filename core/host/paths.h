@@ -1,6 +1,6 @@
-/* paths.h: where the engine finds its plugins and definitions (the build
- * tree's when the program runs from it, the installed ones otherwise), and
- * how a plugin file is opened from a path nobody else could have changed. */
+/* paths.h: where the engine finds its plugins, definitions and message
+ * catalogues (the build tree's when the program runs from it, the installed
+ * ones otherwise), and how a plugin file is opened from a path nobody else could have changed. */
 #pragma once
 
 #include <glib.h>
@@ -17,6 +17,11 @@ const char *ic_paths_builtin_definitions (void);
  * set and not empty, else the source tree's when uninstalled, else the
  * installed ones. */
 const char *ic_paths_builtin_frameworks (void);
+
+/* Where the message catalogues are (bindtextdomain's directory): the build
+ * tree's build/po (LANG/LC_MESSAGES/indicore.mo, as meson builds them) when
+ * the program runs from it, LOCALEDIR otherwise. */
+const char *ic_paths_locale_dir (void);
 
 /* The plugin search order of spec/cli.md: @cli_dirs (the --plugins
  * options, may be NULL), then INDICORE_PLUGIN_PATH (empty entries are

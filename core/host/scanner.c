@@ -3,6 +3,7 @@
  * it, and checks the copy again in the parent. */
 #include "scanner.h"
 
+#include <glib/gi18n.h>
 #include <dlfcn.h>
 #include <string.h>
 
@@ -66,30 +67,30 @@ ic_scanner_check_info (const IcPluginInfo *info, GError **error)
       if (shown != NULL && strlen (shown) > 80)
         strcpy (shown + 72, "...");
       g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_INVALID,
-                   "invalid descriptor: %s%s%s: the id must be 1 to %d characters of a-z, 0-9 and _",
-                   shown ? "id \"" : "no id", shown ? shown : "", shown ? "\"" : "", MAX_TEXT);
+                   _("invalid descriptor: %s%s%s: the id must be 1 to %d characters of a-z, 0-9 and _"),
+                   shown ? "id \"" : _("no id"), shown ? shown : "", shown ? "\"" : "", MAX_TEXT);
       return FALSE;
     }
   if (info->version == NULL || *info->version == '\0')
     {
-      g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_INVALID, "invalid descriptor: no version");
+      g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_INVALID, _("invalid descriptor: no version"));
       return FALSE;
     }
   if (!valid_text (info->version))
     {
       g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_INVALID,
-                   "invalid descriptor: the version must be 1 to %d bytes of UTF-8 without control characters", MAX_TEXT);
+                   _("invalid descriptor: the version must be 1 to %d bytes of UTF-8 without control characters"), MAX_TEXT);
       return FALSE;
     }
   if (info->tables == NULL || info->tables[0] == NULL)
     {
-      g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_INVALID, "invalid descriptor: no table declared");
+      g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_INVALID, _("invalid descriptor: no table declared"));
       return FALSE;
     }
   if (!valid_names (info->tables) || !valid_names (info->populations))
     {
       g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_INVALID,
-                   "invalid descriptor: tables and populations must be NULL-terminated lists of at most %d non-empty names",
+                   _("invalid descriptor: tables and populations must be NULL-terminated lists of at most %d non-empty names"),
                    MAX_NAMES);
       return FALSE;
     }
@@ -97,7 +98,7 @@ ic_scanner_check_info (const IcPluginInfo *info, GError **error)
     if (ic_table_id_from_name (info->tables[i]) < 0 || strcmp (info->tables[i], "populations") == 0)
       {
         g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_INVALID,
-                     "invalid descriptor: unknown table \"%s\" (known: births, pmi_acts, ip; populations are declared apart)",
+                     _("invalid descriptor: unknown table \"%s\" (known: births, pmi_acts, ip; populations are declared apart)"),
                      info->tables[i]);
         return FALSE;
       }
@@ -110,10 +111,10 @@ check_header (const IcPluginDescriptor *d, GError **error)
 {
   if (d->magic != IC_PLUGIN_MAGIC)
     g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_BAD_MAGIC,
-                 "ic_plugin_descriptor is not an indicore plugin descriptor (wrong magic number)");
+                 _("ic_plugin_descriptor is not an indicore plugin descriptor (wrong magic number)"));
   else if (d->size < DESCRIPTOR_HEADER_SIZE)
     g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_TOO_SMALL,
-                 "descriptor of %u bytes, smaller than the %u bytes of its header",
+                 _("descriptor of %u bytes, smaller than the %u bytes of its header"),
                  d->size, (guint) DESCRIPTOR_HEADER_SIZE);
   else if (d->abi_major != IC_ABI_MAJOR)
     g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_ABI_MAJOR,
@@ -127,10 +128,10 @@ check_header (const IcPluginDescriptor *d, GError **error)
                  d->abi_major, d->abi_minor, IC_ABI_MAJOR, IC_ABI_MINOR);
   else if (d->size < DESCRIPTOR_1_0_SIZE)
     g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_TOO_SMALL,
-                 "descriptor of %u bytes, smaller than the %u bytes of ABI 1.0",
+                 _("descriptor of %u bytes, smaller than the %u bytes of ABI 1.0"),
                  d->size, (guint) DESCRIPTOR_1_0_SIZE);
   else if (d->compute == NULL)
-    g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_INVALID, "invalid descriptor: no compute function");
+    g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_INVALID, _("invalid descriptor: no compute function"));
   else
     return TRUE;
   return FALSE;
@@ -185,19 +186,20 @@ ic_scanner_load (int fd, IcPluginInfo *info, GError **error)
       undefined = strstr (message, "undefined symbol: ");
       if (undefined != NULL)
         g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_UNDEFINED_SYMBOL,
-                     "undefined symbol %.*s: the plugin uses it, but neither it nor its libraries define it "
-                     "(a plugin reaches the engine only through IcApi)",
+                     _("undefined symbol %.*s: the plugin uses it, but neither it nor its libraries define it "
+                     "(a plugin reaches the engine only through IcApi)"),
                      (int) strcspn (undefined + strlen ("undefined symbol: "), " \t\n("),
                      undefined + strlen ("undefined symbol: "));
       else
-        g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_NOT_A_MODULE, "not a loadable shared object: %s", message);
+        g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_NOT_A_MODULE, _("not a loadable shared object: %s"), message);
       return NULL;
     }
   d = dlsym (handle, IC_PLUGIN_DESCRIPTOR_SYMBOL);
   if (d == NULL)
     {
       g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_NO_DESCRIPTOR,
-                   "a shared object without the " IC_PLUGIN_DESCRIPTOR_SYMBOL " symbol: not an indicore plugin (use IC_PLUGIN_DEFINE)");
+                   _("a shared object without the %s symbol: not an indicore plugin (use IC_PLUGIN_DEFINE)"),
+                   IC_PLUGIN_DESCRIPTOR_SYMBOL);
       return NULL;
     }
   if (!check_header (d, error))
@@ -253,7 +255,7 @@ read_answer (GBytes *bytes, IcPluginInfo *info, GError **error)
 
   if (!g_variant_is_normal_form (answer))
     {
-      g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_SCANNER, "the scanner process sent back an unreadable answer");
+      g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_SCANNER, _("the scanner process sent back an unreadable answer"));
       return FALSE;
     }
   g_variant_get (answer, "(u&smsms^as^asqq)", &code, &message, &info->id, &info->version, &info->tables,
@@ -281,7 +283,7 @@ ic_scanner_read (int fd, IcPluginInfo *info, GError **error)
 
   if (child == NULL)
     {
-      g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_SCANNER, "cannot start the scanner process: %s", local->message);
+      g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_SCANNER, _("cannot start the scanner process: %s"), local->message);
       return FALSE;
     }
   g_ptr_array_add (children, child);
@@ -290,7 +292,7 @@ ic_scanner_read (int fd, IcPluginInfo *info, GError **error)
   if (failure != NULL)
     {
       g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_SCANNER,
-                   "loading it in the scanner process (its load-time code, then its descriptor read as data) failed: %s", failure);
+                   _("loading it in the scanner process (its load-time code, then its descriptor read as data) failed: %s"), failure);
       return FALSE;
     }
   answer = ic_child_answer (child);

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <unistd.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 /* Each reading (pass 1 when it goes to the end, the parse, the checksum's
@@ -29,14 +30,14 @@ gboolean
 ic_csv_fail_changed (GError **error, const char *how)
 {
   g_set_error (error, IC_CSV_ERROR, IC_CSV_ERROR_CHANGED,
-               "the file changed while being read: %s", how);
+               _("the file changed while being read: %s"), how);
   return FALSE;
 }
 
 gboolean
 ic_csv_fail_read (GError **error, int saved_errno)
 {
-  g_set_error (error, IC_CSV_ERROR, IC_CSV_ERROR_IO, "cannot read: %s",
+  g_set_error (error, IC_CSV_ERROR, IC_CSV_ERROR_IO, _("cannot read: %s"),
                g_strerror (saved_errno));
   return FALSE;
 }
@@ -49,9 +50,9 @@ ic_csv_check_unchanged (int fd, const IcCsvStamp *at_open, GError **error)
   if (fstat (fd, &st) != 0)
     return ic_csv_fail_read (error, errno);
   if ((guint64) st.st_size != at_open->size)
-    return ic_csv_fail_changed (error, "its size changed");
+    return ic_csv_fail_changed (error, _("its size changed"));
   if ((gint64) st.st_mtim.tv_sec != at_open->mtime_sec || st.st_mtim.tv_nsec != at_open->mtime_nsec)
-    return ic_csv_fail_changed (error, "it was modified");
+    return ic_csv_fail_changed (error, _("it was modified"));
   return TRUE;
 }
 
@@ -79,7 +80,7 @@ ic_csv_read_checked (int fd, const IcCsvStamp *at_open, char *out, gsize max, gu
       if (r == 0)
         {
           if (*offset < at_open->size)
-            return ic_csv_fail_changed (error, "it is shorter than when it was opened");
+            return ic_csv_fail_changed (error, _("it is shorter than when it was opened"));
           if (!ic_csv_check_unchanged (fd, at_open, error))
             return FALSE;
           break;
@@ -87,7 +88,7 @@ ic_csv_read_checked (int fd, const IcCsvStamp *at_open, char *out, gsize max, gu
       n += (gsize) r;
       *offset += (guint64) r;
       if (*offset > at_open->size)
-        return ic_csv_fail_changed (error, "it grew");
+        return ic_csv_fail_changed (error, _("it grew"));
     }
   *got = n;
   return TRUE;

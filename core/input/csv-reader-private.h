@@ -3,6 +3,8 @@
  * splitting), and the functions they call in each other. */
 #pragma once
 
+#include <glib/gi18n.h>
+
 #include "csv-reader.h"
 #include "csv-checksum.h"
 #include "csv-file.h"
@@ -55,6 +57,7 @@ struct _IcCsvReader {
                          * record or a skipped bad record ran into it */
 
   char separator;
+  gboolean sep_line;    /* the separator came from a first line `sep=;` */
   gboolean converted;
   IcCsvChecksum *checksum; /* computed beside the reading, shared by a split */
   gboolean assume_utf8; /* no pass 1: the hasher finds the encoding */
@@ -90,11 +93,12 @@ typedef enum {
 G_STATIC_ASSERT (IC_CSV_MAX_FIELD == 65536);
 G_STATIC_ASSERT (IC_CSV_MAX_RECORD == 1048576);
 G_STATIC_ASSERT (IC_CSV_MAX_FIELDS == 8192);
-#define TOO_LONG_MESSAGE "field longer than 65536 bytes"
-#define RECORD_TOO_LONG_MESSAGE "record longer than 1048576 bytes"
-#define RECORD_TOO_LONG_QUOTE_MESSAGE "record longer than 1048576 bytes: a quote left open?"
-#define TOO_MANY_FIELDS_MESSAGE "record with more than 8192 fields"
-#define NUL_MESSAGE "NUL byte: not a text file"
+/* N_(): translated where the error is set (set_error in csv-tokenizer.c). */
+#define TOO_LONG_MESSAGE N_("field longer than 65536 bytes")
+#define RECORD_TOO_LONG_MESSAGE N_("record longer than 1048576 bytes")
+#define RECORD_TOO_LONG_QUOTE_MESSAGE N_("record longer than 1048576 bytes: a quote left open?")
+#define TOO_MANY_FIELDS_MESSAGE N_("record with more than 8192 fields")
+#define NUL_MESSAGE N_("NUL byte: not a text file")
 
 /* csv-encoding.c: pass 1 and the conversion from Windows-1252. */
 

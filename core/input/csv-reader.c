@@ -86,7 +86,7 @@ reader_open (const char *path, const IcInputOptions *options, gboolean assume_ut
   if (fd < 0)
     {
       saved_errno = errno;
-      g_set_error (error, IC_CSV_ERROR, IC_CSV_ERROR_IO, "cannot open: %s",
+      g_set_error (error, IC_CSV_ERROR, IC_CSV_ERROR_IO, _("cannot open: %s"),
                    g_strerror (saved_errno));
       return NULL;
     }
@@ -94,7 +94,7 @@ reader_open (const char *path, const IcInputOptions *options, gboolean assume_ut
     {
       saved_errno = errno;
       g_close (fd, NULL);
-      g_set_error (error, IC_CSV_ERROR, IC_CSV_ERROR_IO, "cannot read: %s",
+      g_set_error (error, IC_CSV_ERROR, IC_CSV_ERROR_IO, _("cannot read: %s"),
                    g_strerror (saved_errno));
       return NULL;
     }
@@ -102,8 +102,8 @@ reader_open (const char *path, const IcInputOptions *options, gboolean assume_ut
     {
       g_close (fd, NULL);
       g_set_error_literal (error, IC_CSV_ERROR, IC_CSV_ERROR_IO,
-                           S_ISDIR (st.st_mode) ? "is a directory, not a regular file"
-                                                : "not a regular file");
+                           S_ISDIR (st.st_mode) ? _("is a directory, not a regular file")
+                                                : _("not a regular file"));
       return NULL;
     }
   /* A regular file: reads never block, but say so plainly. */
@@ -204,6 +204,20 @@ ic_csv_reader_get_separator (IcCsvReader *reader)
 {
   g_return_val_if_fail (reader != NULL, ';');
   return reader->separator;
+}
+
+gboolean
+ic_csv_reader_had_bom (IcCsvReader *reader)
+{
+  g_return_val_if_fail (reader != NULL, FALSE);
+  return reader->bom > 0;
+}
+
+gboolean
+ic_csv_reader_had_sep_line (IcCsvReader *reader)
+{
+  g_return_val_if_fail (reader != NULL, FALSE);
+  return reader->sep_line;
 }
 
 gboolean

@@ -107,6 +107,13 @@ const IcCsvField *ic_csv_reader_get_header (IcCsvReader *reader, guint *n_fields
 /* ';' or ','. */
 char ic_csv_reader_get_separator (IcCsvReader *reader);
 
+/* TRUE when the separator came from a first line `sep=;` or `sep=,`
+ * (Excel's way to name it), which is not the header. */
+gboolean ic_csv_reader_had_sep_line (IcCsvReader *reader);
+
+/* TRUE when the file starts with a UTF-8 byte order mark. */
+gboolean ic_csv_reader_had_bom (IcCsvReader *reader);
+
 /* TRUE when the file was not valid UTF-8 and was read as Windows-1252. */
 gboolean ic_csv_reader_was_converted (IcCsvReader *reader);
 

@@ -1,5 +1,7 @@
-/* csv-sniff.c: the separator, from the header line (`;` or `,`, whichever
- * occurs more often outside quotes; `;` on a tie), and the header, kept. */
+/* csv-sniff.c: the separator, from a first line `sep=;` or `sep=,` (which
+ * Excel writes and reads) or else from the header line (`;` or `,`,
+ * whichever occurs more often outside quotes; `;` on a tie), and the
+ * header, kept. */
 #if !defined (_GNU_SOURCE) && !defined (_POSIX_C_SOURCE)
 #define _POSIX_C_SOURCE 200809L
 #endif
@@ -19,9 +21,41 @@ static gboolean
 fail_cr_line_ends (IcCsvReader *self, GError **error)
 {
   g_set_error (error, IC_CSV_ERROR, IC_CSV_ERROR_CR_LINE_ENDS,
-               "line %" G_GUINT64_FORMAT ": line ends are CR alone (classic Mac OS), which is not read: "
-               "save the file with LF or CRLF line ends", self->line);
+               _("line %llu: line ends are CR alone (classic Mac OS), which is not read: "
+                 "save the file with LF or CRLF line ends"), (unsigned long long) self->line);
   return FALSE;
+}
+
+/* At @p, the start of the first non-blank line: when it is `sep=;` or
+ * `sep=,` (any case, the separator maybe repeated, as a spreadsheet saving
+ * it again pads the line), takes that separator, steps over the line and
+ * returns 1; 0 when it is no such line; -1 when the line is not whole in
+ * the buffer yet. */
+static int
+take_sep_line (IcCsvReader *self, const char *p)
+{
+  const char *const end = self->buf + self->len;
+  const char *q = p + 4;
+  char separator;
+
+  if ((gsize) (end - p) < 5)
+    return self->eof ? 0 : -1;
+  if (g_ascii_strncasecmp (p, "sep=", 4) != 0 || (*q != ';' && *q != ','))
+    return 0;
+  separator = *q;
+  while (q < end && *q == separator)
+    q++;
+  while (q < end && *q == '\r')
+    q++;
+  if (q == end && !self->eof)
+    return -1;
+  if (q < end && *q != '\n')
+    return 0;
+  self->separator = separator;
+  self->sep_line = TRUE;
+  self->pos = (gsize) (q < end ? q + 1 - self->buf : q - self->buf);
+  self->line++;
+  return 1;
 }
 
 /* Counts separators outside quotes on the header line (which a quoted field
@@ -33,8 +67,11 @@ ic_csv_sniff_separator (IcCsvReader *self, GError **error)
   for (;;)
     {
       const char *p = ic_csv_skip_blank_lines (self);
+      int sep_line = p != NULL && !self->sep_line ? take_sep_line (self, p) : 0;
 
-      if (p != NULL)
+      if (sep_line > 0)
+        return TRUE;
+      if (p != NULL && sep_line == 0)
         {
           const char *const end = self->buf + self->len;
           const gboolean capped = (gsize) (end - p) > IC_CSV_MAX_RECORD;
@@ -91,13 +128,13 @@ ic_csv_read_header (IcCsvReader *self, GError **error)
       if (local == NULL)
         {
           g_set_error_literal (error, IC_CSV_ERROR, IC_CSV_ERROR_EMPTY,
-                               "no header line: the file is empty or blank");
+                               _("no header line: the file is empty or blank"));
           return FALSE;
         }
       /* No reader comes back to ask the position: it goes in the message. */
       if (self->error_line > 0)
-        g_prefix_error (&local, "line %" G_GUINT64_FORMAT ", field %u: ",
-                        self->error_line, self->error_column);
+        g_prefix_error (&local, _("line %llu, field %u: "),
+                        (unsigned long long) self->error_line, self->error_column);
       g_propagate_error (error, local);
       return FALSE;
     }

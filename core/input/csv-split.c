@@ -230,6 +230,7 @@ ic_csv_reader_split (IcCsvReader *reader, gsize min_bytes, IcCsvReader **second)
   other->buf = g_malloc (other->buf_size);
   other->line = self->line + newlines;
   other->separator = self->separator;
+  other->sep_line = self->sep_line;
   other->converted = self->converted;
   memcpy (other->stop, self->stop, sizeof other->stop);
   other->n_header = self->n_header;

@@ -99,7 +99,7 @@ set_error (IcCsvReader *self,
 {
   self->error_line = line;
   self->error_column = column;
-  g_set_error_literal (error, IC_CSV_ERROR, code, message);
+  g_set_error_literal (error, IC_CSV_ERROR, code, _(message));
 }
 
 /* An error after which nothing more can be read. */
@@ -484,7 +484,7 @@ parse_quoted_field (IcCsvReader *self, const char **pp, const Span *span, guint6
           if (self->at_nul)
             return fail_fatal (self, error, IC_CSV_ERROR_BINARY, *line, column, NUL_MESSAGE);
           return fail_fatal (self, error, IC_CSV_ERROR_UNTERMINATED_QUOTE,
-                             field_line, column, "unterminated quoted field");
+                             field_line, column, N_("unterminated quoted field"));
         }
       *line += ic_csv_count_newlines (p, q);
       p = q + 1;
@@ -512,7 +512,7 @@ parse_quoted_field (IcCsvReader *self, const char **pp, const Span *span, guint6
         }
       if (!ends)
         return fail_record (self, p, limit, final, capped, *line, error,
-                            IC_CSV_ERROR_BAD_QUOTE, *line, column, "text after closing quote");
+                            IC_CSV_ERROR_BAD_QUOTE, *line, column, N_("text after closing quote"));
     }
 
   const gsize raw_len = (gsize) (p - 1 - content);
@@ -546,7 +546,7 @@ parse_unquoted_field (IcCsvReader *self, const char **pp, const Span *span, guin
     return need_more (self, span->capped, error, line, column, FALSE);
   if (q < limit && *q == '"')
     return fail_record (self, q, limit, span->final, span->capped, line, error,
-                        IC_CSV_ERROR_BAD_QUOTE, line, column, "quote inside an unquoted field");
+                        IC_CSV_ERROR_BAD_QUOTE, line, column, N_("quote inside an unquoted field"));
   field->data = p;
   field->len = (gsize) (q - p);
   if (field->len > 0 && q[-1] == '\r' && (q == limit || *q == '\n'))

@@ -1,5 +1,6 @@
 #include "dataset.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 G_DEFINE_QUARK (ic-dataset-error-quark, ic_dataset_error)
@@ -76,7 +77,7 @@ ic_dataset_load (const char *directory,
   if (!g_file_test (directory, G_FILE_TEST_IS_DIR))
     {
       g_set_error (error, IC_DATASET_ERROR, IC_DATASET_ERROR_NO_DIRECTORY,
-                   "%s: not a directory", directory);
+                   _("%s: not a directory"), directory);
       return NULL;
     }
   dataset->directory = g_strdup (directory);
@@ -149,8 +150,9 @@ ic_dataset_load (const char *directory,
     {
       g_autofree char *text = ic_problems_to_string (problems);
       g_set_error (error, IC_DATASET_ERROR, IC_DATASET_ERROR_INVALID,
-                   "invalid input (%" G_GUINT64_FORMAT " problem%s):\n%s",
-                   ic_problems_count (problems), ic_problems_count (problems) > 1 ? "s" : "", text);
+                   g_dngettext (NULL, "invalid input (%llu problem):\n%s", "invalid input (%llu problems):\n%s",
+                                ic_problems_count (problems)),
+                   (unsigned long long) ic_problems_count (problems), text);
       return NULL;
     }
   return g_steal_pointer (&dataset);

@@ -16,6 +16,9 @@ GQuark ic_dataset_error_quark (void);
 typedef enum {
   IC_DATASET_ERROR_NO_DIRECTORY, /* the data directory does not exist or is not a directory */
   IC_DATASET_ERROR_INVALID,      /* strict mode found invalid input: see the problems */
+  IC_DATASET_ERROR_NO_INPUT,     /* the directory holds none of the input files */
+  IC_DATASET_ERROR_MISNAMED,     /* a file looks like an absent input file misnamed, or a spreadsheet */
+  IC_DATASET_ERROR_NO_DATA_FOR_YEAR, /* no record nor population of the year asked for */
 } IcDatasetError;
 
 typedef struct {
@@ -41,6 +44,27 @@ IcDataset *ic_dataset_load (const char *directory,
 
 void ic_dataset_free (IcDataset *dataset);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcDataset, ic_dataset_free)
+
+/* Before reading: FALSE with @error set when @directory is not a
+ * directory (IC_DATASET_ERROR_NO_DIRECTORY), holds a file that looks like
+ * an absent input file misnamed or saved as a spreadsheet
+ * (IC_DATASET_ERROR_MISNAMED: « Populations.CSV: did you mean
+ * populations.csv? », one line a file), or holds none of the input files
+ * (IC_DATASET_ERROR_NO_INPUT). The commands call it: ic_dataset_load()
+ * itself reads whatever is there, an absent file being no error. */
+gboolean ic_dataset_check_directory (const char *directory, GError **error);
+
+/* The years @dataset covers, in a new array of ints, ascending: those of
+ * its records' own dates (birth_date, act_date, received_date: not the
+ * persons' birth dates nor the evaluations' ends) and of its populations'
+ * periods (a school year covers both its years). Only years, never a
+ * record's date: the message a year outside them gets can name them. */
+GArray *ic_dataset_years (IcDataset *dataset);
+
+/* FALSE with @error set (IC_DATASET_ERROR_NO_DATA_FOR_YEAR: « no data for
+ * 2042: the records run from 2022 to 2024 ») when @year is none of
+ * ic_dataset_years(): the run would give « not available » everywhere. */
+gboolean ic_dataset_check_year (IcDataset *dataset, int year, GError **error);
 
 /* The table named @name ("pmi_acts"), or NULL when absent or unknown. */
 IcTable *ic_dataset_table (IcDataset *dataset, const char *name);

@@ -110,27 +110,98 @@ digits (const char *text, int n)
   return value;
 }
 
+/* Reads 1 to @max digits at *@p (before @end) into *@value; FALSE when
+ * none. */
+static inline gboolean
+read_number (const char **p, const char *end, int max, int *value)
+{
+  int n = 0, v = 0;
+  while (*p < end && n < max && (unsigned) (**p - '0') <= 9)
+    {
+      v = v * 10 + (**p - '0');
+      (*p)++;
+      n++;
+    }
+  *value = v;
+  return n > 0;
+}
+
+/* A time of day after the date, which is dropped: ` H:MM`, ` HH:MM:SS`
+ * or ` HH:MM:SS.fff` (a `T` instead of the space after an ISO date), a
+ * real time (hour 0 to 23). What Excel and SQL exports append to a date. */
+static gboolean
+time_of_day_ok (const char *p, const char *end, gboolean iso)
+{
+  int hour, minute, second;
+
+  if (p == end)
+    return TRUE;
+  if (*p != ' ' && !(iso && *p == 'T'))
+    return FALSE;
+  p++;
+  if (!read_number (&p, end, 2, &hour) || hour > 23 || p == end || *p++ != ':')
+    return FALSE;
+  if (end - p < 2 || !read_number (&p, p + 2, 2, &minute) || minute > 59)
+    return FALSE;
+  if (p < end && *p == ':')
+    {
+      p++;
+      if (end - p < 2 || !read_number (&p, p + 2, 2, &second) || second > 59)
+        return FALSE;
+      if (p < end && *p == '.')
+        {
+          int fraction;
+          p++;
+          if (!read_number (&p, end, 9, &fraction))
+            return FALSE;
+        }
+    }
+  return p == end;
+}
+
+/* The forms beside the two plain ones (see date.h): D/M/YYYY with one or
+ * two digits, and either form followed by a time of day. */
+static gboolean
+parse_general (const char *text, gsize len, int *year, int *month, int *day)
+{
+  const char *p = text, *end = text + len;
+
+  if (len >= 10 && text[4] == '-' && text[7] == '-')
+    {
+      *year = digits (text, 4);
+      *month = digits (text + 5, 2);
+      *day = digits (text + 8, 2);
+      return time_of_day_ok (text + 10, end, TRUE);
+    }
+  if (!read_number (&p, end, 2, day) || p == end || *p++ != '/'
+      || !read_number (&p, end, 2, month) || p == end || *p++ != '/'
+      || end - p < 4)
+    return FALSE;
+  *year = digits (p, 4);
+  return time_of_day_ok (p + 4, end, FALSE);
+}
+
 gboolean
 ic_date_parse (const char *text, gsize len, gint32 *day_number)
 {
   int year, month, day;
 
-  if (text == NULL || len != 10)
+  if (text == NULL || len < 8)
     return FALSE;
 
-  if (text[4] == '-' && text[7] == '-')
+  if (len == 10 && text[4] == '-' && text[7] == '-')
     {
       year = digits (text, 4);
       month = digits (text + 5, 2);
       day = digits (text + 8, 2);
     }
-  else if (text[2] == '/' && text[5] == '/')
+  else if (len == 10 && text[2] == '/' && text[5] == '/')
     {
       day = digits (text, 2);
       month = digits (text + 3, 2);
       year = digits (text + 6, 4);
     }
-  else
+  else if (!parse_general (text, len, &year, &month, &day))
     return FALSE;
 
   /* A non-digit gives -1, which ic_date_is_valid() refuses. */

@@ -14,9 +14,17 @@ gboolean ic_date_is_valid (int year, int month, int day);
 gint32 ic_date_from_ymd (int year, int month, int day);
 void ic_date_to_ymd (gint32 day_number, int *year, int *month, int *day);
 
-/* Parses exactly `YYYY-MM-DD` or `DD/MM/YYYY` (two-digit day and month,
- * four-digit year, nothing before or after: the caller trims). Returns FALSE
- * for any other shape or an impossible date (31/02/2024). */
+/* Parses `YYYY-MM-DD` or `DD/MM/YYYY`, and what spreadsheet and database
+ * exports write when it cannot be misread:
+ *   - `D/M/YYYY`, day and month of one or two digits, always in the
+ *     French order (Excel's short date in France): 5/1/2024 is 5 January;
+ *   - either form followed by a time of day, which is dropped: a space and
+ *     `H:MM`, `HH:MM:SS` or `HH:MM:SS.fff` (`05/01/2024 00:00`,
+ *     `2024-01-05 00:00:00`, `2024-01-05T14:30:00`), any real time of day
+ *     (0:00 to 23:59:59), as the act happened on that day whatever the hour.
+ * A two-digit year, a time zone, text before or after (the caller trims)
+ * are refused: the day would be a guess. Returns FALSE for any other shape
+ * or an impossible date (31/02/2024). */
 gboolean ic_date_parse (const char *text, gsize len, gint32 *day_number);
 
 /* Writes `YYYY-MM-DD` and a NUL into @buf; returns @buf. */

@@ -1,10 +1,43 @@
+/* problems.c: the invalid values and rows of the inputs, kept one by one
+ * up to a limit (for the bundle and tests) and grouped for a person: the
+ * same problem on 200 rows is one line, « pmi_acts.csv: 200 rows:
+ * act_date: missing value (lines 2, 3, 4, 5, 6, …) », not 200. */
 #include "problems.h"
+
+#include <glib/gi18n.h>
+
+/* How many line numbers a group shows. */
+#define SHOWN_LINES 5
+
+/* One problem as it recurs: same file, column and message. */
+typedef struct {
+  char *file;
+  char *column_name;   /* or NULL: the whole row */
+  char *message;
+  char *first;         /* the first one formatted in full, file:line:column */
+  guint64 count;
+  guint64 lines[SHOWN_LINES];
+  guint n_lines;
+} Group;
 
 struct _IcProblems {
   guint limit;
   guint64 count;
-  GPtrArray *messages;
+  GPtrArray *messages;   /* the first @limit, one by one */
+  GPtrArray *groups;     /* the first @limit kinds, in order of first appearance */
+  GHashTable *by_key;    /* "file\037column\037message" -> Group (borrowed) */
+  guint64 ungrouped;     /* problems of kinds beyond the limit: only counted */
 };
+
+static void
+group_free (Group *group)
+{
+  g_free (group->file);
+  g_free (group->column_name);
+  g_free (group->message);
+  g_free (group->first);
+  g_free (group);
+}
 
 IcProblems *
 ic_problems_new (guint limit)
@@ -12,6 +45,8 @@ ic_problems_new (guint limit)
   IcProblems *problems = g_new0 (IcProblems, 1);
   problems->limit = limit;
   problems->messages = g_ptr_array_new_with_free_func (g_free);
+  problems->groups = g_ptr_array_new_with_free_func ((GDestroyNotify) group_free);
+  problems->by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   return problems;
 }
 
@@ -21,6 +56,8 @@ ic_problems_free (IcProblems *problems)
   if (problems == NULL)
     return;
   g_ptr_array_unref (problems->messages);
+  g_hash_table_unref (problems->by_key);
+  g_ptr_array_unref (problems->groups);
   g_free (problems);
 }
 
@@ -40,20 +77,57 @@ ic_problems_format (const char *file, guint64 line, guint column,
   return g_string_free (out, FALSE);
 }
 
+/* The group of (@file, @column_name, @message), created when there is room
+ * (with @first, the problem in full, or the one at @line and @column);
+ * NULL when the kinds are at the limit. */
+static Group *
+find_group (IcProblems *problems, const char *file, const char *column_name, const char *message,
+            const char *first, guint64 line, guint column)
+{
+  g_autofree char *key = g_strdup_printf ("%s\037%s\037%s", file, column_name ? column_name : "", message);
+  Group *group = g_hash_table_lookup (problems->by_key, key);
+
+  if (group != NULL || problems->groups->len >= problems->limit)
+    return group;
+  group = g_new0 (Group, 1);
+  group->file = g_strdup (file);
+  group->column_name = g_strdup (column_name);
+  group->message = g_strdup (message);
+  group->first = first ? g_strdup (first) : ic_problems_format (file, line, column, column_name, message);
+  g_ptr_array_add (problems->groups, group);
+  g_hash_table_insert (problems->by_key, g_steal_pointer (&key), group);
+  return group;
+}
+
+/* Counts @count problems of @group's kind at @lines (@n_lines of them). */
+static void
+group_add (Group *group, guint64 count, const guint64 *lines, guint n_lines)
+{
+  group->count += count;
+  for (guint i = 0; i < n_lines && group->n_lines < SHOWN_LINES; i++)
+    group->lines[group->n_lines++] = lines[i];
+}
+
 void
 ic_problems_add (IcProblems *problems, const char *file, guint64 line, guint column,
                  const char *column_name, const char *format, ...)
 {
   va_list args;
   g_autofree char *message = NULL;
+  Group *group;
 
-  problems->count++;
-  if (problems->messages->len >= problems->limit)
-    return;
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  g_ptr_array_add (problems->messages, ic_problems_format (file, line, column, column_name, message));
+
+  problems->count++;
+  group = find_group (problems, file, column_name, message, NULL, line, column);
+  if (group != NULL)
+    group_add (group, 1, &line, line > 0 ? 1 : 0);
+  else
+    problems->ungrouped++;
+  if (problems->messages->len < problems->limit)
+    g_ptr_array_add (problems->messages, ic_problems_format (file, line, column, column_name, message));
 }
 
 guint64
@@ -68,17 +142,50 @@ ic_problems_messages (IcProblems *problems)
   return problems->messages;
 }
 
+/* « pmi_acts.csv: 200 rows: act_date: missing value (lines 2, 3, 4, 5,
+ * 6, …) », or the problem in full when it is alone. */
+static void
+append_group (GString *out, const Group *group)
+{
+  g_autoptr (GString) lines = g_string_new (NULL);
+
+  if (group->count == 1)
+    {
+      g_string_append (out, group->first);
+      return;
+    }
+  for (guint i = 0; i < group->n_lines; i++)
+    g_string_append_printf (lines, "%s%" G_GUINT64_FORMAT, i ? ", " : "", group->lines[i]);
+  if (group->count > group->n_lines && group->n_lines > 0)
+    g_string_append (lines, ", …");
+  /* No G_GUINT64_FORMAT inside a message: xgettext could not read it. */
+  g_string_append_printf (out, g_dngettext (NULL, "%s: %llu row: ", "%s: %llu rows: ", group->count),
+                          group->file, (unsigned long long) group->count);
+  if (group->column_name != NULL)
+    g_string_append_printf (out, "%s: ", group->column_name);
+  g_string_append (out, group->message);
+  if (group->n_lines > 0)
+    g_string_append_printf (out, g_dngettext (NULL, " (line %s)", " (lines %s)", group->count), lines->str);
+}
+
 char *
 ic_problems_to_string (IcProblems *problems)
 {
   GString *out = g_string_new (NULL);
-  for (guint i = 0; i < problems->messages->len; i++)
-    g_string_append_printf (out, "%s%s", i ? "\n" : "", (char *) problems->messages->pdata[i]);
-  if (problems->count > problems->messages->len)
-    g_string_append_printf (out, "%s… and %" G_GUINT64_FORMAT " more problem%s",
-                            out->len > 0 ? "\n" : "",
-                            problems->count - problems->messages->len,
-                            problems->count - problems->messages->len > 1 ? "s" : "");
+  for (guint i = 0; i < problems->groups->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, '\n');
+      append_group (out, problems->groups->pdata[i]);
+    }
+  if (problems->ungrouped > 0)
+    {
+      if (out->len > 0)
+        g_string_append_c (out, '\n');
+      g_string_append_printf (out, g_dngettext (NULL, "… and %llu more problem", "… and %llu more problems",
+                                                problems->ungrouped),
+                              (unsigned long long) problems->ungrouped);
+    }
   return g_string_free (out, FALSE);
 }
 
@@ -95,5 +202,15 @@ ic_problems_append (IcProblems *to, IcProblems *from)
   gboolean contiguous = to->count == to->messages->len;
   for (guint i = 0; contiguous && i < from->messages->len && to->messages->len < to->limit; i++)
     g_ptr_array_add (to->messages, g_strdup (from->messages->pdata[i]));
+  for (guint i = 0; i < from->groups->len; i++)
+    {
+      const Group *source = from->groups->pdata[i];
+      Group *group = find_group (to, source->file, source->column_name, source->message, source->first, 0, 0);
+      if (group != NULL)
+        group_add (group, source->count, source->lines, source->n_lines);
+      else
+        to->ungrouped += source->count;
+    }
+  to->ungrouped += from->ungrouped;
   to->count += from->count;
 }

@@ -1,5 +1,6 @@
 /* problems.h: the invalid values and rows found while reading the inputs,
- * each with file, line and column, up to a limit; beyond it only counted. */
+ * each with file, line and column, up to a limit; beyond it only counted;
+ * shown grouped, the same problem on many rows as one line. */
 #pragma once
 
 #include <glib.h>
@@ -40,9 +41,11 @@ void ic_problems_append (IcProblems *to, IcProblems *from);
 /* The kept messages; belongs to @problems. */
 GPtrArray *ic_problems_messages (IcProblems *problems);
 
-/* Every kept message on its own line, then "… and N more problems" (or
- * "… and 1 more problem") when
- * some were only counted. Newly allocated. */
+/* The problems for a person, grouped: one line per kind of problem (file,
+ * column and message) in order of first appearance, the problem in full
+ * when alone (`FILE:LINE:COLUMN: NAME: message`), else « FILE: 200 rows:
+ * NAME: message (lines 2, 3, 4, 5, 6, …) »; then "… and N more problems"
+ * for those of kinds beyond the limit. Newly allocated. */
 char *ic_problems_to_string (IcProblems *problems);
 
 G_END_DECLS

@@ -3,6 +3,8 @@
  * rules, duplicate identifiers, the two parts of a split file. */
 #pragma once
 
+#include <glib/gi18n.h>
+
 #include "table.h"
 #include "table-caches.h"
 #include "table-columns.h"
@@ -106,6 +108,13 @@ void ic_table_reader_init (IcTableReader *r, IcTable *table, IcTableId id, const
                            gboolean lenient, IcProblems *problems);
 void ic_table_reader_clear (IcTableReader *r);
 void ic_table_row_problem (IcTableReader *r, const IcTableColumn *column, const char *format, ...) G_GNUC_PRINTF (3, 4);
+/* A row problem's words (@msgid, a N_() string): translated for the terminal
+ * in strict mode; as written in lenient mode, where they go into the bundle,
+ * whose bytes must not depend on the language of whoever runs indicore.
+ * ic_table_words_n is its plural (xgettext keyword ic_table_words_n:2,3). */
+const char *ic_table_words (const IcTableReader *r, const char *msgid) G_GNUC_FORMAT (2);
+const char *ic_table_words_n (const IcTableReader *r, const char *msgid, const char *msgid_plural, gulong n)
+  G_GNUC_FORMAT (2) G_GNUC_FORMAT (3);
 void ic_table_widen_all (IcTable *table);
 /* Reads the records of @csv (of its part, when split) into r->table. FALSE
  * with @error on a problem that makes the file unreadable. */

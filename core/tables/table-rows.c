@@ -37,6 +37,20 @@ ic_table_row_problem (IcTableReader *r, const IcTableColumn *column, const char 
                      ic_problems_format (r->file, r->line, field, name, message));
 }
 
+const char *
+ic_table_words (const IcTableReader *r, const char *msgid)
+{
+  return r->lenient ? msgid : _(msgid);
+}
+
+const char *
+ic_table_words_n (const IcTableReader *r, const char *msgid, const char *msgid_plural, gulong n)
+{
+  if (r->lenient)
+    return n == 1 ? msgid : msgid_plural;
+  return g_dngettext (NULL, msgid, msgid_plural, n);
+}
+
 void
 ic_table_widen_all (IcTable *table)
 {
@@ -215,7 +229,7 @@ parse_code (IcTableReader *r, guint c, const char *text, gsize len)
     return;
   if (len > MAX_CODE_LEN)
     {
-      ic_table_row_problem (r, column, "code longer than %d characters", MAX_CODE_LEN);
+      ic_table_row_problem (r, column, ic_table_words (r, N_("code longer than %d characters")), MAX_CODE_LEN);
       return;
     }
   for (gsize i = 0; i < len; i++)
@@ -225,14 +239,14 @@ parse_code (IcTableReader *r, guint c, const char *text, gsize len)
   if (found < 0 && !column->spec->codes_open)
     {
       g_autofree char *expected = g_strjoinv (", ", (char **) column->spec->codes);
-      ic_table_row_problem (r, column, "unknown code (expected one of %s)", expected);
+      ic_table_row_problem (r, column, ic_table_words (r, N_("unknown code (expected one of %s)")), expected);
       return;
     }
   if (found < 0)
     {
       if (ic_interner_size (column->dictionary) >= G_MAXUINT16 - 1)
         {
-          ic_table_row_problem (r, column, "more than %d distinct codes", G_MAXUINT16 - 1);
+          ic_table_row_problem (r, column, ic_table_words (r, N_("more than %d distinct codes")), G_MAXUINT16 - 1);
           return;
         }
       cell->code = 0;
@@ -258,7 +272,7 @@ parse_territory (IcTableReader *r, guint c, const char *text, gsize len)
     {
       if (ic_interner_size (r->territories) >= G_MAXUINT16)
         {
-          ic_table_row_problem (r, column, "more than %d distinct territories", G_MAXUINT16 - 1);
+          ic_table_row_problem (r, column, ic_table_words (r, N_("more than %d distinct territories")), G_MAXUINT16 - 1);
           return;
         }
       cell->code = 0;
@@ -308,7 +322,8 @@ parse_cell (IcTableReader *r, guint c, const char *text, gsize len)
       {
         gint32 day;
         if (!parse_date_cached (r->date_cache + (gsize) c * DATE_CACHE_SLOTS, &r->date_cache_use[c], text, len, &day))
-          ic_table_row_problem (r, column, "not a valid date (expected YYYY-MM-DD or DD/MM/YYYY, and a real day)");
+          ic_table_row_problem (r, column, "%s",
+                                ic_table_words (r, N_("not a valid date (expected YYYY-MM-DD or DD/MM/YYYY, and a real day)")));
         else
           ic_column_set_date (column, r->table->capacity, row, day);
       }
@@ -323,11 +338,13 @@ parse_cell (IcTableReader *r, guint c, const char *text, gsize len)
       break;
     case IC_COLUMN_KIND_COUNT:
       if (!ic_count_parse (text, len, &column->counts[row]))
-        ic_table_row_problem (r, column, "not a count (expected digits, optionally grouped by thousands with spaces; no sign)");
+        ic_table_row_problem (r, column, "%s",
+                              ic_table_words (r, N_("not a count (expected digits, optionally grouped by thousands with spaces; no sign)")));
       break;
     case IC_COLUMN_KIND_TEXT:
       if (column->spec->text_form == IC_TEXT_PERIOD && !is_period (text, len))
-        ic_table_row_problem (r, column, "not a period (expected a year, 2024, or a school year, 2023-2024)");
+        ic_table_row_problem (r, column, "%s",
+                              ic_table_words (r, N_("not a period (expected a year, 2024, or a school year, 2023-2024)")));
       else
         {
           cell->text = column->spec->text_form == IC_TEXT_LOWER ? g_ascii_strdown (text, (gssize) len)
@@ -347,7 +364,7 @@ set_missing (IcTableReader *r, guint c)
 
   if (column->spec->required)
     {
-      ic_table_row_problem (r, column, "missing value");
+      ic_table_row_problem (r, column, "%s", ic_table_words (r, N_("missing value")));
       return;
     }
   switch (r->kinds[c])
@@ -393,7 +410,10 @@ read_row (IcTableReader *r, const IcCsvField *fields, guint n_fields)
           extra_empty = len == 0;
         }
       if (!extra_empty)
-        ic_table_row_problem (r, NULL, "%u fields where the header has %u", n_fields, r->n_header);
+        ic_table_row_problem (r, NULL,
+                              ic_table_words_n (r, "%u field where the header has %u", "%u fields where the header has %u",
+                                                n_fields),
+                              n_fields, r->n_header);
     }
 
   if (r->row_problems == 0)

@@ -62,7 +62,7 @@ check_not_before (IcTableReader *r, const IcResolvedRule *rule)
   date = ic_column_date_at (&table->columns[rule->column], table->n_rows);
   other = ic_column_date_at (&table->columns[rule->other], table->n_rows);
   if (date != IC_DATE_NONE && other != IC_DATE_NONE && date < other)
-    ic_table_row_problem (r, &table->columns[rule->column], "%s", rule->rule->message);
+    ic_table_row_problem (r, &table->columns[rule->column], "%s", ic_table_words (r, rule->rule->message));
 }
 
 /* Whether the row's cell of @column is empty (a DATE or a CODE). */
@@ -119,8 +119,8 @@ check_unique_key (IcTableReader *r, const IcResolvedRule *rule)
 
   if (first != NULL)
     {
-      ic_table_row_problem (r, NULL, "%s (first on line %" G_GUINT64_FORMAT ")", rule->rule->message,
-                            (guint64) GPOINTER_TO_SIZE (first));
+      ic_table_row_problem (r, NULL, ic_table_words (r, N_("%s (first on line %llu)")), ic_table_words (r, rule->rule->message),
+                            (unsigned long long) GPOINTER_TO_SIZE (first));
       g_free (key);
     }
   else

@@ -1,5 +1,6 @@
 #include "table-schema.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 static const char *const act_types[] = {
@@ -69,19 +70,19 @@ static const IcRowRule bsem_referrals_rules[] = {
 static const char *const child_acts[] = { "BSEM", "VAD_CHILD", "CONSULTATION_CHILD", NULL };
 
 static const IcRowRule pmi_acts_rules[] = {
-  { IC_ROW_RULE_NOT_BEFORE, "child act dated before the child's birth date",
+  { IC_ROW_RULE_NOT_BEFORE, N_("child act dated before the child's birth date"),
     "act_date", "person_birth_date", "act_type", child_acts, NULL },
 };
 
 static const IcRowRule ip_rules[] = {
-  { IC_ROW_RULE_NOT_BEFORE, "evaluation ends before the IP was received",
+  { IC_ROW_RULE_NOT_BEFORE, N_("evaluation ends before the IP was received"),
     "evaluation_end_date", "received_date", NULL, NULL, NULL },
 };
 
 static const char *const population_key[] = { "population", "period", "territory", NULL };
 
 static const IcRowRule populations_rules[] = {
-  { IC_ROW_RULE_UNIQUE_KEY, "a second row for the same population, period and territory",
+  { IC_ROW_RULE_UNIQUE_KEY, N_("a second row for the same population, period and territory"),
     NULL, NULL, NULL, NULL, population_key },
 };
 

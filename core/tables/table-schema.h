@@ -54,7 +54,7 @@ typedef enum {
 
 typedef struct {
   IcRowRuleKind kind;
-  const char *message;
+  const char *message; /* N_(): translated when reported */
   const char *column;
   const char *other;
   const char *when;

@@ -182,7 +182,7 @@ ic_table_check_unique (IcTableReader *r)
           g_hash_table_insert (first_line, g_memdup2 (&hash, sizeof hash), g_memdup2 (&line, sizeof line));
           continue;
         }
-      message = g_strdup_printf ("duplicate identifier (first on line %" G_GUINT64_FORMAT ")", *first);
+      message = g_strdup_printf (ic_table_words (r, N_("duplicate identifier (first on line %llu)")), (unsigned long long) *first);
       drop[row] = 1;
       dropped++;
       if (!r->lenient)

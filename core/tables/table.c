@@ -55,7 +55,7 @@ read_header (IcTableReader *r, IcCsvReader *csv, GError **error)
             continue;
           if (column->field >= 0)
             return ic_table_fail_file (r, 1, f + 1, column->spec->name, error,
-                                       "column appears twice in the header (first as field %d)", column->field + 1);
+                                       _("column appears twice in the header (first as field %d)"), column->field + 1);
           column->field = (int) f;
         }
     }
@@ -67,8 +67,9 @@ read_header (IcTableReader *r, IcCsvReader *csv, GError **error)
         n_missing++;
       }
   if (n_missing > 0)
-    return ic_table_fail_file (r, 1, 0, NULL, error, "missing required column%s %s",
-                               n_missing > 1 ? "s" : "", missing->str);
+    return ic_table_fail_file (r, 1, 0, NULL, error,
+                               g_dngettext (NULL, "missing required column %s", "missing required columns %s", n_missing),
+                               missing->str);
   return TRUE;
 }
 
@@ -201,7 +202,7 @@ ic_table_merge_territories (IcTable *table, IcInterner *into, IcInterner *from, 
   /* Codes are 16 bits: each table checked its own count, not the union. */
   if (ic_interner_size (into) > G_MAXUINT16)
     {
-      ic_problems_add (problems, file, 0, 0, NULL, "more than %d distinct territories in the data",
+      ic_problems_add (problems, file, 0, 0, NULL, _("more than %d distinct territories in the data"),
                        G_MAXUINT16 - 1);
       return FALSE;
     }
@@ -327,6 +328,10 @@ read_attempt (IcCsvSource *source, IcTableId id, const char *path, IcInterner *t
   if (ok)
     {
       const char *sha256 = ic_csv_source_get_sha256 (source, &csv_error);
+      table->separator = ic_csv_reader_get_separator (csv);
+      table->sep_line = ic_csv_reader_had_sep_line (csv);
+      table->bom = ic_csv_reader_had_bom (csv);
+      table->converted = ic_csv_reader_was_converted (csv);
       table->sha256 = g_strdup (sha256);
       if (sha256 == NULL)
         {

@@ -57,6 +57,11 @@ typedef struct {
   guint64 n_rows;             /* rows kept in the columns */
   guint64 capacity;
   IcTableColumn *columns;     /* spec->n_columns, in the spec's order */
+  /* How the file was written, for `validate` to show. */
+  char separator;             /* ';' or ',' */
+  gboolean sep_line;          /* ... named by a first line sep=X */
+  gboolean bom;               /* UTF-8 with a byte order mark */
+  gboolean converted;         /* not UTF-8: read as Windows-1252 */
 } IcTable;
 
 /* Reads table @id from @path. Territories are interned into @territories,
