@@ -359,7 +359,7 @@ test_validate_dialect (void)
   /* Each under its file's line (whose wording is not this test's). */
   g_assert_nonnull (strstr (out, "\n                 UTF-8, separator , (from its first line sep=,)\npmi_acts.csv"));
   g_assert_nonnull (strstr (out, "\n                 UTF-8 with BOM, separator ;\npopulations.csv"));
-  g_assert_true (g_str_has_suffix (out, "\n                 Windows-1252 (not UTF-8), converted, separator ;\n"));
+  g_assert_nonnull (strstr (out, "\n                 Windows-1252 (not UTF-8), converted, separator ;\n"));
   ic_test_rmtree (dir);
 }
 
