@@ -1,6 +1,7 @@
 /* person-acts.h: the counting shared by the in-tree indicators of the form
  * "distinct persons with an act of one type by the PMI in the period, over a
- * population" (EPP, EPNP, home visits, infant consultations). Header-only,
+ * population" (EPP, EPNP, home visits, infant consultations), and the
+ * branch-free row selection and age thresholds bsem_coverage uses too. Header-only,
  * so that each plugin stays one self-contained shared object built against
  * the public header alone. */
 #pragma once
@@ -33,7 +34,10 @@ enum { IC_PERSON_DATED = 1, IC_PERSON_UNDATED = 2 };
 static inline gint64 *
 ic_person_acts_thresholds (const IcApi *api, gint32 first, gint32 last, gint64 age_max)
 {
-  gint64 *thresholds = g_new (gint64, (gsize) (last - first) + 1);
+  gint64 *thresholds;
+  if (last < first || (gint64) last - first > IC_PERSON_ACTS_MAX_SPAN)
+    return NULL;
+  thresholds = g_new (gint64, (gsize) (last - first) + 1);
   for (gint32 at = first;; at++)
     {
       /* The answer is in [lo, hi]: hi = G_MAXINT32 + 1 when no birth is young enough. */
@@ -51,6 +55,15 @@ ic_person_acts_thresholds (const IcApi *api, gint32 first, gint32 last, gint64 a
         break;
     }
   return thresholds;
+}
+
+/* Whether a child born on @birth (not IC_DATE_NONE) is younger than @age_max
+ * months at @at, a day of the period: from @thresholds when there are. */
+static inline gboolean
+ic_person_acts_younger (const IcApi *api, const gint64 *thresholds, gint32 first, gint32 birth, gint32 at,
+                        gint64 age_max)
+{
+  return thresholds ? birth >= thresholds[at - first] : api->age_months (birth, at) < age_max;
 }
 
 /* The rows of [start, end) that qualify, into @rows; their count. */
@@ -99,7 +112,7 @@ ic_count_persons_with_act (const IcApi *api, IcContext *ctx, const IcPersonActsC
    * qualifying acts carries a birth date. */
   if (by_age)
     seen = g_new0 (guint8, (gsize) n_persons + 1);
-  if (by_age && last >= first && (gint64) last - first <= IC_PERSON_ACTS_MAX_SPAN)
+  if (by_age)
     thresholds = ic_person_acts_thresholds (api, first, last, age_max);
   for (gint64 start = 0; last >= first && start < n; start += IC_PERSON_ACTS_BLOCK)
     {
@@ -115,7 +128,7 @@ ic_count_persons_with_act (const IcApi *api, IcContext *ctx, const IcPersonActsC
           else
             {
               seen[person[i]] |= IC_PERSON_DATED;
-              if (thresholds ? birth[i] >= thresholds[date[i] - first] : api->age_months (birth[i], date[i]) < age_max)
+              if (ic_person_acts_younger (api, thresholds, first, birth[i], date[i], age_max))
                 api->distinct_add (counted, person[i], territory[i]);
             }
         }
