@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include "../plugins/common/person-acts.h"
+
 static gint32
 ymd (int y, int m, int d)
 {
@@ -332,6 +334,37 @@ test_age_months_definition (void)
     }
 }
 
+/* The plugins' table of age thresholds (plugins/common/person-acts.h) says
+ * what age_months() says. By hand: at 2024-03-15, a child born 2022-03-15
+ * has completed 24 months and one born 2022-03-16 has not, so the youngest
+ * under 24 months were born from 2022-03-16; at 2024-02-29 and 2024-02-28,
+ * 2022-02-28 has 24 months and 2022-03-01 has 23, so from 2022-03-01.
+ * Then every birth of 1990 to 2025 on a few days, against age_months(). */
+static void
+test_age_months_thresholds (void)
+{
+  static const gint64 ages[] = { -2, -1, 0, 1, 23, 24, 36, 60, 100000 };
+  IcApi api = { 0 };
+  gint32 first = ymd (2024, 1, 1), last = ymd (2024, 12, 31);
+  g_autofree gint64 *under_24 = NULL;
+
+  api.age_months = ic_date_age_months;
+  under_24 = ic_person_acts_thresholds (&api, first, last, 24);
+  g_assert_cmpint (under_24[ymd (2024, 3, 15) - first], ==, ymd (2022, 3, 16));
+  g_assert_cmpint (under_24[ymd (2024, 2, 29) - first], ==, ymd (2022, 3, 1));
+  g_assert_cmpint (under_24[ymd (2024, 2, 28) - first], ==, ymd (2022, 3, 1));
+  g_assert_null (ic_person_acts_thresholds (&api, last, first, 24));
+
+  for (guint a = 0; a < G_N_ELEMENTS (ages); a++)
+    {
+      g_autofree gint64 *thresholds = ic_person_acts_thresholds (&api, first, last, ages[a]);
+      for (gint32 at = first; at <= last; at += 29)
+        for (gint32 birth = ymd (1990, 1, 1); birth <= ymd (2025, 12, 31); birth++)
+          g_assert_cmpint (ic_person_acts_younger (&api, thresholds, first, birth, at, ages[a]), ==,
+                           ic_date_age_months (birth, at) < ages[a]);
+    }
+}
+
 /* GDate counts days from 0001-01-01 (day 1), ours from 1970-01-01 (day 0):
  * 0001-01-01 is day -719162 (test_day_number_known), so GDate's day is ours
  * plus 719163. */
@@ -425,6 +458,7 @@ main (int argc, char **argv)
   g_test_add_func ("/date/add-months/negative", test_add_months_negative);
   g_test_add_func ("/date/age-months/examples", test_age_months);
   g_test_add_func ("/date/age-months/definition", test_age_months_definition);
+  g_test_add_func ("/date/age-months/thresholds", test_age_months_thresholds);
   g_test_add_func ("/date/gdate/day-number-and-validity", test_gdate_day_number_and_validity);
   g_test_add_func ("/date/gdate/add-months", test_gdate_add_months);
   g_test_add_func ("/date/gdate/format", test_gdate_format);

@@ -78,7 +78,12 @@ ic_table_merge_part (IcTableReader *r, IcTableReader *part, IcInterner *part_ter
         case IC_COLUMN_KIND_TEXT:
           break;
         case IC_COLUMN_KIND_PERSON_ID:
-          to->ids = g_renew (guint32, to->ids, MAX (base + n, 1));
+          {
+            guint32 *ids = ic_column_alloc (MAX (base + n, 1) * sizeof (guint32));
+            memcpy (ids, to->ids, base * sizeof (guint32));
+            g_free (to->ids);
+            to->ids = ids;
+          }
           for (guint64 i = 0; i < n; i++)
             to->ids[base + i] = map[col->ids[i]];
           break;
@@ -95,6 +100,7 @@ ic_table_merge_part (IcTableReader *r, IcTableReader *part, IcInterner *part_ter
           break;
         case IC_COLUMN_KIND_COUNT:
           to->counts = g_renew (gint64, to->counts, MAX (base + n, 1));
+          ic_column_advise_huge (to->counts, (base + n) * sizeof (gint64));
           memcpy (to->counts + base, col->counts, n * sizeof (gint64));
           break;
         }

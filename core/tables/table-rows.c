@@ -74,19 +74,26 @@ ensure_capacity (IcTable *table)
           break;
         case IC_COLUMN_KIND_PERSON_ID:
           column->ids = g_renew (guint32, column->ids, capacity);
+          ic_column_advise_huge (column->ids, capacity * sizeof (guint32));
           break;
         case IC_COLUMN_KIND_DATE:
           if (column->narrow_dates != NULL)
             column->narrow_dates = g_renew (guint16, column->narrow_dates, capacity);
           else
-            column->dates = g_renew (gint32, column->dates, capacity);
+            {
+              column->dates = g_renew (gint32, column->dates, capacity);
+              ic_column_advise_huge (column->dates, capacity * sizeof (gint32));
+            }
           break;
         case IC_COLUMN_KIND_CODE:
         case IC_COLUMN_KIND_TERRITORY:
           if (column->narrow_codes != NULL)
             column->narrow_codes = g_renew (guint8, column->narrow_codes, capacity);
           else
-            column->codes = g_renew (guint16, column->codes, capacity);
+            {
+              column->codes = g_renew (guint16, column->codes, capacity);
+              ic_column_advise_huge (column->codes, capacity * sizeof (guint16));
+            }
           break;
         case IC_COLUMN_KIND_COUNT:
           column->counts = g_renew (gint64, column->counts, capacity);
