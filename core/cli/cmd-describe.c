@@ -1,6 +1,8 @@
 /* cmd-describe.c: `indicore describe ID`: one indicator in words: what it
  * counts, over what and when, where each contract framework places it, and
  * its targets, national year by year and the département's (--config). */
+#include <glib/gi18n.h>
+
 #include "commands.h"
 #include "config.h"
 #include "french-number.h"
@@ -114,13 +116,13 @@ ic_cmd_describe (int argc, char **argv)
     }
   if (config_path != NULL && (config = ic_config_load (config_path, &error)) == NULL)
     {
-      g_printerr ("indicore describe: --config: %s\n", error->message);
+      g_printerr (_("indicore describe: --config: %s\n"), error->message);
       return IC_EXIT_USAGE;
     }
   frameworks = ic_framework_load_all (ic_paths_builtin_frameworks (), &error);
   if (frameworks == NULL)
     {
-      g_printerr ("indicore describe: %s\n", error->message);
+      g_printerr (_("indicore describe: %s\n"), error->message);
       return IC_EXIT_USAGE;
     }
   plugins = ic_cmd_scan_plugins ((const char *const *) plugin_dirs);

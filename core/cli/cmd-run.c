@@ -2,6 +2,7 @@
  * from the command line or indicore.conf, with earlier bundles for targets
  * and trends; writes the bundle (and, with --config, its renderings). */
 #include <errno.h>
+#include <glib/gi18n.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -143,6 +144,10 @@ apply_config_framework (const IcConfig *config, int year, IcRunOptions *options,
       g_propagate_prefixed_error (error, g_steal_pointer (&local), "%s: framework: ", config->path);
       return FALSE;
     }
+  if (*framework != NULL && (year < (*framework)->first_year || year > (*framework)->last_year))
+    g_printerr (_("indicore run: warning: the framework %s is for %d to %d, not %d: its national targets "
+                  "for %d are none\n"),
+                (*framework)->id, (*framework)->first_year, (*framework)->last_year, year, year);
   *targets = ic_config_targets_for_year (config, year);
   options->framework = *framework;
   options->department_targets = *targets;
@@ -311,7 +316,7 @@ ic_cmd_run (int argc, char **argv)
   options.no_suppression = no_suppression;
   if (config != NULL && !apply_config_framework (config, year, &options, &framework, &department_targets, &error))
     {
-      g_printerr ("indicore run: --config: %s\n", error->message);
+      g_printerr (_("indicore run: --config: %s\n"), error->message);
       return IC_EXIT_USAGE;
     }
   run = ic_run_execute (plugins, &options, problems, &error);
