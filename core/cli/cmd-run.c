@@ -326,6 +326,9 @@ ic_cmd_run (int argc, char **argv)
       return IC_EXIT_USAGE;
     }
 
+  if (run->framework == NULL)
+    g_printerr (_("indicore run: warning: no contract framework covers %d: the bundle places no indicator in "
+                  "the SOLEN form, and the national targets are the definitions' only\n"), year);
   bundle = ic_bundle_build (run, generated_at);
   if (!ic_bundle_write (bundle, out, &error))
     {
