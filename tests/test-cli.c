@@ -152,7 +152,7 @@ test_validate (void)
   const char *nothing[] = { "validate", "--data", empty, NULL };
 
   g_assert_cmpint (ic_test_spawn (valid, &out, NULL), ==, 0);
-  g_assert_nonnull (strstr (out, "pmi_acts.csv     valid, 1 rows"));
+  g_assert_nonnull (strstr (out, "pmi_acts.csv       valid, 1 rows"));
   g_assert_null (strstr (out, "codes beyond"));
   g_assert_cmpint (ic_test_spawn (invalid, NULL, &err), ==, 2);
   g_assert_nonnull (strstr (err, "pmi_acts.csv:3:3: act_date: not a valid date"));

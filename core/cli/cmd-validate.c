@@ -33,22 +33,22 @@ ic_cmd_validate (int argc, char **argv)
       IcTable *table = dataset->tables[id];
       if (table == NULL)
         {
-          g_print ("%-16s absent\n", ic_table_spec (id)->file);
+          g_print ("%-18s absent\n", ic_table_spec (id)->file);
           continue;
         }
       n_files++;
-      g_print ("%-16s valid, %" G_GUINT64_FORMAT " rows\n", table->spec->file, table->n_rows);
+      g_print ("%-18s valid, %" G_GUINT64_FORMAT " rows\n", table->spec->file, table->n_rows);
       for (guint c = 0; c < table->spec->n_columns; c++)
         {
           guint unlisted = 0;
           g_auto (GStrv) codes = ic_table_other_codes (table, table->spec->columns[c].name, &unlisted);
           g_autofree char *list = g_strjoinv (", ", codes);
           if (codes[0] != NULL)
-            g_print ("%-16s %s: codes beyond the spec's, kept for a future plugin: %s\n", "",
+            g_print ("%-18s %s: codes beyond the spec's, kept for a future plugin: %s\n", "",
                      table->spec->columns[c].name, list);
           /* Free text is counted, never printed: it may name a person. */
           if (unlisted > 0)
-            g_print ("%-16s %s: %u other value%s not listed (not a code of [A-Z0-9_] up to %d characters, "
+            g_print ("%-18s %s: %u other value%s not listed (not a code of [A-Z0-9_] up to %d characters, "
                      "or beyond the first %d)\n", "", table->spec->columns[c].name, unlisted,
                      unlisted > 1 ? "s" : "", IC_TABLE_OTHER_CODE_MAX_LEN, IC_TABLE_OTHER_CODES_MAX);
         }
