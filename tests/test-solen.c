@@ -12,6 +12,7 @@
 #include "framework.h"
 #include "json-writer.h"
 #include "render-formats.h"
+#include "golden.h"
 #include "test-util.h"
 
 static IcPluginSet *plugins;
@@ -283,6 +284,34 @@ test_not_available (void)
   assert_lines_fit (out->str);
 }
 
+/* No line over 100 characters, whatever the bundle holds: the hand-written
+ * golden bundle of 2024 (written before frameworks: its places have no
+ * fields, so each indicator gives its title and sentence), with a reason
+ * of one 250-character word (cut inside it) and a long title. */
+static void
+test_lines_fit (void)
+{
+  g_autoptr (JsonNode) tree = ic_golden_tree ();
+  JsonObject *epnp = ic_golden_tree_indicator (tree, "epnp_pmi_coverage");
+  g_autofree char *word = g_strnfill (250, 'x');
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IcBundleView) bundle = NULL;
+  g_autoptr (GString) out = NULL;
+  g_autofree char *piece = g_strnfill (98, 'x');
+  g_autofree char *expected = g_strdup_printf ("(motif :\n  %s\n  %s\n", piece, piece);
+
+  json_object_set_string_member (epnp, "reason", word);
+  json_object_set_string_member (epnp, "title", "Taux de couverture des entretiens postnataux précoces réalisés par "
+                                                 "les sages-femmes du service départemental de protection maternelle "
+                                                 "et infantile");
+  bundle = ic_golden_load_tree (tree, &error);
+  g_assert_no_error (error);
+  out = render (bundle, "solen");
+  assert_lines_fit (out->str);
+  /* the word on lines of its own, cut after 98 characters (2 of indent) */
+  g_assert_nonnull (strstr (out->str, expected));
+}
+
 /* ---- département targets -------------------------------------------------- */
 
 /* A target on the count, set by the département: IPs evaluated within 3
@@ -475,6 +504,7 @@ main (int argc, char **argv)
     g_test_add_data_func (bad_frameworks[i].path, &bad_frameworks[i], test_framework_invalid);
   g_test_add_func ("/render/solen/creuse-ip-with-2023", test_creuse_ip_with_2023);
   g_test_add_func ("/render/solen/not-available", test_not_available);
+  g_test_add_func ("/render/solen/lines-at-most-100", test_lines_fit);
   g_test_add_func ("/render/all-formats/department-count-target", test_department_count_target);
   g_test_add_func ("/targets/department/progress-count", test_progress_count);
   g_test_add_func ("/indicators/bsem_followup_rate/lozere-2025", test_bsem_followup);

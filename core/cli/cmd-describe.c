@@ -1,6 +1,8 @@
 /* cmd-describe.c: `indicore describe ID`: one indicator in words: what it
  * counts, over what and when, where each contract framework places it, and
  * its targets, national year by year and the département's (--config). */
+#include <glib/gi18n.h>
+
 #include "commands.h"
 #include "config.h"
 #include "french-number.h"

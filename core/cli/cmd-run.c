@@ -2,6 +2,7 @@
  * from the command line or indicore.conf, with earlier bundles for targets
  * and trends; writes the bundle (and, with --config, its renderings). */
 #include <errno.h>
+#include <glib/gi18n.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -510,6 +511,9 @@ ic_cmd_run (int argc, char **argv)
       g_printerr ("%s", _("No bundle was written.\n"));
       return IC_EXIT_USAGE;
     }
+  if (run->framework == NULL)
+    g_printerr (_("indicore run: warning: no contract framework covers %d: the bundle places no indicator in "
+                  "the SOLEN form, and the national targets are the definitions' only\n"), a.year);
   status = write_outputs (&a, run, generated_at);
   if (status != IC_EXIT_OK)
     return status;

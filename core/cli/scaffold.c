@@ -57,7 +57,6 @@ static const char definition_template[] =
   "  \"version\": \"0.1.0\",\n"
   "  \"title\": \"Taux de couverture des EPNP réalisés par la PMI (@ID@)\",\n"
   "  \"description\": \"What the indicator measures, in one sentence an analyst understands.\",\n"
-  "  \"solen\": { \"engagement\": 1, \"objective\": 1, \"label\": \"Libellé de l'objectif dans SOLEN\" },\n"
   "  \"period\": \"calendar_year\",\n"
   "  \"unit\": \"%\",\n"
   "  \"target\": null,\n"
@@ -139,8 +138,9 @@ static const char readme_template[] =
   "or install both into the engine's plugin directory\n"
   "(`pkg-config --variable=plugindir indicore-plugin`).\n"
   "\n"
-  "- `@ID@.c`: the computation; `@ID@.json`: the definition (title, SOLEN\n"
-  "  objective, target, parameters, French sentence), editable without rebuilding;\n"
+  "- `@ID@.c`: the computation; `@ID@.json`: the definition (title, target when\n"
+  "  no contract framework names it, parameters, French sentence), editable\n"
+  "  without rebuilding; its place in the SOLEN form is the frameworks' (frameworks/);\n"
   "- `data/`: a tiny data set, and `test-@ID@.sh` the figures expected on it.\n";
 
 static gboolean

@@ -229,6 +229,7 @@ static void
 append_heading (GString *out, const IcBundleIndicator *first, GPtrArray *unnumbered)
 {
   g_autoptr (GString) heading = g_string_new ("==== ");
+  g_autofree char *objective = NULL;
 
   if (first == NULL)
     g_string_append (heading, "Hors objectif du contrat : suivi de l'ODPE (pas de fiche SOLEN) ====");
@@ -255,10 +256,8 @@ append_heading (GString *out, const IcBundleIndicator *first, GPtrArray *unnumbe
       g_autofree char *line = g_strdup_printf ("Mesure : %s", first->solen_measure);
       append_wrapped (out, line, 2);
     }
-  {
-    g_autofree char *line = g_strdup_printf ("Objectif : %s", first->solen_label);
-    append_wrapped (out, line, 2);
-  }
+  objective = g_strdup_printf ("Objectif : %s", first->solen_label);
+  append_wrapped (out, objective, 2);
 }
 
 static void
