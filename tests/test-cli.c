@@ -200,11 +200,14 @@ test_describe (void)
 
   g_assert_cmpint (ic_test_spawn (epp, &out, NULL), ==, 0);
   g_assert_nonnull (strstr (out, "Taux de couverture des EPP réalisés par la PMI"));
-  g_assert_nonnull (strstr (out, "Target:       >= 20"));
-  g_assert_nonnull (strstr (out, "population births"));
+  g_assert_nonnull (strstr (out, "Cible :         au moins 20 %"));
+  g_assert_nonnull (strstr (out, "le nombre de naissances (ligne « births » de populations.csv"));
+  /* the numerator counts women, the denominator births; singular for 1 */
+  g_assert_nonnull (strstr (out, "Numérateur :    les femmes distinctes"));
+  g_assert_nonnull (strstr (out, "1 femme a bénéficié d'un EPP réalisé par la PMI en 2024 sur 1 naissance, soit 100,0 %"));
   g_clear_pointer (&out, g_free);
   g_assert_cmpint (ic_test_spawn (bsem, &out, NULL), ==, 0);
-  g_assert_nonnull (strstr (out, "1 September to 31 August"));
+  g_assert_nonnull (strstr (out, "du 1er septembre au 31 août"));
   g_assert_nonnull (strstr (out, "age_min_months = 36"));
   g_assert_cmpint (ic_test_spawn (unknown, NULL, NULL), ==, 2);
 }
