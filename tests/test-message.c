@@ -7,7 +7,6 @@
 
 #include "definition.h"
 #include "french-template.h"
-#include "identifier.h"
 #include "population.h"
 #include "result.h"
 #include "run.h"
@@ -404,11 +403,12 @@ static void
 test_plugin_misuse (Fixture *f, gconstpointer data)
 {
   const char *expected[] = {
-    [2] = "the plugin called warning_message: message \"undeclared\", which the definition does not declare",
-    [3] = "the plugin called warning_message: message \"counted\" without its parameter n",
-    [4] = "the plugin called warning_message: message \"counted\": parameter m, which it does not use",
-    [5] = "the plugin called warning_message: message \"counted\": parameter n out of range (at most 2^53 in magnitude)",
-    [6] = "the plugin called warning_message: message \"counted\": parameter n given twice",
+    [2] = "le module a appelé warning_message de façon invalide : le message « undeclared », que la définition ne déclare pas",
+    [3] = "le module a appelé warning_message de façon invalide : le message « counted » sans son paramètre n",
+    [4] = "le module a appelé warning_message de façon invalide : le message « counted » : le paramètre m, qu'il n'utilise pas",
+    [5] = "le module a appelé warning_message de façon invalide : le message « counted » : "
+          "le paramètre n hors limites (au plus 2^53 en valeur absolue)",
+    [6] = "le module a appelé warning_message de façon invalide : le message « counted » : le paramètre n donné deux fois",
   };
   (void) data;
 
@@ -438,11 +438,14 @@ test_parent_checks (void)
     const char *reason;
   } cases[] = {
     { "counted", "n", 3, NULL },
-    { "forged", "n", 3, "the plugin reported message \"forged\", which the definition does not declare" },
-    { "counted", "m", 3, "the plugin reported message \"counted\": parameter m, which it does not use" },
-    { "counted", "N", 3, "the plugin reported message \"counted\": a parameter name that is not " IC_ID_RULE },
+    { "forged", "n", 3, "le module a rendu des chiffres ou des textes invalides : le message « forged », que la définition ne déclare pas" },
+    { "counted", "m", 3, "le module a rendu des chiffres ou des textes invalides : le message « counted » : le paramètre m, "
+      "qu'il n'utilise pas" },
+    { "counted", "N", 3, "le module a rendu des chiffres ou des textes invalides : le message « counted » : un nom de "
+      "paramètre qui n'est pas fait de 1 à 64 caractères de a-z, 0-9 et _" },
     { "counted", "n", G_GINT64_CONSTANT (-9007199254740993),
-      "the plugin reported message \"counted\": parameter n out of range (at most 2^53 in magnitude)" },
+      "le module a rendu des chiffres ou des textes invalides : le message « counted » : le paramètre n "
+      "hors limites (au plus 2^53 en valeur absolue)" },
   };
 
   g_assert_no_error (error);
