@@ -74,6 +74,58 @@ test_template_problems (void)
     }
 }
 
+/* ---- a definition's messages, checked when it is read -------------------- */
+
+#define DEFINITION_WITH(messages)                                                                         \
+  "{ \"id\": \"t\", \"version\": \"1\", \"title\": \"T\", "                                              \
+  "\"solen\": { \"engagement\": 1, \"objective\": 1, \"label\": \"L\" }, \"period\": \"calendar_year\", "       \
+  "\"unit\": \"%\", \"target\": null, \"numerator\": \"n\", \"denominator\": \"d\", \"text_fr\": \"{value} %\", " \
+  "\"messages\": " messages " }"
+
+static void
+test_definition_messages (void)
+{
+  const struct {
+    const char *text, *error;
+  } cases[] = {
+    { DEFINITION_WITH ("{ \"a\": \"aucune donnée pour {period}\", \"b\": { \"one\": \"{n} x\", \"other\": \"{n} x\" } }"),
+      NULL },
+    { DEFINITION_WITH ("{ \"a\": { \"one\": \"{k} x\", \"other\": \"{k} y\", \"count\": \"k\" } }"), NULL },
+    { DEFINITION_WITH ("[]"), "test.json: member \"messages\": expected an object: message id -> its French forms" },
+    { DEFINITION_WITH ("{ \"A\": \"x\" }"),
+      "test.json: member \"messages.A\": a message id is 1 to 64 characters of a-z, 0-9 and _" },
+    { DEFINITION_WITH ("{ \"a\": 3 }"),
+      "test.json: member \"messages.a\": expected a string, or an object with \"one\" and \"other\"" },
+    { DEFINITION_WITH ("{ \"a\": { \"one\": \"{n} x\" } }"), "test.json: member \"messages.a.other\": missing" },
+    { DEFINITION_WITH ("{ \"a\": { \"one\": \"{n} x\", \"other\": \"{n} y\", \"few\": \"z\" } }"),
+      "test.json: member \"messages.a\": unknown member \"few\" (known: one, other, count)" },
+    { DEFINITION_WITH ("{ \"a\": { \"one\": \"x\", \"other\": \"y\" } }"),
+      "test.json: member \"messages.a\": no form uses {n}, which chooses between one and other" },
+    { DEFINITION_WITH ("{ \"a\": \"{n:x}\" }"),
+      "test.json: member \"messages.a\": a choice without '|' (expected {name:singular|plural})" },
+    { DEFINITION_WITH ("{ \"a\": \"{Nom}\" }"),
+      "test.json: member \"messages.a\": parameter {Nom}: a name is 1 to 64 characters of a-z, 0-9 and _" },
+    { DEFINITION_WITH ("{ \"a\": \"{a}{b}{c}{d}{e}{f}{g}{h}{i}\" }"),
+      "test.json: member \"messages.a\": more than 8 parameters" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (IcDefinition) d = ic_definition_load_from_data ("test.json", cases[i].text, -1, &error);
+      if (cases[i].error == NULL)
+        {
+          g_assert_no_error (error);
+          g_assert_cmpuint (d->messages->len, >, 0);
+        }
+      else
+        {
+          g_assert_null (d);
+          g_assert_cmpstr (error->message, ==, cases[i].error);
+        }
+    }
+}
+
 /* ---- every definition, every form, at 0, 1 and 2 ------------------------- */
 
 static GPtrArray *
@@ -472,6 +524,7 @@ main (int argc, char **argv)
   g_test_add_func ("/message/plural/rule", test_plural_rule);
   g_test_add_func ("/message/template/choice", test_template_choice);
   g_test_add_func ("/message/template/problems", test_template_problems);
+  g_test_add_func ("/message/definitions/checked-when-read", test_definition_messages);
   g_test_add_func ("/message/definitions/every-form-at-0-1-2", test_every_form);
   g_test_add_func ("/message/definitions/sentences-by-hand", test_sentences_by_hand);
   g_test_add_func ("/message/definitions/messages-by-hand", test_messages_by_hand);
