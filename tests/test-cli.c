@@ -205,7 +205,10 @@ test_describe (void)
   g_assert_nonnull (strstr (out, "national target 2020-2024: >= 20 %"));
   g_assert_nonnull (strstr (out, "SOLEN 2025-2027: objective 1: "));
   g_assert_nonnull (strstr (out, "national target 2025-2027: none"));
-  g_assert_nonnull (strstr (out, "population births"));
+  /* the numerator counts women, the denominator births; singular for 1 */
+  g_assert_nonnull (strstr (out, "Numerator:    les femmes distinctes"));
+  g_assert_nonnull (strstr (out, "1 femme a bénéficié d'un EPP réalisé par la PMI en 2024 sur 1 naissance, soit 100,0 %"));
+  g_assert_nonnull (strstr (out, "le nombre de naissances (row \"births\" of populations.csv"));
   g_clear_pointer (&out, g_free);
   g_assert_cmpint (ic_test_spawn (bsem, &out, NULL), ==, 0);
   g_assert_nonnull (strstr (out, "1 September to 31 August"));

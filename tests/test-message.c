@@ -7,7 +7,6 @@
 
 #include "definition.h"
 #include "french-template.h"
-#include "identifier.h"
 #include "population.h"
 #include "result.h"
 #include "run.h"
@@ -72,6 +71,58 @@ test_template_problems (void)
     {
       g_autofree char *problem = ic_template_problem (cases[i].text, names, counts);
       g_assert_cmpstr (problem, ==, cases[i].problem);
+    }
+}
+
+/* ---- a definition's messages, checked when it is read -------------------- */
+
+#define DEFINITION_WITH(messages)                                                                         \
+  "{ \"id\": \"t\", \"version\": \"1\", \"title\": \"T\", "                                              \
+  "\"solen\": { \"engagement\": 1, \"objective\": 1, \"label\": \"L\" }, \"period\": \"calendar_year\", "       \
+  "\"unit\": \"%\", \"target\": null, \"numerator\": \"n\", \"denominator\": \"d\", \"text_fr\": \"{value} %\", " \
+  "\"messages\": " messages " }"
+
+static void
+test_definition_messages (void)
+{
+  const struct {
+    const char *text, *error;
+  } cases[] = {
+    { DEFINITION_WITH ("{ \"a\": \"aucune donnée pour {period}\", \"b\": { \"one\": \"{n} x\", \"other\": \"{n} x\" } }"),
+      NULL },
+    { DEFINITION_WITH ("{ \"a\": { \"one\": \"{k} x\", \"other\": \"{k} y\", \"count\": \"k\" } }"), NULL },
+    { DEFINITION_WITH ("[]"), "test.json: member \"messages\": expected an object: message id -> its French forms" },
+    { DEFINITION_WITH ("{ \"A\": \"x\" }"),
+      "test.json: member \"messages.A\": a message id is 1 to 64 characters of a-z, 0-9 and _" },
+    { DEFINITION_WITH ("{ \"a\": 3 }"),
+      "test.json: member \"messages.a\": expected a string, or an object with \"one\" and \"other\"" },
+    { DEFINITION_WITH ("{ \"a\": { \"one\": \"{n} x\" } }"), "test.json: member \"messages.a.other\": missing" },
+    { DEFINITION_WITH ("{ \"a\": { \"one\": \"{n} x\", \"other\": \"{n} y\", \"few\": \"z\" } }"),
+      "test.json: member \"messages.a\": unknown member \"few\" (known: one, other, count)" },
+    { DEFINITION_WITH ("{ \"a\": { \"one\": \"x\", \"other\": \"y\" } }"),
+      "test.json: member \"messages.a\": no form uses {n}, which chooses between one and other" },
+    { DEFINITION_WITH ("{ \"a\": \"{n:x}\" }"),
+      "test.json: member \"messages.a\": a choice without '|' (expected {name:singular|plural})" },
+    { DEFINITION_WITH ("{ \"a\": \"{Nom}\" }"),
+      "test.json: member \"messages.a\": parameter {Nom}: a name is 1 to 64 characters of a-z, 0-9 and _" },
+    { DEFINITION_WITH ("{ \"a\": \"{a}{b}{c}{d}{e}{f}{g}{h}{i}\" }"),
+      "test.json: member \"messages.a\": more than 8 parameters" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (IcDefinition) d = ic_definition_load_from_data ("test.json", cases[i].text, -1, &error);
+      if (cases[i].error == NULL)
+        {
+          g_assert_no_error (error);
+          g_assert_cmpuint (d->messages->len, >, 0);
+        }
+      else
+        {
+          g_assert_null (d);
+          g_assert_cmpstr (error->message, ==, cases[i].error);
+        }
     }
 }
 
@@ -404,11 +455,12 @@ static void
 test_plugin_misuse (Fixture *f, gconstpointer data)
 {
   const char *expected[] = {
-    [2] = "the plugin called warning_message: message \"undeclared\", which the definition does not declare",
-    [3] = "the plugin called warning_message: message \"counted\" without its parameter n",
-    [4] = "the plugin called warning_message: message \"counted\": parameter m, which it does not use",
-    [5] = "the plugin called warning_message: message \"counted\": parameter n out of range (at most 2^53 in magnitude)",
-    [6] = "the plugin called warning_message: message \"counted\": parameter n given twice",
+    [2] = "le module a appelé warning_message de façon invalide : le message « undeclared », que la définition ne déclare pas",
+    [3] = "le module a appelé warning_message de façon invalide : le message « counted » sans son paramètre n",
+    [4] = "le module a appelé warning_message de façon invalide : le message « counted » : le paramètre m, qu'il n'utilise pas",
+    [5] = "le module a appelé warning_message de façon invalide : le message « counted » : "
+          "le paramètre n hors limites (au plus 2^53 en valeur absolue)",
+    [6] = "le module a appelé warning_message de façon invalide : le message « counted » : le paramètre n donné deux fois",
   };
   (void) data;
 
@@ -438,11 +490,14 @@ test_parent_checks (void)
     const char *reason;
   } cases[] = {
     { "counted", "n", 3, NULL },
-    { "forged", "n", 3, "the plugin reported message \"forged\", which the definition does not declare" },
-    { "counted", "m", 3, "the plugin reported message \"counted\": parameter m, which it does not use" },
-    { "counted", "N", 3, "the plugin reported message \"counted\": a parameter name that is not " IC_ID_RULE },
+    { "forged", "n", 3, "le module a rendu des chiffres ou des textes invalides : le message « forged », que la définition ne déclare pas" },
+    { "counted", "m", 3, "le module a rendu des chiffres ou des textes invalides : le message « counted » : le paramètre m, "
+      "qu'il n'utilise pas" },
+    { "counted", "N", 3, "le module a rendu des chiffres ou des textes invalides : le message « counted » : un nom de "
+      "paramètre qui n'est pas fait de 1 à 64 caractères de a-z, 0-9 et _" },
     { "counted", "n", G_GINT64_CONSTANT (-9007199254740993),
-      "the plugin reported message \"counted\": parameter n out of range (at most 2^53 in magnitude)" },
+      "le module a rendu des chiffres ou des textes invalides : le message « counted » : le paramètre n "
+      "hors limites (au plus 2^53 en valeur absolue)" },
   };
 
   g_assert_no_error (error);
@@ -469,6 +524,7 @@ main (int argc, char **argv)
   g_test_add_func ("/message/plural/rule", test_plural_rule);
   g_test_add_func ("/message/template/choice", test_template_choice);
   g_test_add_func ("/message/template/problems", test_template_problems);
+  g_test_add_func ("/message/definitions/checked-when-read", test_definition_messages);
   g_test_add_func ("/message/definitions/every-form-at-0-1-2", test_every_form);
   g_test_add_func ("/message/definitions/sentences-by-hand", test_sentences_by_hand);
   g_test_add_func ("/message/definitions/messages-by-hand", test_messages_by_hand);

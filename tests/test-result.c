@@ -32,7 +32,8 @@ assert_refused (IcResult *result, const char *expected)
 {
   g_assert_false (ic_result_check (result, &bounds));
   g_assert_cmpint (result->status, ==, IC_STATUS_ERROR);
-  g_assert_nonnull (strstr (result->reason, expected));
+  if (strstr (result->reason, expected) == NULL)
+    g_error ("reason « %s » lacks « %s »", result->reason, expected);
   /* Nothing of its numbers is left to publish. */
   g_assert_false (result->has_numerator);
   g_assert_false (result->has_denominator);
@@ -70,13 +71,13 @@ test_check_territory_from_child (void)
   variant = g_variant_ref_sink (ic_result_to_variant (sent));
   g_assert_true (ic_result_update_from_variant (received, variant));
   g_assert_cmpuint (received->strata->len, ==, 1);
-  assert_refused (received, "a stratum whose territory index 60000 is out of range (1 to 3)");
+  assert_refused (received, "une strate dont l'indice de territoire 60000 est hors limites (de 1 à 3)");
 
   /* Index n_territories, one past the last. */
   g_clear_pointer (&sent, ic_result_free);
   sent = result_with_counts (1, 2);
   ic_result_add_stratum (sent, 4, 1, 2);
-  assert_refused (sent, "a stratum whose territory index 4 is out of range (1 to 3)");
+  assert_refused (sent, "une strate dont l'indice de territoire 4 est hors limites (de 1 à 3)");
 }
 
 static void
@@ -85,21 +86,21 @@ test_check_counts (void)
   IcResult *r;
 
   r = result_with_counts (-5, 770);
-  assert_refused (r, "numerator -5 is negative");
+  assert_refused (r, "le numérateur -5 est négatif");
   ic_result_free (r);
 
   /* 101 > the 100 rows of the run's files. */
   r = result_with_counts (5, 101);
-  assert_refused (r, "denominator 101 is above the rows of the run's files (100)");
+  assert_refused (r, "le dénominateur 101 dépasse le nombre de lignes des fichiers lus (100)");
   ic_result_free (r);
 
   r = result_with_counts (51, G_MAXINT64);
-  assert_refused (r, "denominator 9223372036854775807 is above");
+  assert_refused (r, "le dénominateur 9223372036854775807 dépasse");
   ic_result_free (r);
 
   /* Both from records: 60 of 50 records cannot be. */
   r = result_with_counts (60, 50);
-  assert_refused (r, "numerator 60 is above its denominator 50");
+  assert_refused (r, "le numérateur 60 dépasse son dénominateur 50");
   ic_result_free (r);
 
   /* Over a population the numerator may pass it (acts of women who gave
@@ -108,7 +109,7 @@ test_check_counts (void)
   ic_result_add_population_source (r, "births", "2024", "populations.csv", NULL, 50);
   g_assert_true (ic_result_check (r, &bounds));
   r->denominator = G_MAXINT64;
-  assert_refused (r, "denominator 9223372036854775807 is above any population (1000000000)");
+  assert_refused (r, "le dénominateur 9223372036854775807 dépasse tout effectif de référence possible (1000000000)");
   ic_result_free (r);
 }
 
@@ -120,17 +121,17 @@ test_check_strata (void)
   /* 30 + 30 > 40: a stratum's numerator above the total's. */
   r = result_with_counts (20, 80);
   ic_result_add_stratum (r, 2, 30, 40);
-  assert_refused (r, "a numerator in stratum 2 above the total's");
+  assert_refused (r, "un numérateur de la strate 2 supérieur à celui du total");
   ic_result_free (r);
 
   r = result_with_counts (20, 80);
   ic_result_add_stratum (r, 2, 10, 90);
-  assert_refused (r, "a denominator in stratum 2 above the total's");
+  assert_refused (r, "un dénominateur de la strate 2 supérieur à celui du total");
   ic_result_free (r);
 
   r = result_with_counts (20, 80);
   ic_result_add_stratum (r, 1, 15, 12);
-  assert_refused (r, "a numerator in stratum 1 above its denominator");
+  assert_refused (r, "un numérateur de la strate 1 supérieur à son dénominateur");
   ic_result_free (r);
 }
 
@@ -141,29 +142,29 @@ test_check_details (void)
 
   r = result_with_counts (1, 2);
   ic_result_add_detail (r, "huge", IC_DETAIL_INT, G_MAXINT64, 0);
-  assert_refused (r, "detail huge out of range");
+  assert_refused (r, "le détail huge hors limites");
   ic_result_free (r);
 
   r = result_with_counts (1, 2);
   ic_result_add_detail (r, "mean", IC_DETAIL_FRACTION, -1, 3);
-  assert_refused (r, "detail mean out of range");
+  assert_refused (r, "le détail mean hors limites");
   ic_result_free (r);
 
   r = result_with_counts (1, 2);
   ic_result_add_detail (r, "Not A Key", IC_DETAIL_INT, 1, 0);
-  assert_refused (r, "a detail key that is not [a-z0-9_]");
+  assert_refused (r, "une clé de détail qui n'est pas faite de [a-z0-9_]");
   ic_result_free (r);
 
   /* A plugin's fallback is published like a definition's value: 0 to 10^6. */
   r = result_with_counts (1, 2);
   ic_result_use_parameter (r, "age_max_months", -1);
-  assert_refused (r, "parameter age_max_months -1 out of range (0 to 1000000)");
+  assert_refused (r, "le paramètre age_max_months à -1, hors limites (de 0 à 1000000)");
   ic_result_free (r);
 
   /* A population source as a forged answer could give it. */
   r = result_with_counts (1, 2);
   ic_result_add_population_source (r, "births", "2024", "populations.csv", NULL, -770);
-  assert_refused (r, "population births of -770, beyond any population");
+  assert_refused (r, "l'effectif births à -770, au-delà de tout effectif possible");
   ic_result_free (r);
 }
 
@@ -175,19 +176,19 @@ test_check_texts (void)
 
   r = result_with_counts (1, 2);
   ic_result_add_warning (r, "caf\xe9");
-  assert_refused (r, "a warning that is not valid UTF-8");
+  assert_refused (r, "un avertissement qui n'est pas de l'UTF-8 valide");
   /* The text itself is neither quoted nor kept. */
   g_assert_cmpuint (r->warnings->len, ==, 0);
   ic_result_free (r);
 
   r = result_with_counts (1, 2);
   ic_result_add_warning (r, long_text);
-  assert_refused (r, "a warning that is 1025 bytes long (at most 1024)");
+  assert_refused (r, "un avertissement qui fait 1025 octets (au plus 1024)");
   ic_result_free (r);
 
   r = result_with_counts (1, 2);
   ic_result_add_warning (r, "\x1b[2J");
-  assert_refused (r, "a warning that holds the control character 0x1b");
+  assert_refused (r, "un avertissement qui contient le caractère de contrôle 0x1b");
   ic_result_free (r);
 }
 
@@ -271,15 +272,16 @@ test_hostile (gconstpointer data)
 /* Creuse has 5 territories (indices 1 to 5): 6 is one past the last. The
  * real files hold 1 560 births, 7 266 acts and 1 227 IPs: 10 053 rows. */
 static const HostileCase hostile_cases[] = {
-  { "hostile_territory_end", FALSE, "the plugin called add_stratum: territory index 6 is out of range (1 to 5)" },
-  { "hostile_territory_end", TRUE, "the plugin called add_stratum: territory index 6 is out of range (1 to 5)" },
-  { "hostile_territory_far", FALSE, "the plugin called add_stratum: territory index 60000 is out of range (1 to 5)" },
-  { "hostile_territory_far", TRUE, "the plugin called add_stratum: territory index 60000 is out of range (1 to 5)" },
-  { "hostile_negative_numerator", FALSE, "the plugin called set_counts: numerator -5 is negative" },
-  { "hostile_negative_numerator", TRUE, "the plugin called set_counts: numerator -5 is negative" },
+  { "hostile_territory_end", FALSE, "le module a appelé add_stratum de façon invalide : l'indice de territoire 6 est hors limites (de 1 à 5)" },
+  { "hostile_territory_end", TRUE, "le module a appelé add_stratum de façon invalide : l'indice de territoire 6 est hors limites (de 1 à 5)" },
+  { "hostile_territory_far", FALSE, "le module a appelé add_stratum de façon invalide : l'indice de territoire 60000 est hors limites (de 1 à 5)" },
+  { "hostile_territory_far", TRUE, "le module a appelé add_stratum de façon invalide : l'indice de territoire 60000 est hors limites (de 1 à 5)" },
+  { "hostile_negative_numerator", FALSE, "le module a appelé set_counts de façon invalide : le numérateur -5 est négatif" },
+  { "hostile_negative_numerator", TRUE, "le module a appelé set_counts de façon invalide : le numérateur -5 est négatif" },
   { "hostile_huge_denominator", FALSE,
-    "the plugin called set_counts: denominator 9223372036854775807 is above the rows of the run's files (10053)" },
-  { "hostile_numerator_above", FALSE, "the plugin called set_counts: numerator 800 is above denominator 770" },
+    "le module a appelé set_counts de façon invalide : le dénominateur 9223372036854775807 dépasse le nombre "
+    "de lignes des fichiers lus (10053)" },
+  { "hostile_numerator_above", FALSE, "le module a appelé set_counts de façon invalide : le numérateur 800 dépasse le dénominateur 770" },
 };
 
 int

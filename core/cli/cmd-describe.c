@@ -8,6 +8,7 @@
 #include "french-number.h"
 #include "framework.h"
 #include "paths.h"
+#include "population.h"
 
 /* ">= 20 % (value)", "count >= 1656", "progress (value)", "none". */
 static char *
@@ -70,6 +71,7 @@ print_frameworks (const IcDefinition *d, GPtrArray *frameworks)
     }
 }
 
+/* The département's own targets (indicore.conf), year by year. */
 static void
 print_department_targets (const IcDefinition *d, const IcConfig *config)
 {
@@ -89,6 +91,44 @@ print_department_targets (const IcDefinition *d, const IcConfig *config)
     }
 }
 
+/* The files read, and each population in words with where it comes from. */
+static void
+print_inputs (const IcPluginInfo *desc)
+{
+  g_print ("  Données :      ");
+  for (guint i = 0; desc->tables[i]; i++)
+    g_print (" %s.csv%s", desc->tables[i], desc->tables[i + 1] ? "," : "");
+  for (guint i = 0; desc->populations && desc->populations[i]; i++)
+    {
+      g_autofree char *what = ic_population_french_name (desc->populations[i]);
+      gboolean derivable = g_strcmp0 (desc->populations[i], "births") == 0
+                           || g_strcmp0 (desc->populations[i], "children_under_2") == 0;
+      g_print ("%s %s (ligne « %s » de populations.csv%s)", i == 0 ? " ;" : ",", what, desc->populations[i],
+               derivable ? ", ou à défaut déduit de births.csv" : "");
+    }
+  g_print ("\n");
+}
+
+/* The files read, and each population in words (French, as in the
+ * definitions) with where it comes from. */
+static void
+print_inputs (const IcPluginInfo *desc)
+{
+  g_print ("%s", _("  Inputs:      "));
+  for (guint i = 0; desc->tables[i]; i++)
+    g_print (" %s.csv%s", desc->tables[i], desc->tables[i + 1] ? "," : "");
+  for (guint i = 0; desc->populations && desc->populations[i]; i++)
+    {
+      g_autofree char *what = ic_population_french_name (desc->populations[i]);
+      gboolean derivable = g_strcmp0 (desc->populations[i], "births") == 0
+                           || g_strcmp0 (desc->populations[i], "children_under_2") == 0;
+      g_print (derivable ? _("%s %s (row \"%s\" of populations.csv, or derived from births.csv)")
+                         : _("%s %s (row \"%s\" of populations.csv)"),
+               i == 0 ? ";" : ",", what, desc->populations[i]);
+    }
+  g_print ("\n");
+}
+
 int
 ic_cmd_describe (int argc, char **argv)
 {
@@ -106,6 +146,7 @@ ic_cmd_describe (int argc, char **argv)
   const IcPlugin *plugin;
   const IcDefinition *d;
   const IcPluginInfo *desc;
+  g_autofree char *example = NULL;
 
   if (!ic_cmd_parse ("describe", N_("ID"), N_("Explains one indicator: what is counted, over what, when, and the target."),
                      entries, &argc, &argv))
@@ -136,6 +177,7 @@ ic_cmd_describe (int argc, char **argv)
   d = plugin->definition;
   desc = &plugin->info;
 
+  /* In French, as the reports: the definition's words are French too. */
   g_print ("%s\n  %s\n\n", d->id, d->title);
   if (d->description)
     g_print ("  %s\n\n", d->description);
@@ -158,15 +200,13 @@ ic_cmd_describe (int argc, char **argv)
       const IcParameter *p = &g_array_index (d->parameters, IcParameter, i);
       g_print (" %s = %lld%s", p->name, (long long) p->value, i + 1 < d->parameters->len ? "," : "\n");
     }
-  g_print ("%s", _("  Inputs:      "));
-  for (guint i = 0; desc->tables[i]; i++)
-    g_print (" %s.csv%s", desc->tables[i], desc->tables[i + 1] ? "," : "");
-  for (guint i = 0; desc->populations && desc->populations[i]; i++)
-    g_print (g_strcmp0 (desc->populations[i], "births") == 0 || g_strcmp0 (desc->populations[i], "children_under_2") == 0
-               ? _("%s population %s (populations.csv, or derived from births.csv)")
-               : _("%s population %s (populations.csv)"),
-             i == 0 ? ";" : ",", desc->populations[i]);
-  g_print (_("\n  Sentence:     %s\n"), d->text_fr);
+  print_inputs (desc);
+  /* The sentence of the reports at 1 (singular) and on Creuse's EPP. */
+  example = ic_definition_expand_text (d, 1, 1, 1000, "2023-2024", 2024);
+  g_print (_("\n  Sentence:     %s\n"), example);
+  g_free (example);
+  example = ic_definition_expand_text (d, 51, 770, 66, "2023-2024", 2024);
+  g_print ("                %s\n", example);
   g_print (_("  Definition:   version %s, %s\n"), d->version, d->path);
   g_print (_("  Plugin:       %s version %s, %s\n"), desc->id, desc->version, plugin->path);
   return IC_EXIT_OK;

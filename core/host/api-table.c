@@ -21,7 +21,7 @@ refuse (IcContext *ctx, const char *call, const char *format, ...)
   va_start (args, format);
   problem = g_strdup_vprintf (format, args);
   va_end (args);
-  reason = g_strdup_printf ("the plugin called %s: %s", call, problem);
+  reason = g_strdup_printf ("le module a appelé %s de façon invalide : %s", call, problem);
   /* The first misuse is the cause. */
   if (ctx->result->status != IC_STATUS_ERROR)
     ic_result_set_error (ctx->result, reason);
@@ -32,9 +32,9 @@ refuse (IcContext *ctx, const char *call, const char *format, ...)
 static gboolean
 check_text (IcContext *ctx, const char *call, const char *text)
 {
-  g_autofree char *problem = text ? ic_result_text_problem (text, IC_RESULT_TEXT_MAX) : g_strdup ("is NULL");
+  g_autofree char *problem = text ? ic_result_text_problem (text, IC_RESULT_TEXT_MAX) : g_strdup ("est NULL");
   if (problem != NULL)
-    refuse (ctx, call, "its text %s", problem);
+    refuse (ctx, call, "son texte %s", problem);
   return problem == NULL;
 }
 
@@ -43,7 +43,7 @@ check_key (IcContext *ctx, const char *call, const char *key)
 {
   gboolean valid = key != NULL && ic_result_key_is_valid (key);
   if (!valid)
-    refuse (ctx, call, "the name is not [a-z0-9_], 1 to %d bytes", IC_RESULT_KEY_MAX);
+    refuse (ctx, call, "le nom n'est pas fait de [a-z0-9_], de 1 à %d octets", IC_RESULT_KEY_MAX);
   return valid;
 }
 
@@ -55,7 +55,7 @@ check_detail (IcContext *ctx, const char *call, const char *key)
     return FALSE;
   if (ctx->result->details->len >= IC_RESULT_ITEMS_MAX)
     {
-      refuse (ctx, call, "more than %d details", IC_RESULT_ITEMS_MAX);
+      refuse (ctx, call, "plus de %d détails", IC_RESULT_ITEMS_MAX);
       return FALSE;
     }
   return TRUE;
@@ -67,7 +67,7 @@ check_count (IcContext *ctx, const char *call, const char *what, gint64 value)
   IcResultBounds bounds;
   g_autofree char *problem = NULL;
   ic_result_bounds_init (&bounds, ctx->dataset);
-  problem = ic_result_count_problem (what, value, bounds.max_records, "the rows of the run's files");
+  problem = ic_result_count_problem (what, value, bounds.max_records, IC_RESULT_ROWS_WORDS);
   if (problem != NULL)
     refuse (ctx, call, "%s", problem);
   return problem == NULL;
@@ -224,13 +224,13 @@ api_finish_over_population (IcContext *ctx, IcDistinct *numerator, const char *n
 static void
 api_set_counts (IcContext *ctx, gint64 numerator, gint64 denominator)
 {
-  if (!check_count (ctx, "set_counts", "numerator", numerator)
-      || !check_count (ctx, "set_counts", "denominator", denominator))
+  if (!check_count (ctx, "set_counts", "le numérateur", numerator)
+      || !check_count (ctx, "set_counts", "le dénominateur", denominator))
     return;
   /* Both counted from records: the numerator is some of the denominator's. */
   if (numerator > denominator)
     {
-      refuse (ctx, "set_counts", "numerator %" G_GINT64_FORMAT " is above denominator %" G_GINT64_FORMAT,
+      refuse (ctx, "set_counts", "le numérateur %" G_GINT64_FORMAT " dépasse le dénominateur %" G_GINT64_FORMAT,
               numerator, denominator);
       return;
     }
@@ -245,11 +245,11 @@ api_add_stratum (IcContext *ctx, guint16 territory, gint64 numerator, gint64 den
   guint n = api_n_territories (ctx);
   if (territory >= n)
     {
-      refuse (ctx, "add_stratum", "territory index %u is out of range (1 to %u)", territory, n - 1);
+      refuse (ctx, "add_stratum", "l'indice de territoire %u est hors limites (de 1 à %u)", territory, n - 1);
       return;
     }
-  if (!check_count (ctx, "add_stratum", "numerator", numerator)
-      || !check_count (ctx, "add_stratum", "denominator", denominator))
+  if (!check_count (ctx, "add_stratum", "le numérateur", numerator)
+      || !check_count (ctx, "add_stratum", "le dénominateur", denominator))
     return;
   ic_result_add_stratum (ctx->result, territory, numerator, denominator);
 }
@@ -280,7 +280,7 @@ api_warning (IcContext *ctx, const char *format, ...)
   message = g_strdup_vprintf (format, args);
   va_end (args);
   if (ctx->result->warnings->len >= IC_RESULT_ITEMS_MAX)
-    refuse (ctx, "warning", "more than %d warnings", IC_RESULT_ITEMS_MAX);
+    refuse (ctx, "warning", "plus de %d avertissements", IC_RESULT_ITEMS_MAX);
   else if (check_text (ctx, "warning", message))
     ic_result_add_warning (ctx->result, message);
 }
@@ -309,12 +309,12 @@ message_call (IcContext *ctx, const char *call_name, IcMessageKind kind, const c
 
   if (id == NULL || (params == NULL && n_params > 0))
     {
-      refuse (ctx, call_name, "a NULL id or parameter array");
+      refuse (ctx, call_name, "un identifiant ou un tableau de paramètres NULL");
       return NULL;
     }
   if (n_params > IC_MESSAGE_PARAMS_MAX)
     {
-      refuse (ctx, call_name, "more than %d parameters", IC_MESSAGE_PARAMS_MAX);
+      refuse (ctx, call_name, "plus de %d paramètres", IC_MESSAGE_PARAMS_MAX);
       return NULL;
     }
   call = ic_message_call_new (kind, id);
@@ -345,7 +345,7 @@ api_warning_message (IcContext *ctx, const char *id, const IcMessageParam *param
 
   if (n_warnings (ctx) >= IC_RESULT_ITEMS_MAX)
     {
-      refuse (ctx, "warning_message", "more than %d warnings", IC_RESULT_ITEMS_MAX);
+      refuse (ctx, "warning_message", "plus de %d avertissements", IC_RESULT_ITEMS_MAX);
       return;
     }
   if ((call = message_call (ctx, "warning_message", IC_MESSAGE_WARNING, id, params, n_params)) != NULL)

@@ -18,7 +18,7 @@ compute (const IcPluginDescriptor *descriptor, const IcPlugin *plugin, IcDataset
 
   ic_context_init (&ctx, dataset, plugin->definition, overrides, result);
   if (!descriptor->compute (ic_api_get (), &ctx, &error))
-    ic_result_set_error (result, error ? error->message : "the plugin failed without saying why");
+    ic_result_set_error (result, error ? error->message : "le module a échoué sans dire pourquoi");
   ic_context_clear (&ctx);
 }
 
@@ -94,7 +94,7 @@ ic_isolate_start (const IcPlugin *plugin, IcDataset *dataset, GHashTable *overri
 
   if (child == NULL)
     {
-      g_autofree char *reason = g_strdup_printf ("cannot isolate the plugin: %s", error->message);
+      g_autofree char *reason = g_strdup_printf ("impossible d'isoler le module : %s", error->message);
       ic_result_set_error (result, reason);
       return NULL;
     }
@@ -117,7 +117,7 @@ finish_job (IcIsolated *job)
     }
   bytes = ic_child_answer (job->child);
   if (!ic_result_update_from_wire (job->result, bytes))
-    ic_result_set_error (job->result, "the plugin's process sent back an unreadable result");
+    ic_result_set_error (job->result, "le processus du module a renvoyé un résultat illisible");
 }
 
 void

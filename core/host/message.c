@@ -8,6 +8,9 @@
 #include "french-template.h"
 #include "identifier.h"
 
+/* IC_ID_RULE in French, for the reasons a report may show. */
+#define IC_ID_RULE_FR "1 à 64 caractères de a-z, 0-9 et _"
+
 void
 ic_message_free (IcMessage *message)
 {
@@ -179,24 +182,24 @@ ic_message_call_problem (const GPtrArray *messages, const IcMessageCall *call)
   const IcMessage *message;
 
   if (call->id == NULL || !ic_id_is_valid (call->id))
-    return g_strdup ("a message id that is not " IC_ID_RULE);
+    return g_strdup ("un identifiant de message qui n'est pas fait de " IC_ID_RULE_FR);
   if ((message = ic_messages_find (messages, call->id)) == NULL)
-    return g_strdup_printf ("message \"%s\", which the definition does not declare", call->id);
+    return g_strdup_printf ("le message « %s », que la définition ne déclare pas", call->id);
   if (call->values->len > IC_MESSAGE_PARAMS_MAX)
-    return g_strdup_printf ("message \"%s\" with %u parameters (at most %d)", call->id, call->values->len,
+    return g_strdup_printf ("le message « %s » avec %u paramètres (au plus %d)", call->id, call->values->len,
                             IC_MESSAGE_PARAMS_MAX);
   for (guint i = 0; i < call->values->len; i++)
     {
       const IcMessageValue *v = &g_array_index (call->values, IcMessageValue, i);
       if (v->name == NULL || !ic_id_is_valid (v->name))
-        return g_strdup_printf ("message \"%s\": a parameter name that is not " IC_ID_RULE, call->id);
+        return g_strdup_printf ("le message « %s » : un nom de paramètre qui n'est pas fait de " IC_ID_RULE_FR, call->id);
       if (!g_strv_contains ((const char *const *) message->params, v->name))
-        return g_strdup_printf ("message \"%s\": parameter %s, which it does not use", call->id, v->name);
+        return g_strdup_printf ("le message « %s » : le paramètre %s, qu'il n'utilise pas", call->id, v->name);
       for (guint k = 0; k < i; k++)
         if (strcmp (g_array_index (call->values, IcMessageValue, k).name, v->name) == 0)
-          return g_strdup_printf ("message \"%s\": parameter %s given twice", call->id, v->name);
+          return g_strdup_printf ("le message « %s » : le paramètre %s donné deux fois", call->id, v->name);
       if (v->value < -IC_MESSAGE_VALUE_MAX || v->value > IC_MESSAGE_VALUE_MAX)
-        return g_strdup_printf ("message \"%s\": parameter %s out of range (at most 2^53 in magnitude)",
+        return g_strdup_printf ("le message « %s » : le paramètre %s hors limites (au plus 2^53 en valeur absolue)",
                                 call->id, v->name);
     }
   /* Every parameter given, so that no "{n}" reaches a report. */
@@ -207,7 +210,7 @@ ic_message_call_problem (const GPtrArray *messages, const IcMessageCall *call)
         for (guint i = 0; i < call->values->len && !given; i++)
           given = strcmp (g_array_index (call->values, IcMessageValue, i).name, message->params[p]) == 0;
         if (!given)
-          return g_strdup_printf ("message \"%s\" without its parameter %s", call->id, message->params[p]);
+          return g_strdup_printf ("le message « %s » sans son paramètre %s", call->id, message->params[p]);
       }
   return NULL;
 }

@@ -62,7 +62,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcMessageCall, ic_message_call_free)
 /* The problem with @call against @messages, or NULL: the id declared, at
  * most IC_MESSAGE_PARAMS_MAX parameters, each [a-z0-9_] and used by the
  * message, given once, within ±IC_MESSAGE_VALUE_MAX, every parameter of
- * the message given. Never quotes a value. Newly allocated. */
+ * the message given. Never quotes a value. In French, as every reason a
+ * report may show. Newly allocated. */
 char *ic_message_call_problem (const GPtrArray *messages, const IcMessageCall *call);
 
 /* The French text of @call, which passed ic_message_call_problem(): the

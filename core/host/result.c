@@ -270,12 +270,12 @@ ic_result_text_problem (const char *text, gsize max_bytes)
 {
   gsize length = strlen (text);
   if (length > max_bytes)
-    return g_strdup_printf ("is %" G_GSIZE_FORMAT " bytes long (at most %" G_GSIZE_FORMAT ")", length, max_bytes);
+    return g_strdup_printf ("fait %" G_GSIZE_FORMAT " octets (au plus %" G_GSIZE_FORMAT ")", length, max_bytes);
   if (!g_utf8_validate (text, (gssize) length, NULL))
-    return g_strdup ("is not valid UTF-8");
+    return g_strdup ("n'est pas de l'UTF-8 valide");
   for (const char *p = text; *p; p++)
     if ((guchar) *p < 0x20 && *p != '\t' && *p != '\n')
-      return g_strdup_printf ("holds the control character 0x%02x", (guchar) *p);
+      return g_strdup_printf ("contient le caractère de contrôle 0x%02x", (guchar) *p);
   return NULL;
 }
 
@@ -314,9 +314,9 @@ char *
 ic_result_count_problem (const char *what, gint64 value, gint64 max, const char *max_what)
 {
   if (value < 0)
-    return g_strdup_printf ("%s %" G_GINT64_FORMAT " is negative", what, value);
+    return g_strdup_printf ("%s %" G_GINT64_FORMAT " est négatif", what, value);
   if (value > max)
-    return g_strdup_printf ("%s %" G_GINT64_FORMAT " is above %s (%" G_GINT64_FORMAT ")", what, value, max_what, max);
+    return g_strdup_printf ("%s %" G_GINT64_FORMAT " dépasse %s (%" G_GINT64_FORMAT ")", what, value, max_what, max);
   return NULL;
 }
 
@@ -330,16 +330,16 @@ counts_problem (const IcResult *r, const IcResultBounds *bounds)
 {
   gboolean over_population = ic_result_is_over_population (r);
   gint64 den_max = over_population ? IC_RESULT_POPULATION_MAX : bounds->max_records;
-  const char *den_what = over_population ? "any population" : "the rows of the run's files";
+  const char *den_what = over_population ? "tout effectif de référence possible" : IC_RESULT_ROWS_WORDS;
   char *problem = NULL;
 
   if (r->has_numerator)
-    problem = ic_result_count_problem ("numerator", r->numerator, bounds->max_records, "the rows of the run's files");
+    problem = ic_result_count_problem ("le numérateur", r->numerator, bounds->max_records, IC_RESULT_ROWS_WORDS);
   if (problem == NULL && r->has_denominator)
-    problem = ic_result_count_problem ("denominator", r->denominator, den_max, den_what);
+    problem = ic_result_count_problem ("le dénominateur", r->denominator, den_max, den_what);
   if (problem == NULL && r->has_numerator && r->has_denominator && !over_population && r->numerator > r->denominator)
-    problem = g_strdup_printf ("numerator %" G_GINT64_FORMAT " is above its denominator %" G_GINT64_FORMAT
-                               ", both counted from records", r->numerator, r->denominator);
+    problem = g_strdup_printf ("le numérateur %" G_GINT64_FORMAT " dépasse son dénominateur %" G_GINT64_FORMAT
+                               ", tous deux comptés sur les données", r->numerator, r->denominator);
   return problem;
 }
 
@@ -352,17 +352,17 @@ strata_problem (const IcResult *r, const IcResultBounds *bounds)
     {
       const IcStratum *s = &g_array_index (r->strata, IcStratum, i);
       if (s->territory >= bounds->n_territories)
-        return g_strdup_printf ("a stratum whose territory index %u is out of range (1 to %u)", s->territory,
+        return g_strdup_printf ("une strate dont l'indice de territoire %u est hors limites (de 1 à %u)", s->territory,
                                 bounds->n_territories - 1);
       if (s->numerator < 0 || s->denominator < 0)
-        return g_strdup_printf ("a negative count in stratum %u", s->territory);
+        return g_strdup_printf ("un effectif négatif dans la strate %u", s->territory);
       if (s->numerator > r->numerator)
-        return g_strdup_printf ("a numerator in stratum %u above the total's", s->territory);
+        return g_strdup_printf ("un numérateur de la strate %u supérieur à celui du total", s->territory);
       if (over_population ? s->denominator > IC_RESULT_POPULATION_MAX : s->denominator > r->denominator)
-        return g_strdup_printf ("a denominator in stratum %u above %s", s->territory,
-                                over_population ? "any population" : "the total's");
+        return g_strdup_printf ("un dénominateur de la strate %u supérieur à %s", s->territory,
+                                over_population ? "tout effectif de référence possible" : "celui du total");
       if (!over_population && s->numerator > s->denominator)
-        return g_strdup_printf ("a numerator in stratum %u above its denominator", s->territory);
+        return g_strdup_printf ("un numérateur de la strate %u supérieur à son dénominateur", s->territory);
     }
   return NULL;
 }
@@ -371,32 +371,32 @@ static char *
 details_problem (const IcResult *r)
 {
   if (r->details->len > IC_RESULT_ITEMS_MAX)
-    return g_strdup_printf ("%u details (at most %d)", r->details->len, IC_RESULT_ITEMS_MAX);
+    return g_strdup_printf ("%u détails (au plus %d)", r->details->len, IC_RESULT_ITEMS_MAX);
   for (guint i = 0; i < r->details->len; i++)
     {
       const IcDetail *d = r->details->pdata[i];
       if (!ic_result_key_is_valid (d->key))
-        return g_strdup ("a detail key that is not [a-z0-9_], 1 to 64 bytes");
+        return g_strdup ("une clé de détail qui n'est pas faite de [a-z0-9_], de 1 à 64 octets");
       if (d->kind == IC_DETAIL_INT ? d->a < -IC_RESULT_DETAIL_MAX || d->a > IC_RESULT_DETAIL_MAX
                                    : d->a < 0 || d->b < 0 || d->a > IC_RESULT_DETAIL_MAX || d->b > IC_RESULT_DETAIL_MAX)
-        return g_strdup_printf ("detail %s out of range", d->key);
+        return g_strdup_printf ("le détail %s hors limites", d->key);
     }
   for (guint i = 0; i < r->parameters->len; i++)
     {
       const IcParameter *p = &g_array_index (r->parameters, IcParameter, i);
       if (!ic_result_key_is_valid (p->name))
-        return g_strdup ("a parameter name that is not [a-z0-9_], 1 to 64 bytes");
+        return g_strdup ("un nom de paramètre qui n'est pas fait de [a-z0-9_], de 1 à 64 octets");
       /* A definition's or configuration's value is within these already;
        * a plugin's fallback must be too, as it is published the same way. */
       if (p->value < 0 || p->value > IC_DEFINITION_PARAMETER_MAX)
-        return g_strdup_printf ("parameter %s %" G_GINT64_FORMAT " out of range (0 to %" G_GINT64_FORMAT ")",
+        return g_strdup_printf ("le paramètre %s à %" G_GINT64_FORMAT ", hors limites (de 0 à %" G_GINT64_FORMAT ")",
                                 p->name, p->value, IC_DEFINITION_PARAMETER_MAX);
     }
   for (guint i = 0; i < r->sources->len; i++)
     {
       const IcSource *source = r->sources->pdata[i];
       if (source->population != NULL && (source->value < 0 || source->value > IC_RESULT_POPULATION_MAX))
-        return g_strdup_printf ("population %s of %" G_GINT64_FORMAT ", beyond any population", source->population,
+        return g_strdup_printf ("l'effectif %s à %" G_GINT64_FORMAT ", au-delà de tout effectif possible", source->population,
                                 source->value);
     }
   return NULL;
@@ -410,19 +410,19 @@ texts_problem (const IcResult *r)
   g_autofree char *problem = NULL;
 
   if (r->reason != NULL && (problem = ic_result_text_problem (r->reason, IC_RESULT_TEXT_MAX)) != NULL)
-    return g_strdup_printf ("a reason that %s", problem);
+    return g_strdup_printf ("un motif qui %s", problem);
   if (r->warnings->len > IC_RESULT_ITEMS_MAX)
-    return g_strdup_printf ("%u warnings (at most %d)", r->warnings->len, IC_RESULT_ITEMS_MAX);
+    return g_strdup_printf ("%u avertissements (au plus %d)", r->warnings->len, IC_RESULT_ITEMS_MAX);
   for (guint i = 0; i < r->warnings->len; i++)
     if ((problem = ic_result_text_problem (r->warnings->pdata[i], IC_RESULT_TEXT_MAX)) != NULL)
-      return g_strdup_printf ("a warning that %s", problem);
+      return g_strdup_printf ("un avertissement qui %s", problem);
   for (guint i = 0; i < r->sources->len; i++)
     {
       const IcSource *s = r->sources->pdata[i];
       const char *texts[] = { s->table, s->population, s->period, s->origin, s->source };
       for (guint k = 0; k < G_N_ELEMENTS (texts); k++)
         if (texts[k] != NULL && (problem = ic_result_text_problem (texts[k], IC_RESULT_TEXT_MAX)) != NULL)
-          return g_strdup_printf ("a source that %s", problem);
+          return g_strdup_printf ("une source qui %s", problem);
     }
   return NULL;
 }
@@ -448,9 +448,9 @@ messages_problem (const IcResult *r)
         n_warnings++;
     }
   if (n_warnings > IC_RESULT_ITEMS_MAX)
-    return g_strdup_printf ("%u warnings (at most %d)", n_warnings, IC_RESULT_ITEMS_MAX);
+    return g_strdup_printf ("%u avertissements (au plus %d)", n_warnings, IC_RESULT_ITEMS_MAX);
   if (n_reasons > 1 || (n_reasons == 1 && (r->status != IC_STATUS_NOT_AVAILABLE || r->reason != NULL)))
-    return g_strdup ("a reason by message for an indicator that has one already, or is available");
+    return g_strdup ("un motif par message pour un indicateur qui en a déjà un, ou qui est disponible");
   return NULL;
 }
 
@@ -518,7 +518,7 @@ ic_result_check (IcResult *result, const IcResultBounds *bounds)
     }
 
   /* An error the api call already named keeps its reason: it says where. */
-  reason = g_strdup_printf ("the plugin reported %s", problem);
+  reason = g_strdup_printf ("le module a rendu des chiffres ou des textes invalides : %s", problem);
   if (result->status != IC_STATUS_ERROR || result->reason == NULL)
     ic_result_set_error (result, reason);
   drop_numbers (result);

@@ -140,9 +140,13 @@ typedef struct {
 /* The bounds of a run on @dataset. */
 void ic_result_bounds_init (IcResultBounds *bounds, IcDataset *dataset);
 
-/* The problem with count @value named @what, negative or above @max (which
- * @max_what names), or NULL. Newly allocated. */
+/* The problem with count @value named @what ("le numérateur"), negative or
+ * above @max (which @max_what names), or NULL, in French as every reason a
+ * report may show. Newly allocated. */
 char *ic_result_count_problem (const char *what, gint64 value, gint64 max, const char *max_what);
+
+/* What bounds a count from records, in the reasons. */
+#define IC_RESULT_ROWS_WORDS "le nombre de lignes des fichiers lus"
 
 /* A denominator population is at most IC_POPULATION_MAX (population.h). */
 #define IC_RESULT_POPULATION_MAX IC_POPULATION_MAX
@@ -167,8 +171,8 @@ char *ic_result_count_problem (const char *what, gint64 value, gint64 max, const
 gboolean ic_result_check (IcResult *result, const IcResultBounds *bounds);
 
 /* The problem with @text as a text of a result (NULL when none): valid
- * UTF-8, at most @max_bytes, no control character but tab and newline.
- * Newly allocated. */
+ * UTF-8, at most @max_bytes, no control character but tab and newline. A
+ * French predicate: "n'est pas de l'UTF-8 valide". Newly allocated. */
 char *ic_result_text_problem (const char *text, gsize max_bytes);
 
 /* TRUE when @key is a detail or parameter key: [a-z0-9_], 1 to

@@ -351,7 +351,7 @@ def vad_child_share(acts, pops, y):
                       "checker only: children visited only at 24 months or more": len(older),
                       "checker only: PMI VAD_CHILD acts in the year": n_acts}
     res["text_fr"] = ("{num} enfants de moins de 2 ans ont bénéficié d'une visite à domicile de la PMI "
-                      "en {y} sur {den}, soit {v} %")
+                      "en {y} sur {den} enfants de moins de 2 ans, soit {v} %")
     return res
 
 
@@ -381,7 +381,7 @@ def ip_eval_3m_rate(ips, y):
         sum(1 for r in ips if in_year(r["received_date"], y) and r["evaluation_end_date"]
             and r["evaluation_end_date"].year == y + 1)
     res["details"] = details
-    res["text_fr"] = "{num} IP évaluées en moins de 3 mois sur {den} IP évaluées en {y}, soit {v} %"
+    res["text_fr"] = "{num} IP évaluées dans les 3 mois suivant leur réception sur {den} IP évaluées en {y}, soit {v} %"
     return res
 
 

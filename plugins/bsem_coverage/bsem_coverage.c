@@ -27,7 +27,7 @@ compute (const IcApi *api, IcContext *ctx, GError **error)
   if (!type || !provider || !date || !birth || !territory || !child)
     {
       g_set_error_literal (error, g_quark_from_static_string ("bsem-coverage"), 1,
-                           "pmi_acts lacks a column this plugin reads");
+                           "il manque à pmi_acts une colonne que ce module lit");
       return FALSE;
     }
   api->period (ctx, &first, &last);

@@ -103,7 +103,7 @@ ic_count_persons_with_act (const IcApi *api, IcContext *ctx, const IcPersonActsC
   if (!type || !provider || !date || !birth || !territory || !person)
     {
       g_set_error_literal (error, g_quark_from_static_string ("ic-person-acts"), 1,
-                           "pmi_acts lacks a column this plugin reads");
+                           "il manque à pmi_acts une colonne que ce module lit");
       return FALSE;
     }
   api->period (ctx, &first, &last);

@@ -21,7 +21,7 @@ compute (const IcApi *api, IcContext *ctx, GError **error)
   if (!received || !ended || !territory)
     {
       g_set_error_literal (error, g_quark_from_static_string ("ip-eval-3m-rate"), 1,
-                           "ip lacks a column this plugin reads");
+                           "il manque à ip une colonne que ce module lit");
       return FALSE;
     }
   api->period (ctx, &first, &last);
