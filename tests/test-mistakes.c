@@ -294,6 +294,12 @@ test_year_range (void)
     { "2019", 2, "no data for 2019: the records run from 2022 to 2025\n" },
   };
 
+  {
+    g_autofree char *out = NULL;
+    const char *validate[] = { "validate", "--data", dir, NULL };
+    g_assert_cmpint (ic_test_spawn (validate, &out, NULL), ==, 0);
+    g_assert_true (g_str_has_suffix (out, "\nYears of the records: 2022, 2024, 2025\n"));
+  }
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *err = NULL;
@@ -369,7 +375,9 @@ test_validate_dialect (void)
   /* Each under its file's line (whose wording is not this test's). */
   g_assert_nonnull (strstr (out, "\n                 UTF-8, separator , (from its first line sep=,)\npmi_acts.csv"));
   g_assert_nonnull (strstr (out, "\n                 UTF-8 with BOM, separator ;\npopulations.csv"));
-  g_assert_true (g_str_has_suffix (out, "\n                 Windows-1252 (not UTF-8), converted, separator ;\n"));
+  g_assert_nonnull (strstr (out, "\n                 Windows-1252 (not UTF-8), converted, separator ;\n"));
+  /* Births, IP and the population all of 2024. */
+  g_assert_true (g_str_has_suffix (out, "\nYear of the records: 2024\n"));
   ic_test_rmtree (dir);
 }
 
