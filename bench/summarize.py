@@ -3,9 +3,12 @@
 
     bench/summarize.py RESULTS_DIR [--markdown BENCHMARKS.md]
 
-Reads runs.csv, sizes.csv, machine.txt, agreement-N.txt, dialects.txt and the
-profile; writes summary.md: machine, data sets, medians and ratios, growth,
-memory per act, the acceptance targets of issue 4, agreement, profile top.
+Reads runs.csv, sizes.csv, machine.txt, agreement-SHAPE-N.txt, shapes.txt,
+dialects.txt and the profile; writes summary.md: machine, data sets, per shape
+and size the medians of indicore, DuckDB, sqlite3 and the floors (cat,
+sha256sum, the tokenizer) with indicore's ratios to DuckDB and to the floor,
+the targets of issue 16, CPU times, growth, memory per act, agreement,
+profile top.
 With --markdown, replaces the part of that file between the two marker lines
 with the same text.
 """
@@ -18,7 +21,6 @@ import sys
 
 BEGIN = "<!-- bench/run.sh: generated section, begin -->"
 END = "<!-- bench/run.sh: generated section, end -->"
-TOOLS = ("indicore", "duckdb", "sqlite")
 
 
 def mb(kb):
@@ -57,168 +59,177 @@ def glib_groups(report, symbols):
     return sorted(groups.items(), key=lambda kv: -kv[1])
 
 
+def median_of(rows, i):
+    return statistics.median(x[i] for x in rows) if rows else None
+
+
+def ratio(a, b, fmt="%.2f"):
+    return (fmt % (a / b)) if a is not None and b else "-"
+
+
+def secs(x):
+    return "%.2f s" % x if x is not None else "-"
+
+
 def main(argv):
     res = argv[1]
     markdown = argv[argv.index("--markdown") + 1] if "--markdown" in argv else None
-    runs = {}
+    runs = {}     # (shape, acts) -> tool -> [(rep, wall, kb, cpu, inner)]
     failed = []
     with open(os.path.join(res, "runs.csv")) as f:
         for row in csv.DictReader(f):
-            n = int(row["acts"])
+            key = (row["shape"], int(row["acts"]))
             if row["exit"] != "0":
-                failed.append("%s on %s acts, round %s: exit %s" % (row["tool"], n, row["rep"], row["exit"]))
-            runs.setdefault(n, {}).setdefault(row["tool"], []).append(
-                (int(row["rep"]), float(row["wall_s"]), int(row["max_rss_kb"]),
-                 float(row.get("cpu_s") or "nan")))
+                failed.append("%s on %s-%s, round %s: exit %s" % (row["tool"], key[0], key[1], row["rep"], row["exit"]))
+            inner = float(row["inner_s"]) if row.get("inner_s") else None
+            runs.setdefault(key, {}).setdefault(row["tool"], []).append(
+                (int(row["rep"]), float(row["wall_s"]), int(row["max_rss_kb"]), float(row.get("cpu_s") or "nan"), inner))
     sizes = {}
     with open(os.path.join(res, "sizes.csv")) as f:
-        for n, rows, total_bytes, acts_bytes in csv.reader(f):
-            sizes[int(n)] = (int(rows), int(total_bytes), int(acts_bytes))
-    ns = sorted(runs)
+        for shape, n, rows, total_bytes, acts_bytes in csv.reader(f):
+            sizes[shape, int(n)] = (int(rows), int(total_bytes), int(acts_bytes))
+    order = []
+    for shape, n in runs:
+        if shape not in order:
+            order.append(shape)
+    keys = sorted(runs, key=lambda k: (order.index(k[0]), k[1]))
     out = []
     w = out.append
+    machine = open(os.path.join(res, "machine.txt")).read().rstrip()
+    engine = ([ln[len("engine: "):] for ln in machine.splitlines() if ln.startswith("engine: ")] or ["?"])[0]
 
     w("### Machine\n")
     w("```")
-    w(open(os.path.join(res, "machine.txt")).read().rstrip())
+    w(machine)
     w("```\n")
 
     w("### Data sets\n")
-    w("`tools/gen-data.py --acts N --seed 1 --year 2024 --dialect iso`: 101 départements × 5 territories,"
-      " births of 2023 and 2024, PMI acts and IPs of 2023 and 2024.\n")
-    w("| set | PMI act rows | all four CSV files | pmi_acts.csv |")
-    w("|---|---:|---:|---:|")
-    for n in ns:
-        rows, tb, ab = sizes[n]
-        w("| acts-%d | %s | %.1f MB | %.1f MB |" % (n, format(rows, ","), tb / 1e6, ab / 1e6))
+    w("`tools/gen-data.py --acts N --seed 1 --year 2024 --shape SHAPE` (`--dialect iso` but for fr-cp1252):"
+      " 101 départements × 5 territories, births of 2023 and 2024, PMI acts and IPs of 2023 and 2024;"
+      " the shapes in `tools/README.md`.\n")
+    w("| shape | acts | PMI act rows | all four CSV files | pmi_acts.csv |")
+    w("|---|---:|---:|---:|---:|")
+    for k in keys:
+        if k in sizes:
+            rows, tb, ab = sizes[k]
+            w("| %s | %d | %s | %.1f MB | %.1f MB |" % (k[0], k[1], format(rows, ","), tb / 1e6, ab / 1e6))
     w("")
 
     med = {}
-    for n in ns:
-        for t in TOOLS:
-            xs = runs[n].get(t, [])
-            if xs:
-                med[n, t] = (statistics.median(x[1] for x in xs), statistics.median(x[2] for x in xs), len(xs),
-                             statistics.median(x[3] for x in xs))
+    for k in keys:
+        for t, xs in runs[k].items():
+            med[k, t] = {"wall": median_of(xs, 1), "kb": median_of(xs, 2), "n": len(xs), "cpu": median_of(xs, 3),
+                         "inner": median_of([x for x in xs if x[4] is not None], 4)}
 
-    w("### Wall time and peak memory (medians)\n")
-    w("Each round runs indicore, DuckDB, then sqlite3 on the same files (warm page cache);"
-      " the ratios divide the peers' medians by indicore's, all from this one run.\n")
-    w("| set | rounds | indicore | DuckDB | sqlite3 | DuckDB ÷ indicore | sqlite3 ÷ indicore |"
-      " indicore peak | DuckDB peak | sqlite3 peak |")
-    w("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for n in ns:
-        e, d, s = med.get((n, "indicore")), med.get((n, "duckdb")), med.get((n, "sqlite"))
+    def m(k, t, what):
+        x = med.get((k, t))
+        return x[what] if x else None
 
-        def cell(x, i, unit):
-            return ("%.2f s" % x[i]) if (x and unit == "s") else (("%.0f MB" % mb(x[i])) if x else "-")
-        w("| acts-%d | %d | %s | %s | %s | %s | %s | %s | %s | %s |" % (
-            n, e[2] if e else 0, cell(e, 0, "s"), cell(d, 0, "s"), cell(s, 0, "s"),
-            ("%.2f×" % (d[0] / e[0])) if e and d else "-", ("%.1f×" % (s[0] / e[0])) if e and s else "-",
-            cell(e, 1, "MB"), cell(d, 1, "MB"), cell(s, 1, "MB")))
-    w("")
-    w("CPU time (user + system, medians; indicore and DuckDB use both cores, sqlite3 one):"
-      " less sensitive than wall time to other work on a shared machine.\n")
-    w("| set | indicore CPU | DuckDB CPU | sqlite3 CPU | DuckDB ÷ indicore | sqlite3 ÷ indicore |")
-    w("|---|---:|---:|---:|---:|---:|")
-    for n in ns:
-        e, d, s_ = med.get((n, "indicore")), med.get((n, "duckdb")), med.get((n, "sqlite"))
-        w("| acts-%d | %s | %s | %s | %s | %s |" % (
-            n, *("%.2f s" % x[3] if x else "-" for x in (e, d, s_)),
-            ("%.2f×" % (d[3] / e[3])) if e and d else "-", ("%.1f×" % (s_[3] / e[3])) if e and s_ else "-"))
-    w("")
-    w("Per round (wall s / peak MB):\n")
-    w("| set | round | indicore | DuckDB | sqlite3 |")
-    w("|---|---:|---:|---:|---:|")
-    for n in ns:
-        for rep in sorted({x[0] for t in TOOLS for x in runs[n].get(t, [])}):
-            cells = []
-            for t in TOOLS:
-                x = [y for y in runs[n].get(t, []) if y[0] == rep]
-                cells.append("%.2f / %.0f" % (x[0][1], mb(x[0][2])) if x else "-")
-            w("| acts-%d | %d | %s |" % (n, rep, " | ".join(cells)))
+    w("### Against DuckDB and the floors (medians)\n")
+    w("Engine: %s. Every indicator, suppression on (`indicore run` as a user runs it); DuckDB and"
+      " sqlite3 compute the same six indicators. Each round runs indicore, DuckDB, sqlite3, then the"
+      " floors on the same files (warm page cache): `cat > /dev/null`, `sha256sum`, and the tokenizer"
+      " (DuckDB's `SELECT count(*)` over `read_csv` of the four files, every column as text; the time"
+      " of the query alone, without node's start). All ratios from this one run.\n" % engine)
+    w("| shape | acts | rounds | indicore | DuckDB | sqlite3 | cat | sha256sum | tokenizer |"
+      " indicore ÷ DuckDB | indicore ÷ tokenizer | indicore peak | DuckDB peak | peak ÷ DuckDB's |")
+    w("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for k in keys:
+        e, d = m(k, "indicore", "wall"), m(k, "duckdb", "wall")
+        tok = m(k, "tokenize", "inner")
+        ek, dk = m(k, "indicore", "kb"), m(k, "duckdb", "kb")
+        w("| %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
+            k[0], k[1], m(k, "indicore", "n") or 0, secs(e), secs(d), secs(m(k, "sqlite", "wall")),
+            secs(m(k, "cat", "wall")), secs(m(k, "sha256sum", "wall")), secs(tok),
+            ratio(e, d), ratio(e, tok), "%.0f MB" % mb(ek) if ek else "-", "%.0f MB" % mb(dk) if dk else "-",
+            ratio(ek, dk)))
     w("")
     if failed:
         w("Failed runs: " + "; ".join(failed) + "\n")
 
-    w("### Growth and memory per act\n")
-    w("| set | indicore s per million acts | DuckDB | sqlite3 | indicore peak bytes per act row |"
-      " indicore peak ÷ input size |")
-    w("|---|---:|---:|---:|---:|---:|")
-    for n in ns:
-        rows, tb, _ = sizes[n]
-        e = med.get((n, "indicore"))
-        per = []
-        for t in TOOLS:
-            x = med.get((n, t))
-            per.append("%.3f" % (x[0] / (rows / 1e6)) if x else "-")
-        w("| acts-%d | %s | %s | %s | %s | %s |" % (
-            n, per[0], per[1], per[2], ("%.0f" % (e[1] * 1024 / rows)) if e else "-",
-            ("%.2f" % (e[1] * 1024 / tb)) if e else "-"))
-    if len(ns) >= 2 and (ns[0], "indicore") in med and (ns[-1], "indicore") in med:
-        a, b = ns[0], ns[-1]
-        ra, rb = sizes[a][0], sizes[b][0]
-        ea, eb = med[a, "indicore"], med[b, "indicore"]
-        w("")
-        w("From acts-%d to acts-%d (%.1f× the rows): indicore time × %.2f, peak memory × %.2f;"
-          " marginal memory %.0f bytes per added act row (includes the other files, which grow"
-          " in proportion)." % (a, b, rb / ra, eb[0] / ea[0], eb[1] / ea[1],
-                                 (eb[1] - ea[1]) * 1024 / (rb - ra)))
-        for t in ("duckdb", "sqlite"):
-            if (a, t) in med and (b, t) in med:
-                w("%s: time × %.2f, peak memory × %.2f." % (
-                    "DuckDB" if t == "duckdb" else "sqlite3", med[b, t][0] / med[a, t][0], med[b, t][1] / med[a, t][1]))
+    w("### Targets of issue 16\n")
+    w("Wall time at most 0.2 × DuckDB's and at most 2 × the tokenizer floor; peak memory at most"
+      " 0.5 × DuckDB's. Each cell: met or not, and the ratio measured.\n")
+    w("| shape | acts | wall ≤ 0.2 × DuckDB | wall ≤ 2 × tokenizer | peak ≤ 0.5 × DuckDB |")
+    w("|---|---:|---|---|---|")
+
+    def target(a, b, limit):
+        if a is None or not b:
+            return "-"
+        return "%s (%.2f)" % ("yes" if a / b <= limit else "**no**", a / b)
+    for k in keys:
+        w("| %s | %d | %s | %s | %s |" % (
+            k[0], k[1], target(m(k, "indicore", "wall"), m(k, "duckdb", "wall"), 0.2),
+            target(m(k, "indicore", "wall"), m(k, "tokenize", "inner"), 2.0),
+            target(m(k, "indicore", "kb"), m(k, "duckdb", "kb"), 0.5)))
     w("")
 
-    w("### Acceptance targets of issue 4\n")
-    checks = []
-    two = min(ns, key=lambda n: abs(n - 2_000_000))
-    e, d, s = med.get((two, "indicore")), med.get((two, "duckdb")), med.get((two, "sqlite"))
-    if e and d:
-        checks.append(("acts-%d: indicore wall ≤ ⅓ of DuckDB's" % two, e[0] <= d[0] / 3,
-                       "%.2f s vs %.2f s (DuckDB ÷ indicore = %.2f, needs ≥ 3)" % (e[0], d[0], d[0] / e[0])))
-        checks.append(("acts-%d: indicore peak memory < DuckDB's" % two, e[1] < d[1],
-                       "%.0f MB vs %.0f MB" % (mb(e[1]), mb(d[1]))))
-    if e and s:
-        checks.append(("acts-%d: indicore ≥ 10× faster than sqlite3" % two, s[0] >= 10 * e[0],
-                       "sqlite3 ÷ indicore = %.1f" % (s[0] / e[0])))
-    if len(ns) >= 2 and all((n, "indicore") in med for n in ns):
-        # Linear growth: each added act costs the same, whatever the size.
-        # Time per act would also count a run's fixed cost (start, plugins
-        # loaded, processes forked: some 0.03 s) against the smallest set.
-        per = [med[n, "indicore"][0] / sizes[n][0] for n in ns]
-        marginal = [(med[b, "indicore"][0] - med[a, "indicore"][0]) / (sizes[b][0] - sizes[a][0])
-                    for a, b in zip(ns, ns[1:])]
-        spread = max(marginal) / min(marginal) if min(marginal) > 0 else float("inf")
-        checks.append(("time grows linearly (the time an added act costs, between consecutive sizes, within ±25 %% from acts-%d to acts-%d)" % (ns[0], ns[-1]),
-                       spread <= 1.25,
-                       "µs per added act: " + ", ".join("%.3f" % (m * 1e6) for m in marginal)
-                       + "; µs per act: " + ", ".join("%.3f" % (p * 1e6) for p in per)))
-    for n in ns:
-        e, d = med.get((n, "indicore")), med.get((n, "duckdb"))
-        if e and d:
-            checks.append(("acts-%d: peak memory below DuckDB's" % n, e[1] < d[1],
-                           "%.0f MB vs %.0f MB" % (mb(e[1]), mb(d[1]))))
-        if e:
-            tb = sizes[n][1]
-            checks.append(("acts-%d: peak memory well below the input size (< ½)" % n, e[1] * 1024 < tb / 2,
-                           "%.0f MB for %.0f MB of CSV" % (mb(e[1]), tb / 1e6)))
-    w("| target | met | measured |")
-    w("|---|---|---|")
-    for name, ok, detail in checks:
-        w("| %s | %s | %s |" % (name, "yes" if ok else "**no**", detail))
+    w("### CPU time (user + system, medians)\n")
+    w("Less sensitive than wall time to other work on a shared machine; indicore and DuckDB use both"
+      " cores, sqlite3 one.\n")
+    w("| shape | acts | indicore | DuckDB | sqlite3 | DuckDB ÷ indicore |")
+    w("|---|---:|---:|---:|---:|---:|")
+    for k in keys:
+        e, d = m(k, "indicore", "cpu"), m(k, "duckdb", "cpu")
+        w("| %s | %d | %s | %s | %s | %s |" % (k[0], k[1], secs(e), secs(d), secs(m(k, "sqlite", "cpu")),
+                                               ratio(d, e)))
+    w("")
+
+    w("Per round (wall s / peak MB; the tokenizer: the query's time / the process's wall):\n")
+    tools = ("indicore", "duckdb", "sqlite", "cat", "sha256sum", "tokenize")
+    w("| shape | acts | round | indicore | DuckDB | sqlite3 | cat | sha256sum | tokenizer |")
+    w("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for k in keys:
+        for rep in sorted({x[0] for t in tools for x in runs[k].get(t, [])}):
+            cells = []
+            for t in tools:
+                x = [y for y in runs[k].get(t, []) if y[0] == rep]
+                if not x:
+                    cells.append("-")
+                elif t == "tokenize":
+                    cells.append("%.2f / %.2f" % (x[0][4] or float("nan"), x[0][1]))
+                else:
+                    cells.append("%.2f / %.0f" % (x[0][1], mb(x[0][2])))
+            w("| %s | %d | %d | %s |" % (k[0], k[1], rep, " | ".join(cells)))
+    w("")
+
+    w("### Growth and memory per act\n")
+    w("| shape | acts | indicore µs per act | µs per added act (from the size before) |"
+      " indicore peak bytes per act row | indicore peak ÷ input size |")
+    w("|---|---:|---:|---:|---:|---:|")
+    prev = {}
+    for k in keys:
+        e, ek = m(k, "indicore", "wall"), m(k, "indicore", "kb")
+        rows, tb, _ = sizes.get(k, (0, 0, 0))
+        added = "-"
+        if k[0] in prev and e is not None and rows > prev[k[0]][0]:
+            added = "%.3f" % ((e - prev[k[0]][1]) / (rows - prev[k[0]][0]) * 1e6)
+        w("| %s | %d | %s | %s | %s | %s |" % (
+            k[0], k[1], "%.3f" % (e / rows * 1e6) if e and rows else "-", added,
+            "%.0f" % (ek * 1024 / rows) if ek and rows else "-", "%.2f" % (ek * 1024 / tb) if ek and tb else "-"))
+        if e is not None:
+            prev[k[0]] = (rows, e)
     w("")
 
     w("### Agreement of the peers with the engine\n")
-    w("Numerators, denominators, every stratum (505 territories) and the details"
-      " (`bench/compare.py`; the engine runs with `--no-suppression` so that no stratum is hidden).\n")
-    for n in ns:
-        p = os.path.join(res, "agreement-%d.txt" % n)
+    w("Numerators, denominators, every stratum (505 territories) and the details (`bench/compare.py`):"
+      " against the bundle as run (suppression on: a hidden stratum must be one the peers have, and"
+      " every small one must be hidden), and against a bundle of the engine run once more with"
+      " `--no-suppression`, every stratum compared.\n")
+    for k in keys:
+        p = os.path.join(res, "agreement-%s-%d.txt" % k)
         if os.path.exists(p):
-            w("acts-%d:\n" % n)
+            w("%s-%d:\n" % k)
             w("```")
             w(open(p).read().rstrip())
             w("```\n")
+    p = os.path.join(res, "shapes.txt")
+    if os.path.exists(p):
+        w("Engine figures by shape (totals and details; base, fr-cp1252, quoted and wide hold the same"
+          " records):\n")
+        w("```")
+        w(open(p).read().rstrip())
+        w("```\n")
     p = os.path.join(res, "dialects.txt")
     if os.path.exists(p):
         w("Engine figures in each dialect (200 000 acts, `--names fr`, same seed):\n")
@@ -229,7 +240,9 @@ def main(argv):
     prof = sorted(glob.glob(os.path.join(res, "perf-[0-9]*.txt")))
     if prof:
         w("### Profile (perf, self time, top entries)\n")
-        w("`%s`; full report in `bench/results/`.\n" % os.path.basename(prof[0]))
+        pset = os.path.join(res, "profile-set.txt")
+        w("`%s`%s; full report in `bench/results/`.\n" % (
+            os.path.basename(prof[0]), " (%s)" % open(pset).read().strip() if os.path.exists(pset) else ""))
         w("```")
         w("\n".join(by_percent(prof[0])[:25]))
         w("```\n")

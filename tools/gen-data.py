@@ -4,13 +4,16 @@
     tools/gen-data.py --out DIR [--seed N] [--year Y] [--departments 1|101]
                       [--department CODE] [--scale F | --acts N]
                       [--dialect fr|iso|cp1252|quoted] [--names codes|fr]
+                      [--shape base|many-persons|few-persons|fr-cp1252|quoted|wide]
 
 Writes births.csv, pmi_acts.csv, ip.csv and populations.csv into DIR, shaped as
 ../shared/spec/data.md says. Python 3 standard library only. The same arguments
 always write the same bytes (the seed drives everything; each département has
 its own random stream, derived from the seed and its code). The dialect changes
 the bytes only, never the records: the same seed gives the same figures in
-every dialect (with the same --names).
+every dialect (with the same --names). So do the shapes fr-cp1252, quoted and
+wide (their extra columns draw from streams of their own); many-persons and
+few-persons change who the acts are of, not how many there are.
 
 No row describes a real person: identifiers are scrambled counters and every
 date is drawn at random. See tools/README.md for the volumes and the shapes.
@@ -116,11 +119,142 @@ DIALECTS = {
 }
 TABLE_TABLE = 10_000     # resolution of the precomputed choice tables
 
+
+class Shape:
+    """What a shape changes (tools/README.md, « Shapes »): the persons' pools,
+    per birth of the years generated, and how many checks a BSEM child has;
+    the persons' identifiers; extra columns of pmi_acts.csv; the dialect."""
+
+    def __init__(self, women=1.1, young=0.8, vad=0.30, bsem_checks=0, ids="P", extra=None, dialect=None):
+        self.women, self.young, self.vad = women, young, vad
+        self.bsem_checks = bsem_checks   # 0: one check, 3 % of children two (today's)
+        self.ids, self.extra, self.dialect = ids, extra, dialect
+
+
+SHAPES = {
+    "base": Shape(),
+    # Pools of about 0.9 draws each: about 0.6 distinct persons per act (1.16
+    # million persons for 2 million acts in the national export of issue 16).
+    "many-persons": Shape(women=1.7, young=5.7, vad=0.9, ids="W"),
+    # Some 40 acts a person: a few women and children seen very often.
+    "few-persons": Shape(women=0.04, young=0.15, vad=0.03, bsem_checks=12),
+    "fr-cp1252": Shape(dialect="cp1252"),
+    "quoted": Shape(extra="comment"),
+    "wide": Shape(extra="wide"),
+}
+
+# The comment column of the quoted shape: free text with the separators, quotes
+# and line ends that a text column of an export holds. 35 % of acts have none.
+COMMENT_PARTS = (
+    "Vu avec la mère", "RDV reporté", "famille absente", "appel de la maternité",
+    "poids et taille OK", "orientation vers le médecin traitant", "à revoir dans 15 jours",
+    "courrier envoyé", "interprète présent", "père présent", "suivi rapproché",
+    "enfant « très calme »", 'dit "ça va mieux"', "pas de difficulté signalée",
+)
+NO_COMMENT = 0.35
+
+# The wide shape: 30 columns no indicator reads, in three groups of ten (after
+# act_id, after person_birth_date, at the end of the line).
+WIDE_COLUMNS = (
+    ("site", "site_label", "agent_id", "agent_role", "created_at", "updated_at", "source_system",
+     "record_status", "appointment_id", "duration_min"),
+    ("place", "motive", "followup", "referral", "language", "interpreter", "postal_code",
+     "commune_insee", "iris_code", "qpv"),
+    ("family_situation", "siblings", "insurance", "mutual", "gestational_weeks", "weight_g",
+     "height_cm", "vaccination_ok", "batch", "export_date"),
+)
+EXTRA_TABLE = 4096       # precomputed values of the extra columns (one draw per act)
+
 SCRAMBLE = 387_420_489   # 3^18: coprime with 10^9, so i -> i*SCRAMBLE mod 10^9 is a bijection
 
 
 def scrambled(prefix, i):
     return "%s%09d" % (prefix, (i * SCRAMBLE + 7) % 1_000_000_000)
+
+
+def person_ids(shape, acts):
+    """The person identifier of counter i: today's P + 9 scrambled digits, or
+    W + a scrambled number without padding (W116739), wide enough for twice
+    the acts (every person has an act or was drawn for one)."""
+    if shape.ids == "P":
+        return lambda i: scrambled("P", i)
+    modulus = 10 ** max(7, len(str(2 * int(acts) + 100)))
+    return lambda i: "W%d" % ((i * SCRAMBLE + 7) % modulus)
+
+
+def extra_columns(shape, dialect, day_strings, seed):
+    """The shape's extra columns of pmi_acts.csv, or None: (headers, table).
+    headers: three lists of names, the columns after act_id, after
+    person_birth_date and at the end of the line; table: EXTRA_TABLE triples
+    of the same three groups of values, escaped for the dialect, each value
+    begun by its separator. Drawn from a stream of their own, so that the
+    records (and the figures) are the base shape's."""
+    if shape.extra is None:
+        return None
+    sep, _, _, _, _, quote_all, _ = DIALECTS[dialect]
+    rnd = random.Random("%d/extra-columns/%s" % (seed, shape.extra))
+
+    def group(values):
+        return "".join(sep + ('"' + v.replace('"', '""') + '"'
+                              if quote_all or any(c in v for c in (sep, '"', "\n", "\r")) else v)
+                       for v in values)
+
+    if shape.extra == "comment":
+        joins = (", ", " ; ", ".\n", " - ", "\r\n")
+        table = []
+        for _ in range(EXTRA_TABLE):
+            text = ""
+            if rnd.random() >= NO_COMMENT:
+                parts = rnd.sample(COMMENT_PARTS, 1 + int(rnd.random() * 3))
+                text = parts[0]
+                for part in parts[1:]:
+                    text += joins[int(rnd.random() * len(joins))] + part
+            table.append(("", group([text]), ""))
+        return ([], ["comment"], []), table
+
+    def pick(*values):
+        return values[int(rnd.random() * len(values))]
+
+    def number(fmt, lo, n):
+        return lambda: fmt % (lo + int(rnd.random() * n))
+
+    def recent_day():
+        return day_strings[len(day_strings) - 1500 + int(rnd.random() * 600)]
+
+    makers = {
+        "site": number("S%03d", 0, 400),
+        "site_label": lambda: pick("PMI centre", "PMI annexe", "Domicile", "École", "Maternité"),
+        "agent_id": number("AG%05d", 0, 20000),
+        "agent_role": lambda: pick("PUER", "SF", "MED", "IDE", "ADM"),
+        "created_at": recent_day,
+        "updated_at": recent_day,
+        "source_system": lambda: pick("HORUS", "PMI-PLUS", "SOLIS", ""),
+        "record_status": lambda: pick("VALIDE", "VALIDE", "A_COMPLETER", "ARCHIVE"),
+        "appointment_id": number("RDV%08d", 0, 10 ** 8),
+        "duration_min": number("%d", 15, 60),
+        "place": lambda: pick("CENTRE", "DOMICILE", "ECOLE", "HOPITAL"),
+        "motive": lambda: pick("SUIVI", "PREMIER_CONTACT", "URGENCE", ""),
+        "followup": lambda: pick("OUI", "NON", ""),
+        "referral": lambda: pick("", "", "MEDECIN", "CAMSP", "HOPITAL"),
+        "language": lambda: pick("fr", "fr", "fr", "ar", "en", "pt", "ro", "tr"),
+        "interpreter": lambda: pick("0", "0", "0", "1"),
+        "postal_code": number("%05d", 1000, 94000),
+        "commune_insee": number("%05d", 1000, 94000),
+        "iris_code": number("%09d", 0, 10 ** 9),
+        "qpv": lambda: pick("0", "0", "0", "1"),
+        "family_situation": lambda: pick("COUPLE", "MONOPARENTAL", "AUTRE", ""),
+        "siblings": number("%d", 0, 5),
+        "insurance": lambda: pick("CPAM", "MSA", "CSS", "AME", ""),
+        "mutual": lambda: pick("OUI", "NON", ""),
+        "gestational_weeks": lambda: pick("", "%d" % (24 + int(rnd.random() * 18))),
+        "weight_g": number("%d", 2500, 12000),
+        "height_cm": number("%d", 45, 60),
+        "vaccination_ok": lambda: pick("OUI", "NON", "INCONNU"),
+        "batch": number("L%04d", 0, 10000),
+        "export_date": lambda: day_strings[-640],
+    }
+    table = [tuple(group([makers[c]() for c in cols]) for cols in WIDE_COLUMNS) for _ in range(EXTRA_TABLE)]
+    return tuple(list(cols) for cols in WIDE_COLUMNS), table
 
 
 def choice_table(pairs, case_variants=True):
@@ -185,6 +319,12 @@ class Writer:
         self.f.write(self.eol)
         self.rows += len(lines)
 
+    def escaped_lines(self, lines):
+        """Rows already joined, every field already quoted where it must be."""
+        if lines:
+            self.f.write(self.eol.join(lines) + self.eol)
+            self.rows += len(lines)
+
     def close(self):
         self.f.close()
 
@@ -200,11 +340,18 @@ def main(argv=None):
     size = ap.add_mutually_exclusive_group()
     size.add_argument("--scale", type=float, help="1 = national volumes (700 000 births a year)")
     size.add_argument("--acts", type=int, help="about this many PMI acts in all (sets the scale)")
-    ap.add_argument("--dialect", choices=sorted(DIALECTS), default="fr")
+    ap.add_argument("--dialect", choices=sorted(DIALECTS),
+                    help="fr (the default), iso, cp1252 or quoted; the shape fr-cp1252 is cp1252")
     ap.add_argument("--names", choices=("codes", "fr"),
                     help="territory names: codes (D23-T1) or fr ('23 Creuse pôle 1'); default by dialect")
+    ap.add_argument("--shape", choices=list(SHAPES), default="base",
+                    help="who the acts are of, and the extra columns (tools/README.md); default base")
     ap.add_argument("--quiet", action="store_true")
     args = ap.parse_args(argv)
+    shape = SHAPES[args.shape]
+    if shape.dialect and args.dialect not in (None, shape.dialect):
+        ap.error("--shape %s is written in the %s dialect" % (args.shape, shape.dialect))
+    args.dialect = shape.dialect or args.dialect or "fr"
 
     t0 = time.monotonic()
     Y = args.year
@@ -230,6 +377,8 @@ def main(argv=None):
         scale = args.scale if args.scale is not None else 1.0
     if scale <= 0:
         ap.error("the scale must be above 0")
+    person_id = person_ids(shape, ACTS_PER_BIRTH * (1 + PREVIOUS_YEAR_BIRTHS) * NATIONAL_BIRTHS * scale
+                           * selected_weight / national_weight)
 
     # Dates as ordinals; strings precomputed once for the whole range used.
     base = dt.date(Y - 50, 1, 1).toordinal()
@@ -261,8 +410,14 @@ def main(argv=None):
     acts_w = Writer(os.path.join(args.out, "pmi_acts.csv"), args.dialect)
     ip_w = Writer(os.path.join(args.out, "ip.csv"), args.dialect)
     births_w.row(("birth_id", "birth_date", "territory"))
-    acts_w.row(("act_id", "act_type", "act_date", "person_id", "person_birth_date", "provider",
-                "professional", "territory"))
+    extra = extra_columns(shape, args.dialect, DS, args.seed)
+    if extra is None:
+        acts_w.row(("act_id", "act_type", "act_date", "person_id", "person_birth_date", "provider",
+                    "professional", "territory"))
+    else:
+        after_id, after_birth, at_end = extra[0]
+        acts_w.row(["act_id"] + after_id + ["act_type", "act_date", "person_id", "person_birth_date"]
+                   + after_birth + ["provider", "professional", "territory"] + at_end)
     ip_w.row(("ip_id", "received_date", "evaluation_end_date", "territory"))
     pop_rows = []   # (population, period, territory, value, source)
     totals = {}
@@ -320,8 +475,8 @@ def main(argv=None):
 
         # ---- women's acts: EPP, EPNP, VAD_PRENATAL, VAD_POSTNATAL
         for t in range(nt):
-            n_women = max(1, round(1.1 * bt[t]))
-            women = [(scrambled("P", person + i + 1),
+            n_women = max(1, round(shape.women * bt[t]))
+            women = [(person_id(person + i + 1),
                       DS[o(Y - 45, 1, 1) + int(r() * 9500) - base]) for i in range(n_women)]
             person += n_women
             nw, nwd = len(women), len(workdays)
@@ -347,9 +502,11 @@ def main(argv=None):
             ttab, ptab, qtab = type_tables["BSEM"], prov_tables["BSEM"], prof_tables["BSEM"]
             nd = len(days)
             for t in range(nt):
-                for _ in range(round(enrolled[t] * coverage * min(part, 1.0))):
+                # few-persons: fewer children, each checked bsem_checks times
+                n_children = round(enrolled[t] * coverage * min(part, 1.0) / max(1, shape.bsem_checks))
+                for _ in range(n_children):
                     person += 1
-                    pid = scrambled("P", person)
+                    pid = person_id(person)
                     day = days[int(r() * nd)]
                     u = r()
                     if u < 0.015:
@@ -360,7 +517,8 @@ def main(argv=None):
                         months = 37 + int(r() * 22)     # in the band (36 to 59 months)
                     b = day - int(months * 30.44) - int(r() * 28)
                     bs = DS[b - base]
-                    for k in range(2 if r() < 0.03 else 1):    # a few children checked twice
+                    checks = 2 if r() < 0.03 else 1    # a few children checked twice
+                    for k in range(shape.bsem_checks or checks):
                         d2 = day if k == 0 else min(days[-1], day + 7 + int(r() * 60))
                         n_bsem[t] += 1
                         append((d2, ttab[int(r() * TABLE_TABLE)], pid, "" if r() < NO_BIRTH_DATE else bs,
@@ -370,13 +528,13 @@ def main(argv=None):
         young_lo, young_days = o(Y - 3, 1, 1), end - o(Y - 3, 1, 1) + 1
         vad_cut = o(Y - 2, 6, 1)
         for t in range(nt):
-            n_young = max(1, round(0.8 * bt[t]))     # the children the PMI follows
+            n_young = max(1, round(shape.young * bt[t]))     # the children the PMI follows
             young = []
             for i in range(n_young):
                 b = young_lo + int(r() * young_days)
-                young.append((scrambled("P", person + i + 1), b, DS[b - base]))
+                young.append((person_id(person + i + 1), b, DS[b - base]))
             person += n_young
-            vad_pool = [c for c in young if c[1] >= vad_cut][:max(1, round(0.30 * bt[t]))] or young
+            vad_pool = [c for c in young if c[1] >= vad_cut][:max(1, round(shape.vad * bt[t]))] or young
             n_base = round(ACTS_PER_BIRTH * bt[t]) - n_bsem[t]   # consultations take the rest
             n_vad = round(RATES["VAD_CHILD"] * bt[t])
             n_other = round(RATES["OTHER_CODE"] * bt[t])
@@ -397,10 +555,22 @@ def main(argv=None):
 
         acts.sort(key=lambda a: a[0])
         lines = []
-        for day, typ, pid, bs, prov, prof, tr in acts:
-            n_acts += 1
-            lines.append(sep.join(("A%010d" % n_acts, typ, DS[day - base], pid, bs, prov, prof, tr)))
-        acts_w.lines(lines)
+        if extra is None:
+            for day, typ, pid, bs, prov, prof, tr in acts:
+                n_acts += 1
+                lines.append(sep.join(("A%010d" % n_acts, typ, DS[day - base], pid, bs, prov, prof, tr)))
+            acts_w.lines(lines)
+        else:
+            # The extra values come escaped; the others need quotes only when
+            # the dialect quotes every field.
+            q = (lambda v: '"' + v + '"') if quote_all else (lambda v: v)
+            table, pick = extra[1], random.Random("%d/%s/extra" % (args.seed, code)).random
+            for day, typ, pid, bs, prov, prof, tr in acts:
+                n_acts += 1
+                at_id, at_birth, at_end = table[int(pick() * EXTRA_TABLE)]
+                lines.append(q("A%010d" % n_acts) + at_id + sep + sep.join(map(q, (typ, DS[day - base], pid, bs)))
+                             + at_birth + sep + sep.join(map(q, (prov, prof, tr))) + at_end)
+            acts_w.escaped_lines(lines)
         del acts, lines
 
         # ---- informations préoccupantes received in Y-1 and Y
@@ -459,8 +629,9 @@ def main(argv=None):
         if not args.quiet:
             print("%-16s %10d rows %10.1f MB" % (name, rows, size_b / 1e6))
     if not args.quiet:
-        print("%-16s %10s      %10.1f MB   scale %.4f, %d département(s), dialect %s, %.1f s"
-              % ("total", "", total_bytes / 1e6, scale, len(deps), args.dialect, time.monotonic() - t0))
+        print("%-16s %10s      %10.1f MB   scale %.4f, %d département(s), dialect %s, shape %s, %.1f s"
+              % ("total", "", total_bytes / 1e6, scale, len(deps), args.dialect, args.shape,
+                 time.monotonic() - t0))
     return 0
 
 
