@@ -123,6 +123,28 @@ test_validate_rows (void)
     }
 }
 
+/* validate names the years of the records and how each file is written:
+ * births of 2024 only, « Année », then of 2023 and 2024, « Années ». */
+static void
+test_validate_years (void)
+{
+  g_autofree char *dir = ic_test_tmpdir ();
+  g_autofree char *one = NULL, *two = NULL, *en = NULL;
+  const char *argv[] = { "validate", "--data", dir, NULL };
+
+  g_free (ic_test_write (dir, "births.csv", "birth_id;birth_date;territory\r\nB-01;10/01/2024;Nord\r\n"));
+  g_assert_cmpint (spawn_in (FRENCH, argv, &one, NULL), ==, 0);
+  assert_holds (one, "                 UTF-8, séparateur ;\n");
+  assert_holds (one, "Année des enregistrements : 2024\n");
+  g_free (ic_test_write (dir, "births.csv",
+                         "birth_id;birth_date;territory\r\nB-01;10/01/2024;Nord\r\nB-02;10/01/2023;Nord\r\n"));
+  g_assert_cmpint (spawn_in (FRENCH, argv, &two, NULL), ==, 0);
+  assert_holds (two, "Années des enregistrements : 2023, 2024\n");
+  g_assert_cmpint (spawn_in (ENGLISH, argv, &en, NULL), ==, 0);
+  assert_holds (en, "Years of the records: 2023, 2024\n");
+  ic_test_rmtree (dir);
+}
+
 /* Free text in act_type is counted: « 1 autre valeur non listée », « 2
  * autres valeurs non listées » (two different texts). */
 static void
@@ -377,6 +399,7 @@ main (int argc, char **argv)
   g_test_add_func ("/i18n/help/french-and-english", test_help);
   g_test_add_func ("/i18n/validate/rows-0-1-2", test_validate_rows);
   g_test_add_func ("/i18n/validate/other-values-1-2", test_validate_other_values);
+  g_test_add_func ("/i18n/validate/years-1-2", test_validate_years);
   g_test_add_func ("/i18n/invalid/problems-1-2", test_invalid_input);
   g_test_add_func ("/i18n/invalid/more-problems-0-1-2", test_more_problems);
   g_test_add_func ("/i18n/invalid/missing-columns-1-2", test_missing_columns);

@@ -105,6 +105,16 @@ test_department_cli (void)
   g_assert_nonnull (strstr (err, "“99” is not a département code"));
   g_assert_cmpint (run_with (dir, (const char *[]) { "--department", "23", "--out", out, NULL }, NULL), ==, 0);
   g_assert_true (g_file_get_contents (out, &text, NULL, NULL));
+  /* From indicore.conf: the file named, not an option. */
+  {
+    g_autofree char *conf = g_strdup_printf ("[indicore]\ndepartment=023\ndata=%s\noutput=%s/out\n", dir, dir);
+    g_autofree char *path = ic_test_write (dir, "indicore.conf", conf);
+    g_autofree char *message = g_strdup_printf ("indicore run: %s: department: “023” is not a département code: "
+                                                "did you mean 23 (Creuse)?", path);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (ic_test_spawn ((const char *[]) { "run", "--config", path, "--year", "2024", NULL }, NULL, &err), ==, 2);
+    g_assert_nonnull (strstr (err, message));
+  }
   g_assert_nonnull (strstr (text, "\"code\": \"23\",\n    \"name\": \"Creuse\""));
   ic_test_rmtree (dir);
 }
@@ -284,6 +294,12 @@ test_year_range (void)
     { "2019", 2, "no data for 2019: the records run from 2022 to 2025\n" },
   };
 
+  {
+    g_autofree char *out = NULL;
+    const char *validate[] = { "validate", "--data", dir, NULL };
+    g_assert_cmpint (ic_test_spawn (validate, &out, NULL), ==, 0);
+    g_assert_true (g_str_has_suffix (out, "\nYears of the records: 2022, 2024, 2025\n"));
+  }
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *err = NULL;
@@ -360,6 +376,8 @@ test_validate_dialect (void)
   g_assert_nonnull (strstr (out, "\n                 UTF-8, separator , (from its first line sep=,)\npmi_acts.csv"));
   g_assert_nonnull (strstr (out, "\n                 UTF-8 with BOM, separator ;\npopulations.csv"));
   g_assert_nonnull (strstr (out, "\n                 Windows-1252 (not UTF-8), converted, separator ;\n"));
+  /* Births, IP and the population all of 2024. */
+  g_assert_true (g_str_has_suffix (out, "\nYear of the records: 2024\n"));
   ic_test_rmtree (dir);
 }
 
@@ -383,6 +401,22 @@ test_lenient_summary (void)
   ic_test_rmtree (dir);
 }
 
+/* A tab-separated export named ip.csv: not « missing required column
+ * received_date », but what is wrong. */
+static void
+test_tab_separated (void)
+{
+  g_autofree char *dir = data_dir ();
+  g_autofree char *ip = ic_test_write (dir, "ip.csv", "ip_id\treceived_date\nI-1\t02/02/2024\n");
+  g_autofree char *err = NULL;
+  const char *validate[] = { "validate", "--data", dir, NULL };
+
+  g_assert_cmpint (ic_test_spawn (validate, NULL, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "ip.csv:1: the header is read as one column: its separator is neither ; nor , "
+                                 "(a tab or |): save the file as CSV"));
+  ic_test_rmtree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -403,5 +437,6 @@ main (int argc, char **argv)
   g_test_add_func ("/mistakes/problems/grouped", test_problems_grouped);
   g_test_add_func ("/mistakes/validate/dialect", test_validate_dialect);
   g_test_add_func ("/mistakes/lenient/summary", test_lenient_summary);
+  g_test_add_func ("/mistakes/input/tab-separated", test_tab_separated);
   return g_test_run ();
 }

@@ -170,6 +170,7 @@ typedef struct {
   gint year, plugin_timeout, plugin_memory, small_count, threads;
   gboolean lenient, no_isolation, no_suppression;
   gboolean year_from_config; /* --config chose the year: none was given */
+  gboolean department_from_config;
   IcConfig *config;          /* NULL without --config */
   GPtrArray *history_paths;  /* earlier bundles, for the renderings */
 } RunArgs;
@@ -246,7 +247,10 @@ apply_config (RunArgs *a)
   if (a->data == NULL)
     a->data = g_strdup (config->data_dir);
   if (a->department == NULL)
-    a->department = g_strdup (config->department);
+    {
+      a->department = g_strdup (config->department);
+      a->department_from_config = TRUE;
+    }
   if (a->department_name == NULL)
     a->department_name = g_strdup (config->department_name);
   a->lenient = a->lenient || config->lenient;
@@ -338,7 +342,10 @@ check_arguments (RunArgs *a)
   department = ic_department_lookup (a->department, &error);
   if (department == NULL)
     {
-      g_printerr (_("indicore run: --department: %s\n"), error->message);
+      if (a->department_from_config)
+        g_printerr (_("indicore run: %s: department: %s\n"), a->config_path, error->message);
+      else
+        g_printerr (_("indicore run: --department: %s\n"), error->message);
       return FALSE;
     }
   if (a->department_name == NULL)

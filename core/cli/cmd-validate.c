@@ -21,6 +21,22 @@ print_dialect (const IcTable *table)
     g_print (_("%-16s %s, separator %c\n"), "", encoding, table->separator);
 }
 
+/* The years the records cover, which `run --year` may ask for (a gap
+ * shows: 2022, 2024). */
+static void
+print_years (IcDataset *dataset)
+{
+  g_autoptr (GArray) years = ic_dataset_years (dataset);
+  g_autoptr (GString) list = g_string_new (NULL);
+
+  for (guint i = 0; i < years->len; i++)
+    g_string_append_printf (list, "%s%d", i ? ", " : "", g_array_index (years, int, i));
+  if (years->len == 0)
+    g_print (_("No dated record: no year to compute.\n"));
+  else
+    g_print (g_dngettext (NULL, "Year of the records: %s\n", "Years of the records: %s\n", years->len), list->str);
+}
+
 int
 ic_cmd_validate (int argc, char **argv)
 {
@@ -77,5 +93,6 @@ ic_cmd_validate (int argc, char **argv)
                      "", table->spec->columns[c].name, unlisted, IC_TABLE_OTHER_CODE_MAX_LEN, IC_TABLE_OTHER_CODES_MAX);
         }
     }
+  print_years (dataset);
   return IC_EXIT_OK;
 }

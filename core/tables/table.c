@@ -5,6 +5,7 @@
 #include "table-private.h"
 
 #include <string.h>
+#include <glib/gi18n.h>
 
 #include "text.h"
 
@@ -66,6 +67,13 @@ read_header (IcTableReader *r, IcCsvReader *csv, GError **error)
         g_string_append_printf (missing, "%s%s", missing->len ? ", " : "", table->columns[c].spec->name);
         n_missing++;
       }
+  /* A header read as one column holding tabs or bars: a text export
+   * (Excel's « Texte (séparateur : tabulation) »), not CSV; say so. */
+  if (n_missing > 0 && n_fields == 1 && (memchr (header[0].data, '\t', header[0].len) != NULL
+                                         || memchr (header[0].data, '|', header[0].len) != NULL))
+    return ic_table_fail_file (r, 1, 0, NULL, error,
+                               _("the header is read as one column: its separator is neither ; nor , "
+                                 "(a tab or |): save the file as CSV"));
   if (n_missing > 0)
     return ic_table_fail_file (r, 1, 0, NULL, error,
                                g_dngettext (NULL, "missing required column %s", "missing required columns %s", n_missing),
