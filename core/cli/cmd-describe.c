@@ -91,24 +91,6 @@ print_department_targets (const IcDefinition *d, const IcConfig *config)
     }
 }
 
-/* The files read, and each population in words with where it comes from. */
-static void
-print_inputs (const IcPluginInfo *desc)
-{
-  g_print ("  Données :      ");
-  for (guint i = 0; desc->tables[i]; i++)
-    g_print (" %s.csv%s", desc->tables[i], desc->tables[i + 1] ? "," : "");
-  for (guint i = 0; desc->populations && desc->populations[i]; i++)
-    {
-      g_autofree char *what = ic_population_french_name (desc->populations[i]);
-      gboolean derivable = g_strcmp0 (desc->populations[i], "births") == 0
-                           || g_strcmp0 (desc->populations[i], "children_under_2") == 0;
-      g_print ("%s %s (ligne « %s » de populations.csv%s)", i == 0 ? " ;" : ",", what, desc->populations[i],
-               derivable ? ", ou à défaut déduit de births.csv" : "");
-    }
-  g_print ("\n");
-}
-
 /* The files read, and each population in words (French, as in the
  * definitions) with where it comes from. */
 static void
