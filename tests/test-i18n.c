@@ -391,6 +391,39 @@ test_mistakes (void)
   ic_test_rmtree (dir);
 }
 
+/* list prints the refusals in the terminal's language, while a bundle has
+ * them in French (tests/test-cli.c): garbage named *.so, and a copy of a
+ * built-in plugin found first, which makes the built-in one a duplicate. */
+static void
+test_list_refusals (void)
+{
+  g_autofree char *dir = ic_test_tmpdir ();
+  g_autofree char *builtin = g_build_filename (ic_test_plugins_dir (), "epp_pmi_coverage.so", NULL);
+  g_autofree char *copy = g_build_filename (dir, "epp_copy.so", NULL);
+  g_autofree char *bytes = NULL, *fr = NULL, *en = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *argv[] = { "list", "--plugins", dir, NULL };
+  gsize length;
+
+  g_free (ic_test_write (dir, "garbage.so", "\x7f" "ELF, then nothing of a shared object"));
+  g_file_get_contents (builtin, &bytes, &length, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (copy, bytes, (gssize) length, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (spawn_in (FRENCH, argv, &fr, NULL), ==, 1);
+  assert_holds (fr, "\nrefusés :\n");
+  assert_holds (fr, "/garbage.so : pas un objet partagé chargeable : ");
+  assert_holds (fr, "/epp_pmi_coverage.so : identifiant « epp_pmi_coverage » en double : ");
+  assert_holds (fr, "/epp_copy.so, trouvé plus tôt dans l'ordre de recherche, est utilisé\n");
+  g_assert_cmpint (spawn_in (ENGLISH, argv, &en, NULL), ==, 1);
+  assert_holds (en, "\nrefused:\n");
+  assert_holds (en, "/garbage.so: not a loadable shared object: ");
+  assert_holds (en, "/epp_pmi_coverage.so: duplicate id \"epp_pmi_coverage\": ");
+  assert_holds (en, "/epp_copy.so, found earlier in the search order, is used\n");
+  ic_test_rmtree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -409,5 +442,6 @@ main (int argc, char **argv)
   g_test_add_func ("/i18n/run/lenient-0-1-2", test_lenient_summary);
   g_test_add_func ("/i18n/usage/errors", test_usage_errors);
   g_test_add_func ("/i18n/usage/mistakes", test_mistakes);
+  g_test_add_func ("/i18n/list/refusals", test_list_refusals);
   return g_test_run ();
 }
