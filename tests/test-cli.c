@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <string.h>
 
+#include "message.h"
 #include "test-util.h"
 
 static const char births_csv[] =
@@ -327,6 +328,52 @@ test_run_with_refusals (void)
   ic_test_rmtree (dir);
 }
 
+/* The scaffold's definition loads, and its French is right at 0, 1 and 2
+ * (written here by hand): the sentence's plural syntax and the warning
+ * its code names by id. Building it is tests/sdk-out-of-tree.sh's. */
+static void
+test_new_plugin_french (void)
+{
+  g_autofree char *dir = ic_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "my_ind", "my_ind.json", NULL);
+  g_autofree char *source_path = g_build_filename (dir, "my_ind", "my_ind.c", NULL);
+  g_autofree char *source = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IcDefinition) definition = NULL;
+  const char *argv[] = { "new-plugin", "my_ind", "--dir", dir, NULL };
+  const char *sentences[] = {
+    "0 femme a bénéficié d'un EPNP réalisé par la PMI en 2024 sur 0 naissance, soit 0,0 %",
+    "1 femme a bénéficié d'un EPNP réalisé par la PMI en 2024 sur 1 naissance, soit 100,0 %",
+    "2 femmes ont bénéficié d'un EPNP réalisé par la PMI en 2024 sur 2 naissances, soit 100,0 %",
+  };
+  const char *warnings[] = {
+    "0 EPNP de l'année réalisé par un autre acteur que la PMI n'est pas compté",
+    "1 EPNP de l'année réalisé par un autre acteur que la PMI n'est pas compté",
+    "2 EPNP de l'année réalisés par un autre acteur que la PMI ne sont pas comptés",
+  };
+
+  g_assert_cmpint (ic_test_spawn (argv, NULL, NULL), ==, 0);
+  definition = ic_definition_load (path, &error);
+  g_assert_no_error (error);
+  for (gint64 n = 0; n <= 2; n++)
+    {
+      g_autoptr (IcMessageCall) call = ic_message_call_new (IC_MESSAGE_WARNING, "not_by_pmi");
+      g_autofree char *sentence = ic_definition_expand_text (definition, n, n, n ? 1000 : 0, "2024", 2024);
+      g_autofree char *warning = NULL;
+
+      ic_message_call_add (call, "n", n);
+      g_assert_null (ic_message_call_problem (definition->messages, call));
+      warning = ic_message_compose (definition->messages, call, "2024", 2024);
+      g_assert_cmpstr (sentence, ==, sentences[n]);
+      g_assert_cmpstr (warning, ==, warnings[n]);
+    }
+  /* The code writes no prose for the report: its warning is a message id. */
+  g_assert_true (g_file_get_contents (source_path, &source, NULL, NULL));
+  g_assert_nonnull (strstr (source, "api->warning_message (ctx, \"not_by_pmi\", params, G_N_ELEMENTS (params));"));
+  g_assert_null (strstr (source, "api->warning (ctx,"));
+  ic_test_rmtree (dir);
+}
+
 static void
 test_run_only (void)
 {
@@ -485,6 +532,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/run/disk-full", test_run_disk_full);
   g_test_add_func ("/cli/run/data-not-a-directory", test_run_data_not_a_directory);
   g_test_add_func ("/cli/list/refusals", test_list_refusals);
+  g_test_add_func ("/cli/new-plugin/french", test_new_plugin_french);
   g_test_add_func ("/cli/validate", test_validate);
   g_test_add_func ("/cli/validate/free-text-codes", test_free_text_codes);
   g_test_add_func ("/cli/describe", test_describe);
