@@ -2,8 +2,9 @@
 """french-only.py: fails on an English word in what a person reads of the
 tests' bundles and renderings: the golden bundles and their renderings
 (tests/golden/), the Creuse example computed for 2022, 2023 and 2024, and a
-run with --lenient setting rows aside for each kind of row problem, each
-rendered as text, md, html and csv. Reports are French whatever the locale.
+run with --lenient setting rows aside for each kind of row problem and with
+a refused plugin file of each kind (tests/fixtures/refuse/, garbage, a
+duplicate), each rendered as text, md, html and csv. Reports are French whatever the locale.
 
 Usage: french-only.py INDICORE SOURCE_DIR   (TAP on standard output)
 
@@ -16,6 +17,7 @@ import html
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -32,6 +34,10 @@ directory denominator numerator above below killed stopped crashed system call r
 rebuild engine built newer upgrade previous change progress undecided stratum strata territory
 withheld hidden small women woman visited seen home evaluation evaluations concluded received
 within months days must may see
+first line lines duplicate identifier field fields header expected quote closing unquoted longer bytes
+dated before after ends received outcome closed care referral second same
+symbol undefined untrusted writable anyone group owned user running descriptor magic wrong smaller
+loadable shared object define uses neither nor through used found earlier search order
 """.split())
 
 WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿŒœ_0-9]+")
@@ -96,23 +102,38 @@ LENIENT_ACTS = ("act_id;act_type;act_date;person_id;person_birth_date;provider;p
 
 
 def lenient_run(indicore, work, env, failures):
-    """The bundle of a run with --lenient on rows of every kind of problem."""
+    """The bundle of a run with --lenient on rows of every kind of problem,
+    and plugin files refused for every reason."""
     data = os.path.join(work, "lenient")
     os.mkdir(data)
     for name, content in (("births.csv", LENIENT_BIRTHS), ("pmi_acts.csv", LENIENT_ACTS)):
         with open(os.path.join(data, name), "w", encoding="utf-8") as f:
             f.write(content)
+    build = os.path.dirname(os.path.abspath(indicore))
+    refuse = os.path.join(build, "tests", "fixtures", "refuse")
+    extra = os.path.join(work, "plugins")
+    os.mkdir(extra)
+    with open(os.path.join(extra, "garbage.so"), "wb") as f:
+        f.write(b"\x7fELF, then nothing of a shared object")
+    # Found first, it makes the built-in one a duplicate.
+    shutil.copy(os.path.join(build, "plugins", "epp_pmi_coverage.so"), os.path.join(extra, "epp_copy.so"))
     out = os.path.join(work, "lenient.json")
     subprocess.run([indicore, "run", "--data", data, "--year", "2024", "--department", "23", "--lenient",
-                    "--out", out], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+                    "--plugins", refuse, "--plugins", extra, "--out", out],
+                   env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
     if not os.path.exists(out):
         failures.append("the --lenient run wrote no bundle")
         return []
     with open(out, encoding="utf-8") as f:
-        reasons = [r for i in json.load(f)["inputs"] for r in i.get("rejected_reasons", [])]
+        bundle = json.load(f)
+    reasons = [r for i in bundle["inputs"] for r in i.get("rejected_reasons", [])]
     # 1 birth and 5 acts set aside, the first 5 reasons of a file kept.
     if len(reasons) != 6:
         failures.append(f"the --lenient bundle keeps {len(reasons)} reasons, not 6")
+    # Every fixture of refuse/, the garbage and the duplicate.
+    expected = len([n for n in os.listdir(refuse) if n.endswith(".so")]) + 2
+    if len(bundle["plugins_refused"]) != expected:
+        failures.append(f"the bundle has {len(bundle['plugins_refused'])} refused plugins, not {expected}")
     return [out]
 
 

@@ -146,7 +146,7 @@ static const RefuseCase refuse_cases[] = {
   { "/loader/refuse/abi-minor", "fixture_abi_minor", IC_LOADER_ERROR_ABI_MINOR, NULL, NULL },
   { "/loader/refuse/bad-id", "fixture_bad_id", IC_LOADER_ERROR_INVALID,
     "id \"Bad-Id\": the id must be 1 to 64 characters of a-z, 0-9 and _",
-    "descripteur invalide : identifiant « Bad-Id » : l'identifiant doit faire de 1 à 64 caractères parmi a-z, 0-9 et _" },
+    "descripteur invalide : identifiant « Bad-Id » : un identifiant fait de 1 à 64 caractères parmi a-z, 0-9 et _" },
   { "/loader/refuse/no-version", "fixture_no_version", IC_LOADER_ERROR_INVALID, "no version",
     "descripteur invalide : pas de version" },
   { "/loader/refuse/no-compute", "fixture_no_compute", IC_LOADER_ERROR_INVALID, "no compute function",

@@ -71,7 +71,7 @@ ic_scanner_check_info (const IcPluginInfo *info, GError **error)
         strcpy (shown + 72, "...");
       message = g_strdup_printf (_("invalid descriptor: %s%s%s: the id must be 1 to %d characters of a-z, 0-9 and _"),
                                  shown ? "id \"" : _("no id"), shown ? shown : "", shown ? "\"" : "", MAX_TEXT);
-      french = g_strdup_printf ("descripteur invalide : %s%s%s : l'identifiant doit faire de 1 à %d caractères "
+      french = g_strdup_printf ("descripteur invalide : %s%s%s : un identifiant fait de 1 à %d caractères "
                                 "parmi a-z, 0-9 et _", shown ? "identifiant « " : "aucun identifiant",
                                 shown ? shown : "", shown ? " »" : "", MAX_TEXT);
       ic_loader_set_error_literal (error, IC_LOADER_ERROR_INVALID, message, french);
