@@ -312,6 +312,11 @@ test_bundle_any_language (void)
   const char *argv_en[] = { "run", "--data", dir, "--year", "2024", "--department", "23", "--lenient",
                             "--only", "epp_pmi_coverage", "--out", en_path, NULL };
 
+  /* A quote inside a field: the CSV reader's words, which come translated
+   * from the reader, are French in the bundle too. */
+  g_free (ic_test_write (dir, "births.csv", "birth_id;birth_date;territory\r\n"
+                                            "B-01;10/01/2024;Nord\r\nB-02;10/01/2024;Nord\r\n"
+                                            "B-03;10/01/2024;No\"rd\r\n"));
   g_setenv ("SOURCE_DATE_EPOCH", "1700000000", TRUE);
   g_assert_cmpint (spawn_in (FRENCH, argv_fr, NULL, &err), ==, 0);
   assert_holds (err, "indicore : département 23, année 2024 : 1 indicateur\n");
@@ -325,6 +330,7 @@ test_bundle_any_language (void)
   /* Line 3 of pmi_acts.csv, field 3: 31 February. */
   assert_holds (fr, "\"pmi_acts.csv:3:3: act_date: date invalide (attendu : AAAA-MM-JJ ou JJ/MM/AAAA, "
                     "et un jour qui existe)\"");
+  assert_holds (fr, "\"births.csv:4:3: territory: guillemet dans un champ sans guillemets\"");
   g_assert_cmpstr (fr, ==, en);
   ic_test_rmtree (dir);
 }
