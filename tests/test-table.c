@@ -192,6 +192,20 @@ assert_lenient_french (const char *reason, const InvalidCase *c)
   g_error ("%s: no French reason written for the case", c->path);
 }
 
+/* Every row rule of every table has its French for --lenient's reasons
+ * (problems.c): a rule added without one would put English in a bundle. */
+static void
+test_rules_in_french (void)
+{
+  for (int id = 0; id < IC_N_TABLES; id++)
+    {
+      const IcTableSpec *spec = ic_table_spec ((IcTableId) id);
+      for (guint i = 0; i < spec->n_rules; i++)
+        if (ic_problems_french (spec->rules[i].message, 1) == spec->rules[i].message)
+          g_error ("%s: the rule \"%s\" has no French in problems.c", spec->name, spec->rules[i].message);
+    }
+}
+
 static void
 write_case (const char *dir, const InvalidCase *c)
 {
@@ -1799,6 +1813,7 @@ main (int argc, char **argv)
 #undef ADD
 
   g_test_add ("/dataset/tables-at-once", Fixture, NULL, fixture_set_up, test_tables_at_once, fixture_tear_down);
+  g_test_add_func ("/table/lenient/rules-in-french", test_rules_in_french);
   g_test_add ("/dataset/territories-union-too-big", Fixture, NULL, fixture_set_up, test_territories_union_too_big,
               fixture_tear_down);
   g_test_add ("/table/encoding-read-again", Fixture, NULL, fixture_set_up, test_encoding_read_again, fixture_tear_down);
