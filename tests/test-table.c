@@ -206,6 +206,40 @@ test_rules_in_french (void)
     }
 }
 
+/* The same for the words the readers name in their source,
+ * ic_table_words (r, N_("...")) and ic_table_words_n (r, "...", ...): each
+ * has its French. */
+static void
+test_words_in_french (void)
+{
+  g_autofree char *dir = g_build_filename (ic_test_source_dir (), "core", "tables", NULL);
+  g_autoptr (GDir) tables = g_dir_open (dir, 0, NULL);
+  g_autoptr (GRegex) call = g_regex_new ("ic_table_words(?:_n)? \\(r, (?:N_\\()?\"([^\"\\\\]*)\"", 0, 0, NULL);
+  const char *name;
+  guint found = 0;
+
+  g_assert_nonnull (tables);
+  while ((name = g_dir_read_name (tables)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *text = NULL;
+      g_autoptr (GMatchInfo) match = NULL;
+
+      if (!g_str_has_suffix (name, ".c") || !g_file_get_contents (path, &text, NULL, NULL))
+        continue;
+      for (g_regex_match (call, text, 0, &match); g_match_info_matches (match); g_match_info_next (match, NULL))
+        {
+          g_autofree char *words = g_match_info_fetch (match, 1);
+          if (strcmp (ic_problems_french (words, 1), words) == 0)
+            g_error ("%s: \"%s\" has no French in problems.c", name, words);
+          found++;
+        }
+    }
+  /* table-rows.c's 9 (missing value, date, count, period, code, 2 × more
+   * than, longer than, fields), table-rules.c's 1, table-unique.c's 1. */
+  g_assert_cmpuint (found, >=, 11);
+}
+
 static void
 write_case (const char *dir, const InvalidCase *c)
 {
@@ -1814,6 +1848,7 @@ main (int argc, char **argv)
 
   g_test_add ("/dataset/tables-at-once", Fixture, NULL, fixture_set_up, test_tables_at_once, fixture_tear_down);
   g_test_add_func ("/table/lenient/rules-in-french", test_rules_in_french);
+  g_test_add_func ("/table/lenient/words-in-french", test_words_in_french);
   g_test_add ("/dataset/territories-union-too-big", Fixture, NULL, fixture_set_up, test_territories_union_too_big,
               fixture_tear_down);
   g_test_add ("/table/encoding-read-again", Fixture, NULL, fixture_set_up, test_encoding_read_again, fixture_tear_down);

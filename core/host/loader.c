@@ -1,3 +1,6 @@
+/* loader.c: finds plugin files, has each scanned, pairs it with its definition;
+ * words every refusal twice, in French for bundles and reports (whatever the
+ * locale) and in the terminal's language (gettext) for list and run. */
 #include "loader.h"
 
 #include <errno.h>
