@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """french-only.py: fails on an English word in what a person reads of the
 tests' bundles and renderings: the golden bundles and their renderings
-(tests/golden/), and the Creuse example computed for 2022, 2023 and 2024 and
-rendered as text, md, html and csv. Reports are French whatever the locale.
+(tests/golden/), the Creuse example computed for 2022, 2023 and 2024, and a
+run with --lenient setting rows aside for each kind of row problem and with
+a refused plugin file of each kind (tests/fixtures/refuse/, garbage, a
+duplicate), each rendered as text, md, html and csv. Reports are French whatever the locale.
 
 Usage: french-only.py INDICORE SOURCE_DIR   (TAP on standard output)
 
@@ -15,6 +17,7 @@ import html
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -31,12 +34,19 @@ directory denominator numerator above below killed stopped crashed system call r
 rebuild engine built newer upgrade previous change progress undecided stratum strata territory
 withheld hidden small women woman visited seen home evaluation evaluations concluded received
 within months days must may see
+first line lines duplicate identifier field fields header expected quote closing unquoted longer bytes
+dated before after ends received outcome closed care referral second same
+symbol undefined untrusted writable anyone group owned user running descriptor magic wrong smaller
+loadable shared object define uses neither nor through used found earlier search order
 """.split())
 
 WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿŒœ_0-9]+")
 # Option names, paths and file names are not words: --lenient,
 # /usr/lib/.../plugins/x.so, indicore-plugin.h.
-NOT_WORDS = re.compile(r"--[a-z][a-z-]*|[\w.~-]*/[\w./~-]*|[\w-]+\.(?:h|so|c|csv|json)\b")
+# A row problem's place, « pmi_acts.csv:7:8: territory: », names a column
+# of the input format.
+NOT_WORDS = re.compile(r"[\w-]+\.csv:\d+(?::\d+)?: (?:[a-z_]+: )?|"
+                       r"--[a-z][a-z-]*|[\w.~-]*/[\w./~-]*|[\w-]+\.(?:h|so|c|csv|json)\b")
 READ_KEYS = {"title", "text_fr", "reason", "warnings", "label", "national_objective", "rejected_reasons",
              "name", "source"}
 
@@ -78,6 +88,55 @@ def texts_of(path):
     return [content]
 
 
+# Rows --lenient sets aside, one of each kind of problem (their reasons go
+# into the bundle): an impossible date, a missing value, a row short of a
+# field, an identifier met twice, an unknown code, a quote in a field.
+LENIENT_BIRTHS = "birth_id;birth_date;territory\r\nB-01;10/01/2024;Nord\r\nB-02;31/02/2024;Nord\r\n"
+LENIENT_ACTS = ("act_id;act_type;act_date;person_id;person_birth_date;provider;professional;territory\r\n"
+                "A-01;EPP;01/02/2024;W-01;;PMI;SF;Nord\r\n"
+                "A-02;;01/02/2024;W-02;;PMI;SF;Nord\r\n"
+                "A-03;EPP;01/02/2024;W-03;;PMI;SF\r\n"
+                "A-01;EPP;02/02/2024;W-04;;PMI;SF;Nord\r\n"
+                "A-05;EPP;02/02/2024;W-05;;NOBODY;SF;Nord\r\n"
+                "A-06;EPP;02/02/2024;W-06;;PMI;SF;No\"rd\r\n")
+
+
+def lenient_run(indicore, work, env, failures):
+    """The bundle of a run with --lenient on rows of every kind of problem,
+    and plugin files refused for every reason."""
+    data = os.path.join(work, "lenient")
+    os.mkdir(data)
+    for name, content in (("births.csv", LENIENT_BIRTHS), ("pmi_acts.csv", LENIENT_ACTS)):
+        with open(os.path.join(data, name), "w", encoding="utf-8") as f:
+            f.write(content)
+    build = os.path.dirname(os.path.abspath(indicore))
+    refuse = os.path.join(build, "tests", "fixtures", "refuse")
+    extra = os.path.join(work, "plugins")
+    os.mkdir(extra)
+    with open(os.path.join(extra, "garbage.so"), "wb") as f:
+        f.write(b"\x7fELF, then nothing of a shared object")
+    # Found first, it makes the built-in one a duplicate.
+    shutil.copy(os.path.join(build, "plugins", "epp_pmi_coverage.so"), os.path.join(extra, "epp_copy.so"))
+    out = os.path.join(work, "lenient.json")
+    subprocess.run([indicore, "run", "--data", data, "--year", "2024", "--department", "23", "--lenient",
+                    "--plugins", refuse, "--plugins", extra, "--out", out],
+                   env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    if not os.path.exists(out):
+        failures.append("the --lenient run wrote no bundle")
+        return []
+    with open(out, encoding="utf-8") as f:
+        bundle = json.load(f)
+    reasons = [r for i in bundle["inputs"] for r in i.get("rejected_reasons", [])]
+    # 1 birth and 5 acts set aside, the first 5 reasons of a file kept.
+    if len(reasons) != 6:
+        failures.append(f"the --lenient bundle keeps {len(reasons)} reasons, not 6")
+    # Every fixture of refuse/, the garbage and the duplicate.
+    expected = len([n for n in os.listdir(refuse) if n.endswith(".so")]) + 2
+    if len(bundle["plugins_refused"]) != expected:
+        failures.append(f"the bundle has {len(bundle['plugins_refused'])} refused plugins, not {expected}")
+    return [out]
+
+
 def main():
     indicore, source = sys.argv[1], sys.argv[2]
     golden = os.path.join(source, "tests", "golden")
@@ -103,6 +162,13 @@ def main():
                                env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
                 paths.append(rendering)
             previous += ["--previous", out]
+        for out in lenient_run(indicore, work, env, failures):
+            paths.append(out)
+            for fmt in ("text", "md", "html", "csv"):
+                rendering = os.path.join(work, f"lenient.{fmt}")
+                subprocess.run([indicore, "render", out, "--format", fmt, "--out", rendering],
+                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+                paths.append(rendering)
         print(f"1..{len(paths) + 1}")
         for n, path in enumerate(paths, 1):
             words = sorted({w for text in texts_of(path) for w in english_words(text)})
@@ -116,6 +182,8 @@ def main():
                             print(f"#   {line.strip()[:200]}")
             else:
                 print(f"ok {n} - {name}")
+    for failure in failures:
+        print(f"# {failure}")
     print(f"{'not ok' if failures else 'ok'} {len(paths) + 1} - no English word in any French output")
     return 1 if failures else 0
 

@@ -14,7 +14,7 @@ ok () { n=$((n + 1)); echo "ok $n - $1"; }
 not_ok () { n=$((n + 1)); failed=1; echo "not ok $n - $1"; }
 check () { desc=$1; shift; if "$@" >"$work/last.log" 2>&1; then ok "$desc"; else not_ok "$desc"; sed 's/^/# /' "$work/last.log"; fi; }
 
-echo "1..9"
+echo "1..10"
 prefix=$work/prefix
 check "engine builds and installs into a temporary prefix" \
   sh -c "meson setup '$work/build' '$source_dir' --prefix='$prefix' --libdir=lib -Dbuildtype=plain && ninja -C '$work/build' install"
@@ -64,7 +64,11 @@ IC_PLUGIN_EXPORT const IcPluginDescriptor ic_plugin_descriptor = {
 SRC
 mkdir "$work/old"
 check "a plugin of an older ABI major builds" sh -c "cc -shared -fPIC -o '$work/old/old_plugin.so' '$work/old.c' \$(pkg-config --cflags --libs indicore-plugin)"
-check "and is refused with a clear reason" sh -c "
+check "and is refused with a clear reason, in the terminal's language" sh -c "
   '$indicore' list --plugins '$work/old' > '$work/list.txt'; test \$? -eq 1 &&
-  grep -q 'old_plugin.so: construit pour l.ABI de module 0.9, alors que ce moteur a l.ABI 1.1 : à recompiler' '$work/list.txt'"
+  grep -q 'old_plugin.so: built for plugin ABI 0.9, while this engine has ABI 1.1: rebuild it' '$work/list.txt'"
+check "and in French in a bundle, whatever the locale" sh -c "
+  '$indicore' run --data '$work/scaffold/my_indicator/data' --year 2024 --department 23 --plugins '$work/old' \
+    --out '$work/old.json'; test \$? -eq 1 &&
+  grep -q 'construit pour l.ABI de module 0.9, alors que ce moteur a l.ABI 1.1 : à recompiler' '$work/old.json'"
 exit $failed

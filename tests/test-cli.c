@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <string.h>
 
+#include "message.h"
 #include "test-util.h"
 
 static const char births_csv[] =
@@ -216,24 +217,33 @@ test_describe (void)
   g_assert_cmpint (ic_test_spawn (unknown, NULL, NULL), ==, 2);
 }
 
-/* A plugin directory with garbage, an empty file, a shared object without
- * the descriptor and a duplicate of a built-in plugin. */
+/* A plugin directory with garbage, an empty file, a plugin without its
+ * definition file and a duplicate of a built-in plugin. */
+static void
+copy_into (const char *dir, const char *source, const char *name)
+{
+  g_autofree char *copy = g_build_filename (dir, name, NULL);
+  g_autofree char *bytes = NULL;
+  gsize length;
+  g_autoptr (GError) error = NULL;
+
+  g_file_get_contents (source, &bytes, &length, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (copy, bytes, (gssize) length, &error);
+  g_assert_no_error (error);
+}
+
 static char *
 bad_plugin_dir (void)
 {
   char *dir = ic_test_tmpdir ();
   g_autofree char *builtin = g_build_filename (ic_test_plugins_dir (), "epp_pmi_coverage.so", NULL);
-  g_autofree char *copy = g_build_filename (dir, "epp_copy.so", NULL);
-  g_autofree char *bytes = NULL;
-  gsize length;
-  g_autoptr (GError) error = NULL;
+  g_autofree char *no_definition = g_build_filename (ic_test_fixtures_dir (), "refuse", "fixture_no_definition.so", NULL);
 
   g_free (ic_test_write (dir, "garbage.so", "\x7f" "ELF but not really, just garbage bytes"));
   g_free (ic_test_write (dir, "empty.so", ""));
-  g_file_get_contents (builtin, &bytes, &length, &error);
-  g_assert_no_error (error);
-  g_file_set_contents (copy, bytes, (gssize) length, &error);
-  g_assert_no_error (error);
+  copy_into (dir, no_definition, "no_definition.so");
+  copy_into (dir, builtin, "epp_copy.so");
   return dir;
 }
 
@@ -254,7 +264,46 @@ test_list_refusals (void)
   g_assert_nonnull (strstr (out, "garbage.so: not a loadable shared object"));
   g_assert_nonnull (strstr (out, "empty.so: not a loadable shared object"));
   g_assert_nonnull (strstr (out, "epp_pmi_coverage.so: duplicate id \"epp_pmi_coverage\""));
+  g_assert_nonnull (strstr (out, "no_definition.so: no definition file fixture_no_definition.json beside the plugin nor in "));
   ic_test_rmtree (dir);
+}
+
+/* The reason of the refusal of @file in the bundle @text. */
+static const char *
+refusal_reason (JsonObject *bundle, const char *file)
+{
+  JsonArray *refused = json_object_get_array_member (bundle, "plugins_refused");
+  for (guint i = 0; i < json_array_get_length (refused); i++)
+    {
+      JsonObject *refusal = json_array_get_object_element (refused, i);
+      if (g_str_has_suffix (json_object_get_string_member (refusal, "file"), file))
+        return json_object_get_string_member (refusal, "reason");
+    }
+  g_error ("no refusal of %s", file);
+  return NULL;
+}
+
+/* A bundle is French whatever the locale (the tests run under C.UTF-8):
+ * the refusals of bad_plugin_dir(), written here by hand. */
+static void
+assert_refusals_in_french (const char *text, const char *plugins)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *duplicate = NULL;
+  JsonObject *bundle;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  bundle = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (refusal_reason (bundle, "garbage.so"), ==, "ce n'est pas une bibliothèque partagée chargeable");
+  g_assert_cmpstr (refusal_reason (bundle, "empty.so"), ==, "ce n'est pas une bibliothèque partagée chargeable");
+  duplicate = g_strdup_printf ("identifiant « epp_pmi_coverage » en double : %s/epp_copy.so, trouvé avant dans "
+                               "l'ordre de recherche, est utilisé", plugins);
+  g_assert_cmpstr (refusal_reason (bundle, "epp_pmi_coverage.so"), ==, duplicate);
+  /* then the engine's definitions directory, which depends on the build */
+  g_assert_true (g_str_has_prefix (refusal_reason (bundle, "no_definition.so"),
+                                   "aucun fichier de définition fixture_no_definition.json ni à côté du module ni dans /"));
 }
 
 static void
@@ -274,7 +323,54 @@ test_run_with_refusals (void)
   g_assert_nonnull (strstr (text, "\"plugins_refused\": ["));
   g_assert_nonnull (strstr (text, "garbage.so"));
   g_assert_nonnull (strstr (text, "\"file\": \"epp_copy.so\""));
+  assert_refusals_in_french (text, plugins);
   ic_test_rmtree (plugins);
+  ic_test_rmtree (dir);
+}
+
+/* The scaffold's definition loads, and its French is right at 0, 1 and 2
+ * (written here by hand): the sentence's plural syntax and the warning
+ * its code names by id. Building it is tests/sdk-out-of-tree.sh's. */
+static void
+test_new_plugin_french (void)
+{
+  g_autofree char *dir = ic_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "my_ind", "my_ind.json", NULL);
+  g_autofree char *source_path = g_build_filename (dir, "my_ind", "my_ind.c", NULL);
+  g_autofree char *source = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IcDefinition) definition = NULL;
+  const char *argv[] = { "new-plugin", "my_ind", "--dir", dir, NULL };
+  const char *sentences[] = {
+    "0 femme a bénéficié d'un EPNP réalisé par la PMI en 2024 sur 0 naissance, soit 0,0 %",
+    "1 femme a bénéficié d'un EPNP réalisé par la PMI en 2024 sur 1 naissance, soit 100,0 %",
+    "2 femmes ont bénéficié d'un EPNP réalisé par la PMI en 2024 sur 2 naissances, soit 100,0 %",
+  };
+  const char *warnings[] = {
+    "0 EPNP de l'année réalisé par un autre acteur que la PMI n'est pas compté",
+    "1 EPNP de l'année réalisé par un autre acteur que la PMI n'est pas compté",
+    "2 EPNP de l'année réalisés par un autre acteur que la PMI ne sont pas comptés",
+  };
+
+  g_assert_cmpint (ic_test_spawn (argv, NULL, NULL), ==, 0);
+  definition = ic_definition_load (path, &error);
+  g_assert_no_error (error);
+  for (gint64 n = 0; n <= 2; n++)
+    {
+      g_autoptr (IcMessageCall) call = ic_message_call_new (IC_MESSAGE_WARNING, "not_by_pmi");
+      g_autofree char *sentence = ic_definition_expand_text (definition, n, n, n ? 1000 : 0, "2024", 2024);
+      g_autofree char *warning = NULL;
+
+      ic_message_call_add (call, "n", n);
+      g_assert_null (ic_message_call_problem (definition->messages, call));
+      warning = ic_message_compose (definition->messages, call, "2024", 2024);
+      g_assert_cmpstr (sentence, ==, sentences[n]);
+      g_assert_cmpstr (warning, ==, warnings[n]);
+    }
+  /* The code writes no prose for the report: its warning is a message id. */
+  g_assert_true (g_file_get_contents (source_path, &source, NULL, NULL));
+  g_assert_nonnull (strstr (source, "api->warning_message (ctx, \"not_by_pmi\", params, G_N_ELEMENTS (params));"));
+  g_assert_null (strstr (source, "api->warning (ctx,"));
   ic_test_rmtree (dir);
 }
 
@@ -436,6 +532,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/run/disk-full", test_run_disk_full);
   g_test_add_func ("/cli/run/data-not-a-directory", test_run_data_not_a_directory);
   g_test_add_func ("/cli/list/refusals", test_list_refusals);
+  g_test_add_func ("/cli/new-plugin/french", test_new_plugin_french);
   g_test_add_func ("/cli/validate", test_validate);
   g_test_add_func ("/cli/validate/free-text-codes", test_free_text_codes);
   g_test_add_func ("/cli/describe", test_describe);

@@ -297,7 +297,8 @@ test_run_summary (void)
 }
 
 /* The bundle is the same bytes in any language: --lenient's reasons go into
- * it as written in the source, while the terminal speaks French. */
+ * it in French, run in French or in English, while the terminal speaks the
+ * user's language. */
 static void
 test_bundle_any_language (void)
 {
@@ -311,6 +312,11 @@ test_bundle_any_language (void)
   const char *argv_en[] = { "run", "--data", dir, "--year", "2024", "--department", "23", "--lenient",
                             "--only", "epp_pmi_coverage", "--out", en_path, NULL };
 
+  /* A quote inside a field: the CSV reader's words, which come translated
+   * from the reader, are French in the bundle too. */
+  g_free (ic_test_write (dir, "births.csv", "birth_id;birth_date;territory\r\n"
+                                            "B-01;10/01/2024;Nord\r\nB-02;10/01/2024;Nord\r\n"
+                                            "B-03;10/01/2024;No\"rd\r\n"));
   g_setenv ("SOURCE_DATE_EPOCH", "1700000000", TRUE);
   g_assert_cmpint (spawn_in (FRENCH, argv_fr, NULL, &err), ==, 0);
   assert_holds (err, "indicore : département 23, année 2024 : 1 indicateur\n");
@@ -322,7 +328,9 @@ test_bundle_any_language (void)
   g_assert_true (g_file_get_contents (fr_path, &fr, NULL, NULL));
   g_assert_true (g_file_get_contents (en_path, &en, NULL, NULL));
   /* Line 3 of pmi_acts.csv, field 3: 31 February. */
-  assert_holds (fr, "pmi_acts.csv:3:3: act_date: not a valid date");
+  assert_holds (fr, "\"pmi_acts.csv:3:3: act_date: date invalide (attendu : AAAA-MM-JJ ou JJ/MM/AAAA, "
+                    "et un jour qui existe)\"");
+  assert_holds (fr, "\"births.csv:4:3: territory: guillemet dans un champ sans guillemets\"");
   g_assert_cmpstr (fr, ==, en);
   ic_test_rmtree (dir);
 }
@@ -391,6 +399,39 @@ test_mistakes (void)
   ic_test_rmtree (dir);
 }
 
+/* list prints the refusals in the terminal's language, while a bundle has
+ * them in French (tests/test-cli.c): garbage named *.so, and a copy of a
+ * built-in plugin found first, which makes the built-in one a duplicate. */
+static void
+test_list_refusals (void)
+{
+  g_autofree char *dir = ic_test_tmpdir ();
+  g_autofree char *builtin = g_build_filename (ic_test_plugins_dir (), "epp_pmi_coverage.so", NULL);
+  g_autofree char *copy = g_build_filename (dir, "epp_copy.so", NULL);
+  g_autofree char *bytes = NULL, *fr = NULL, *en = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *argv[] = { "list", "--plugins", dir, NULL };
+  gsize length;
+
+  g_free (ic_test_write (dir, "garbage.so", "\x7f" "ELF, then nothing of a shared object"));
+  g_file_get_contents (builtin, &bytes, &length, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (copy, bytes, (gssize) length, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (spawn_in (FRENCH, argv, &fr, NULL), ==, 1);
+  assert_holds (fr, "\nrefusés :\n");
+  assert_holds (fr, "/garbage.so : pas un objet partagé chargeable : ");
+  assert_holds (fr, "/epp_pmi_coverage.so : identifiant « epp_pmi_coverage » en double : ");
+  assert_holds (fr, "/epp_copy.so, trouvé plus tôt dans l'ordre de recherche, est utilisé\n");
+  g_assert_cmpint (spawn_in (ENGLISH, argv, &en, NULL), ==, 1);
+  assert_holds (en, "\nrefused:\n");
+  assert_holds (en, "/garbage.so: not a loadable shared object: ");
+  assert_holds (en, "/epp_pmi_coverage.so: duplicate id \"epp_pmi_coverage\": ");
+  assert_holds (en, "/epp_copy.so, found earlier in the search order, is used\n");
+  ic_test_rmtree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -409,5 +450,6 @@ main (int argc, char **argv)
   g_test_add_func ("/i18n/run/lenient-0-1-2", test_lenient_summary);
   g_test_add_func ("/i18n/usage/errors", test_usage_errors);
   g_test_add_func ("/i18n/usage/mistakes", test_mistakes);
+  g_test_add_func ("/i18n/list/refusals", test_list_refusals);
   return g_test_run ();
 }

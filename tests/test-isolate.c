@@ -271,7 +271,9 @@ static const HostileCase hostile_cases[] = {
   /* case 8: its output went into the bundle on standard output */
   { "/isolate/hostile/stdout", "hostile_stdout", FALSE, "\u00ab hostile_stdout was here \u00bb" },
   /* case 10: found only when called, exit status 127 */
-  { "/isolate/hostile/undefined-symbol", "hostile_undefined", TRUE, "undefined symbol ic_engine_internal" },
+  { "/isolate/hostile/undefined-symbol", "hostile_undefined", TRUE,
+    "le module utilise un symbole que ni lui ni ses bibliothèques ne définissent : ic_engine_internal "
+    "(un module n'atteint le moteur que par IcApi)" },
   /* no limit on memory */
   { "/isolate/hostile/memory", "hostile_memory", FALSE, "failed to allocate 67108864 bytes" },
 };

@@ -116,7 +116,8 @@ typedef struct {
   const char *path;     /* /loader/refuse/... */
   const char *fixture;  /* in build/tests/fixtures/refuse/ */
   IcLoaderError code;
-  const char *phrase;   /* what the reason must say; NULL: computed by the test */
+  const char *phrase;   /* what the terminal's reason (C locale) must say; NULL: computed by the test */
+  const char *french;   /* what the reason in bundles and reports must say, written by hand; NULL: computed */
 } RefuseCase;
 
 /* The descriptor of ABI 1.0, field by field: magic 4 + size 4 + major 2 +
@@ -127,48 +128,68 @@ typedef struct {
 
 static const RefuseCase refuse_cases[] = {
   { "/loader/refuse/no-descriptor", "fixture_no_descriptor", IC_LOADER_ERROR_NO_DESCRIPTOR,
-    "without the ic_plugin_descriptor symbol" },
-  { "/loader/refuse/bad-magic", "fixture_bad_magic", IC_LOADER_ERROR_BAD_MAGIC, "wrong magic number" },
-  { "/loader/refuse/too-small", "fixture_too_small", IC_LOADER_ERROR_TOO_SMALL, NULL },
+    "without the ic_plugin_descriptor symbol",
+    "bibliothèque partagée sans le symbole ic_plugin_descriptor : ce n'est pas un module indicore" },
+  { "/loader/refuse/bad-magic", "fixture_bad_magic", IC_LOADER_ERROR_BAD_MAGIC, "wrong magic number",
+    "ic_plugin_descriptor n'est pas un descripteur de module indicore (nombre magique erroné)" },
+  { "/loader/refuse/too-small", "fixture_too_small", IC_LOADER_ERROR_TOO_SMALL, NULL, NULL },
   /* magic 4 + size 4 = 8; the header adds major 2 + minor 2 = 12 */
   { "/loader/refuse/too-small-header", "fixture_too_small_header", IC_LOADER_ERROR_TOO_SMALL,
-    "descriptor of 8 bytes, smaller than the 12 bytes of its header" },
+    "descriptor of 8 bytes, smaller than the 12 bytes of its header",
+    "descripteur de 8 octets, plus petit que les 12 octets de son en-tête" },
   { "/loader/refuse/abi-major", "fixture_abi_major_0", IC_LOADER_ERROR_ABI_MAJOR,
+    "built for plugin ABI 0.9, while this engine has ABI 1.",
     "construit pour l'ABI de module 0.9, alors que ce moteur a l'ABI 1." },
   { "/loader/refuse/abi-major-future-layout", "fixture_abi_major_2", IC_LOADER_ERROR_ABI_MAJOR,
+    "built for plugin ABI 2.0, while this engine has ABI 1.",
     "construit pour l'ABI de module 2.0, alors que ce moteur a l'ABI 1." },
-  { "/loader/refuse/abi-minor", "fixture_abi_minor", IC_LOADER_ERROR_ABI_MINOR, NULL },
+  { "/loader/refuse/abi-minor", "fixture_abi_minor", IC_LOADER_ERROR_ABI_MINOR, NULL, NULL },
   { "/loader/refuse/bad-id", "fixture_bad_id", IC_LOADER_ERROR_INVALID,
-    "id \"Bad-Id\": the id must be 1 to 64 characters of a-z, 0-9 and _" },
-  { "/loader/refuse/no-version", "fixture_no_version", IC_LOADER_ERROR_INVALID, "no version" },
-  { "/loader/refuse/no-compute", "fixture_no_compute", IC_LOADER_ERROR_INVALID, "no compute function" },
-  { "/loader/refuse/no-tables", "fixture_no_tables", IC_LOADER_ERROR_INVALID, "no table declared" },
-  { "/loader/refuse/unknown-table", "fixture_unknown_table", IC_LOADER_ERROR_INVALID, "unknown table \"nope\"" },
+    "id \"Bad-Id\": the id must be 1 to 64 characters of a-z, 0-9 and _",
+    "descripteur invalide : identifiant « Bad-Id » : un identifiant fait de 1 à 64 caractères parmi a-z, 0-9 et _" },
+  { "/loader/refuse/no-version", "fixture_no_version", IC_LOADER_ERROR_INVALID, "no version",
+    "descripteur invalide : pas de version" },
+  { "/loader/refuse/no-compute", "fixture_no_compute", IC_LOADER_ERROR_INVALID, "no compute function",
+    "descripteur invalide : pas de fonction de calcul" },
+  { "/loader/refuse/no-tables", "fixture_no_tables", IC_LOADER_ERROR_INVALID, "no table declared",
+    "descripteur invalide : aucune table déclarée" },
+  { "/loader/refuse/unknown-table", "fixture_unknown_table", IC_LOADER_ERROR_INVALID, "unknown table \"nope\"",
+    "descripteur invalide : table « nope » inconnue" },
   { "/loader/refuse/empty-population", "fixture_empty_population", IC_LOADER_ERROR_INVALID,
-    "tables and populations must be NULL-terminated lists of at most 64 non-empty names" },
+    "tables and populations must be NULL-terminated lists of at most 64 non-empty names",
+    "les tables et les populations doivent être des listes terminées par NULL d'au plus 64 noms non vides" },
   { "/loader/refuse/no-definition", "fixture_no_definition", IC_LOADER_ERROR_NO_DEFINITION,
-    "no definition file fixture_no_definition.json beside the plugin nor in " },
+    "no definition file fixture_no_definition.json beside the plugin nor in ",
+    "aucun fichier de définition fixture_no_definition.json ni à côté du module ni dans " },
+  /* The detail of an invalid definition is for the plugin's author, in
+   * the terminal; a report says which file and where to look. */
   { "/loader/refuse/definition-unknown-member", "fixture_definition_member", IC_LOADER_ERROR_BAD_DEFINITION,
-    "fixture_definition_member.json: member \"threshold\": unknown member" },
+    "fixture_definition_member.json: member \"threshold\": unknown member",
+    "le fichier de définition fixture_definition_member.json est invalide (le détail est donné par « indicore list »)" },
   /* The comma is missing after line 4, `  "title": "...not JSON"`: 2 spaces
    * + 7 for "title" + ':' + ' ' + 40 for the quoted title = 51 characters.
    * json-glib points at the end of the token the comma should follow. */
   { "/loader/refuse/definition-syntax", "fixture_definition_syntax", IC_LOADER_ERROR_BAD_DEFINITION,
-    "fixture_definition_syntax.json:4:51: Parse error" },
+    "fixture_definition_syntax.json:4:51: Parse error",
+    "le fichier de définition fixture_definition_syntax.json est invalide" },
   { "/loader/refuse/definition-other-id", "fixture_definition_other_id", IC_LOADER_ERROR_BAD_DEFINITION,
-    "has id \"fixture_good\", not \"fixture_definition_other_id\"" },
+    "has id \"fixture_good\", not \"fixture_definition_other_id\"",
+    "a l'identifiant « fixture_good » et non « fixture_definition_other_id »" },
 };
 
-/* The reason of @c, when it depends on the build. */
+/* The reason of @c in the terminal (C locale), or in French when @french,
+ * when it depends on the build. */
 static char *
-refuse_phrase (const RefuseCase *c)
+refuse_phrase (const RefuseCase *c, gboolean french)
 {
-  if (c->phrase != NULL)
-    return g_strdup (c->phrase);
+  if ((french ? c->french : c->phrase) != NULL)
+    return g_strdup (french ? c->french : c->phrase);
   if (c->code == IC_LOADER_ERROR_TOO_SMALL)
-    return g_strdup_printf ("descriptor of 12 bytes, smaller than the %d bytes of ABI 1.0", SIZE_1_0);
+    return g_strdup_printf (french ? "descripteur de 12 octets, plus petit que les %d octets de l'ABI 1.0"
+                                   : "descriptor of 12 bytes, smaller than the %d bytes of ABI 1.0", SIZE_1_0);
   if (c->code == IC_LOADER_ERROR_ABI_MINOR)
-    return g_strdup_printf ("construit pour l'ABI de module %d.%d, plus récente que l'ABI %d.%d de ce moteur",
+    return g_strdup_printf (french ? "construit pour l'ABI de module %d.%d, plus récente que l'ABI %d.%d de ce moteur"
+                                   : "built for plugin ABI %d.%d, newer than this engine's ABI %d.%d",
                             IC_ABI_MAJOR, IC_ABI_MINOR + 1, IC_ABI_MAJOR, IC_ABI_MINOR);
   g_assert_not_reached ();
   return NULL;
@@ -183,7 +204,8 @@ test_refuse (gconstpointer data)
   const RefuseCase *c = data;
   g_autoptr (GError) error = NULL;
   g_autofree char *path = refuse_fixture (c->fixture);
-  g_autofree char *phrase = refuse_phrase (c);
+  g_autofree char *phrase = refuse_phrase (c, FALSE);
+  g_autofree char *french = refuse_phrase (c, TRUE);
   g_autoptr (IcPlugin) plugin = NULL;
 
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
@@ -191,6 +213,7 @@ test_refuse (gconstpointer data)
   g_assert_null (plugin);
   g_assert_error (error, IC_LOADER_ERROR, (gint) c->code);
   assert_contains (error->message, phrase);
+  assert_contains (ic_loader_error_french (error), french);
 }
 
 /* The whole refuse/ directory in one scan: nothing loads, each file is
@@ -207,11 +230,13 @@ test_refuse_scan_all (void)
     {
       g_autofree char *path = refuse_fixture (refuse_cases[i].fixture);
       const IcRefusal *refusal = find_refusal (set, path);
-      g_autofree char *phrase = refuse_phrase (&refuse_cases[i]);
+      g_autofree char *phrase = refuse_phrase (&refuse_cases[i], FALSE);
+      g_autofree char *french = refuse_phrase (&refuse_cases[i], TRUE);
 
       g_assert_nonnull (refusal);
       g_assert_cmpint (refusal->code, ==, refuse_cases[i].code);
-      assert_contains (refusal->reason, phrase);
+      assert_contains (refusal->message, phrase);
+      assert_contains (refusal->reason, french);
     }
   for (guint i = 1; i < set->refused->len; i++)
     g_assert_cmpstr (((IcRefusal *) set->refused->pdata[i - 1])->path, <,
@@ -528,6 +553,8 @@ test_refuse_untrusted_mode (void)
   g_assert_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_UNTRUSTED);
   assert_contains (error->message, "untrusted plugin file");
   assert_contains (error->message, "writable by anyone (mode 0666)");
+  assert_contains (ic_loader_error_french (error), "fichier de module ");
+  assert_contains (ic_loader_error_french (error), " non sûr : tout le monde peut y écrire (mode 0666) : « chmod go-w » le corrige");
   g_clear_error (&error);
 
   /* A group that is not root's may not write it either. */
@@ -536,6 +563,7 @@ test_refuse_untrusted_mode (void)
   plugin = ic_plugin_load (so, NULL, &error);
   g_assert_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_UNTRUSTED);
   assert_contains (error->message, "writable by its group (mode 0664)");
+  assert_contains (ic_loader_error_french (error), " non sûr : son groupe peut y écrire (mode 0664)");
   g_clear_error (&error);
 
   /* Nor a directory anyone can write into. */
@@ -544,6 +572,7 @@ test_refuse_untrusted_mode (void)
   plugin = ic_plugin_load (so, NULL, &error);
   g_assert_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_UNTRUSTED);
   assert_contains (error->message, "untrusted plugin directory");
+  assert_contains (ic_loader_error_french (error), "dossier de modules ");
   ic_test_rmtree (plugins);
 }
 
@@ -569,6 +598,10 @@ test_refuse_untrusted_owner (void)
   expected = g_strdup_printf ("owned by uid 4242, neither root nor the user running indicore (uid %u)",
                               (guint) geteuid ());
   assert_contains (error->message, expected);
+  g_free (expected);
+  expected = g_strdup_printf (" non sûr : il appartient à l'uid 4242, qui n'est ni root ni l'utilisateur "
+                              "qui lance indicore (uid %u)", (guint) geteuid ());
+  assert_contains (ic_loader_error_french (error), expected);
   ic_test_rmtree (plugins);
 }
 
@@ -741,8 +774,11 @@ test_scan_duplicate (void)
   refusal = set->refused->pdata[0];
   g_assert_cmpstr (refusal->path, ==, second);
   g_assert_cmpint (refusal->code, ==, IC_LOADER_ERROR_DUPLICATE);
-  assert_contains (refusal->reason, "duplicate id \"fixture_good\"");
+  assert_contains (refusal->message, "duplicate id \"fixture_good\"");
+  assert_contains (refusal->message, first);
+  assert_contains (refusal->reason, "identifiant « fixture_good » en double : ");
   assert_contains (refusal->reason, first);
+  assert_contains (refusal->reason, ", trouvé avant dans l'ordre de recherche, est utilisé");
   ic_plugin_set_free (set);
 
   /* The other order, the other winner. */

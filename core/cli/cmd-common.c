@@ -16,7 +16,7 @@ ic_cmd_print_refusals (IcPluginSet *set)
   for (guint i = 0; i < set->refused->len; i++)
     {
       const IcRefusal *refusal = set->refused->pdata[i];
-      g_printerr (_("indicore: plugin refused: %s: %s\n"), refusal->path, refusal->reason);
+      g_printerr (_("indicore: plugin refused: %s: %s\n"), refusal->path, refusal->message);
     }
 }
 

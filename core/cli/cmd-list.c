@@ -28,7 +28,8 @@ ic_cmd_list (int argc, char **argv)
   for (guint i = 0; i < plugins->refused->len; i++)
     {
       const IcRefusal *r = plugins->refused->pdata[i];
-      g_print ("  %s: %s\n", r->path, r->reason);
+      /* TRANSLATORS: a refused plugin file, then why */
+      g_print (_("  %s: %s\n"), r->path, r->message);
     }
   return plugins->refused->len > 0 ? IC_EXIT_PARTIAL : IC_EXIT_OK;
 }

@@ -30,7 +30,7 @@ ic_isolate_compute_in_process (const IcPlugin *plugin, IcDataset *dataset, GHash
   const IcPluginDescriptor *descriptor = ic_plugin_load_code (plugin, plugin->fd, &error);
 
   if (descriptor == NULL)
-    ic_result_set_error (result, error->message);
+    ic_result_set_error (result, ic_loader_error_french (error));
   else
     compute (descriptor, plugin, dataset, overrides, result);
 }
@@ -73,7 +73,7 @@ run_child (gpointer data)
     reply_error (error->message);
   descriptor = ic_plugin_load_code (job->plugin, IC_CHILD_PLUGIN_FD, &error);
   if (descriptor == NULL)
-    reply_error (error->message);
+    reply_error (ic_loader_error_french (error));
   close (IC_CHILD_PLUGIN_FD);
   limits.kind = IC_SANDBOX_COMPUTE;
   if (!ic_sandbox_apply (&limits, &error))

@@ -1,5 +1,9 @@
+/* loader.c: finds plugin files, has each scanned, pairs it with its definition;
+ * words every refusal twice, in French for bundles and reports (whatever the
+ * locale) and in the terminal's language (gettext) for list and run. */
 #include "loader.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <string.h>
 #include <unistd.h>
@@ -7,19 +11,82 @@
 #include "paths.h"
 #include "scanner.h"
 
-G_DEFINE_QUARK (ic-loader-error-quark, ic_loader_error)
+typedef struct {
+  char *french;
+} IcLoaderErrorPrivate;
 
-static gboolean
-refuse (GError **error, IcLoaderError code, const char *format, ...) G_GNUC_PRINTF (3, 4);
-
-static gboolean
-refuse (GError **error, IcLoaderError code, const char *format, ...)
+static void
+ic_loader_error_private_init (IcLoaderErrorPrivate *priv)
 {
-  va_list args;
-  va_start (args, format);
-  g_propagate_error (error, g_error_new_valist (IC_LOADER_ERROR, code, format, args));
+  priv->french = NULL;
+}
+
+static void
+ic_loader_error_private_copy (const IcLoaderErrorPrivate *src, IcLoaderErrorPrivate *dest)
+{
+  dest->french = g_strdup (src->french);
+}
+
+static void
+ic_loader_error_private_clear (IcLoaderErrorPrivate *priv)
+{
+  g_clear_pointer (&priv->french, g_free);
+}
+
+G_DEFINE_EXTENDED_ERROR (IcLoaderError, ic_loader_error)
+
+void
+ic_loader_set_error_literal (GError **error, IcLoaderError code, const char *message, const char *french)
+{
+  GError *set;
+
+  if (error == NULL)
+    return;
+  set = g_error_new_literal (IC_LOADER_ERROR, code, message);
+  ic_loader_error_get_private (set)->french = g_strdup (french);
+  g_propagate_error (error, set);
+}
+
+void
+ic_loader_set_error (GError **error, IcLoaderError code, const char *message_format, const char *french_format, ...)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *french = NULL;
+  va_list args, copy;
+
+  va_start (args, french_format);
+  va_copy (copy, args);
+  message = g_strdup_vprintf (message_format, args);
+  french = g_strdup_vprintf (french_format, copy);
+  va_end (copy);
   va_end (args);
-  return FALSE;
+  ic_loader_set_error_literal (error, code, message, french);
+}
+
+const char *
+ic_loader_error_french (const GError *error)
+{
+  const char *french = ic_loader_error_get_private (error)->french;
+  return french != NULL ? french : error->message;
+}
+
+const char *
+ic_loader_errno_french (int errsv)
+{
+  switch (errsv)
+    {
+    case ENOENT:
+      return "n'existe pas";
+    case EACCES:
+    case EPERM:
+      return "accès refusé";
+    case ENOTDIR:
+      return "un élément du chemin n'est pas un dossier";
+    case EISDIR:
+      return "c'est un dossier";
+    default:
+      return "illisible";
+    }
 }
 
 static IcDefinition *
@@ -43,23 +110,27 @@ find_definition (const char *plugin_path, const char *id, const char *definition
       definition = ic_definition_load (path, &local);
       if (definition == NULL)
         {
-          refuse (error, IC_LOADER_ERROR_BAD_DEFINITION, _("invalid definition file: %s"), local->message);
+          g_autofree char *message = g_strdup_printf (_("invalid definition file: %s"), local->message);
+          g_autofree char *french = g_strdup_printf ("le fichier de définition %s est invalide "
+                                                     "(le détail est donné par « indicore list »)", name);
+          ic_loader_set_error_literal (error, IC_LOADER_ERROR_BAD_DEFINITION, message, french);
           return NULL;
         }
       if (strcmp (definition->id, id) != 0)
         {
-          refuse (error, IC_LOADER_ERROR_BAD_DEFINITION, _("definition file %s has id \"%s\", not \"%s\""),
-                  path, definition->id, id);
+          ic_loader_set_error (error, IC_LOADER_ERROR_BAD_DEFINITION, _("definition file %s has id \"%s\", not \"%s\""),
+                               "le fichier de définition %s a l'identifiant « %s » et non « %s »", path, definition->id, id);
           ic_definition_free (definition);
           return NULL;
         }
       return definition;
     }
   if (definitions_dir != NULL)
-    refuse (error, IC_LOADER_ERROR_NO_DEFINITION, _("no definition file %s beside the plugin nor in %s"), name,
-            definitions_dir);
+    ic_loader_set_error (error, IC_LOADER_ERROR_NO_DEFINITION, _("no definition file %s beside the plugin nor in %s"),
+                         "aucun fichier de définition %s ni à côté du module ni dans %s", name, definitions_dir);
   else
-    refuse (error, IC_LOADER_ERROR_NO_DEFINITION, _("no definition file %s beside the plugin"), name);
+    ic_loader_set_error (error, IC_LOADER_ERROR_NO_DEFINITION, _("no definition file %s beside the plugin"),
+                         "aucun fichier de définition %s à côté du module", name);
   return NULL;
 }
 
@@ -89,8 +160,10 @@ ic_plugin_load_code (const IcPlugin *plugin, int fd, GError **error)
   ic_plugin_info_clear (&info);
   if (descriptor != NULL && !same)
     {
-      refuse (error, IC_LOADER_ERROR_INVALID, _("the plugin file changed since it was scanned: its id is no longer \"%s\""),
-              plugin->info.id);
+      ic_loader_set_error (error, IC_LOADER_ERROR_INVALID,
+                           _("the plugin file changed since it was scanned: its id is no longer \"%s\""),
+                           "le fichier du module a changé depuis son examen : son identifiant n'est plus « %s »",
+                           plugin->info.id);
       return NULL;
     }
   return descriptor;
@@ -116,17 +189,36 @@ refusal_free (gpointer data)
   IcRefusal *refusal = data;
   g_free (refusal->path);
   g_free (refusal->reason);
+  g_free (refusal->message);
   g_free (refusal);
 }
 
 static void
-add_refusal (IcPluginSet *set, const char *path, IcLoaderError code, const char *reason)
+add_refusal (IcPluginSet *set, const char *path, const GError *error)
 {
   IcRefusal *refusal = g_new0 (IcRefusal, 1);
   refusal->path = g_strdup (path);
-  refusal->code = code;
-  refusal->reason = g_strdup (reason);
+  refusal->code = error->code;
+  refusal->reason = g_strdup (ic_loader_error_french (error));
+  refusal->message = g_strdup (error->message);
   g_ptr_array_add (set->refused, refusal);
+}
+
+/* The errno behind a GFileError, for its French. */
+static int
+file_error_errno (const GError *error)
+{
+  switch (error->code)
+    {
+    case G_FILE_ERROR_NOENT:
+      return ENOENT;
+    case G_FILE_ERROR_ACCES:
+      return EACCES;
+    case G_FILE_ERROR_NOTDIR:
+      return ENOTDIR;
+    default:
+      return EIO;
+    }
 }
 
 static int
@@ -152,7 +244,11 @@ scan_directory (IcPluginSet *set, const char *directory, const char *definitions
 
   if (dir == NULL)
     {
-      add_refusal (set, directory, IC_LOADER_ERROR_NOT_A_FILE, error->message);
+      g_autoptr (GError) refusal = NULL;
+      g_autofree char *french = g_strdup_printf ("dossier de modules illisible : %s",
+                                                 ic_loader_errno_french (file_error_errno (error)));
+      ic_loader_set_error_literal (&refusal, IC_LOADER_ERROR_NOT_A_FILE, error->message, french);
+      add_refusal (set, directory, refusal);
       return;
     }
   while ((name = g_dir_read_name (dir)) != NULL)
@@ -169,15 +265,17 @@ scan_directory (IcPluginSet *set, const char *directory, const char *definitions
 
       if (plugin == NULL)
         {
-          add_refusal (set, path, local->code, local->message);
+          add_refusal (set, path, local);
           continue;
         }
       earlier = ic_plugin_set_find (set, plugin->info.id);
       if (earlier != NULL)
         {
-          g_autofree char *reason = g_strdup_printf (_("duplicate id \"%s\": %s, found earlier in the search order, is used"),
-                                                     plugin->info.id, earlier->path);
-          add_refusal (set, path, IC_LOADER_ERROR_DUPLICATE, reason);
+          ic_loader_set_error (&local, IC_LOADER_ERROR_DUPLICATE,
+                               _("duplicate id \"%s\": %s, found earlier in the search order, is used"),
+                               "identifiant « %s » en double : %s, trouvé avant dans l'ordre de recherche, est utilisé",
+                               plugin->info.id, earlier->path);
+          add_refusal (set, path, local);
           ic_plugin_free (plugin);
           continue;
         }

@@ -10,6 +10,8 @@
 
 G_BEGIN_DECLS
 
+/* An extended error domain: each error also carries its reason in French,
+ * for bundles and reports, while its message is the terminal's language. */
 #define IC_LOADER_ERROR (ic_loader_error_quark ())
 GQuark ic_loader_error_quark (void);
 
@@ -49,11 +51,31 @@ typedef struct {
   IcDefinition *definition;
 } IcPlugin;
 
+/* A file refused: its code, its reason in French (written into bundles and
+ * reports whatever the locale) and in the terminal's language (gettext). */
 typedef struct {
   char *path;
   IcLoaderError code;
-  char *reason;
+  char *reason;     /* French */
+  char *message;    /* the terminal's language */
 } IcRefusal;
+
+/* Sets @error in IC_LOADER_ERROR with @code: its message is @message (the
+ * terminal's language, through gettext), its French @french. */
+void ic_loader_set_error_literal (GError **error, IcLoaderError code, const char *message, const char *french);
+
+/* The same, @message_format and @french_format formatted with the same
+ * arguments (the same conversions, in the same order). */
+void ic_loader_set_error (GError **error, IcLoaderError code, const char *message_format, const char *french_format,
+                          ...) G_GNUC_PRINTF (3, 5) G_GNUC_PRINTF (4, 5);
+
+/* The French reason of @error, an IC_LOADER_ERROR; its message when it was
+ * set without one. */
+const char *ic_loader_error_french (const GError *error);
+
+/* A few words of French for a system error number, for a reason read in a
+ * report (g_strerror() follows the locale). */
+const char *ic_loader_errno_french (int errsv);
 
 typedef struct {
   GPtrArray *plugins;   /* IcPlugin, sorted by id */

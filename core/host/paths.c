@@ -71,28 +71,47 @@ ic_paths_plugin_search (const char *const *cli_dirs)
   return g_strv_builder_end (dirs);
 }
 
+/* @path cannot be opened: @errsv in the terminal's language and in French. */
+static void
+not_a_file (GError **error, const char *path, int errsv)
+{
+  g_autofree char *message = g_strdup_printf (_("not a regular file: %s: %s"), path, g_strerror (errsv));
+  g_autofree char *french = g_strdup_printf ("ce n'est pas un fichier ordinaire : %s : %s", path,
+                                             ic_loader_errno_french (errsv));
+  ic_loader_set_error_literal (error, IC_LOADER_ERROR_NOT_A_FILE, message, french);
+}
+
 /* Nobody but root or us could have changed what @st describes. */
 static gboolean
-check_trusted (const struct stat *st, const char *what, const char *path, GError **error)
+check_trusted (const struct stat *st, gboolean file, const char *path, GError **error)
 {
   uid_t self = geteuid ();
   gboolean sticky = S_ISDIR (st->st_mode) && (st->st_mode & S_ISVTX);
+  gboolean anyone = (st->st_mode & S_IWOTH) != 0;
+  g_autofree char *message = NULL;
+  g_autofree char *french = NULL;
 
   if (st->st_uid != 0 && st->st_uid != self)
     {
-      g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_UNTRUSTED,
-                   _("untrusted %s %s: owned by uid %u, neither root nor the user running indicore (uid %u)"),
-                   what, path, (guint) st->st_uid, (guint) self);
-      return FALSE;
+      message = g_strdup_printf (_("untrusted %s %s: owned by uid %u, neither root nor the user running indicore (uid %u)"),
+                                 file ? _("plugin file") : _("plugin directory"), path, (guint) st->st_uid, (guint) self);
+      french = g_strdup_printf ("%s %s non sûr : il appartient à l'uid %u, qui n'est ni root ni l'utilisateur "
+                                "qui lance indicore (uid %u)", file ? "fichier de module" : "dossier de modules", path,
+                                (guint) st->st_uid, (guint) self);
     }
-  if (!sticky && ((st->st_mode & S_IWOTH) || ((st->st_mode & S_IWGRP) && st->st_gid != 0)))
+  else if (!sticky && (anyone || ((st->st_mode & S_IWGRP) && st->st_gid != 0)))
     {
-      g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_UNTRUSTED,
-                   _("untrusted %s %s: writable by %s (mode %04o): chmod go-w it"),
-                   what, path, (st->st_mode & S_IWOTH) ? _("anyone") : _("its group"), (guint) (st->st_mode & 07777));
-      return FALSE;
+      message = g_strdup_printf (_("untrusted %s %s: writable by %s (mode %04o): chmod go-w it"),
+                                 file ? _("plugin file") : _("plugin directory"), path,
+                                 anyone ? _("anyone") : _("its group"), (guint) (st->st_mode & 07777));
+      french = g_strdup_printf ("%s %s non sûr : %s peut y écrire (mode %04o) : « chmod go-w » le corrige",
+                                file ? "fichier de module" : "dossier de modules", path,
+                                anyone ? "tout le monde" : "son groupe", (guint) (st->st_mode & 07777));
     }
-  return TRUE;
+  else
+    return TRUE;
+  ic_loader_set_error_literal (error, IC_LOADER_ERROR_UNTRUSTED, message, french);
+  return FALSE;
 }
 
 /* Opens @name under @dir_fd (the directory @dir_path) without following
@@ -109,20 +128,21 @@ open_step (int dir_fd, const char *dir_path, const char *name, gboolean last, GE
     {
       int saved = errno;
       if (saved == ELOOP)
-        g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_UNTRUSTED,
-                     _("%s: a symbolic link, which could be made to point elsewhere: give the real path"), path);
+        ic_loader_set_error (error, IC_LOADER_ERROR_UNTRUSTED,
+                             _("%s: a symbolic link, which could be made to point elsewhere: give the real path"),
+                             "%s : un lien symbolique, qu'on pourrait faire pointer ailleurs : donner le vrai chemin", path);
       else
-        g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_NOT_A_FILE, _("not a regular file: %s: %s"),
-                     path, g_strerror (saved));
+        not_a_file (error, path, saved);
       return -1;
     }
   if (fstat (fd, &st) != 0 || (last && !S_ISREG (st.st_mode)))
     {
-      g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_NOT_A_FILE, _("not a regular file: %s"), path);
+      ic_loader_set_error (error, IC_LOADER_ERROR_NOT_A_FILE, _("not a regular file: %s"),
+                           "ce n'est pas un fichier ordinaire : %s", path);
       close (fd);
       return -1;
     }
-  if (!check_trusted (&st, last ? _("plugin file") : _("plugin directory"), path, error))
+  if (!check_trusted (&st, last, path, error))
     {
       close (fd);
       return -1;
@@ -146,17 +166,16 @@ ic_paths_open_plugin (const char *path, GError **error)
 
   if (real == NULL)
     {
-      g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_NOT_A_FILE, _("not a regular file: %s: %s"),
-                   directory, g_strerror (errno));
+      not_a_file (error, directory, errno);
       return -1;
     }
   fd = open ("/", O_PATH | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0 || fstat (fd, &st) != 0 || !check_trusted (&st, _("plugin directory"), "/", error))
+  if (fd < 0 || fstat (fd, &st) != 0 || !check_trusted (&st, FALSE, "/", error))
     {
       if (fd >= 0)
         close (fd);
       else
-        g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_NOT_A_FILE, "/: %s", g_strerror (errno));
+        not_a_file (error, "/", errno);
       return -1;
     }
   parts = g_strsplit (real, "/", -1);

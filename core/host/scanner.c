@@ -24,7 +24,7 @@
 /* A scan is quick: loading a file and copying a few strings. */
 #define SCAN_SECONDS 10
 #define SCAN_MEMORY (1024u << 20)
-#define INFO_TYPE "(usmsmsasasqq)"
+#define INFO_TYPE "(ussmsmsasasqq)"
 #define ACCEPTED G_MAXUINT32
 
 /* Non-empty, at most MAX_TEXT bytes of UTF-8 without control characters. */
@@ -57,49 +57,61 @@ ic_scanner_check_info (const IcPluginInfo *info, GError **error)
 {
   if (info->abi_major != IC_ABI_MAJOR || info->abi_minor > IC_ABI_MINOR)
     {
-      g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_ABI_MAJOR, "construit pour l'ABI de module %u.%u, alors que ce moteur a l'ABI %d.%d",
-                   info->abi_major, info->abi_minor, IC_ABI_MAJOR, IC_ABI_MINOR);
+      ic_loader_set_error (error, IC_LOADER_ERROR_ABI_MAJOR, _("built for plugin ABI %u.%u, while this engine has ABI %d.%d"),
+                           "construit pour l'ABI de module %u.%u, alors que ce moteur a l'ABI %d.%d",
+                           info->abi_major, info->abi_minor, IC_ABI_MAJOR, IC_ABI_MINOR);
       return FALSE;
     }
   if (!ic_id_is_valid (info->id))
     {
       g_autofree char *shown = info->id ? g_strescape (info->id, NULL) : NULL;
+      g_autofree char *message = NULL;
+      g_autofree char *french = NULL;
       if (shown != NULL && strlen (shown) > 80)
         strcpy (shown + 72, "...");
-      g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_INVALID,
-                   _("invalid descriptor: %s%s%s: the id must be 1 to %d characters of a-z, 0-9 and _"),
-                   shown ? "id \"" : _("no id"), shown ? shown : "", shown ? "\"" : "", MAX_TEXT);
+      message = g_strdup_printf (_("invalid descriptor: %s%s%s: the id must be 1 to %d characters of a-z, 0-9 and _"),
+                                 shown ? "id \"" : _("no id"), shown ? shown : "", shown ? "\"" : "", MAX_TEXT);
+      french = g_strdup_printf ("descripteur invalide : %s%s%s : un identifiant fait de 1 à %d caractères "
+                                "parmi a-z, 0-9 et _", shown ? "identifiant « " : "aucun identifiant",
+                                shown ? shown : "", shown ? " »" : "", MAX_TEXT);
+      ic_loader_set_error_literal (error, IC_LOADER_ERROR_INVALID, message, french);
       return FALSE;
     }
   if (info->version == NULL || *info->version == '\0')
     {
-      g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_INVALID, _("invalid descriptor: no version"));
+      ic_loader_set_error_literal (error, IC_LOADER_ERROR_INVALID, _("invalid descriptor: no version"),
+                                   "descripteur invalide : pas de version");
       return FALSE;
     }
   if (!valid_text (info->version))
     {
-      g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_INVALID,
-                   _("invalid descriptor: the version must be 1 to %d bytes of UTF-8 without control characters"), MAX_TEXT);
+      ic_loader_set_error (error, IC_LOADER_ERROR_INVALID,
+                           _("invalid descriptor: the version must be 1 to %d bytes of UTF-8 without control characters"),
+                           "descripteur invalide : la version doit faire de 1 à %d octets d'UTF-8 sans caractère de contrôle",
+                           MAX_TEXT);
       return FALSE;
     }
   if (info->tables == NULL || info->tables[0] == NULL)
     {
-      g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_INVALID, _("invalid descriptor: no table declared"));
+      ic_loader_set_error_literal (error, IC_LOADER_ERROR_INVALID, _("invalid descriptor: no table declared"),
+                                   "descripteur invalide : aucune table déclarée");
       return FALSE;
     }
   if (!valid_names (info->tables) || !valid_names (info->populations))
     {
-      g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_INVALID,
-                   _("invalid descriptor: tables and populations must be NULL-terminated lists of at most %d non-empty names"),
-                   MAX_NAMES);
+      ic_loader_set_error (error, IC_LOADER_ERROR_INVALID,
+                           _("invalid descriptor: tables and populations must be NULL-terminated lists of at most %d non-empty names"),
+                           "descripteur invalide : les tables et les populations doivent être des listes terminées par NULL "
+                           "d'au plus %d noms non vides", MAX_NAMES);
       return FALSE;
     }
   for (guint i = 0; info->tables[i]; i++)
     if (ic_table_id_from_name (info->tables[i]) < 0 || strcmp (info->tables[i], "populations") == 0)
       {
-        g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_INVALID,
-                     _("invalid descriptor: unknown table \"%s\" (known: births, pmi_acts, ip; populations are declared apart)"),
-                     info->tables[i]);
+        ic_loader_set_error (error, IC_LOADER_ERROR_INVALID,
+                             _("invalid descriptor: unknown table \"%s\" (known: births, pmi_acts, ip; populations are declared apart)"),
+                             "descripteur invalide : table « %s » inconnue (connues : births, pmi_acts, ip ; "
+                             "les populations se déclarent à part)", info->tables[i]);
         return FALSE;
       }
   return TRUE;
@@ -110,28 +122,33 @@ static gboolean
 check_header (const IcPluginDescriptor *d, GError **error)
 {
   if (d->magic != IC_PLUGIN_MAGIC)
-    g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_BAD_MAGIC,
-                 _("ic_plugin_descriptor is not an indicore plugin descriptor (wrong magic number)"));
+    ic_loader_set_error_literal (error, IC_LOADER_ERROR_BAD_MAGIC,
+                                 _("ic_plugin_descriptor is not an indicore plugin descriptor (wrong magic number)"),
+                                 "ic_plugin_descriptor n'est pas un descripteur de module indicore (nombre magique erroné)");
   else if (d->size < DESCRIPTOR_HEADER_SIZE)
-    g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_TOO_SMALL,
-                 _("descriptor of %u bytes, smaller than the %u bytes of its header"),
-                 d->size, (guint) DESCRIPTOR_HEADER_SIZE);
+    ic_loader_set_error (error, IC_LOADER_ERROR_TOO_SMALL, _("descriptor of %u bytes, smaller than the %u bytes of its header"),
+                         "descripteur de %u octets, plus petit que les %u octets de son en-tête",
+                         d->size, (guint) DESCRIPTOR_HEADER_SIZE);
   else if (d->abi_major != IC_ABI_MAJOR)
-    g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_ABI_MAJOR,
-                 "construit pour l'ABI de module %u.%u, alors que ce moteur a l'ABI %d.%d : "
-                 "à recompiler avec l'indicore-plugin.h de ce moteur",
-                 d->abi_major, d->abi_minor, IC_ABI_MAJOR, IC_ABI_MINOR);
+    ic_loader_set_error (error, IC_LOADER_ERROR_ABI_MAJOR,
+                         _("built for plugin ABI %u.%u, while this engine has ABI %d.%d: "
+                           "rebuild it with this engine's indicore-plugin.h"),
+                         "construit pour l'ABI de module %u.%u, alors que ce moteur a l'ABI %d.%d : "
+                         "à recompiler avec l'indicore-plugin.h de ce moteur",
+                         d->abi_major, d->abi_minor, IC_ABI_MAJOR, IC_ABI_MINOR);
   else if (d->abi_minor > IC_ABI_MINOR)
-    g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_ABI_MINOR,
-                 "construit pour l'ABI de module %u.%u, plus récente que l'ABI %d.%d de ce moteur : "
-                 "mettre à jour le moteur",
-                 d->abi_major, d->abi_minor, IC_ABI_MAJOR, IC_ABI_MINOR);
+    ic_loader_set_error (error, IC_LOADER_ERROR_ABI_MINOR,
+                         _("built for plugin ABI %u.%u, newer than this engine's ABI %d.%d: upgrade the engine"),
+                         "construit pour l'ABI de module %u.%u, plus récente que l'ABI %d.%d de ce moteur : "
+                         "mettre à jour le moteur",
+                         d->abi_major, d->abi_minor, IC_ABI_MAJOR, IC_ABI_MINOR);
   else if (d->size < DESCRIPTOR_1_0_SIZE)
-    g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_TOO_SMALL,
-                 _("descriptor of %u bytes, smaller than the %u bytes of ABI 1.0"),
-                 d->size, (guint) DESCRIPTOR_1_0_SIZE);
+    ic_loader_set_error (error, IC_LOADER_ERROR_TOO_SMALL, _("descriptor of %u bytes, smaller than the %u bytes of ABI 1.0"),
+                         "descripteur de %u octets, plus petit que les %u octets de l'ABI 1.0",
+                         d->size, (guint) DESCRIPTOR_1_0_SIZE);
   else if (d->compute == NULL)
-    g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_INVALID, _("invalid descriptor: no compute function"));
+    ic_loader_set_error_literal (error, IC_LOADER_ERROR_INVALID, _("invalid descriptor: no compute function"),
+                                 "descripteur invalide : pas de fonction de calcul (compute)");
   else
     return TRUE;
   return FALSE;
@@ -185,21 +202,26 @@ ic_scanner_load (int fd, IcPluginInfo *info, GError **error)
       const char *message = loader_message (dlerror (), path);
       undefined = strstr (message, "undefined symbol: ");
       if (undefined != NULL)
-        g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_UNDEFINED_SYMBOL,
-                     _("undefined symbol %.*s: the plugin uses it, but neither it nor its libraries define it "
-                     "(a plugin reaches the engine only through IcApi)"),
-                     (int) strcspn (undefined + strlen ("undefined symbol: "), " \t\n("),
-                     undefined + strlen ("undefined symbol: "));
+        ic_loader_set_error (error, IC_LOADER_ERROR_UNDEFINED_SYMBOL,
+                             _("undefined symbol %.*s: the plugin uses it, but neither it nor its libraries define it "
+                               "(a plugin reaches the engine only through IcApi)"),
+                             "le module utilise un symbole que ni lui ni ses bibliothèques ne définissent : %.*s "
+                             "(un module n'atteint le moteur que par IcApi)",
+                             (int) strcspn (undefined + strlen ("undefined symbol: "), " \t\n("),
+                             undefined + strlen ("undefined symbol: "));
       else
-        g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_NOT_A_MODULE, _("not a loadable shared object: %s"), message);
+        /* The loader's words are the system's, in its language: not in the French. */
+        ic_loader_set_error (error, IC_LOADER_ERROR_NOT_A_MODULE, _("not a loadable shared object: %s"),
+                             "ce n'est pas une bibliothèque partagée chargeable%.0s", message);
       return NULL;
     }
   d = dlsym (handle, IC_PLUGIN_DESCRIPTOR_SYMBOL);
   if (d == NULL)
     {
-      g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_NO_DESCRIPTOR,
-                   _("a shared object without the %s symbol: not an indicore plugin (use IC_PLUGIN_DEFINE)"),
-                   IC_PLUGIN_DESCRIPTOR_SYMBOL);
+      ic_loader_set_error (error, IC_LOADER_ERROR_NO_DESCRIPTOR,
+                           _("a shared object without the %s symbol: not an indicore plugin (use IC_PLUGIN_DEFINE)"),
+                           "bibliothèque partagée sans le symbole %s : ce n'est pas un module indicore "
+                           "(utiliser IC_PLUGIN_DEFINE)", IC_PLUGIN_DESCRIPTOR_SYMBOL);
       return NULL;
     }
   if (!check_header (d, error))
@@ -237,8 +259,9 @@ scan_child (gpointer data)
   if (!ic_sandbox_apply (&limits, &error))
     ic_child_reply (IC_CHILD_TAG_ERROR, error->message, strlen (error->message));
   ic_scanner_load (IC_CHILD_PLUGIN_FD, &info, &error);
-  answer = g_variant_ref_sink (g_variant_new ("(usmsms^as^asqq)", error ? (guint32) error->code : ACCEPTED,
-                                              error ? error->message : "", info.id, info.version,
+  answer = g_variant_ref_sink (g_variant_new ("(ussmsms^as^asqq)", error ? (guint32) error->code : ACCEPTED,
+                                              error ? error->message : "", error ? ic_loader_error_french (error) : "",
+                                              info.id, info.version,
                                               info.tables ? (const char *const *) info.tables : no_names,
                                               info.populations ? (const char *const *) info.populations : no_names,
                                               info.abi_major, info.abi_minor));
@@ -250,23 +273,24 @@ static gboolean
 read_answer (GBytes *bytes, IcPluginInfo *info, GError **error)
 {
   g_autoptr (GVariant) answer = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (INFO_TYPE), bytes, FALSE));
-  const char *message;
+  const char *message, *french;
   guint32 code;
 
   if (!g_variant_is_normal_form (answer))
     {
-      g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_SCANNER, _("the scanner process sent back an unreadable answer"));
+      ic_loader_set_error_literal (error, IC_LOADER_ERROR_SCANNER, _("the scanner process sent back an unreadable answer"),
+                                   "le processus d'examen du module a renvoyé une réponse illisible");
       return FALSE;
     }
-  g_variant_get (answer, "(u&smsms^as^asqq)", &code, &message, &info->id, &info->version, &info->tables,
+  g_variant_get (answer, "(u&s&smsms^as^asqq)", &code, &message, &french, &info->id, &info->version, &info->tables,
                  &info->populations, &info->abi_major, &info->abi_minor);
   /* No population is no list at all, as in the descriptor. */
   if (info->populations[0] == NULL)
     g_clear_pointer (&info->populations, g_strfreev);
   if (code != ACCEPTED)
     {
-      g_set_error (error, IC_LOADER_ERROR, code <= IC_LOADER_ERROR_SCANNER ? (gint) code : IC_LOADER_ERROR_SCANNER,
-                   "%s", message);
+      ic_loader_set_error_literal (error, code <= IC_LOADER_ERROR_SCANNER ? (IcLoaderError) code : IC_LOADER_ERROR_SCANNER,
+                                   message, french);
       return FALSE;
     }
   return ic_scanner_check_info (info, error);
@@ -283,16 +307,19 @@ ic_scanner_read (int fd, IcPluginInfo *info, GError **error)
 
   if (child == NULL)
     {
-      g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_SCANNER, _("cannot start the scanner process: %s"), local->message);
+      ic_loader_set_error (error, IC_LOADER_ERROR_SCANNER, _("cannot start the scanner process: %s"),
+                           "impossible de lancer le processus d'examen du module%.0s", local->message);
       return FALSE;
     }
   g_ptr_array_add (children, child);
   ic_child_wait_all (children);
-  failure = ic_child_failure (child, "the scan's limit");
+  failure = ic_child_failure (child, "la limite de l'examen");
   if (failure != NULL)
     {
-      g_set_error (error, IC_LOADER_ERROR, IC_LOADER_ERROR_SCANNER,
-                   _("loading it in the scanner process (its load-time code, then its descriptor read as data) failed: %s"), failure);
+      ic_loader_set_error (error, IC_LOADER_ERROR_SCANNER,
+                           _("loading it in the scanner process (its load-time code, then its descriptor read as data) failed: %s"),
+                           "son chargement dans le processus d'examen (son code de chargement, puis la lecture de son "
+                           "descripteur) a échoué : %s", failure);
       return FALSE;
     }
   answer = ic_child_answer (child);

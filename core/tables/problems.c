@@ -5,6 +5,7 @@
 #include "problems.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 /* How many line numbers a group shows. */
 #define SHOWN_LINES 5
@@ -19,6 +20,45 @@ typedef struct {
   guint64 lines[SHOWN_LINES];
   guint n_lines;
 } Group;
+
+/* The words of the row problems in French, written by hand: the msgids of
+ * table-rows.c, table-rules.c, table-unique.c, the row rules of
+ * table-schema.c and the CSV reader's row errors. */
+typedef struct {
+  const char *english;
+  const char *english_plural;  /* or NULL */
+  const char *french;
+  const char *french_plural;   /* or NULL */
+} French;
+
+static const French french_words[] = {
+  { "missing value", NULL, "valeur manquante", NULL },
+  { "not a valid date (expected YYYY-MM-DD or DD/MM/YYYY, and a real day)", NULL,
+    "date invalide (attendu : AAAA-MM-JJ ou JJ/MM/AAAA, et un jour qui existe)", NULL },
+  { "not a count (expected digits, optionally grouped by thousands with spaces; no sign)", NULL,
+    "effectif invalide (attendu : des chiffres, groupés ou non par milliers avec des espaces, sans signe)", NULL },
+  { "not a period (expected a year, 2024, or a school year, 2023-2024)", NULL,
+    "période invalide (attendu : une année, 2024, ou une année scolaire, 2023-2024)", NULL },
+  { "unknown code (expected one of %s)", NULL, "code inconnu (attendu : l'un de %s)", NULL },
+  { "code longer than %d characters", NULL, "code de plus de %d caractères", NULL },
+  { "more than %d distinct codes", NULL, "plus de %d codes distincts", NULL },
+  { "more than %d distinct territories", NULL, "plus de %d territoires distincts", NULL },
+  { "%u field where the header has %u", "%u fields where the header has %u",
+    "%u champ alors que l'en-tête en a %u", "%u champs alors que l'en-tête en a %u" },
+  { "duplicate identifier (first on line %llu)", NULL, "identifiant en double (le premier à la ligne %llu)", NULL },
+  { "%s (first on line %llu)", NULL, "%s (la première à la ligne %llu)", NULL },
+  { "child act dated before the child's birth date", NULL, "acte à l'enfant daté d'avant sa naissance", NULL },
+  { "evaluation ends before the IP was received", NULL, "évaluation terminée avant la réception de l'IP", NULL },
+  { "a second row for the same population, period and territory", NULL,
+    "une deuxième ligne pour la même population, la même période et le même territoire", NULL },
+  { "an outcome and its closing date go together: one is set, the other empty", NULL,
+    "une issue et sa date de clôture vont ensemble : l'une est remplie, l'autre vide", NULL },
+  { "the file is closed before the referral", NULL, "dossier clos avant l'orientation", NULL },
+  { "care received before the referral", NULL, "prise en charge avant l'orientation", NULL },
+  { "text after closing quote", NULL, "texte après un guillemet fermant", NULL },
+  { "quote inside an unquoted field", NULL, "guillemet dans un champ sans guillemets", NULL },
+  { "field longer than 65536 bytes", NULL, "champ de plus de 65 536 octets", NULL },
+};
 
 struct _IcProblems {
   guint limit;
@@ -213,4 +253,28 @@ ic_problems_append (IcProblems *to, IcProblems *from)
     }
   to->ungrouped += from->ungrouped;
   to->count += from->count;
+}
+
+static gboolean
+same_words (const char *words, const char *english)
+{
+  return english != NULL && (strcmp (words, english) == 0 || strcmp (words, _(english)) == 0);
+}
+
+const char *
+ic_problems_french (const char *words, gulong n)
+{
+  /* The English first: the translations are looked at only for the CSV
+   * reader's errors, which come translated. */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < G_N_ELEMENTS (french_words); i++)
+      {
+        const French *f = &french_words[i];
+        gboolean found = pass == 0 ? strcmp (words, f->english) == 0
+                                         || (f->english_plural && strcmp (words, f->english_plural) == 0)
+                                   : same_words (words, f->english) || same_words (words, f->english_plural);
+        if (found)
+          return n > 1 && f->french_plural ? f->french_plural : f->french;
+      }
+  return words;
 }

@@ -41,6 +41,13 @@ void ic_problems_append (IcProblems *to, IcProblems *from);
 /* The kept messages; belongs to @problems. */
 GPtrArray *ic_problems_messages (IcProblems *problems);
 
+/* The French of a row problem's words, for what a bundle keeps of the rows
+ * --lenient sets aside (bundles are French whatever the locale): @words is
+ * an English msgid of the readers (a format, its parameters filled after)
+ * or its translation; @n chooses the plural where the words have one
+ * (French: singular for 0 and 1). @words itself when it has no French. */
+const char *ic_problems_french (const char *words, gulong n);
+
 /* The problems for a person, grouped: one line per kind of problem (file,
  * column and message) in order of first appearance, the problem in full
  * when alone (`FILE:LINE:COLUMN: NAME: message`), else « FILE: 200 rows:

@@ -109,8 +109,8 @@ void ic_table_reader_init (IcTableReader *r, IcTable *table, IcTableId id, const
 void ic_table_reader_clear (IcTableReader *r);
 void ic_table_row_problem (IcTableReader *r, const IcTableColumn *column, const char *format, ...) G_GNUC_PRINTF (3, 4);
 /* A row problem's words (@msgid, a N_() string): translated for the terminal
- * in strict mode; as written in lenient mode, where they go into the bundle,
- * whose bytes must not depend on the language of whoever runs indicore.
+ * in strict mode; in French in lenient mode (ic_problems_french()), where
+ * they go into the bundle, French whatever the language of whoever runs it.
  * ic_table_words_n is its plural (xgettext keyword ic_table_words_n:2,3). */
 const char *ic_table_words (const IcTableReader *r, const char *msgid) G_GNUC_FORMAT (2);
 const char *ic_table_words_n (const IcTableReader *r, const char *msgid, const char *msgid_plural, gulong n)

@@ -40,14 +40,14 @@ ic_table_row_problem (IcTableReader *r, const IcTableColumn *column, const char 
 const char *
 ic_table_words (const IcTableReader *r, const char *msgid)
 {
-  return r->lenient ? msgid : _(msgid);
+  return r->lenient ? ic_problems_french (msgid, 1) : _(msgid);
 }
 
 const char *
 ic_table_words_n (const IcTableReader *r, const char *msgid, const char *msgid_plural, gulong n)
 {
   if (r->lenient)
-    return n == 1 ? msgid : msgid_plural;
+    return ic_problems_french (msgid, n);
   return g_dngettext (NULL, msgid, msgid_plural, n);
 }
 
@@ -522,7 +522,8 @@ read_records_unflushed (IcTableReader *r, IcCsvReader *csv, GError **error)
             {
               g_array_append_val (r->reason_lines, r->line);
               g_ptr_array_add (table->rejected_reasons,
-                               ic_problems_format (r->file, r->line, column, name, csv_error->message));
+                               ic_problems_format (r->file, r->line, column, name,
+                                                   ic_problems_french (csv_error->message, 1)));
             }
         }
       g_clear_error (&csv_error);

@@ -81,7 +81,7 @@ check_together (IcTableReader *r, const IcResolvedRule *rule)
   gboolean a = cell_empty (table, rule->column), b = cell_empty (table, rule->other);
 
   if (a != b)
-    ic_table_row_problem (r, &table->columns[a ? rule->column : rule->other], "%s", rule->rule->message);
+    ic_table_row_problem (r, &table->columns[a ? rule->column : rule->other], "%s", ic_table_words (r, rule->rule->message));
 }
 
 /* The row's key: its values in the key columns, as written (territories)
