@@ -57,6 +57,8 @@ ic_dataset_check_directory (const char *directory, GError **error)
   gboolean present[IC_N_TABLES];
   gboolean any = FALSE;
 
+  if (!ic_table_schemas_ensure (error))
+    return FALSE;
   if (!g_file_test (directory, G_FILE_TEST_IS_DIR))
     {
       g_set_error (error, IC_DATASET_ERROR, IC_DATASET_ERROR_NO_DIRECTORY,
