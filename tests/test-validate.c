@@ -18,7 +18,8 @@ assert_has (const char *out, const char *what)
 
 /* pmi_acts.csv with a column `referred` no schema declares, `Territory`
  * (a known one in another case) and an empty last name (a trailing `;`):
- * only `referred` is named, under pmi_acts.csv, and the file is valid. */
+ * only `referred` is named, under pmi_acts.csv, and the file is valid.
+ * A quoted name holding a line break is printed on one line. */
 static void
 test_unknown_column (void)
 {
@@ -34,6 +35,19 @@ test_unknown_column (void)
   assert_has (out, UNDER "UTF-8, separator ;" UNDER "warning: column referred is read by no indicator: ignored\n");
   /* Once: neither Territory nor the empty name is another warning. */
   g_assert_null (strstr (strstr (out, "ignored\n") + 1, "ignored"));
+  ic_test_rmtree (dir);
+}
+
+static void
+test_unknown_column_line_break (void)
+{
+  g_autofree char *dir = ic_test_tmpdir ();
+  g_autofree char *ip = ic_test_write (dir, "ip.csv", "ip_id,received_date,\"two\nlines\"\nI-1,2024-01-02,x\n");
+  g_autofree char *out = NULL;
+  const char *validate[] = { "validate", "--data", dir, NULL };
+
+  g_assert_cmpint (ic_test_spawn (validate, &out, NULL), ==, 0);
+  assert_has (out, UNDER "warning: column two lines is read by no indicator: ignored\n");
   ic_test_rmtree (dir);
 }
 
@@ -71,6 +85,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/validate/warn/unknown-column", test_unknown_column);
+  g_test_add_func ("/validate/warn/unknown-column-line-break", test_unknown_column_line_break);
   g_test_add_func ("/validate/warn/unclaimed-file", test_unclaimed_files);
   return g_test_run ();
 }

@@ -62,7 +62,14 @@ read_header (IcTableReader *r, IcCsvReader *csv, GError **error)
           known = TRUE;
         }
       if (!known && len > 0)
-        g_ptr_array_add (table->unknown_columns, g_strndup (name, len));
+        {
+          /* For the terminal: a quoted name may hold a line break. */
+          char *unknown = g_strndup (name, len);
+          for (char *p = unknown; *p; p++)
+            if ((guchar) *p < 0x20 || *p == 0x7f)
+              *p = ' ';
+          g_ptr_array_add (table->unknown_columns, unknown);
+        }
     }
 
   for (guint c = 0; c < table->spec->n_columns; c++)
