@@ -48,15 +48,24 @@ check "completion: describe's ids come from indicore list" "bsem_coverage bsem_f
 check "completion: run --only completes the last id of a list" \
   "epp_pmi_coverage,vad_child_share " "$(complete_words run --only epp_pmi_coverage,vad)"
 
-# docs/fr against the code: every file, column and code of the schema
-# (core/tables/table-schema.c) named in the data format, every indicator
-# described, and the example files of the data format valid.
+# docs/fr against the code: every file, column and code of the schemas
+# (tables/*.json) named in the data format, every indicator described, and
+# the example files of the data format valid.
 format=$source_dir/docs/fr/format-des-donnees.md
-schema=$source_dir/core/tables/table-schema.c
+schema=$source_dir/tables
 missing=""
-files=$(grep -oE '"[a-z_0-9]+\.csv"' "$schema" | tr -d '"')
-columns=$(grep -oE '\{ "[a-z_]+", IC_COLUMN_KIND' "$schema" | sed -E 's/^\{ "([a-z_]+)".*/\1/')
-codes=$(sed -n '/^static const char \*const [a-z_]*\[\]/,/NULL/p' "$schema" | grep -oE '"[A-Z_0-9]+"' | tr -d '"')
+schema_words() {
+  python3 -c 'import json, sys
+for path in sorted(sys.argv[2:]):
+    t = json.load(open(path))
+    if sys.argv[1] == "files": print(t["file"])
+    for c in t["columns"]:
+        if sys.argv[1] == "columns": print(c["name"])
+        if sys.argv[1] == "codes": print("\n".join(c.get("codes", [])))' "$1" "$schema"/*.json
+}
+files=$(schema_words files)
+columns=$(schema_words columns | sort -u)
+codes=$(schema_words codes | sort -u)
 [ "$(echo $files | wc -w)" -eq 5 ] && [ "$(echo $columns | wc -w)" -ge 20 ] && [ "$(echo $codes | wc -w)" -ge 16 ] \
   || not_ok "docs/fr: the schema's files, columns and codes are found in $schema"
 for word in $files $columns $codes; do

@@ -432,6 +432,63 @@ test_list_refusals (void)
   ic_test_rmtree (dir);
 }
 
+/* What validate warns about, in both languages: a column no schema
+ * declares, a .csv file no table claims. */
+static void
+test_validate_warnings (void)
+{
+  g_autofree char *dir = data_dir (1, NULL);
+  g_autofree char *ip = ic_test_write (dir, "ip.csv", "ip_id;received_date;referred\r\nI-1;2024-01-02;oui\r\n");
+  g_autofree char *ase = ic_test_write (dir, "ase_placements.csv", "placement_id\r\nP-1\r\n");
+  const char *argv[] = { "validate", "--data", dir, NULL };
+  g_autofree char *fr = NULL, *en = NULL;
+
+  g_assert_cmpint (spawn_in (FRENCH, argv, &fr, NULL), ==, 0);
+  g_assert_cmpint (spawn_in (ENGLISH, argv, &en, NULL), ==, 0);
+  assert_holds (fr, "avertissement : la colonne referred n'est lue par aucun indicateur : ignorée\n");
+  assert_holds (fr, "ase_placements.csv avertissement : non lu (aucune table n'a ce nom de fichier)\n");
+  assert_holds (en, "warning: column referred is read by no indicator: ignored\n");
+  assert_holds (en, "ase_placements.csv warning: not read (no table has this file name)\n");
+  ic_test_rmtree (dir);
+}
+
+/* A broken schema file stops every command, in both languages, naming the
+ * file and the member. */
+static void
+test_table_schema_error (void)
+{
+  g_autofree char *dir = data_dir (1, NULL);
+  g_autofree char *tables = ic_test_tmpdir ();
+  g_autofree char *source = g_build_filename (ic_test_source_dir (), "tables", NULL);
+  const char *argv[] = { "validate", "--data", dir, NULL };
+  const char *names[] = { "births", "pmi_acts", "ip", "populations", "bsem_referrals" };
+  g_autofree char *fr = NULL, *en = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *file = g_strconcat (names[i], ".json", NULL);
+      g_autofree char *from = g_build_filename (source, file, NULL);
+      g_autofree char *text = NULL;
+      g_assert_true (g_file_get_contents (from, &text, NULL, NULL));
+      /* ip.json's second column "received_date" made of an unknown kind. */
+      if (strcmp (names[i], "ip") == 0)
+        {
+          char *at = strstr (text, "\"kind\": \"date\"");
+          g_assert_nonnull (at);
+          memcpy (at, "\"kind\": \"dat_\"", strlen ("\"kind\": \"dat_\""));
+        }
+      g_free (ic_test_write (tables, file, text));
+    }
+  g_setenv ("INDICORE_TABLES_DIR", tables, TRUE);
+  g_assert_cmpint (spawn_in (FRENCH, argv, NULL, &fr), ==, 2);
+  g_assert_cmpint (spawn_in (ENGLISH, argv, NULL, &en), ==, 2);
+  g_setenv ("INDICORE_TABLES_DIR", source, TRUE);
+  assert_holds (fr, "ip.json : membre « columns[1].kind » : « dat_ » n'est aucun de row_id, ");
+  assert_holds (en, "ip.json: member \"columns[1].kind\": \"dat_\" is none of row_id, ");
+  ic_test_rmtree (tables);
+  ic_test_rmtree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -441,6 +498,8 @@ main (int argc, char **argv)
   g_test_add_func ("/i18n/validate/rows-0-1-2", test_validate_rows);
   g_test_add_func ("/i18n/validate/other-values-1-2", test_validate_other_values);
   g_test_add_func ("/i18n/validate/years-1-2", test_validate_years);
+  g_test_add_func ("/i18n/validate/warnings", test_validate_warnings);
+  g_test_add_func ("/i18n/usage/table-schema", test_table_schema_error);
   g_test_add_func ("/i18n/invalid/problems-1-2", test_invalid_input);
   g_test_add_func ("/i18n/invalid/more-problems-0-1-2", test_more_problems);
   g_test_add_func ("/i18n/invalid/missing-columns-1-2", test_missing_columns);

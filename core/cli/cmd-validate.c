@@ -1,6 +1,7 @@
 /* cmd-validate.c: `indicore validate`: every input file read and checked,
  * nothing computed; for each, its rows, how it is written (encoding,
- * separator) and the codes beyond the spec's. */
+ * separator), its columns and the codes beyond the spec's; then the .csv
+ * files no table reads. */
 #include <glib/gi18n.h>
 
 #include "commands.h"
@@ -19,6 +20,24 @@ print_dialect (const IcTable *table)
              table->separator);
   else
     g_print (_("%-16s %s, separator %c\n"), "", encoding, table->separator);
+}
+
+/* What no table schema knows, read by nothing: warnings, not errors (an
+ * export may carry more than the indicators need). */
+static void
+print_unknown_columns (const IcTable *table)
+{
+  for (guint i = 0; i < table->unknown_columns->len; i++)
+    g_print (_("%-16s warning: column %s is read by no indicator: ignored\n"), "",
+             (const char *) table->unknown_columns->pdata[i]);
+}
+
+static void
+print_unclaimed_files (const char *directory)
+{
+  g_auto (GStrv) files = ic_dataset_unclaimed_files (directory);
+  for (guint i = 0; files[i] != NULL; i++)
+    g_print (_("%-16s warning: not read (no table has this file name)\n"), files[i]);
 }
 
 /* The years the records cover, which `run --year` may ask for (a gap
@@ -75,6 +94,7 @@ ic_cmd_validate (int argc, char **argv)
       g_print (g_dngettext (NULL, "%-16s valid, %llu row\n", "%-16s valid, %llu rows\n", table->n_rows),
                table->spec->file, (unsigned long long) table->n_rows);
       print_dialect (table);
+      print_unknown_columns (table);
       for (guint c = 0; c < table->spec->n_columns; c++)
         {
           guint unlisted = 0;
@@ -93,6 +113,7 @@ ic_cmd_validate (int argc, char **argv)
                      "", table->spec->columns[c].name, unlisted, IC_TABLE_OTHER_CODE_MAX_LEN, IC_TABLE_OTHER_CODES_MAX);
         }
     }
+  print_unclaimed_files (data);
   print_years (dataset);
   return IC_EXIT_OK;
 }

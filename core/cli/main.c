@@ -10,6 +10,7 @@
 
 #include "commands.h"
 #include "paths.h"
+#include "table-schema.h"
 #include "version.h"
 
 static const struct {
@@ -90,7 +91,17 @@ main (int argc, char **argv)
     }
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     if (strcmp (argv[1], commands[i].name) == 0)
-      return commands[i].run (argc - 1, argv + 1);
+      {
+        /* The input tables' schemas, read once before anything else (and
+         * before any child is forked). */
+        g_autoptr (GError) error = NULL;
+        if (!ic_table_schemas_load (ic_paths_builtin_tables (), &error))
+          {
+            fprintf (stderr, _("indicore: the tables' schemas (%s): %s\n"), ic_paths_builtin_tables (), error->message);
+            return IC_EXIT_USAGE;
+          }
+        return commands[i].run (argc - 1, argv + 1);
+      }
 
   fprintf (stderr, _("indicore: unknown command '%s'\n\n"), argv[1]);
   print_help (stderr);

@@ -101,17 +101,28 @@ api_param_int (IcContext *ctx, const char *name, gint64 fallback)
   return value;
 }
 
+/* The table @name when the plugin declared it and the run read it, else
+ * NULL: a table read for another plugin is out of reach, so that a plugin
+ * gives the same figures in a full run and alone (--only). */
+static IcTable *
+declared_table (IcContext *ctx, const char *name)
+{
+  if (name == NULL || ctx->tables == NULL || !g_strv_contains (ctx->tables, name))
+    return NULL;
+  return ic_dataset_table (ctx->dataset, name);
+}
+
 static gint64
 api_table_rows (IcContext *ctx, const char *name)
 {
-  IcTable *table = ic_dataset_table (ctx->dataset, name);
+  IcTable *table = declared_table (ctx, name);
   return table ? (gint64) table->n_rows : -1;
 }
 
 static IcTableColumn *
 find_column (IcContext *ctx, const char *table_name, const char *column_name, IcColumnKind kind)
 {
-  IcTable *table = ic_dataset_table (ctx->dataset, table_name);
+  IcTable *table = declared_table (ctx, table_name);
   IcTableColumn *column = table ? ic_table_column (table, column_name) : NULL;
   return column && column->spec->kind == kind ? column : NULL;
 }
@@ -405,8 +416,9 @@ ic_api_get (void)
 
 void
 ic_context_init (IcContext *ctx, IcDataset *dataset, const IcDefinition *definition,
-                 GHashTable *overrides, IcResult *result)
+                 const char *const *tables, GHashTable *overrides, IcResult *result)
 {
+  ctx->tables = tables;
   ctx->overrides = overrides;
   ctx->dataset = dataset;
   ctx->definition = definition;

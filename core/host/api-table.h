@@ -16,13 +16,16 @@ struct _IcContext {
   IcResult *result;           /* borrowed */
   GPtrArray *distincts;       /* IcDistinct handed out, freed with the context */
   GHashTable *overrides;      /* parameter -> gint64 *, from the configuration; borrowed, may be NULL */
+  const char *const *tables;  /* the tables the plugin declared, NULL-terminated; borrowed, may be NULL */
 };
 
 /* The engine's api table: static, never freed. */
 const IcApi *ic_api_get (void);
 
+/* @tables: the tables the plugin declared (NULL: none), the only ones its
+ * calls reach, whichever others the run has read for other plugins. */
 void ic_context_init (IcContext *ctx, IcDataset *dataset, const IcDefinition *definition,
-                      GHashTable *overrides, IcResult *result);
+                      const char *const *tables, GHashTable *overrides, IcResult *result);
 void ic_context_clear (IcContext *ctx);
 
 G_END_DECLS

@@ -16,7 +16,8 @@ compute (const IcPluginDescriptor *descriptor, const IcPlugin *plugin, IcDataset
   IcContext ctx;
   g_autoptr (GError) error = NULL;
 
-  ic_context_init (&ctx, dataset, plugin->definition, overrides, result);
+  ic_context_init (&ctx, dataset, plugin->definition, (const char *const *) plugin->info.tables, overrides,
+                   result);
   if (!descriptor->compute (ic_api_get (), &ctx, &error))
     ic_result_set_error (result, error ? error->message : "le module a échoué sans dire pourquoi");
   ic_context_clear (&ctx);

@@ -37,13 +37,27 @@ ic_paths_builtin_definitions (void)
   return ic_paths_uninstalled () ? IC_SOURCE_DEFINITIONS_DIR : IC_DEFINITIONS_DIR;
 }
 
+/* The directory $@variable names when set and not empty, else the source
+ * tree's when uninstalled, else the installed one. */
+static const char *
+data_dir (const char *variable, const char *source, const char *installed)
+{
+  const char *env = g_getenv (variable);
+  if (env != NULL && *env != '\0')
+    return env;
+  return ic_paths_uninstalled () ? source : installed;
+}
+
 const char *
 ic_paths_builtin_frameworks (void)
 {
-  const char *env = g_getenv ("INDICORE_FRAMEWORKS_DIR");
-  if (env != NULL && *env != '\0')
-    return env;
-  return ic_paths_uninstalled () ? IC_SOURCE_FRAMEWORKS_DIR : IC_FRAMEWORKS_DIR;
+  return data_dir ("INDICORE_FRAMEWORKS_DIR", IC_SOURCE_FRAMEWORKS_DIR, IC_FRAMEWORKS_DIR);
+}
+
+const char *
+ic_paths_builtin_tables (void)
+{
+  return data_dir ("INDICORE_TABLES_DIR", IC_SOURCE_TABLES_DIR, IC_TABLES_DIR);
 }
 
 const char *

@@ -18,6 +18,11 @@ const char *ic_paths_builtin_definitions (void);
  * installed ones. */
 const char *ic_paths_builtin_frameworks (void);
 
+/* The built-in tables' schema files (NAME.json): $INDICORE_TABLES_DIR,
+ * else the source tree's tables/ when run from the build tree, else the
+ * installed copy. */
+const char *ic_paths_builtin_tables (void);
+
 /* Where the message catalogues are (bindtextdomain's directory): the build
  * tree's build/po (LANG/LC_MESSAGES/indicore.mo, as meson builds them) when
  * the program runs from it, LOCALEDIR otherwise. */

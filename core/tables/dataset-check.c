@@ -12,6 +12,15 @@
 #include "date.h"
 #include "indicore/indicore-plugin.h"
 
+/* The tables' file names into @expected (IC_N_TABLES + 1), NULL-terminated. */
+static void
+expected_names (const char **expected)
+{
+  for (int id = 0; id < IC_N_TABLES; id++)
+    expected[id] = ic_table_spec (id)->file;
+  expected[IC_N_TABLES] = NULL;
+}
+
 /* Files of @directory that look like an absent input file under another
  * name (Populations.CSV, ip.txt) or as a spreadsheet (ip.xlsx): one line
  * each into @out. A look-alike beside the file itself (the spreadsheet an
@@ -20,12 +29,11 @@ static void
 find_misnamed (const char *directory, const gboolean *present, GString *out)
 {
   g_autoptr (GDir) dir = g_dir_open (directory, 0, NULL);
-  const char *expected[IC_N_TABLES + 1] = { NULL };
+  const char *expected[IC_N_TABLES + 1];
   const char *name;
   guint index = 0;
 
-  for (int id = 0; id < IC_N_TABLES; id++)
-    expected[id] = ic_table_spec (id)->file;
+  expected_names (expected);
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
       IcInputNameKind kind = ic_input_name_match (name, expected, &index);
@@ -49,6 +57,8 @@ ic_dataset_check_directory (const char *directory, GError **error)
   gboolean present[IC_N_TABLES];
   gboolean any = FALSE;
 
+  if (!ic_table_schemas_ensure (error))
+    return FALSE;
   if (!g_file_test (directory, G_FILE_TEST_IS_DIR))
     {
       g_set_error (error, IC_DATASET_ERROR, IC_DATASET_ERROR_NO_DIRECTORY,
@@ -75,6 +85,37 @@ ic_dataset_check_directory (const char *directory, GError **error)
       return FALSE;
     }
   return TRUE;
+}
+
+static gint
+compare_names (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+char **
+ic_dataset_unclaimed_files (const char *directory)
+{
+  g_autoptr (GDir) dir = g_dir_open (directory, 0, NULL);
+  g_autoptr (GPtrArray) names = g_ptr_array_new ();
+  const char *expected[IC_N_TABLES + 1];
+  const char *name;
+
+  expected_names (expected);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      size_t len = strlen (name);
+      g_autofree char *path = NULL;
+      if (len < 4 || g_ascii_strcasecmp (name + len - 4, ".csv") != 0
+          || g_strv_contains (expected, name))
+        continue;
+      path = g_build_filename (directory, name, NULL);
+      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        g_ptr_array_add (names, g_strdup (name));
+    }
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return (char **) g_ptr_array_steal (names, NULL);
 }
 
 /* Years are marked in a bitmap over 0..9999 (1.2 kB). */

@@ -74,6 +74,8 @@ ic_dataset_load (const char *directory,
   guint64 biggest_size = 0;
   gboolean unreadable = FALSE;
 
+  if (!ic_table_schemas_ensure (error))
+    return NULL;
   if (!g_file_test (directory, G_FILE_TEST_IS_DIR))
     {
       g_set_error (error, IC_DATASET_ERROR, IC_DATASET_ERROR_NO_DIRECTORY,

@@ -54,6 +54,13 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcDataset, ic_dataset_free)
  * itself reads whatever is there, an absent file being no error. */
 gboolean ic_dataset_check_directory (const char *directory, GError **error);
 
+/* The `.csv` files of @directory (any case of the extension) that are no
+ * table's file, sorted by name: read by nothing, for `validate` to warn
+ * about (a file that looks like an absent table's under another name is
+ * refused before, by ic_dataset_check_directory()). A new
+ * NULL-terminated array (g_strfreev), empty when none. */
+char **ic_dataset_unclaimed_files (const char *directory);
+
 /* The years @dataset covers, in a new array of ints, ascending: those of
  * its records' own dates (birth_date, act_date, received_date: not the
  * persons' birth dates nor the evaluations' ends) and of its populations'

@@ -1,6 +1,7 @@
 /* table-schema.h: the input tables of spec/data.md as data: file name,
- * columns, types, which are required. The table reader, `validate` and the
- * plugin api all work from this one description. */
+ * columns, types, which are required, row rules, read from the schema
+ * files tables/NAME.json (docs/tables.md). The table reader, `validate`
+ * and the plugin api all work from this one description. */
 #pragma once
 
 #include <glib.h>
@@ -62,6 +63,7 @@ typedef struct {
   const char *const *key;          /* NULL-terminated, at most IC_ROW_RULE_MAX_KEY */
 } IcRowRule;
 
+/* Read from a schema file: every string and array belongs to the spec. */
 typedef struct {
   const char *name;     /* "pmi_acts" */
   const char *file;     /* "pmi_acts.csv" */
@@ -71,6 +73,9 @@ typedef struct {
   guint n_rules;
 } IcTableSpec;
 
+/* The built-in tables, whose schemas the engine reads at startup from
+ * tables/NAME.json: still an index, the place of each in the data path
+ * (populations, the lenient warnings) until tables come from plugins too. */
 typedef enum {
   IC_TABLE_BIRTHS,
   IC_TABLE_PMI_ACTS,
@@ -80,6 +85,34 @@ typedef enum {
   IC_N_TABLES
 } IcTableId;
 
+#define IC_TABLE_SCHEMA_ERROR (ic_table_schema_error_quark ())
+GQuark ic_table_schema_error_quark (void);
+
+typedef enum {
+  IC_TABLE_SCHEMA_ERROR_UNREADABLE, /* the file cannot be read */
+  IC_TABLE_SCHEMA_ERROR_INVALID,    /* not JSON, or a member missing or wrong: the message names it */
+} IcTableSchemaError;
+
+/* One schema file (table-schema-file.c): a new spec, or NULL with @error
+ * naming the file and the member ("pmi_acts.json: member
+ * "columns[1].kind": ..."). */
+IcTableSpec *ic_table_spec_load (const char *path, GError **error);
+void ic_table_spec_free (IcTableSpec *spec);
+
+/* Reads the built-in tables' schemas from @directory (NAME.json each,
+ * whose "name" must be NAME), once: later calls do nothing. The program
+ * calls it at startup with ic_paths_builtin_tables(); FALSE with @error
+ * when a file is missing or invalid. */
+gboolean ic_table_schemas_load (const char *directory, GError **error);
+
+/* ic_table_schemas_load() from $INDICORE_TABLES_DIR, else the installed
+ * directory, unless already loaded: for the library's entry points
+ * (ic_dataset_load, ic_dataset_check_directory) used without the program. */
+gboolean ic_table_schemas_ensure (GError **error);
+
+/* The schema of table @id. The schemas are loaded (ic_table_schemas_ensure()
+ * when not yet: a failure there is fatal, the entry points having said it
+ * first). The spec belongs to the module. */
 const IcTableSpec *ic_table_spec (IcTableId id);
 
 /* The table named @name ("pmi_acts"), or -1. */

@@ -48,6 +48,7 @@ read_header (IcTableReader *r, IcCsvReader *csv, GError **error)
     {
       const char *name = header[f].data;
       gsize len = header[f].len;
+      gboolean known = FALSE;
       ic_text_trim (&name, &len);
       for (guint c = 0; c < table->spec->n_columns; c++)
         {
@@ -58,6 +59,16 @@ read_header (IcTableReader *r, IcCsvReader *csv, GError **error)
             return ic_table_fail_file (r, 1, f + 1, column->spec->name, error,
                                        _("column appears twice in the header (first as field %d)"), column->field + 1);
           column->field = (int) f;
+          known = TRUE;
+        }
+      if (!known && len > 0)
+        {
+          /* For the terminal: a quoted name may hold a line break. */
+          char *unknown = g_strndup (name, len);
+          for (char *p = unknown; *p; p++)
+            if ((guchar) *p < 0x20 || *p == 0x7f)
+              *p = ' ';
+          g_ptr_array_add (table->unknown_columns, unknown);
         }
     }
 
@@ -88,6 +99,7 @@ ic_table_new (IcTableId id, const char *path)
   table->spec = ic_table_spec (id);
   table->path = g_strdup (path);
   table->rejected_reasons = g_ptr_array_new_with_free_func (g_free);
+  table->unknown_columns = g_ptr_array_new_with_free_func (g_free);
   table->columns = g_new0 (IcTableColumn, table->spec->n_columns);
   for (guint c = 0; c < table->spec->n_columns; c++)
     {
@@ -132,6 +144,7 @@ ic_table_free (IcTable *table)
     }
   g_free (table->columns);
   g_ptr_array_unref (table->rejected_reasons);
+  g_ptr_array_unref (table->unknown_columns);
   g_free (table->path);
   g_free (table->sha256);
   g_free (table);

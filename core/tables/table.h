@@ -57,6 +57,9 @@ typedef struct {
   guint64 n_rows;             /* rows kept in the columns */
   guint64 capacity;
   IcTableColumn *columns;     /* spec->n_columns, in the spec's order */
+  /* The header's names no column of the schema has (char *, trimmed, in
+   * the header's order): read by nothing, for `validate` to warn about. */
+  GPtrArray *unknown_columns;
   /* How the file was written, for `validate` to show. */
   char separator;             /* ';' or ',' */
   gboolean sep_line;          /* ... named by a first line sep=X */

@@ -151,12 +151,13 @@ struct _IcApi {
   gint64 (*param_int) (IcContext *ctx, const char *name, gint64 fallback);
 
   /* Number of valid rows of @table ("pmi_acts", "births", "ip"), or -1 when
-   * the table was not read (file absent). Rows set aside by --lenient are not
-   * counted and do not appear in the columns. */
+   * the table was not read (file absent) or is not among the descriptor's
+   * `tables` (whether or not another plugin of the run reads it). Rows set
+   * aside by --lenient are not counted and do not appear in the columns. */
   gint64 (*table_rows) (IcContext *ctx, const char *table);
 
   /* Typed columns of a table; NULL when the table or the column is unknown,
-   * or of another type. The arrays have table_rows() elements and belong to
+   * of another type, or the table not declared in the descriptor. The arrays have table_rows() elements and belong to
    * the engine. A missing date is IC_DATE_NONE; a missing code is 0. */
   const gint32 *(*dates) (IcContext *ctx, const char *table, const char *column);
   const guint16 *(*codes) (IcContext *ctx, const char *table, const char *column);

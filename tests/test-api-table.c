@@ -1,0 +1,111 @@
+/* test-api-table.c: the IcApi table as a plugin meets it: only the tables
+ * its descriptor declares are reachable, the same in a full run (where
+ * other plugins make the engine read more) and alone (--only). */
+#include <string.h>
+
+#include "run.h"
+#include "test-util.h"
+
+/* Two acts, three IPs, two births: every file the fixture asks about. */
+static char *
+write_data (void)
+{
+  g_autofree char *dir = ic_test_tmpdir ();
+  g_free (ic_test_write (dir, "pmi_acts.csv",
+                         "act_id,act_type,act_date,person_id,person_birth_date,provider,professional,territory\n"
+                         "A1,EPP,2024-01-15,W1,,PMI,SF,Nord\n"
+                         "A2,EPNP,2024-02-15,W2,,PMI,SF,Sud\n"));
+  g_free (ic_test_write (dir, "ip.csv",
+                         "ip_id,received_date,evaluation_end_date,territory\n"
+                         "I1,2024-01-10,2024-02-10,Nord\n"
+                         "I2,2024-02-01,2024-07-01,Nord\n"
+                         "I3,2024-03-01,,Sud\n"));
+  g_free (ic_test_write (dir, "births.csv",
+                         "birth_id,birth_date,territory\n"
+                         "B1,2024-01-05,Nord\n"
+                         "B2,2024-03-03,Sud\n"));
+  return g_steal_pointer (&dir);
+}
+
+/* The real plugins (ip_eval_3m_rate declares ip; epp_pmi_coverage asks for
+ * the population births, which makes the engine read births.csv) beside
+ * build/tests/fixtures/declared/. */
+static IcPluginSet *
+plugins (void)
+{
+  g_autofree char *declared = g_build_filename (ic_test_fixtures_dir (), "declared", NULL);
+  g_autofree char *definitions = g_build_filename (ic_test_source_dir (), "indicators", NULL);
+  const char *dirs[] = { ic_test_plugins_dir (), declared, NULL };
+  return ic_plugin_set_scan (dirs, definitions);
+}
+
+static gint64
+detail (const IcResult *r, const char *key)
+{
+  for (guint i = 0; i < r->details->len; i++)
+    if (strcmp (((IcDetail *) r->details->pdata[i])->key, key) == 0)
+      return ((IcDetail *) r->details->pdata[i])->a;
+  g_error ("%s: no detail %s", r->id, key);
+  return 0;
+}
+
+/* What fixture_declared got: its own 2 acts, nothing of ip nor births
+ * (-1 rows, and the six accessors it tries all empty-handed). */
+static void
+assert_declared_only (IcRun *run)
+{
+  const IcResult *r = ic_test_result (run, "fixture_declared");
+
+  g_assert_cmpint (r->status, ==, IC_STATUS_OK);
+  g_assert_cmpint (detail (r, "own_rows"), ==, 2);
+  g_assert_cmpint (detail (r, "ip_rows"), ==, -1);
+  g_assert_cmpint (detail (r, "births_rows"), ==, -1);
+  g_assert_cmpint (detail (r, "null_columns"), ==, 6);
+}
+
+static void
+test_undeclared_full_run (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *data = write_data ();
+  g_autoptr (IcPluginSet) set = plugins ();
+  g_autoptr (IcRun) run = ic_test_run (set, data, 2024, NULL, FALSE, NULL, &error);
+  const IcResult *ip;
+
+  g_assert_no_error (error);
+  /* The run did read ip and births, for the plugins that need them. */
+  g_assert_nonnull (run->dataset->tables[IC_TABLE_IP]);
+  g_assert_nonnull (run->dataset->tables[IC_TABLE_BIRTHS]);
+  /* ...and ip reaches the plugin that declared it: evaluated in 2024 I1
+   * (1 month) and I2 (5 months); within 3 months I1: 1 / 2 = 50.0 %. */
+  ip = ic_test_result (run, "ip_eval_3m_rate");
+  g_assert_cmpint (ip->status, ==, IC_STATUS_OK);
+  g_assert_cmpint (ip->numerator, ==, 1);
+  g_assert_cmpint (ip->denominator, ==, 2);
+  assert_declared_only (run);
+  ic_test_rmtree (data);
+}
+
+static void
+test_undeclared_only (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *data = write_data ();
+  g_autoptr (IcPluginSet) set = plugins ();
+  g_autoptr (IcRun) run = ic_test_run (set, data, 2024, "fixture_declared", FALSE, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_null (run->dataset->tables[IC_TABLE_IP]);
+  g_assert_cmpuint (run->results->len, ==, 1);
+  assert_declared_only (run);
+  ic_test_rmtree (data);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/api-table/undeclared/full-run", test_undeclared_full_run);
+  g_test_add_func ("/api-table/undeclared/only", test_undeclared_only);
+  return g_test_run ();
+}
