@@ -15,6 +15,7 @@ static const char *const rule_members[] = { "kind", "message", "column", "other"
 static const char *const kind_names[] = {
   [IC_COLUMN_KIND_ROW_ID] = "row_id", [IC_COLUMN_KIND_PERSON_ID] = "person_id", [IC_COLUMN_KIND_DATE] = "date",
   [IC_COLUMN_KIND_CODE] = "code", [IC_COLUMN_KIND_TERRITORY] = "territory", [IC_COLUMN_KIND_COUNT] = "count",
+  [IC_COLUMN_KIND_INTEGER] = "integer", [IC_COLUMN_KIND_DECIMAL] = "decimal", [IC_COLUMN_KIND_YES_NO] = "yes_no",
   [IC_COLUMN_KIND_TEXT] = "text", NULL
 };
 static const char *const form_names[] = {

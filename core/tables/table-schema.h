@@ -15,6 +15,9 @@ typedef enum {
   IC_COLUMN_KIND_CODE,      /* upper-cased, interned to guint16; closed or open set */
   IC_COLUMN_KIND_TERRITORY, /* text, interned in the run's territory dictionary */
   IC_COLUMN_KIND_COUNT,     /* integer >= 0 */
+  IC_COLUMN_KIND_INTEGER,   /* integer >= 0, in `integers` (helper columns: reader) */
+  IC_COLUMN_KIND_DECIMAL,   /* exact value x 10^places, in `integers` */
+  IC_COLUMN_KIND_YES_NO,    /* 1, 0, IC_YES_NO_NONE, in `flags` */
   IC_COLUMN_KIND_TEXT,      /* trimmed text (small tables only) */
 } IcColumnKind;
 
@@ -34,6 +37,7 @@ typedef struct {
   const char *const *codes;
   gboolean codes_open;
   IcTextForm text_form; /* TEXT */
+  guint places;         /* DECIMAL: 0..6 decimals (helper columns reads it) */
 } IcColumnSpec;
 
 /* Rules across the columns of one row. */

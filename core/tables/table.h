@@ -34,6 +34,8 @@ typedef struct {
   guint32 *ids;            /* PERSON_ID: 0 .. n_distinct - 1 */
   guint32 n_distinct;      /* PERSON_ID: distinct identifiers */
   gint64 *counts;          /* COUNT */
+  gint64 *integers;        /* INTEGER, DECIMAL (value x 10^places); IC_INTEGER_NONE missing */
+  guint8 *flags;           /* YES_NO: 1, 0, IC_YES_NO_NONE */
   char **texts;            /* TEXT */
   /* While the file is read, dates and codes are kept narrow, in half the
    * bytes or less (a column widens as soon as a value does not fit): a
