@@ -13,6 +13,7 @@
 #include "test-util.h"
 
 #include <string.h>
+#include <glib/gstdio.h>
 
 #define NBSP "\xc2\xa0"      /* U+00A0 */
 #define NNBSP "\xe2\x80\xaf" /* U+202F */
@@ -315,6 +316,123 @@ test_free_text_not_utf8 (Fixture *f, gconstpointer data)
   g_assert_cmpuint (table->n_rows, ==, 1);
 }
 
+/* Writes @dir/NAME with @lines' lines each given a last field: @header's
+ * for the first, then @value's (its %u the line's number). CRLF kept. */
+static void
+add_column (const char *from, const char *dir, const char *name, const char *header, const char *value)
+{
+  g_autofree char *path = g_build_filename (from, name, NULL);
+  g_autofree char *text = NULL;
+  g_auto (GStrv) lines = NULL;
+  g_autoptr (GString) out = g_string_new (NULL);
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  lines = g_strsplit (text, "\r\n", -1);
+  for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    {
+      g_string_append_printf (out, "%s;", lines[i]);
+      if (i == 0)
+        g_string_append (out, header);
+      else
+        g_string_append_printf (out, value, i + 1);
+      g_string_append (out, "\r\n");
+    }
+  g_free (ic_test_write (dir, name, out->str));
+}
+
+/* A run over the Creuse example whose ip.csv has a free-text column `note`
+ * (its schema given one): every note holds SECRET, the one of line 7 over
+ * 4096 bytes. Strict, the run stops on that line and says where; lenient,
+ * the row is set aside. The text is in neither the bundle nor the
+ * terminal's output; the problem is, by line and column. */
+static void
+test_free_text_in_no_output (void)
+{
+  g_autofree char *dir = ic_test_tmpdir ();
+  g_autofree char *tables = g_build_filename (dir, "tables", NULL);
+  g_autofree char *data = g_build_filename (dir, "data", NULL);
+  g_autofree char *example = g_build_filename (ic_test_source_dir (), "examples", "creuse-2024", NULL);
+  g_autofree char *source_tables = g_build_filename (ic_test_source_dir (), "tables", NULL);
+  g_autofree char *bundle_path = g_build_filename (dir, "bundle.json", NULL);
+  g_autofree char *filler = g_strnfill (IC_FREE_TEXT_MAX, 'x');
+  g_autofree char *long_note = g_strdup_printf (SECRET " %s", filler);
+  g_autofree char *ip_schema = NULL, *schema_path = NULL, *bundle = NULL;
+  const char *old_tables = g_getenv ("INDICORE_TABLES_DIR");
+  g_autofree char *saved = g_strdup (old_tables);
+  const char *files[] = { "births.json", "pmi_acts.json", "populations.json", "bsem_referrals.json", NULL };
+  const char *csvs[] = { "births.csv", "pmi_acts.csv", "populations.csv", NULL };
+
+  g_assert_cmpint (g_mkdir (tables, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir (data, 0700), ==, 0);
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      g_autofree char *path = g_build_filename (source_tables, files[i], NULL);
+      g_autofree char *content = NULL;
+      g_assert_true (g_file_get_contents (path, &content, NULL, NULL));
+      g_free (ic_test_write (tables, files[i], content));
+    }
+  schema_path = g_build_filename (source_tables, "ip.json", NULL);
+  g_assert_true (g_file_get_contents (schema_path, &ip_schema, NULL, NULL));
+  {
+    g_autoptr (GRegex) last = g_regex_new ("(\"kind\": \"territory\"\\})", 0, 0, NULL);
+    g_autofree char *with_note = g_regex_replace (last, ip_schema, -1, 0,
+                                                  "\\1,\n    {\"name\": \"note\", \"kind\": \"free_text\"}", 0, NULL);
+    g_assert_nonnull (strstr (with_note, "free_text"));
+    g_free (ic_test_write (tables, "ip.json", with_note));
+  }
+  for (guint i = 0; csvs[i] != NULL; i++)
+    {
+      g_autofree char *path = g_build_filename (example, csvs[i], NULL);
+      g_autofree char *content = NULL;
+      g_assert_true (g_file_get_contents (path, &content, NULL, NULL));
+      g_free (ic_test_write (data, csvs[i], content));
+    }
+  add_column (example, data, "ip.csv", "note", SECRET " line %u");
+  {
+    /* Line 7's note replaced by the long one. */
+    g_autofree char *ip_path = g_build_filename (data, "ip.csv", NULL);
+    g_autofree char *ip = NULL;
+    g_autoptr (GString) text = NULL;
+    char *at;
+    g_assert_true (g_file_get_contents (ip_path, &ip, NULL, NULL));
+    text = g_string_new (ip);
+    at = strstr (text->str, SECRET " line 7\r\n");
+    g_assert_nonnull (at);
+    g_string_erase (text, at - text->str, strlen (SECRET " line 7"));
+    g_string_insert (text, at - text->str, long_note);
+    g_free (ic_test_write (data, "ip.csv", text->str));
+  }
+
+  g_setenv ("INDICORE_TABLES_DIR", tables, TRUE);
+  for (int lenient = 0; lenient <= 1; lenient++)
+    {
+      const char *argv[] = { "run", "--data", data, "--year", "2024", "--department", "23", "--out", bundle_path,
+                             lenient ? "--lenient" : NULL, NULL };
+      g_autofree char *out = NULL, *err = NULL;
+      int status = ic_test_spawn (argv, &out, &err);
+
+      g_assert_null (strstr (out, "Secret"));
+      g_assert_null (strstr (err, "Secret"));
+      if (!lenient)
+        {
+          g_assert_cmpint (status, ==, 2); /* invalid input */
+          if (strstr (err, "ip.csv:7:5: note: text longer than 4096 bytes") == NULL)
+            g_error ("the problem is not said: %s", err);
+          continue;
+        }
+      if (status != 0)
+        g_error ("exit %d: %s", status, err);
+      g_assert_true (g_file_get_contents (bundle_path, &bundle, NULL, NULL));
+      g_assert_null (strstr (bundle, "Secret"));
+      g_assert_nonnull (strstr (bundle, "ip.csv:7:5: note: texte de plus de 4 096 octets"));
+    }
+  if (saved != NULL)
+    g_setenv ("INDICORE_TABLES_DIR", saved, TRUE);
+  else
+    g_unsetenv ("INDICORE_TABLES_DIR");
+  ic_test_rmtree (dir);
+}
+
 /* ------------------------------------------------------------------ */
 /* Both halves of a file read in two threads: the same values. */
 
@@ -409,6 +527,7 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/table-kinds/free-text/not-utf8", Fixture, NULL, fixture_set_up, test_free_text_not_utf8,
               fixture_tear_down);
+  g_test_add_func ("/table-kinds/free-text/in-no-output", test_free_text_in_no_output);
   g_test_add ("/table-kinds/split", Fixture, NULL, fixture_set_up, test_split, fixture_tear_down);
   for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
     g_test_add (refused[i].path, Fixture, &refused[i], fixture_set_up, test_refused, fixture_tear_down);
