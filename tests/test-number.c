@@ -1,4 +1,5 @@
-/* test-number.c: counts with optional thousands separators. */
+/* test-number.c: counts with optional thousands separators; decimals of a
+ * fixed number of places as exact integers. */
 
 #include "number.h"
 
@@ -104,6 +105,65 @@ test_length_is_respected (void)
   g_assert_false (ic_count_parse ("12", 0, &value));
 }
 
+static void
+assert_decimal (const char *text, guint places, gint64 expected)
+{
+  gint64 value = -1;
+  if (ic_decimal_parse (text, strlen (text), places, &value) != IC_DECIMAL_OK)
+    g_error ("\"%s\" refused with %u places", text, places);
+  g_assert_cmpint (value, ==, expected);
+}
+
+static void
+assert_decimal_refused (const char *text, guint places, IcDecimalParse why)
+{
+  gint64 value = -42;
+  g_assert_cmpint (ic_decimal_parse (text, strlen (text), places, &value), ==, why);
+  g_assert_cmpint (value, ==, -42);
+}
+
+/* Values × 10^places, by hand. */
+static void
+test_decimal (void)
+{
+  assert_decimal ("12,5", 1, 125);
+  assert_decimal ("12.5", 1, 125);
+  assert_decimal ("12,5", 3, 12500);
+  assert_decimal ("12", 2, 1200);
+  assert_decimal ("12", 0, 12);
+  assert_decimal ("0,000001", 6, 1);
+  assert_decimal ("0.5", 6, 500000);
+  assert_decimal ("007,50", 2, 750);
+  /* 2^63 - 1 = 9223372036854775807: the largest, whatever the places. */
+  assert_decimal ("9223372036854775807", 0, G_MAXINT64);
+  assert_decimal ("9223372036854,775807", 6, G_MAXINT64);
+  /* Only @len bytes are read: "1,2", 120 hundredths. */
+  {
+    gint64 value = 0;
+    g_assert_cmpint (ic_decimal_parse ("1,25xyz", 3, 2, &value), ==, IC_DECIMAL_OK);
+    g_assert_cmpint (value, ==, 120);
+  }
+}
+
+static void
+test_decimal_refused (void)
+{
+  static const char *const invalid[] = {
+    "", "-1", "+1", "-0,5", ",5", ".5", "12,", "12.", "1 234,5", "1" NBSP "234", "1.234,5", "1,234.5",
+    "1,2,3", "1e3", "12 ", " 12", "12,5 €", "0x10", "douze",
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    assert_decimal_refused (invalid[i], 2, IC_DECIMAL_INVALID);
+  assert_decimal_refused ("12,505", 2, IC_DECIMAL_TOO_FINE);
+  assert_decimal_refused ("12,50", 1, IC_DECIMAL_TOO_FINE); /* never rounded, zeros neither */
+  assert_decimal_refused ("7,0", 0, IC_DECIMAL_TOO_FINE);
+  assert_decimal_refused ("0,0000001", 6, IC_DECIMAL_TOO_FINE);
+  /* 2^63 once scaled: 9223372036854775808 and 922337203685477580.8 with 1 place. */
+  assert_decimal_refused ("9223372036854775808", 0, IC_DECIMAL_INVALID);
+  assert_decimal_refused ("922337203685477580,8", 1, IC_DECIMAL_INVALID);
+  assert_decimal_refused ("922337203685477581", 1, IC_DECIMAL_INVALID);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -115,6 +175,8 @@ main (int argc, char **argv)
   g_test_add_func ("/number/bounds", test_bounds);
   g_test_add_func ("/number/refused", test_refused);
   g_test_add_func ("/number/length", test_length_is_respected);
+  g_test_add_func ("/number/decimal", test_decimal);
+  g_test_add_func ("/number/decimal/refused", test_decimal_refused);
 
   return g_test_run ();
 }
