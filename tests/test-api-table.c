@@ -74,8 +74,8 @@ test_undeclared_full_run (void)
 
   g_assert_no_error (error);
   /* The run did read ip and births, for the plugins that need them. */
-  g_assert_nonnull (run->dataset->tables[IC_TABLE_IP]);
-  g_assert_nonnull (run->dataset->tables[IC_TABLE_BIRTHS]);
+  g_assert_nonnull (ic_dataset_table (run->dataset, "ip"));
+  g_assert_nonnull (ic_dataset_table (run->dataset, "births"));
   /* ...and ip reaches the plugin that declared it: evaluated in 2024 I1
    * (1 month) and I2 (5 months); within 3 months I1: 1 / 2 = 50.0 %. */
   ip = ic_test_result (run, "ip_eval_3m_rate");
@@ -95,7 +95,7 @@ test_undeclared_only (void)
   g_autoptr (IcRun) run = ic_test_run (set, data, 2024, "fixture_declared", FALSE, NULL, &error);
 
   g_assert_no_error (error);
-  g_assert_null (run->dataset->tables[IC_TABLE_IP]);
+  g_assert_null (ic_dataset_table (run->dataset, "ip"));
   g_assert_cmpuint (run->results->len, ==, 1);
   assert_declared_only (run);
   ic_test_rmtree (data);

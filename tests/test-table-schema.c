@@ -13,7 +13,7 @@
 static void
 test_builtin_codes (void)
 {
-  const IcTableSpec *acts = ic_table_spec (IC_TABLE_PMI_ACTS);
+  const IcTableSpec *acts = ic_table_spec ("pmi_acts");
   const IcColumnSpec *type = &acts->columns[ic_table_spec_column (acts, "act_type")];
   const IcColumnSpec *provider = &acts->columns[ic_table_spec_column (acts, "provider")];
   const IcColumnSpec *professional = &acts->columns[ic_table_spec_column (acts, "professional")];
@@ -35,10 +35,10 @@ test_builtin_codes (void)
   g_assert_cmpstr (acts->rules[0].when, ==, "act_type");
   g_assert_cmpuint (g_strv_length ((char **) acts->rules[0].when_codes), ==, 3);
   /* populations: texts of a form, and a unique key of three columns. */
-  g_assert_cmpint (ic_table_spec (IC_TABLE_POPULATIONS)->columns[1].text_form, ==, IC_TEXT_PERIOD);
-  g_assert_cmpint (ic_table_spec (IC_TABLE_POPULATIONS)->rules[0].kind, ==, IC_ROW_RULE_UNIQUE_KEY);
-  g_assert_cmpint (ic_table_id_from_name ("bsem_referrals"), ==, IC_TABLE_BSEM_REFERRALS);
-  g_assert_cmpint (ic_table_id_from_name ("nope"), ==, -1);
+  g_assert_cmpint (ic_table_spec ("populations")->columns[1].text_form, ==, IC_TEXT_PERIOD);
+  g_assert_cmpint (ic_table_spec ("populations")->rules[0].kind, ==, IC_ROW_RULE_UNIQUE_KEY);
+  g_assert_cmpstr (ic_table_spec ("bsem_referrals")->name, ==, "bsem_referrals");
+  g_assert_null (ic_table_spec ("nope"));
 }
 
 #define COLUMNS "\"columns\": [ { \"name\": \"x_id\", \"kind\": \"row_id\", \"required\": true }, " \

@@ -23,9 +23,9 @@
 static void
 print_set_aside (IcRun *run)
 {
-  for (int id = 0; id < IC_N_TABLES; id++)
+  for (guint id = 0; id < run->dataset->tables->len; id++)
     {
-      const IcTable *table = run->dataset->tables[id];
+      const IcTable *table = ic_dataset_nth (run->dataset, id);
       if (table == NULL || table->rejected == 0)
         continue;
       g_printerr (g_dngettext (NULL, "indicore: %s: %llu invalid row of %llu set aside (--lenient): "

@@ -83,12 +83,12 @@ ic_cmd_validate (int argc, char **argv)
       g_printerr (_("indicore validate: %s\n"), error->message);
       return IC_EXIT_USAGE;
     }
-  for (int id = 0; id < IC_N_TABLES; id++)
+  for (guint id = 0; id < dataset->tables->len; id++)
     {
-      IcTable *table = dataset->tables[id];
+      IcTable *table = ic_dataset_nth (dataset, id);
       if (table == NULL)
         {
-          g_print (_("%-16s absent\n"), ic_table_spec (id)->file);
+          g_print (_("%-16s absent\n"), ic_table_registry_nth (dataset->registry, id)->file);
           continue;
         }
       g_print (g_dngettext (NULL, "%-16s valid, %llu row\n", "%-16s valid, %llu rows\n", table->n_rows),

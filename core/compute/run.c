@@ -13,18 +13,28 @@
 
 G_DEFINE_QUARK (ic-run-error-quark, ic_run_error)
 
-void
-ic_run_wanted_tables (GPtrArray *plugins, gboolean *wanted)
+/* The tables an indicator reads, for the lenient warnings. */
+static gboolean
+reads_table (const IcPluginInfo *d, const IcTableSpec *spec)
 {
-  memset (wanted, 0, sizeof (gboolean) * IC_N_TABLES);
-  for (guint i = 0; i < plugins->len; i++)
-    {
-      const IcPluginInfo *d = &((IcPlugin *) plugins->pdata[i])->info;
-      for (guint k = 0; d->tables[k]; k++)
-        wanted[ic_table_id_from_name (d->tables[k])] = TRUE;
-      if (d->populations != NULL && d->populations[0] != NULL)
-        wanted[IC_TABLE_POPULATIONS] = wanted[IC_TABLE_BIRTHS] = TRUE;
-    }
+  gboolean populations = d->populations != NULL && d->populations[0] != NULL;
+  for (guint k = 0; d->tables[k]; k++)
+    if (strcmp (d->tables[k], spec->name) == 0)
+      return TRUE;
+  return populations && (strcmp (spec->name, "populations") == 0 || strcmp (spec->name, "births") == 0);
+}
+
+gboolean *
+ic_run_wanted_tables (GPtrArray *plugins)
+{
+  const IcTableRegistry *registry = ic_tables ();
+  guint n = ic_table_registry_size (registry);
+  gboolean *wanted = g_new0 (gboolean, MAX (n, 1u));
+
+  for (guint id = 0; id < n; id++)
+    for (guint i = 0; i < plugins->len && !wanted[id]; i++)
+      wanted[id] = reads_table (&((IcPlugin *) plugins->pdata[i])->info, ic_table_registry_nth (registry, id));
+  return wanted;
 }
 
 static GPtrArray *
@@ -59,17 +69,6 @@ ic_run_set_aside_warning (const char *file, gint64 rows)
                           ic_fr_plural (rows, "ligne invalide écartée", "lignes invalides écartées"));
 }
 
-/* The tables an indicator reads, for the lenient warnings. */
-static gboolean
-reads_table (const IcPluginInfo *d, IcTableId id)
-{
-  gboolean populations = d->populations != NULL && d->populations[0] != NULL;
-  for (guint k = 0; d->tables[k]; k++)
-    if (ic_table_id_from_name (d->tables[k]) == (int) id)
-      return TRUE;
-  return populations && (id == IC_TABLE_POPULATIONS || id == IC_TABLE_BIRTHS);
-}
-
 /* Prepares @result and starts its computation: in a child process added to
  * @jobs, or here with --no-isolation. */
 static void
@@ -91,20 +90,20 @@ start_one (IcRun *run, IcPlugin *plugin, IcResult *result, GPtrArray *jobs)
 
   for (guint k = 0; d->tables[k]; k++)
     {
-      IcTableId id = ic_table_id_from_name (d->tables[k]);
       ic_result_add_table_source (result, d->tables[k]);
-      if (dataset->tables[id] == NULL)
+      if (ic_dataset_table (dataset, d->tables[k]) == NULL)
         {
           g_autofree char *reason = g_strdup_printf ("le fichier %s manque dans le répertoire des données",
-                                                     ic_table_spec (id)->file);
+                                                     ic_table_spec (d->tables[k])->file);
           ic_result_set_not_available (result, reason);
         }
     }
-  for (int id = 0; id < IC_N_TABLES; id++)
-    if (dataset->tables[id] != NULL && dataset->tables[id]->rejected > 0 && reads_table (d, id))
+  for (guint id = 0; id < dataset->tables->len; id++)
+    if (ic_dataset_nth (dataset, id) != NULL && ic_dataset_nth (dataset, id)->rejected > 0
+        && reads_table (d, ic_dataset_nth (dataset, id)->spec))
       {
-        g_autofree char *warning = ic_run_set_aside_warning (ic_table_spec (id)->file,
-                                                             (gint64) dataset->tables[id]->rejected);
+        g_autofree char *warning = ic_run_set_aside_warning (ic_dataset_nth (dataset, id)->spec->file,
+                                                             (gint64) ic_dataset_nth (dataset, id)->rejected);
         ic_result_add_warning (result, warning);
       }
   if (result->status != IC_STATUS_OK)
@@ -179,7 +178,7 @@ ic_run_execute (IcPluginSet *plugins, const IcRunOptions *options, IcProblems *p
   g_autoptr (GPtrArray) selected = NULL;
   g_autofree const char **names = NULL;
   g_autoptr (GPtrArray) jobs = NULL;
-  gboolean wanted[IC_N_TABLES];
+  g_autofree gboolean *wanted = NULL;
   IcResultBounds bounds;
   gint64 loading, computing, started;
 
@@ -202,7 +201,7 @@ ic_run_execute (IcPluginSet *plugins, const IcRunOptions *options, IcProblems *p
   if (selected == NULL || !choose_framework (run, error))
     return NULL;
 
-  ic_run_wanted_tables (selected, wanted);
+  wanted = ic_run_wanted_tables (selected);
   loading = g_get_monotonic_time ();
   run->dataset = ic_dataset_load (options->data_dir, wanted, options->lenient, &options->input, problems, error);
   if (run->dataset == NULL || (options->check_year && !ic_dataset_check_year (run->dataset, options->year, error)))

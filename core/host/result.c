@@ -305,9 +305,9 @@ ic_result_bounds_init (IcResultBounds *bounds, IcDataset *dataset)
 {
   bounds->n_territories = ic_interner_size (dataset->territories);
   bounds->max_records = 0;
-  for (int id = 0; id < IC_N_TABLES; id++)
-    if (id != IC_TABLE_POPULATIONS && dataset->tables[id] != NULL)
-      bounds->max_records += (gint64) dataset->tables[id]->n_rows;
+  for (guint id = 0; id < dataset->tables->len; id++)
+    if (ic_dataset_nth (dataset, id) != NULL && strcmp (ic_dataset_nth (dataset, id)->spec->name, "populations") != 0)
+      bounds->max_records += (gint64) ic_dataset_nth (dataset, id)->n_rows;
 }
 
 char *

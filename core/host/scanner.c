@@ -10,7 +10,7 @@
 #include "child.h"
 #include "identifier.h"
 #include "sandbox.h"
-#include "table-schema.h"
+#include "table-registry.h"
 
 /* The header every ABI shares: magic, size, major, minor. Only these may be
  * read before the ABI is known. */
@@ -37,6 +37,34 @@ valid_text (const char *text)
     if (g_unichar_iscntrl (g_utf8_get_char (p)))
       return FALSE;
   return TRUE;
+}
+
+/* Whether a plugin may declare the table @name: a registered table, not the
+ * reference populations (declared as populations). */
+static gboolean
+declarable (const char *name)
+{
+  const IcTableSpec *spec = ic_table_spec (name);
+  return spec != NULL && strcmp (spec->name, "populations") != 0;
+}
+
+/* The tables a plugin may declare, "a, b, c". */
+static char *
+declarable_names (void)
+{
+  const IcTableRegistry *registry = ic_tables ();
+  g_autoptr (GString) names = g_string_new (NULL);
+
+  for (guint id = 0; id < ic_table_registry_size (registry); id++)
+    {
+      const char *name = ic_table_registry_nth (registry, id)->name;
+      if (!declarable (name))
+        continue;
+      if (names->len > 0)
+        g_string_append (names, ", ");
+      g_string_append (names, name);
+    }
+  return g_string_free (g_steal_pointer (&names), FALSE);
 }
 
 /* TRUE when @names (NULL is an empty list) has at most MAX_NAMES valid names. */
@@ -106,12 +134,13 @@ ic_scanner_check_info (const IcPluginInfo *info, GError **error)
       return FALSE;
     }
   for (guint i = 0; info->tables[i]; i++)
-    if (ic_table_id_from_name (info->tables[i]) < 0 || strcmp (info->tables[i], "populations") == 0)
+    if (!declarable (info->tables[i]))
       {
+        g_autofree char *known = declarable_names ();
         ic_loader_set_error (error, IC_LOADER_ERROR_INVALID,
-                             _("invalid descriptor: unknown table \"%s\" (known: births, pmi_acts, ip; populations are declared apart)"),
-                             "descripteur invalide : table « %s » inconnue (connues : births, pmi_acts, ip ; "
-                             "les populations se déclarent à part)", info->tables[i]);
+                             _("invalid descriptor: unknown table \"%s\" (known: %s; populations are declared apart)"),
+                             "descripteur invalide : table « %s » inconnue (connues : %s ; "
+                             "les populations se déclarent à part)", info->tables[i], known);
         return FALSE;
       }
   return TRUE;
@@ -303,7 +332,12 @@ ic_scanner_read (int fd, IcPluginInfo *info, GError **error)
   g_autoptr (GError) local = NULL;
   g_autofree char *failure = NULL;
   g_autoptr (GBytes) answer = NULL;
-  IcChild *child = ic_child_start (fd, scan_child, NULL, SCAN_SECONDS, &local);
+  IcChild *child;
+
+  /* The tables are known before the child checks the descriptor: it could
+   * not read their schemas (a failure is the entry points' to say). */
+  (void) ic_table_schemas_ensure (NULL);
+  child = ic_child_start (fd, scan_child, NULL, SCAN_SECONDS, &local);
 
   if (child == NULL)
     {

@@ -7,6 +7,7 @@
 #include "interner.h"
 #include "problems.h"
 #include "table.h"
+#include "table-registry.h"
 
 G_BEGIN_DECLS
 
@@ -25,12 +26,15 @@ typedef struct {
   char *directory;
   gboolean lenient;
   IcInterner *territories;        /* id 0 is "" (no territory) */
-  IcTable *tables[IC_N_TABLES];   /* NULL when not read */
-  gboolean present[IC_N_TABLES];  /* the file exists in the directory */
+  const IcTableRegistry *registry; /* the process's (ic_tables()) */
+  GPtrArray *tables;   /* IcTable *, NULL when not read: one per table of the
+                        * registry when read, in its order */
+  gboolean *present;   /* tables->len: the table's file exists in the directory */
 } IcDataset;
 
-/* Reads, from @directory, the tables flagged in @wanted (IC_N_TABLES
- * booleans; NULL: every table) whose file is present. In strict mode any
+/* Reads, from @directory, the tables of the registry (ic_tables()) flagged
+ * in @wanted (one boolean per table, in the registry's order; NULL: every
+ * table) whose file is present. In strict mode any
  * problem fails with IC_DATASET_ERROR_INVALID and the problems in
  * @problems; with @lenient, invalid rows are set aside and counted, and only
  * a file that cannot be read at all fails. @options (may be NULL): how
@@ -76,7 +80,14 @@ gboolean ic_dataset_check_year (IcDataset *dataset, int year, GError **error);
 /* The table named @name ("pmi_acts"), or NULL when absent or unknown. */
 IcTable *ic_dataset_table (IcDataset *dataset, const char *name);
 
-/* Path of the table's file in the directory; newly allocated. */
-char *ic_dataset_file_path (IcDataset *dataset, IcTableId id);
+/* The @index-th table (registry order) when read, else NULL. */
+static inline IcTable *
+ic_dataset_nth (const IcDataset *dataset, guint index)
+{
+  return index < dataset->tables->len ? g_ptr_array_index (dataset->tables, index) : NULL;
+}
+
+/* Whether the file of the table named @name is in the data directory. */
+gboolean ic_dataset_present (const IcDataset *dataset, const char *name);
 
 G_END_DECLS

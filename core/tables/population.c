@@ -13,10 +13,10 @@
 static void
 read_reference (IcPopulation *population, IcDataset *dataset)
 {
-  IcTable *table = dataset->tables[IC_TABLE_POPULATIONS];
+  IcTable *table = ic_dataset_table (dataset, "populations");
   IcTableColumn *names, *periods, *territories, *values, *sources;
 
-  population->no_reference_file = !dataset->present[IC_TABLE_POPULATIONS];
+  population->no_reference_file = !ic_dataset_present (dataset, "populations");
   if (table == NULL)
     return;
   names = ic_table_column (table, "population");
@@ -49,7 +49,7 @@ read_reference (IcPopulation *population, IcDataset *dataset)
 static void
 count_births (IcDataset *dataset, gint32 first, gint32 last, gint64 *per_territory, gint64 *total)
 {
-  IcTable *births = dataset->tables[IC_TABLE_BIRTHS];
+  IcTable *births = ic_dataset_table (dataset, "births");
   const gint32 *dates = ic_table_column (births, "birth_date")->dates;
   const guint16 *territories = ic_table_column (births, "territory")->codes;
 
@@ -82,7 +82,7 @@ derive (IcPopulation *population, IcDataset *dataset, const IcPeriod *period)
       population->not_derivable = g_strdup ("il ne se déduit de births.csv que pour une année civile");
       return;
     }
-  if (dataset->tables[IC_TABLE_BIRTHS] == NULL)
+  if (ic_dataset_table (dataset, "births") == NULL)
     {
       population->not_derivable = g_strdup ("births.csv, dont il se déduirait, manque aussi");
       return;
@@ -112,7 +112,7 @@ derive (IcPopulation *population, IcDataset *dataset, const IcPeriod *period)
   /* Without a territory column, births.csv says nothing of any territory:
    * no count is derivable there (not 0, which would differ from every
    * reference row). */
-  if (ic_table_column (dataset->tables[IC_TABLE_BIRTHS], "territory")->field < 0)
+  if (ic_table_column (ic_dataset_table (dataset, "births"), "territory")->field < 0)
     return;
   for (guint t = 1; t < population->n_territories; t++)
     {

@@ -73,18 +73,6 @@ typedef struct {
   guint n_rules;
 } IcTableSpec;
 
-/* The built-in tables, whose schemas the engine reads at startup from
- * tables/NAME.json: still an index, the place of each in the data path
- * (populations, the lenient warnings) until tables come from plugins too. */
-typedef enum {
-  IC_TABLE_BIRTHS,
-  IC_TABLE_PMI_ACTS,
-  IC_TABLE_IP,
-  IC_TABLE_POPULATIONS,
-  IC_TABLE_BSEM_REFERRALS,
-  IC_N_TABLES
-} IcTableId;
-
 #define IC_TABLE_SCHEMA_ERROR (ic_table_schema_error_quark ())
 GQuark ic_table_schema_error_quark (void);
 
@@ -99,8 +87,9 @@ typedef enum {
 IcTableSpec *ic_table_spec_load (const char *path, GError **error);
 void ic_table_spec_free (IcTableSpec *spec);
 
-/* Reads the built-in tables' schemas from @directory (NAME.json each,
- * whose "name" must be NAME), once: later calls do nothing. The program
+/* Reads the engine's tables' schemas from @directory (NAME.json each,
+ * whose "name" must be NAME) into the process's registry (ic_tables()),
+ * once: later calls do nothing. The program
  * calls it at startup with ic_paths_builtin_tables(); FALSE with @error
  * when a file is missing or invalid. */
 gboolean ic_table_schemas_load (const char *directory, GError **error);
@@ -110,13 +99,9 @@ gboolean ic_table_schemas_load (const char *directory, GError **error);
  * (ic_dataset_load, ic_dataset_check_directory) used without the program. */
 gboolean ic_table_schemas_ensure (GError **error);
 
-/* The schema of table @id. The schemas are loaded (ic_table_schemas_ensure()
- * when not yet: a failure there is fatal, the entry points having said it
- * first). The spec belongs to the module. */
-const IcTableSpec *ic_table_spec (IcTableId id);
-
-/* The table named @name ("pmi_acts"), or -1. */
-int ic_table_id_from_name (const char *name);
+/* The table named @name in the process's registry (ic_tables()), or
+ * NULL. The spec belongs to the registry. */
+const IcTableSpec *ic_table_spec (const char *name);
 
 /* Index of column @name in @spec, or -1. */
 int ic_table_spec_column (const IcTableSpec *spec, const char *name);
