@@ -6,6 +6,7 @@
 
 #include "indicore/indicore-plugin.h"
 #include "table-schema.h"
+#include "table-registry.h"
 #include "test-util.h"
 
 /* The codes of pmi_acts take the fixed values of indicore-plugin.h: their
@@ -90,6 +91,33 @@ static const Broken broken[] = {
     "{ \"name\": \"x\", \"file\": \"x.csv\", " COLUMNS ", \"rules\": [ { \"kind\": \"unique_key\", \"message\": \"m\", "
     "\"key\": [\"day\"] } ] }",
     "x.json: member \"rules[0]\": key column \"day\" is not a text or territory column of the table" },
+  /* The members saying what the core does with a table (docs/tables.md). */
+  { "/table-schema/refuse/role",
+    "{ \"name\": \"x\", \"file\": \"x.csv\", " COLUMNS ", \"role\": \"populations\" }",
+    "x.json: member \"role\": \"populations\" is none of reference_populations" },
+  { "/table-schema/refuse/role-columns",
+    "{ \"name\": \"x\", \"file\": \"x.csv\", " COLUMNS ", \"role\": \"reference_populations\" }",
+    "x.json: member \"role\": a table of role \"reference_populations\" has a text column \"population\"" },
+  { "/table-schema/refuse/dated-by-code",
+    "{ \"name\": \"x\", \"file\": \"x.csv\", " COLUMNS ", \"dated_by\": \"type\" }",
+    "x.json: member \"dated_by\": no date or period column \"type\" in the table" },
+  { "/table-schema/refuse/words-empty",
+    "{ \"name\": \"x\", \"file\": \"x.csv\", " COLUMNS ", \"words\": \"\" }",
+    "x.json: member \"words\"" },
+  { "/table-schema/refuse/denominator-date",
+    "{ \"name\": \"x\", \"file\": \"x.csv\", " COLUMNS ", \"denominators\": [ { \"name\": \"p\", \"words\": \"les p\", "
+    "\"number_words\": \"le nombre de p\", \"date\": \"type\" } ] }",
+    "x.json: member \"denominators[0]\": \"date\": no date column \"type\" in the table" },
+  { "/table-schema/refuse/denominator-years-without-date",
+    "{ \"name\": \"x\", \"file\": \"x.csv\", " COLUMNS ", \"denominators\": [ { \"name\": \"p\", \"words\": \"les p\", "
+    "\"number_words\": \"le nombre de p\", \"years\": 2 } ] }",
+    "x.json: member \"denominators[0]\": \"years\" (1 to 100) goes with \"date\"" },
+  { "/table-schema/refuse/denominator-no-words",
+    "{ \"name\": \"x\", \"file\": \"x.csv\", " COLUMNS ", \"denominators\": [ { \"name\": \"p\" } ] }",
+    "x.json: member \"denominators[0].words\": missing" },
+  { "/table-schema/refuse/sample-fields",
+    "{ \"name\": \"x\", \"file\": \"x.csv\", " COLUMNS ", \"sample\": [\"X1;2024-01-01;A\", \"X2;2024-01-01\"] }",
+    "x.json: member \"sample[1]\": expected 3 fields separated by ;, one per column" },
 };
 
 static void
@@ -106,6 +134,34 @@ test_refuse (gconstpointer data)
   if (!g_str_has_prefix (error->message, b->message))
     g_error ("\"%s\" does not begin with \"%s\"", error->message, b->message);
   ic_test_rmtree (dir);
+}
+
+/* The members of the engine's schemas that replace what the core once
+ * knew of particular tables. */
+static void
+test_builtin_uses (void)
+{
+  const IcTableSpec *births = ic_table_spec ("births");
+  const IcPopulationSpec *under_2 = NULL;
+  const IcTableSpec *in = NULL;
+
+  g_assert_true (ic_table_spec ("populations")->populations_role);
+  g_assert_false (births->populations_role);
+  g_assert_true (ic_table_registry_reference (ic_tables ()) == ic_table_spec ("populations"));
+  g_assert_cmpstr (births->dated_by, ==, "birth_date");
+  g_assert_cmpstr (ic_table_spec ("populations")->dated_by, ==, "period");
+  g_assert_cmpstr (ic_table_spec ("pmi_acts")->words, ==, "les actes de la PMI");
+  /* children_under_2: births of the year and of the one before. */
+  under_2 = ic_table_registry_population (ic_tables (), "children_under_2", &in);
+  g_assert_true (in == births);
+  g_assert_cmpstr (under_2->date, ==, "birth_date");
+  g_assert_cmpuint (under_2->years, ==, 2);
+  g_assert_cmpuint (ic_table_registry_population (ic_tables (), "births", NULL)->years, ==, 1);
+  /* enrolled_3_4 is named (its words) but derived from nothing. */
+  g_assert_null (ic_table_registry_population (ic_tables (), "enrolled_3_4", &in)->date);
+  g_assert_true (in == ic_table_spec ("populations"));
+  g_assert_null (ic_table_registry_population (ic_tables (), "nope", NULL));
+  g_assert_cmpuint (g_strv_length ((char **) births->sample), ==, 3);
 }
 
 /* A valid file of one's own, read whole: the three columns and no rule. */
@@ -149,6 +205,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/table-schema/builtin/codes", test_builtin_codes);
+  g_test_add_func ("/table-schema/builtin/uses", test_builtin_uses);
   g_test_add_func ("/table-schema/own-table", test_own_table);
   g_test_add_func ("/table-schema/refuse/missing-file", test_missing_file);
   for (guint i = 0; i < G_N_ELEMENTS (broken); i++)

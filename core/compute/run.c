@@ -13,15 +13,22 @@
 
 G_DEFINE_QUARK (ic-run-error-quark, ic_run_error)
 
-/* The tables an indicator reads, for the lenient warnings. */
+/* The tables an indicator reads: those it declares, and for its
+ * populations the reference table and the tables deriving them. */
 static gboolean
 reads_table (const IcPluginInfo *d, const IcTableSpec *spec)
 {
-  gboolean populations = d->populations != NULL && d->populations[0] != NULL;
   for (guint k = 0; d->tables[k]; k++)
     if (strcmp (d->tables[k], spec->name) == 0)
       return TRUE;
-  return populations && (strcmp (spec->name, "populations") == 0 || strcmp (spec->name, "births") == 0);
+  for (guint k = 0; d->populations != NULL && d->populations[k]; k++)
+    {
+      const IcTableSpec *deriving = NULL;
+      const IcPopulationSpec *population = ic_table_registry_population (ic_tables (), d->populations[k], &deriving);
+      if (spec->populations_role || (population != NULL && population->date != NULL && deriving == spec))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 gboolean *

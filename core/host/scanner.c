@@ -45,7 +45,7 @@ static gboolean
 declarable (const char *name)
 {
   const IcTableSpec *spec = ic_table_spec (name);
-  return spec != NULL && strcmp (spec->name, "populations") != 0;
+  return spec != NULL && !spec->populations_role;
 }
 
 /* The tables a plugin may declare, "a, b, c". */

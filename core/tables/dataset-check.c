@@ -155,31 +155,27 @@ mark_year (int year, guint8 *years)
     years[year / 8] |= (guint8) (1u << (year % 8));
 }
 
-/* A table's own date: its first required date column (the birth, the act,
- * the reception of the IP), not a person's birth date. */
+/* The years of the table's `dated_by` column (docs/tables.md): the days of
+ * a date column, or the periods of a text column (2024, or 2023-2024,
+ * checked when read: every year named). */
 static void
 mark_table (IcTable *table, guint8 *years)
 {
-  for (guint c = 0; c < table->spec->n_columns; c++)
+  int c = table->spec->dated_by != NULL ? ic_table_spec_column (table->spec, table->spec->dated_by) : -1;
+
+  if (c < 0)
+    return;
+  if (table->spec->columns[c].kind == IC_COLUMN_KIND_DATE)
     {
-      const IcColumnSpec *spec = &table->spec->columns[c];
-      if (spec->kind == IC_COLUMN_KIND_DATE && spec->required)
-        {
-          mark_dates (table->columns[c].dates, table->n_rows, years);
-          return;
-        }
-      if (spec->kind == IC_COLUMN_KIND_TEXT && spec->text_form == IC_TEXT_PERIOD)
-        {
-          /* 2024, or 2023-2024 (checked when read): every year named. */
-          for (guint64 row = 0; row < table->n_rows; row++)
-            {
-              const char *period = table->columns[c].texts[row];
-              mark_year (atoi (period), years);
-              if (strlen (period) == 9)
-                mark_year (atoi (period + 5), years);
-            }
-          return;
-        }
+      mark_dates (table->columns[c].dates, table->n_rows, years);
+      return;
+    }
+  for (guint64 row = 0; row < table->n_rows; row++)
+    {
+      const char *period = table->columns[c].texts[row];
+      mark_year (atoi (period), years);
+      if (strlen (period) == 9)
+        mark_year (atoi (period + 5), years);
     }
 }
 

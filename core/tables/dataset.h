@@ -52,8 +52,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcDataset, ic_dataset_free)
 /* Before reading: FALSE with @error set when @directory is not a
  * directory (IC_DATASET_ERROR_NO_DIRECTORY), holds a file that looks like
  * an absent input file misnamed or saved as a spreadsheet
- * (IC_DATASET_ERROR_MISNAMED: « Populations.CSV: did you mean
- * populations.csv? », one line a file), or holds none of the input files
+ * (IC_DATASET_ERROR_MISNAMED: « Actes.CSV: did you mean actes.csv? », one
+ * line a file), or holds none of the input files
  * (IC_DATASET_ERROR_NO_INPUT). The commands call it: ic_dataset_load()
  * itself reads whatever is there, an absent file being no error. */
 gboolean ic_dataset_check_directory (const char *directory, GError **error);
@@ -66,9 +66,9 @@ gboolean ic_dataset_check_directory (const char *directory, GError **error);
 char **ic_dataset_unclaimed_files (const char *directory);
 
 /* The years @dataset covers, in a new array of ints, ascending: those of
- * its records' own dates (birth_date, act_date, received_date: not the
- * persons' birth dates nor the evaluations' ends) and of its populations'
- * periods (a school year covers both its years). Only years, never a
+ * each table's `dated_by` column (its records' own dates, not a person's
+ * birth date nor the end of an evaluation; the reference populations'
+ * periods, a school year covering both its years). Only years, never a
  * record's date: the message a year outside them gets can name them. */
 GArray *ic_dataset_years (IcDataset *dataset);
 
@@ -77,7 +77,7 @@ GArray *ic_dataset_years (IcDataset *dataset);
  * ic_dataset_years(): the run would give « not available » everywhere. */
 gboolean ic_dataset_check_year (IcDataset *dataset, int year, GError **error);
 
-/* The table named @name ("pmi_acts"), or NULL when absent or unknown. */
+/* The table named @name, or NULL when absent or unknown. */
 IcTable *ic_dataset_table (IcDataset *dataset, const char *name);
 
 /* The @index-th table (registry order) when read, else NULL. */

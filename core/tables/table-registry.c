@@ -200,3 +200,42 @@ ic_table_registry_refusal (const IcTableRegistry *registry, const char *name, gb
   char **reasons = name != NULL ? g_hash_table_lookup (registry->refusals, name) : NULL;
   return reasons != NULL ? reasons[french ? 1 : 0] : NULL;
 }
+
+const IcTableSpec *
+ic_table_registry_reference (const IcTableRegistry *registry)
+{
+  for (guint i = 0; i < registry->entries->len; i++)
+    if (ic_table_registry_nth (registry, i)->populations_role)
+      return ic_table_registry_nth (registry, i);
+  return NULL;
+}
+
+const IcPopulationSpec *
+ic_table_registry_population (const IcTableRegistry *registry, const char *name, const IcTableSpec **table)
+{
+  const IcPopulationSpec *named = NULL;
+  const IcTableSpec *named_in = NULL;
+
+  for (guint i = 0; name != NULL && i < registry->entries->len; i++)
+    {
+      const IcTableSpec *spec = ic_table_registry_nth (registry, i);
+      for (guint k = 0; k < spec->n_populations; k++)
+        if (g_ascii_strcasecmp (spec->populations[k].name, name) == 0)
+          {
+            if (spec->populations[k].date != NULL)
+              {
+                if (table != NULL)
+                  *table = spec;
+                return &spec->populations[k];
+              }
+            if (named == NULL)
+              {
+                named = &spec->populations[k];
+                named_in = spec;
+              }
+          }
+    }
+  if (table != NULL)
+    *table = named_in;
+  return named;
+}

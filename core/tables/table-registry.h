@@ -34,6 +34,15 @@ int ic_table_registry_index (const IcTableRegistry *registry, const char *name);
 /* The table named @name, or NULL. */
 const IcTableSpec *ic_table_registry_lookup (const IcTableRegistry *registry, const char *name);
 
+/* The reference populations' table ("role": "reference_populations"), or NULL. */
+const IcTableSpec *ic_table_registry_reference (const IcTableRegistry *registry);
+
+/* The population @name as a table names it (its "denominators"): derived
+ * ones (with a date) first, and the table naming it into @table (may be
+ * NULL); NULL when no table names it. */
+const IcPopulationSpec *ic_table_registry_population (const IcTableRegistry *registry, const char *name,
+                                                      const IcTableSpec **table);
+
 /* Why the table @name is refused (two different schemas of it, both files
  * named), in English (@french FALSE, for the terminal, translated) or in
  * French (for the bundle); NULL when it is not. */

@@ -63,14 +63,31 @@ typedef struct {
   const char *const *key;          /* NULL-terminated, at most IC_ROW_RULE_MAX_KEY */
 } IcRowRule;
 
+/* A denominator population a table names (its "denominators" member):
+ * with @date, derived by counting the table's rows by that date column. */
+typedef struct {
+  const char *name;          /* as plugins ask for it */
+  const char *words;         /* "les naissances": in a report's sources */
+  const char *number_words;  /* "le nombre de naissances": in a report's reasons */
+  const char *date;          /* a date column of the table, or NULL: not derived */
+  guint years;               /* with @date: the rows of the year and of the years - 1 before it */
+} IcPopulationSpec;
+
 /* Read from a schema file: every string and array belongs to the spec. */
 typedef struct {
-  const char *name;     /* "pmi_acts" */
-  const char *file;     /* "pmi_acts.csv" */
+  const char *name;     /* "acts" */
+  const char *file;     /* "acts.csv" */
   const IcColumnSpec *columns;
   guint n_columns;
   const IcRowRule *rules;
   guint n_rules;
+  /* What the core does with the table (docs/tables.md): */
+  gboolean populations_role;   /* "role": "reference_populations" */
+  const char *dated_by;        /* the column whose years are the years the data cover, or NULL */
+  const char *words;           /* how a French report names the table, or NULL */
+  const IcPopulationSpec *populations;
+  guint n_populations;
+  const char *const *sample;   /* rows of a sample file (";" between fields), or NULL */
 } IcTableSpec;
 
 #define IC_TABLE_SCHEMA_ERROR (ic_table_schema_error_quark ())
@@ -82,7 +99,7 @@ typedef enum {
 } IcTableSchemaError;
 
 /* One schema file (table-schema-file.c): a new spec, or NULL with @error
- * naming the file and the member ("pmi_acts.json: member
+ * naming the file and the member ("actes.json: member
  * "columns[1].kind": ..."). */
 IcTableSpec *ic_table_spec_load (const char *path, GError **error);
 void ic_table_spec_free (IcTableSpec *spec);
