@@ -38,7 +38,8 @@ test_builtin_codes (void)
   /* populations: texts of a form, and a unique key of three columns. */
   g_assert_cmpint (ic_table_spec ("populations")->columns[1].text_form, ==, IC_TEXT_PERIOD);
   g_assert_cmpint (ic_table_spec ("populations")->rules[0].kind, ==, IC_ROW_RULE_UNIQUE_KEY);
-  g_assert_cmpstr (ic_table_spec ("bsem_referrals")->name, ==, "bsem_referrals");
+  /* A plugin's table (plugins/tables/) is not the engine's. */
+  g_assert_null (ic_table_spec ("bsem_referrals"));
   g_assert_null (ic_table_spec ("nope"));
 }
 
@@ -164,6 +165,125 @@ test_builtin_uses (void)
   g_assert_cmpuint (g_strv_length ((char **) births->sample), ==, 3);
 }
 
+/* ---- The registry: the engine's directory, then plugin directories ---- */
+
+#define SCHEMA_X "{ \"name\": \"x\", \"file\": \"x.csv\", " COLUMNS " }"
+
+/* Two directories, each holding tables/-like files: a registry of its own. */
+static IcTableRegistry *
+registry_of (const char *first, const char *second)
+{
+  IcTableRegistry *registry = ic_table_registry_new ();
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (ic_table_registry_add_directory (registry, first, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_true (ic_table_registry_add_directory (registry, second, TRUE, &error));
+  g_assert_no_error (error);
+  return registry;
+}
+
+/* The same table twice, members in another order and spaced otherwise:
+ * one table, no refusal. */
+static void
+test_registry_same_twice (void)
+{
+  g_autofree char *a = ic_test_tmpdir ();
+  g_autofree char *b = ic_test_tmpdir ();
+  g_autoptr (IcTableRegistry) registry = NULL;
+
+  g_free (ic_test_write (a, "x.json", SCHEMA_X));
+  g_free (ic_test_write (b, "x.json", "{ " COLUMNS ",\n  \"file\": \"x.csv\", \"name\": \"x\" }"));
+  g_free (ic_test_write (b, "y.json", "{ \"name\": \"y\", \"file\": \"y.csv\", " COLUMNS " }"));
+  registry = registry_of (a, b);
+  /* x from a, then y from b: in order. */
+  g_assert_cmpuint (ic_table_registry_size (registry), ==, 2);
+  g_assert_cmpstr (ic_table_registry_nth (registry, 0)->name, ==, "x");
+  g_assert_cmpstr (ic_table_registry_nth (registry, 1)->name, ==, "y");
+  g_assert_true (g_str_has_prefix (ic_table_registry_path (registry, 0), a));
+  g_assert_null (ic_table_registry_refusal (registry, "x", FALSE));
+  ic_test_rmtree (a);
+  ic_test_rmtree (b);
+}
+
+/* The same name, another schema (one code more): the first stays, the name
+ * is refused with both files named, in English and in French. */
+static void
+test_registry_different (void)
+{
+  g_autofree char *a = ic_test_tmpdir ();
+  g_autofree char *b = ic_test_tmpdir ();
+  g_autofree char *first = g_build_filename (a, "x.json", NULL);
+  g_autofree char *second = g_build_filename (b, "x.json", NULL);
+  g_autofree char *english = NULL, *french = NULL;
+  g_autoptr (IcTableRegistry) registry = NULL;
+
+  g_free (ic_test_write (a, "x.json", SCHEMA_X));
+  g_free (ic_test_write (b, "x.json", "{ \"name\": \"x\", \"file\": \"x.csv\", \"columns\": [ "
+                                      "{ \"name\": \"x_id\", \"kind\": \"row_id\", \"required\": true }, "
+                                      "{ \"name\": \"day\", \"kind\": \"date\" }, { \"name\": \"type\", "
+                                      "\"kind\": \"code\", \"codes\": [\"A\", \"B\", \"C\"] } ] }"));
+  registry = registry_of (a, b);
+  g_assert_cmpuint (ic_table_registry_size (registry), ==, 1);
+  english = g_strdup_printf ("two different schemas of table \"x\": %s and %s", first, second);
+  french = g_strdup_printf ("deux schémas différents de la table « x » : %s et %s", first, second);
+  g_assert_cmpstr (ic_table_registry_refusal (registry, "x", FALSE), ==, english);
+  g_assert_cmpstr (ic_table_registry_refusal (registry, "x", TRUE), ==, french);
+  ic_test_rmtree (a);
+  ic_test_rmtree (b);
+}
+
+/* An invalid schema in the second directory: nothing of it is added. */
+static void
+test_registry_invalid (void)
+{
+  g_autofree char *a = ic_test_tmpdir ();
+  g_autofree char *b = ic_test_tmpdir ();
+  g_autoptr (IcTableRegistry) registry = ic_table_registry_new ();
+  g_autoptr (GError) error = NULL;
+
+  g_free (ic_test_write (a, "x.json", SCHEMA_X));
+  g_free (ic_test_write (b, "a.json", "{ \"name\": \"a\", \"file\": \"a.csv\", " COLUMNS " }"));
+  g_free (ic_test_write (b, "z.json", "{ \"name\": \"z\", "));
+  g_assert_true (ic_table_registry_add_directory (registry, a, FALSE, &error));
+  g_assert_false (ic_table_registry_add_directory (registry, b, TRUE, &error));
+  g_assert_error (error, IC_TABLE_SCHEMA_ERROR, IC_TABLE_SCHEMA_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "z.json:1:"));
+  g_assert_cmpuint (ic_table_registry_size (registry), ==, 1);
+  g_assert_null (ic_table_registry_lookup (registry, "a"));
+  ic_test_rmtree (a);
+  ic_test_rmtree (b);
+}
+
+/* A schema whose name is not its file's. */
+static void
+test_registry_misnamed (void)
+{
+  g_autofree char *a = ic_test_tmpdir ();
+  g_autoptr (IcTableRegistry) registry = ic_table_registry_new ();
+  g_autoptr (GError) error = NULL;
+
+  g_free (ic_test_write (a, "w.json", SCHEMA_X));
+  g_assert_false (ic_table_registry_add_directory (registry, a, TRUE, &error));
+  g_assert_error (error, IC_TABLE_SCHEMA_ERROR, IC_TABLE_SCHEMA_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "w.json: member \"name\": expected \"w\", the file's name");
+  ic_test_rmtree (a);
+}
+
+/* A plugin directory without tables/ adds nothing, and is no error. */
+static void
+test_registry_no_folder (void)
+{
+  g_autoptr (IcTableRegistry) registry = ic_table_registry_new ();
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (ic_table_registry_add_directory (registry, "/nonexistent/tables", TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ic_table_registry_size (registry), ==, 0);
+  g_assert_false (ic_table_registry_add_directory (registry, "/nonexistent/tables", FALSE, &error));
+  g_assert_nonnull (error);
+}
+
 /* A valid file of one's own, read whole: the three columns and no rule. */
 static void
 test_own_table (void)
@@ -207,6 +327,11 @@ main (int argc, char **argv)
   g_test_add_func ("/table-schema/builtin/codes", test_builtin_codes);
   g_test_add_func ("/table-schema/builtin/uses", test_builtin_uses);
   g_test_add_func ("/table-schema/own-table", test_own_table);
+  g_test_add_func ("/table-schema/registry/same-twice", test_registry_same_twice);
+  g_test_add_func ("/table-schema/registry/different", test_registry_different);
+  g_test_add_func ("/table-schema/registry/invalid", test_registry_invalid);
+  g_test_add_func ("/table-schema/registry/misnamed", test_registry_misnamed);
+  g_test_add_func ("/table-schema/registry/no-folder", test_registry_no_folder);
   g_test_add_func ("/table-schema/refuse/missing-file", test_missing_file);
   for (guint i = 0; i < G_N_ELEMENTS (broken); i++)
     g_test_add_data_func (broken[i].path, &broken[i], test_refuse);

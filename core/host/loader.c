@@ -10,6 +10,7 @@
 
 #include "paths.h"
 #include "scanner.h"
+#include "table-registry.h"
 
 typedef struct {
   char *french;
@@ -194,14 +195,20 @@ refusal_free (gpointer data)
 }
 
 static void
-add_refusal (IcPluginSet *set, const char *path, const GError *error)
+add_refusal_to (GPtrArray *refused, const char *path, const GError *error)
 {
   IcRefusal *refusal = g_new0 (IcRefusal, 1);
   refusal->path = g_strdup (path);
   refusal->code = error->code;
   refusal->reason = g_strdup (ic_loader_error_french (error));
   refusal->message = g_strdup (error->message);
-  g_ptr_array_add (set->refused, refusal);
+  g_ptr_array_add (refused, refusal);
+}
+
+static void
+add_refusal (IcPluginSet *set, const char *path, const GError *error)
+{
+  add_refusal_to (set->refused, path, error);
 }
 
 /* The errno behind a GFileError, for its French. */
@@ -283,12 +290,33 @@ scan_directory (IcPluginSet *set, const char *directory, const char *definitions
     }
 }
 
+void
+ic_plugin_tables_add (const char *const *directories, GPtrArray *refused)
+{
+  for (guint i = 0; directories != NULL && directories[i] != NULL; i++)
+    {
+      g_autofree char *tables = g_build_filename (directories[i], "tables", NULL);
+      g_autoptr (GError) local = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autofree char *message = NULL, *french = NULL;
+
+      if (!ic_table_schemas_ensure (NULL) || ic_table_registry_add_directory (ic_tables (), tables, TRUE, &local))
+        continue;
+      message = g_strdup_printf (_("table schema refused: %s"), local->message);
+      french = g_strdup_printf ("schéma de table refusé : %s", local->message);
+      ic_loader_set_error_literal (&error, IC_LOADER_ERROR_TABLE, message, french);
+      if (refused != NULL)
+        add_refusal_to (refused, tables, error);
+    }
+}
+
 IcPluginSet *
 ic_plugin_set_scan (const char *const *directories, const char *definitions_dir)
 {
   IcPluginSet *set = g_new0 (IcPluginSet, 1);
   set->plugins = g_ptr_array_new_with_free_func ((GDestroyNotify) ic_plugin_free);
   set->refused = g_ptr_array_new_with_free_func (refusal_free);
+  ic_plugin_tables_add (directories, set->refused);
   for (guint i = 0; directories && directories[i]; i++)
     scan_directory (set, directories[i], definitions_dir);
   g_ptr_array_sort (set->plugins, compare_plugins);

@@ -134,6 +134,14 @@ ic_scanner_check_info (const IcPluginInfo *info, GError **error)
       return FALSE;
     }
   for (guint i = 0; info->tables[i]; i++)
+    if (ic_table_registry_refusal (ic_tables (), info->tables[i], FALSE) != NULL)
+      {
+        ic_loader_set_error_literal (error, IC_LOADER_ERROR_TABLE,
+                                     ic_table_registry_refusal (ic_tables (), info->tables[i], FALSE),
+                                     ic_table_registry_refusal (ic_tables (), info->tables[i], TRUE));
+        return FALSE;
+      }
+  for (guint i = 0; info->tables[i]; i++)
     if (!declarable (info->tables[i]))
       {
         g_autofree char *known = declarable_names ();
@@ -318,7 +326,7 @@ read_answer (GBytes *bytes, IcPluginInfo *info, GError **error)
     g_clear_pointer (&info->populations, g_strfreev);
   if (code != ACCEPTED)
     {
-      ic_loader_set_error_literal (error, code <= IC_LOADER_ERROR_SCANNER ? (IcLoaderError) code : IC_LOADER_ERROR_SCANNER,
+      ic_loader_set_error_literal (error, code <= IC_LOADER_ERROR_TABLE ? (IcLoaderError) code : IC_LOADER_ERROR_SCANNER,
                                    message, french);
       return FALSE;
     }
