@@ -1204,11 +1204,31 @@ test_table_invalid (void)
   ic_test_rmtree (dir);
 }
 
+/* ABI 1.2's columns read as data; a descriptor of ABI 1.0 (its size ending
+ * with `compute`) has none read: every column of its tables is its. */
+static void
+test_columns_read (void)
+{
+  g_autofree char *with = g_build_filename (ic_test_fixtures_dir (), "declared", "fixture_columns.so", NULL);
+  g_autofree char *old = g_build_filename (ic_test_fixtures_dir (), "messages", "fixture_abi_1_0.so", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IcPlugin) plugin = ic_plugin_load (with, source_definitions (), &error);
+  g_autoptr (IcPlugin) plugin_1_0 = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (plugin->info.columns), ==, 2);
+  g_assert_cmpstr (plugin->info.columns[1], ==, "pmi_acts.act_date");
+  plugin_1_0 = ic_plugin_load (old, source_definitions (), &error);
+  g_assert_no_error (error);
+  g_assert_null (plugin_1_0->info.columns);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/loader/tables/same-as-engine", test_table_same_as_engine);
+  g_test_add_func ("/loader/columns/read", test_columns_read);
   g_test_add_func ("/loader/tables/different", test_table_different);
   g_test_add_func ("/loader/tables/invalid", test_table_invalid);
 

@@ -44,6 +44,55 @@ ic_run_wanted_tables (GPtrArray *plugins)
   return wanted;
 }
 
+/* Keeps in @keep the columns of @spec plugin @d reads: those it declares
+ * (all when it gives no list), and for its populations the reference
+ * table's and the date of a population derived from @spec. */
+static void
+keep_plugin_columns (const IcPluginInfo *d, const IcTableSpec *spec, gboolean *keep)
+{
+  for (guint k = 0; d->tables[k]; k++)
+    if (strcmp (d->tables[k], spec->name) == 0)
+      for (guint c = 0; c < spec->n_columns; c++)
+        {
+          g_autofree char *name = g_strconcat (spec->name, ".", spec->columns[c].name, NULL);
+          keep[c] |= d->columns == NULL || g_strv_contains ((const char *const *) d->columns, name);
+        }
+  for (guint k = 0; d->populations != NULL && d->populations[k]; k++)
+    {
+      const IcTableSpec *deriving = NULL;
+      const IcPopulationSpec *population = ic_table_registry_population (ic_tables (), d->populations[k], &deriving);
+      for (guint c = 0; spec->populations_role && c < spec->n_columns; c++)
+        keep[c] = TRUE;
+      if (population != NULL && population->date != NULL && deriving == spec)
+        keep[ic_table_spec_column (spec, population->date)] = TRUE;
+    }
+}
+
+GPtrArray *
+ic_run_kept_columns (GPtrArray *plugins)
+{
+  const IcTableRegistry *registry = ic_tables ();
+  GPtrArray *kept = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint id = 0; id < ic_table_registry_size (registry); id++)
+    {
+      const IcTableSpec *spec = ic_table_registry_nth (registry, id);
+      gboolean *keep = g_new0 (gboolean, MAX (spec->n_columns, 1u));
+      int territory = ic_table_spec_column (spec, "territory");
+      int dated_by = spec->dated_by != NULL ? ic_table_spec_column (spec, spec->dated_by) : -1;
+
+      for (guint i = 0; i < plugins->len; i++)
+        keep_plugin_columns (&((IcPlugin *) plugins->pdata[i])->info, spec, keep);
+      /* The core's own: territories (strata), the years the data cover. */
+      if (territory >= 0)
+        keep[territory] = TRUE;
+      if (dated_by >= 0)
+        keep[dated_by] = TRUE;
+      g_ptr_array_add (kept, keep);
+    }
+  return kept;
+}
+
 static GPtrArray *
 select_plugins (IcPluginSet *set, const char *const *only, GError **error)
 {
@@ -186,6 +235,7 @@ ic_run_execute (IcPluginSet *plugins, const IcRunOptions *options, IcProblems *p
   g_autofree const char **names = NULL;
   g_autoptr (GPtrArray) jobs = NULL;
   g_autofree gboolean *wanted = NULL;
+  g_autoptr (GPtrArray) kept = NULL;
   IcResultBounds bounds;
   gint64 loading, computing, started;
 
@@ -209,8 +259,10 @@ ic_run_execute (IcPluginSet *plugins, const IcRunOptions *options, IcProblems *p
     return NULL;
 
   wanted = ic_run_wanted_tables (selected);
+  kept = ic_run_kept_columns (selected);
   loading = g_get_monotonic_time ();
-  run->dataset = ic_dataset_load (options->data_dir, wanted, options->lenient, &options->input, problems, error);
+  run->dataset = ic_dataset_load_columns (options->data_dir, wanted, (gboolean *const *) kept->pdata, options->lenient,
+                                          &options->input, problems, error);
   if (run->dataset == NULL || (options->check_year && !ic_dataset_check_year (run->dataset, options->year, error)))
     return NULL;
   computing = g_get_monotonic_time ();

@@ -70,6 +70,13 @@ gboolean ic_run_has_error (IcRun *run);
  * a new array of one boolean per table of the registry (ic_tables()). */
 gboolean *ic_run_wanted_tables (GPtrArray *plugins);
 
+/* Which columns of each table the run stores (ic_dataset_load_columns()):
+ * for each table of the registry, one boolean per column, TRUE for a
+ * column some plugin declares (every column of its tables for a plugin
+ * without a list), for what its populations need, and for the core's own
+ * (territory, dated_by). A new array of g_free'd arrays. */
+GPtrArray *ic_run_kept_columns (GPtrArray *plugins);
+
 /* The warning of an indicator reading @file, of which --lenient set @rows
  * invalid rows aside: "actes.csv : 1 ligne invalide écartée (--lenient)".
  * Newly allocated. */

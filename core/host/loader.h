@@ -43,6 +43,8 @@ typedef struct {
   char *version;
   char **tables;        /* NULL-terminated, at least one */
   char **populations;   /* NULL-terminated, may be empty */
+  char **columns;       /* "table.column", NULL-terminated; NULL: every column of its tables
+                         * (no list, or a descriptor of ABI 1.0 or 1.1) */
 } IcPluginInfo;
 
 typedef struct {

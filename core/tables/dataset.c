@@ -14,6 +14,7 @@ G_DEFINE_QUARK (ic-dataset-error-quark, ic_dataset_error)
  * one after the other into shared ones would. */
 typedef struct {
   const IcTableSpec *spec;
+  const gboolean *keep;   /* the columns stored, or NULL: all */
   char *path;
   gboolean lenient;
   IcInterner *territories;
@@ -37,6 +38,8 @@ read_one (TableRead *read)
   g_autoptr (GError) local = NULL;
   read->table = ic_table_read (read->spec, read->path, read->territories, read->lenient, &read->options,
                                read->problems, &local);
+  if (read->table != NULL)
+    ic_table_keep_columns (read->table, read->keep);
 }
 
 /* The tables of a GPtrArray, in order, on a thread of their own. */
@@ -63,6 +66,18 @@ ic_dataset_load (const char *directory,
                  const IcInputOptions *options,
                  IcProblems *problems,
                  GError **error)
+{
+  return ic_dataset_load_columns (directory, wanted, NULL, lenient, options, problems, error);
+}
+
+IcDataset *
+ic_dataset_load_columns (const char *directory,
+                         const gboolean *wanted,
+                         gboolean *const *keep,
+                         gboolean lenient,
+                         const IcInputOptions *options,
+                         IcProblems *problems,
+                         GError **error)
 {
   g_autoptr (IcDataset) dataset = g_new0 (IcDataset, 1);
   g_autofree TableRead *reads = NULL;
@@ -103,7 +118,7 @@ ic_dataset_load (const char *directory,
       if (!dataset->present[id] || (wanted != NULL && !wanted[id]))
         continue;
       *read = (TableRead) {
-        .spec = spec, .path = g_steal_pointer (&path), .lenient = lenient,
+        .spec = spec, .keep = keep != NULL ? keep[id] : NULL, .path = g_steal_pointer (&path), .lenient = lenient,
         .options = options != NULL ? *options : (IcInputOptions) { 0 },
         .territories = ic_interner_new (),
         .problems = ic_problems_new (ic_problems_limit (problems)),

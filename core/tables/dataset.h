@@ -46,6 +46,19 @@ IcDataset *ic_dataset_load (const char *directory,
                             IcProblems *problems,
                             GError **error);
 
+/* The same, storing of each table only the columns @keep says (one array
+ * per table of the registry, one boolean per column of its schema; NULL
+ * arrays: every column): every column is still read and checked, the
+ * others' values freed as soon as their table is read
+ * (ic_table_keep_columns()). */
+IcDataset *ic_dataset_load_columns (const char *directory,
+                                    const gboolean *wanted,
+                                    gboolean *const *keep,
+                                    gboolean lenient,
+                                    const IcInputOptions *options,
+                                    IcProblems *problems,
+                                    GError **error);
+
 void ic_dataset_free (IcDataset *dataset);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcDataset, ic_dataset_free)
 

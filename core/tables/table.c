@@ -123,6 +123,29 @@ ic_table_new (const IcTableSpec *spec, const char *path)
   return table;
 }
 
+/* Frees the values of @column (its dictionary aside). */
+static void
+drop_values (IcTable *table, IcTableColumn *column)
+{
+  g_clear_pointer (&column->dates, g_free);
+  g_clear_pointer (&column->codes, g_free);
+  g_clear_pointer (&column->narrow_dates, g_free);
+  g_clear_pointer (&column->narrow_codes, g_free);
+  g_clear_pointer (&column->ids, g_free);
+  g_clear_pointer (&column->counts, g_free);
+  for (guint64 i = 0; column->texts && i < table->n_rows; i++)
+    g_free (column->texts[i]);
+  g_clear_pointer (&column->texts, g_free);
+}
+
+void
+ic_table_keep_columns (IcTable *table, const gboolean *keep)
+{
+  for (guint c = 0; keep != NULL && c < table->spec->n_columns; c++)
+    if (!keep[c])
+      drop_values (table, &table->columns[c]);
+}
+
 void
 ic_table_free (IcTable *table)
 {
@@ -130,17 +153,8 @@ ic_table_free (IcTable *table)
     return;
   for (guint c = 0; c < table->spec->n_columns; c++)
     {
-      IcTableColumn *column = &table->columns[c];
-      g_free (column->dates);
-      g_free (column->codes);
-      g_free (column->narrow_dates);
-      g_free (column->narrow_codes);
-      g_free (column->ids);
-      g_free (column->counts);
-      for (guint64 i = 0; column->texts && i < table->n_rows; i++)
-        g_free (column->texts[i]);
-      g_free (column->texts);
-      ic_interner_free (column->dictionary);
+      drop_values (table, &table->columns[c]);
+      ic_interner_free (table->columns[c].dictionary);
     }
   g_free (table->columns);
   g_ptr_array_unref (table->rejected_reasons);

@@ -85,6 +85,12 @@ IcTable *ic_table_read (const IcTableSpec *spec,
                         IcProblems *problems,
                         GError **error);
 
+/* Frees the values of the columns @keep (one boolean per column of the
+ * schema; NULL: all kept) does not keep: read and checked, but stored for
+ * no plugin. Their dictionaries stay (`validate` and the bundle list the
+ * codes beyond the schema's). A column dropped gives NULL arrays. */
+void ic_table_keep_columns (IcTable *table, const gboolean *keep);
+
 void ic_table_free (IcTable *table);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcTable, ic_table_free)
 
