@@ -66,9 +66,9 @@ mkdir "$work/old"
 check "a plugin of an older ABI major builds" sh -c "cc -shared -fPIC -o '$work/old/old_plugin.so' '$work/old.c' \$(pkg-config --cflags --libs indicore-plugin)"
 check "and is refused with a clear reason, in the terminal's language" sh -c "
   '$indicore' list --plugins '$work/old' > '$work/list.txt'; test \$? -eq 1 &&
-  grep -q 'old_plugin.so: built for plugin ABI 0.9, while this engine has ABI 1.1: rebuild it' '$work/list.txt'"
+  grep -q 'old_plugin.so: built for plugin ABI 0.9, while this engine has ABI 1.2: rebuild it' '$work/list.txt'"
 check "and in French in a bundle, whatever the locale" sh -c "
   '$indicore' run --data '$work/scaffold/my_indicator/data' --year 2024 --department 23 --plugins '$work/old' \
     --out '$work/old.json'; test \$? -eq 1 &&
-  grep -q 'construit pour l.ABI de module 0.9, alors que ce moteur a l.ABI 1.1 : à recompiler' '$work/old.json'"
+  grep -q 'construit pour l.ABI de module 0.9, alors que ce moteur a l.ABI 1.2 : à recompiler' '$work/old.json'"
 exit $failed

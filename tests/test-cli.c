@@ -218,7 +218,7 @@ test_describe (void)
 }
 
 /* A plugin directory with garbage, an empty file, a plugin without its
- * definition file and a duplicate of a built-in plugin. */
+ * definition file and a development copy of a built-in plugin. */
 static void
 copy_into (const char *dir, const char *source, const char *name)
 {
@@ -251,19 +251,23 @@ static void
 test_list_refusals (void)
 {
   g_autofree char *dir = bad_plugin_dir ();
-  g_autofree char *out = NULL;
+  g_autofree char *out = NULL, *err = NULL, *warning = NULL;
+  g_autofree char *builtin = g_build_filename (ic_test_plugins_dir (), "epp_pmi_coverage.so", NULL);
   const char *argv[] = { "list", "--plugins", dir, NULL };
 
-  g_assert_cmpint (ic_test_spawn (argv, &out, NULL), ==, 1);
+  g_assert_cmpint (ic_test_spawn (argv, &out, &err), ==, 1);
   /* The four real plugins are listed; the copy in --plugins wins over the
-   * built-in one, which is then the duplicate. */
+   * built-in one, set aside with a warning, not refused. */
   g_assert_nonnull (strstr (out, "bsem_coverage"));
   g_assert_nonnull (strstr (out, "ip_eval_3m_rate"));
   g_assert_nonnull (strstr (out, "vad_child_share"));
   g_assert_nonnull (strstr (out, "epp_copy.so"));
   g_assert_nonnull (strstr (out, "garbage.so: not a loadable shared object"));
   g_assert_nonnull (strstr (out, "empty.so: not a loadable shared object"));
-  g_assert_nonnull (strstr (out, "epp_pmi_coverage.so: duplicate id \"epp_pmi_coverage\""));
+  g_assert_null (strstr (out, "duplicate id"));
+  warning = g_strdup_printf ("indicore: warning: %s/epp_copy.so overrides %s, of the same id \"epp_pmi_coverage\" "
+                             "later in the search order\n", dir, builtin);
+  g_assert_nonnull (strstr (err, warning));
   g_assert_nonnull (strstr (out, "no_definition.so: no definition file fixture_no_definition.json beside the plugin nor in "));
   ic_test_rmtree (dir);
 }
@@ -286,21 +290,22 @@ refusal_reason (JsonObject *bundle, const char *file)
 /* A bundle is French whatever the locale (the tests run under C.UTF-8):
  * the refusals of bad_plugin_dir(), written here by hand. */
 static void
-assert_refusals_in_french (const char *text, const char *plugins)
+assert_refusals_in_french (const char *text)
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (GError) error = NULL;
-  g_autofree char *duplicate = NULL;
   JsonObject *bundle;
+  JsonArray *refused;
 
   json_parser_load_from_data (parser, text, -1, &error);
   g_assert_no_error (error);
   bundle = json_node_get_object (json_parser_get_root (parser));
   g_assert_cmpstr (refusal_reason (bundle, "garbage.so"), ==, "ce n'est pas une bibliothèque partagée chargeable");
   g_assert_cmpstr (refusal_reason (bundle, "empty.so"), ==, "ce n'est pas une bibliothèque partagée chargeable");
-  duplicate = g_strdup_printf ("identifiant « epp_pmi_coverage » en double : %s/epp_copy.so, trouvé avant dans "
-                               "l'ordre de recherche, est utilisé", plugins);
-  g_assert_cmpstr (refusal_reason (bundle, "epp_pmi_coverage.so"), ==, duplicate);
+  /* garbage, empty, no_definition: the built-in plugin set aside for the
+   * development copy is not a refusal. */
+  refused = json_object_get_array_member (bundle, "plugins_refused");
+  g_assert_cmpuint (json_array_get_length (refused), ==, 3);
   /* then the engine's definitions directory, which depends on the build */
   g_assert_true (g_str_has_prefix (refusal_reason (bundle, "no_definition.so"),
                                    "aucun fichier de définition fixture_no_definition.json ni à côté du module ni dans /"));
@@ -323,7 +328,33 @@ test_run_with_refusals (void)
   g_assert_nonnull (strstr (text, "\"plugins_refused\": ["));
   g_assert_nonnull (strstr (text, "garbage.so"));
   g_assert_nonnull (strstr (text, "\"file\": \"epp_copy.so\""));
-  assert_refusals_in_french (text, plugins);
+  assert_refusals_in_french (text);
+  ic_test_rmtree (plugins);
+  ic_test_rmtree (dir);
+}
+
+/* A development copy of an installed plugin, given with --plugins: the
+ * copy computes the indicator (the bundle names its file), the installed
+ * one is set aside with a warning on the terminal, and the exit is 0. */
+static void
+test_run_override (void)
+{
+  g_autofree char *plugins = ic_test_tmpdir ();
+  g_autofree char *builtin = g_build_filename (ic_test_plugins_dir (), "epp_pmi_coverage.so", NULL);
+  g_autofree char *dir = data_dir (acts_csv);
+  g_autofree char *out = g_build_filename (dir, "bundle.json", NULL);
+  g_autofree char *text = NULL, *err = NULL, *warning = NULL;
+  const char *argv[] = { "run", "--data", dir, "--year", "2024", "--department", "23", "--out", out,
+                         "--plugins", plugins, "--only", "epp_pmi_coverage", NULL };
+
+  copy_into (plugins, builtin, "epp_dev.so");
+  g_assert_cmpint (ic_test_spawn (argv, NULL, &err), ==, 0);
+  warning = g_strdup_printf ("indicore: warning: %s/epp_dev.so overrides %s, of the same id \"epp_pmi_coverage\" "
+                             "later in the search order\n", plugins, builtin);
+  g_assert_true (g_str_has_prefix (err, warning));
+  g_assert_true (g_file_get_contents (out, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "\"file\": \"epp_dev.so\""));
+  g_assert_nonnull (strstr (text, "\"plugins_refused\": []"));
   ic_test_rmtree (plugins);
   ic_test_rmtree (dir);
 }
@@ -527,6 +558,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/run/only", test_run_only);
   g_test_add_func ("/cli/run/plugin-error", test_run_plugin_error);
   g_test_add_func ("/cli/run/refused-plugins", test_run_with_refusals);
+  g_test_add_func ("/cli/run/override", test_run_override);
   g_test_add_func ("/cli/run/previous", test_previous);
   g_test_add_func ("/cli/run/suppression", test_run_suppression);
   g_test_add_func ("/cli/run/disk-full", test_run_disk_full);

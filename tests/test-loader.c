@@ -756,37 +756,39 @@ test_scan_fixtures (void)
   g_assert_null (ic_plugin_set_find (set, "fixture"));
 }
 
-/* The same id in two directories: the first in the search order wins, the
- * second is refused as a duplicate naming the first. */
+/* The same id in two directories (a development copy given with --plugins
+ * and the installed plugin): the first in the search order wins, the second
+ * is set aside with a warning naming both, and is not a refusal. */
 static void
-test_scan_duplicate (void)
+test_scan_override (void)
 {
   g_autofree char *one = ic_test_tmpdir ();
   g_autofree char *two = ic_test_tmpdir ();
   g_autofree char *first = copy_good (one, "fixture_good.so", TRUE);
   g_autofree char *second = copy_good (two, "fixture_good.so", TRUE);
+  g_autofree char *warning = NULL;
   const char *dirs[] = { one, two, NULL };
-  const IcRefusal *refusal;
+  const IcRefusal *overridden;
   IcPluginSet *set = ic_plugin_set_scan (dirs, NULL);
 
   g_assert_cmpuint (set->plugins->len, ==, 1);
   g_assert_cmpstr (((IcPlugin *) set->plugins->pdata[0])->path, ==, first);
-  g_assert_cmpuint (set->refused->len, ==, 1);
-  refusal = set->refused->pdata[0];
-  g_assert_cmpstr (refusal->path, ==, second);
-  g_assert_cmpint (refusal->code, ==, IC_LOADER_ERROR_DUPLICATE);
-  assert_contains (refusal->message, "duplicate id \"fixture_good\"");
-  assert_contains (refusal->message, first);
-  assert_contains (refusal->reason, "identifiant « fixture_good » en double : ");
-  assert_contains (refusal->reason, first);
-  assert_contains (refusal->reason, ", trouvé avant dans l'ordre de recherche, est utilisé");
+  g_assert_cmpuint (set->refused->len, ==, 0);
+  g_assert_cmpuint (set->overridden->len, ==, 1);
+  overridden = set->overridden->pdata[0];
+  g_assert_cmpstr (overridden->path, ==, second);
+  g_assert_cmpint (overridden->code, ==, IC_LOADER_ERROR_DUPLICATE);
+  warning = g_strdup_printf ("%s overrides %s, of the same id \"fixture_good\" later in the search order", first, second);
+  g_assert_cmpstr (overridden->message, ==, warning);
+  assert_contains (overridden->reason, " remplace ");
   ic_plugin_set_free (set);
 
   /* The other order, the other winner. */
   dirs[0] = two, dirs[1] = one;
   set = ic_plugin_set_scan (dirs, NULL);
   g_assert_cmpstr (((IcPlugin *) set->plugins->pdata[0])->path, ==, second);
-  g_assert_cmpstr (((IcRefusal *) set->refused->pdata[0])->path, ==, first);
+  g_assert_cmpstr (((IcRefusal *) set->overridden->pdata[0])->path, ==, first);
+  g_assert_cmpuint (set->refused->len, ==, 0);
   ic_plugin_set_free (set);
 
   ic_test_rmtree (one);
@@ -808,6 +810,9 @@ test_scan_duplicate_same_directory (void)
   g_assert_cmpuint (set->refused->len, ==, 1);
   g_assert_cmpstr (((IcRefusal *) set->refused->pdata[0])->path, ==, b);
   g_assert_cmpint (((IcRefusal *) set->refused->pdata[0])->code, ==, IC_LOADER_ERROR_DUPLICATE);
+  assert_contains (((IcRefusal *) set->refused->pdata[0])->message, "duplicate id \"fixture_good\"");
+  assert_contains (((IcRefusal *) set->refused->pdata[0])->reason, ", trouvé avant dans l'ordre de recherche, est utilisé");
+  g_assert_cmpuint (set->overridden->len, ==, 0);
   ic_test_rmtree (dir);
 }
 
@@ -884,7 +889,7 @@ test_paths_builtin (void)
 }
 
 /* The search order applied: a copy under --plugins beats a copy under
- * INDICORE_PLUGIN_PATH, which is listed as the duplicate. */
+ * INDICORE_PLUGIN_PATH, which is set aside (overridden). */
 static void
 test_paths_search_order_scan (void)
 {
@@ -903,9 +908,10 @@ test_paths_search_order_scan (void)
   set = ic_plugin_set_scan ((const char *const *) dirs, NULL);
 
   g_assert_cmpstr (ic_plugin_set_find (set, "fixture_good")->path, ==, cli_copy);
-  refusal = find_refusal (set, env_copy);
-  g_assert_nonnull (refusal);
-  g_assert_cmpint (refusal->code, ==, IC_LOADER_ERROR_DUPLICATE);
+  g_assert_null (find_refusal (set, env_copy));
+  g_assert_cmpuint (set->overridden->len, ==, 1);
+  refusal = set->overridden->pdata[0];
+  g_assert_cmpstr (refusal->path, ==, env_copy);
   assert_contains (refusal->reason, cli_copy);
   ic_test_rmtree (cli_dir);
   ic_test_rmtree (env_dir);
@@ -1260,7 +1266,7 @@ main (int argc, char **argv)
   g_test_add_func ("/loader/load/definition-beside-invalid", test_load_definition_beside_invalid);
 
   g_test_add_func ("/loader/scan/fixtures", test_scan_fixtures);
-  g_test_add_func ("/loader/scan/duplicate", test_scan_duplicate);
+  g_test_add_func ("/loader/scan/override", test_scan_override);
   g_test_add_func ("/loader/scan/duplicate-same-directory", test_scan_duplicate_same_directory);
   g_test_add_func ("/loader/scan/missing-directory", test_scan_missing_directory);
 

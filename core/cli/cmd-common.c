@@ -18,6 +18,17 @@ ic_cmd_print_refusals (IcPluginSet *set)
       const IcRefusal *refusal = set->refused->pdata[i];
       g_printerr (_("indicore: plugin refused: %s: %s\n"), refusal->path, refusal->message);
     }
+  ic_cmd_print_overrides (set);
+}
+
+void
+ic_cmd_print_overrides (IcPluginSet *set)
+{
+  for (guint i = 0; i < set->overridden->len; i++)
+    {
+      const IcRefusal *overridden = set->overridden->pdata[i];
+      g_printerr (_("indicore: warning: %s\n"), overridden->message);
+    }
 }
 
 gboolean

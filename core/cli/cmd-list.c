@@ -31,5 +31,6 @@ ic_cmd_list (int argc, char **argv)
       /* TRANSLATORS: a refused plugin file, then why */
       g_print (_("  %s: %s\n"), r->path, r->message);
     }
+  ic_cmd_print_overrides (plugins);
   return plugins->refused->len > 0 ? IC_EXIT_PARTIAL : IC_EXIT_OK;
 }

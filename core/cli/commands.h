@@ -26,8 +26,13 @@ int ic_cmd_render (int argc, char **argv);
 /* Scans the plugin search order for @cli_dirs. */
 IcPluginSet *ic_cmd_scan_plugins (const char *const *cli_dirs);
 
-/* Prints each refused plugin file with its reason on standard error. */
+/* Prints each refused plugin file with its reason on standard error, then
+ * the overrides (ic_cmd_print_overrides). */
 void ic_cmd_print_refusals (IcPluginSet *set);
+
+/* Prints a warning on standard error for each plugin set aside for one of
+ * the same id earlier in the search order (a development copy, --plugins). */
+void ic_cmd_print_overrides (IcPluginSet *set);
 
 /* Parses @argv with @entries; on a problem prints it with the command's
  * usage hint and returns FALSE. @summary and the entries' descriptions and

@@ -195,20 +195,14 @@ refusal_free (gpointer data)
 }
 
 static void
-add_refusal_to (GPtrArray *refused, const char *path, const GError *error)
+add_refusal (GPtrArray *list, const char *path, const GError *error)
 {
   IcRefusal *refusal = g_new0 (IcRefusal, 1);
   refusal->path = g_strdup (path);
   refusal->code = error->code;
   refusal->reason = g_strdup (ic_loader_error_french (error));
   refusal->message = g_strdup (error->message);
-  g_ptr_array_add (refused, refusal);
-}
-
-static void
-add_refusal (IcPluginSet *set, const char *path, const GError *error)
-{
-  add_refusal_to (set->refused, path, error);
+  g_ptr_array_add (list, refusal);
 }
 
 /* The errno behind a GFileError, for its French. */
@@ -241,6 +235,27 @@ compare_plugins (gconstpointer a, gconstpointer b)
   return strcmp (pa->info.id, pb->info.id);
 }
 
+static gboolean
+same_directory (const char *a, const char *b)
+{
+  g_autofree char *dir_a = g_path_get_dirname (a);
+  g_autofree char *dir_b = g_path_get_dirname (b);
+  return strcmp (dir_a, dir_b) == 0;
+}
+
+/* @plugin, of a later directory than @earlier, is set aside for it. */
+static void
+add_override (IcPluginSet *set, const IcPlugin *plugin, const IcPlugin *earlier)
+{
+  g_autoptr (GError) local = NULL;
+
+  ic_loader_set_error (&local, IC_LOADER_ERROR_DUPLICATE,
+                       _("%s overrides %s, of the same id \"%s\" later in the search order"),
+                       "%s remplace %s, de même identifiant « %s » plus loin dans l'ordre de recherche",
+                       earlier->path, plugin->path, plugin->info.id);
+  add_refusal (set->overridden, plugin->path, local);
+}
+
 static void
 scan_directory (IcPluginSet *set, const char *directory, const char *definitions_dir)
 {
@@ -255,7 +270,7 @@ scan_directory (IcPluginSet *set, const char *directory, const char *definitions
       g_autofree char *french = g_strdup_printf ("dossier de modules illisible : %s",
                                                  ic_loader_errno_french (file_error_errno (error)));
       ic_loader_set_error_literal (&refusal, IC_LOADER_ERROR_NOT_A_FILE, error->message, french);
-      add_refusal (set, directory, refusal);
+      add_refusal (set->refused, directory, refusal);
       return;
     }
   while ((name = g_dir_read_name (dir)) != NULL)
@@ -272,17 +287,25 @@ scan_directory (IcPluginSet *set, const char *directory, const char *definitions
 
       if (plugin == NULL)
         {
-          add_refusal (set, path, local);
+          add_refusal (set->refused, path, local);
           continue;
         }
       earlier = ic_plugin_set_find (set, plugin->info.id);
+      if (earlier != NULL && !same_directory (earlier->path, path))
+        {
+          /* A development copy (--plugins) over an installed one: the
+           * earlier directory wins, with a warning, not a refusal. */
+          add_override (set, plugin, earlier);
+          ic_plugin_free (plugin);
+          continue;
+        }
       if (earlier != NULL)
         {
           ic_loader_set_error (&local, IC_LOADER_ERROR_DUPLICATE,
                                _("duplicate id \"%s\": %s, found earlier in the search order, is used"),
                                "identifiant « %s » en double : %s, trouvé avant dans l'ordre de recherche, est utilisé",
                                plugin->info.id, earlier->path);
-          add_refusal (set, path, local);
+          add_refusal (set->refused, path, local);
           ic_plugin_free (plugin);
           continue;
         }
@@ -306,7 +329,7 @@ ic_plugin_tables_add (const char *const *directories, GPtrArray *refused)
       french = g_strdup_printf ("schéma de table refusé : %s", local->message);
       ic_loader_set_error_literal (&error, IC_LOADER_ERROR_TABLE, message, french);
       if (refused != NULL)
-        add_refusal_to (refused, tables, error);
+        add_refusal (refused, tables, error);
     }
 }
 
@@ -316,6 +339,7 @@ ic_plugin_set_scan (const char *const *directories, const char *definitions_dir)
   IcPluginSet *set = g_new0 (IcPluginSet, 1);
   set->plugins = g_ptr_array_new_with_free_func ((GDestroyNotify) ic_plugin_free);
   set->refused = g_ptr_array_new_with_free_func (refusal_free);
+  set->overridden = g_ptr_array_new_with_free_func (refusal_free);
   ic_plugin_tables_add (directories, set->refused);
   for (guint i = 0; directories && directories[i]; i++)
     scan_directory (set, directories[i], definitions_dir);
@@ -330,6 +354,7 @@ ic_plugin_set_free (IcPluginSet *set)
     return;
   g_ptr_array_unref (set->plugins);
   g_ptr_array_unref (set->refused);
+  g_ptr_array_unref (set->overridden);
   g_free (set);
 }
 

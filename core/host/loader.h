@@ -84,6 +84,11 @@ const char *ic_loader_errno_french (int errsv);
 typedef struct {
   GPtrArray *plugins;   /* IcPlugin, sorted by id */
   GPtrArray *refused;   /* IcRefusal, in search order */
+  /* IcRefusal (code DUPLICATE), in search order: a plugin set aside for one
+   * of the same id in an earlier directory (a development copy given with
+   * --plugins over the installed one). Its message is the terminal's
+   * warning; not a refusal: the run's exit status does not change. */
+  GPtrArray *overridden;
 } IcPluginSet;
 
 /* Opens one plugin file (ic_paths_open_plugin()), has it scanned, finds
@@ -95,8 +100,9 @@ void ic_plugin_free (IcPlugin *plugin);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcPlugin, ic_plugin_free)
 
 /* Every `*.so` file of each directory of @directories (in order; files of a
- * directory by name): the first plugin of an id wins, later ones are refused
- * as duplicates. Never fails: what cannot be loaded is in `refused`. */
+ * directory by name): the first plugin of an id wins; a later one of the
+ * same directory is refused as a duplicate, one of a later directory is
+ * `overridden`. Never fails: what cannot be loaded is in `refused`. */
 IcPluginSet *ic_plugin_set_scan (const char *const *directories, const char *definitions_dir);
 void ic_plugin_set_free (IcPluginSet *set);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcPluginSet, ic_plugin_set_free)

@@ -132,7 +132,8 @@ drop_values (IcTable *table, IcTableColumn *column)
   g_clear_pointer (&column->narrow_dates, g_free);
   g_clear_pointer (&column->narrow_codes, g_free);
   g_clear_pointer (&column->ids, g_free);
-  g_clear_pointer (&column->counts, g_free);
+  g_clear_pointer (&column->integers, g_free);
+  g_clear_pointer (&column->flags, g_free);
   for (guint64 i = 0; column->texts && i < table->n_rows; i++)
     g_free (column->texts[i]);
   g_clear_pointer (&column->texts, g_free);
