@@ -49,7 +49,7 @@ check "completion: run --only completes the last id of a list" \
   "epp_pmi_coverage,vad_child_share " "$(complete_words run --only epp_pmi_coverage,vad)"
 
 # docs/fr against the code: every file, column and code of the schemas
-# (tables/*.json) named in the data format, every indicator described, and
+# (tables/*.json and plugins/tables/*.json) named in the data format, every indicator described, and
 # the example files of the data format valid.
 format=$source_dir/docs/fr/format-des-donnees.md
 schema=$source_dir/tables
@@ -61,12 +61,12 @@ for path in sorted(sys.argv[2:]):
     if sys.argv[1] == "files": print(t["file"])
     for c in t["columns"]:
         if sys.argv[1] == "columns": print(c["name"])
-        if sys.argv[1] == "codes": print("\n".join(c.get("codes", [])))' "$1" "$schema"/*.json
+        if sys.argv[1] == "codes": print("\n".join(c.get("codes", [])))' "$1" "$schema"/*.json "$source_dir"/plugins/tables/*.json
 }
 files=$(schema_words files)
 columns=$(schema_words columns | sort -u)
 codes=$(schema_words codes | sort -u)
-[ "$(echo $files | wc -w)" -eq 5 ] && [ "$(echo $columns | wc -w)" -ge 20 ] && [ "$(echo $codes | wc -w)" -ge 16 ] \
+[ "$(echo $files | wc -w)" -ge 5 ] && [ "$(echo $columns | wc -w)" -ge 20 ] && [ "$(echo $codes | wc -w)" -ge 16 ] \
   || not_ok "docs/fr: the schema's files, columns and codes are found in $schema"
 for word in $files $columns $codes; do
   grep -qF "\`$word\`" "$format" || missing+="$word "

@@ -406,10 +406,10 @@ check_figures (IcRun *run)
   gint64 den;
 
   /* Inputs: every row of every file read, none rejected (strict run). */
-  g_assert_cmpuint (run->dataset->tables[IC_TABLE_BIRTHS]->n_rows, ==, 6);
-  g_assert_cmpuint (run->dataset->tables[IC_TABLE_PMI_ACTS]->n_rows, ==, 22);
-  g_assert_cmpuint (run->dataset->tables[IC_TABLE_IP]->n_rows, ==, 9);
-  g_assert_cmpuint (run->dataset->tables[IC_TABLE_POPULATIONS]->n_rows, ==, 6);
+  g_assert_cmpuint (ic_dataset_table (run->dataset, "births")->n_rows, ==, 6);
+  g_assert_cmpuint (ic_dataset_table (run->dataset, "pmi_acts")->n_rows, ==, 22);
+  g_assert_cmpuint (ic_dataset_table (run->dataset, "ip")->n_rows, ==, 9);
+  g_assert_cmpuint (ic_dataset_table (run->dataset, "populations")->n_rows, ==, 6);
 
   /* EPP: W1 (Guéret, Aubusson), "W 2;b,c" (Guéret), W5 (no territory) =
    * 3 women over the reference 1 250 births: 100 × 3 / 1250 = 0.24 → 0.2.

@@ -465,7 +465,7 @@ test_table_schema_error (void)
   g_autofree char *tables = ic_test_tmpdir ();
   g_autofree char *source = g_build_filename (ic_test_source_dir (), "tables", NULL);
   const char *argv[] = { "validate", "--data", dir, NULL };
-  const char *names[] = { "births", "pmi_acts", "ip", "populations", "bsem_referrals" };
+  const char *names[] = { "births", "pmi_acts", "ip", "populations" };
   g_autofree char *fr = NULL, *en = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)

@@ -1235,11 +1235,11 @@ test_vad_population_needs_both_years (void)
   /* No birth in 2023: children_under_2 for 2024 cannot be derived. */
   data_file (d, "births.csv", BIRTHS "b1,2024-02-02,\nb2,2024-03-03,\n");
   r = data_run (d, 2024, "vad_child_share");
-  assert_not_available (r, REASON ("le nombre d'enfants de moins de 2 ans de 2024", "aucune naissance en 2023"));
+  assert_not_available (r, REASON ("le nombre d'enfants de moins de 2 ans de 2024", "aucune ligne en 2023"));
   /* No birth in 2024 either way round. */
   data_file (d, "births.csv", BIRTHS "b1,2023-02-02,\nb2,2023-03-03,\n");
   r = data_run (d, 2024, "vad_child_share");
-  assert_not_available (r, REASON ("le nombre d'enfants de moins de 2 ans de 2024", "aucune naissance en 2024"));
+  assert_not_available (r, REASON ("le nombre d'enfants de moins de 2 ans de 2024", "aucune ligne en 2024"));
   /* One birth in each year: 100 × 1 / 3 = 33.3 */
   data_file (d, "births.csv", BIRTHS "b1,2023-02-02,\nb2,2023-03-03,\nb3,2024-01-01,\n");
   r = data_run (d, 2024, "vad_child_share");

@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "paths.h"
+#include "table-registry.h"
 #include "test-util.h"
 
 /* ---- helpers ------------------------------------------------------------ */
@@ -155,6 +156,12 @@ static const RefuseCase refuse_cases[] = {
     "descripteur invalide : aucune table déclarée" },
   { "/loader/refuse/unknown-table", "fixture_unknown_table", IC_LOADER_ERROR_INVALID, "unknown table \"nope\"",
     "descripteur invalide : table « nope » inconnue" },
+  { "/loader/refuse/unknown-column", "fixture_unknown_column", IC_LOADER_ERROR_INVALID,
+    "column \"pmi_acts.nope\" is no \"table.column\" of a declared table",
+    "descripteur invalide : la colonne « pmi_acts.nope » n'est pas « table.colonne » d'une table déclarée" },
+  { "/loader/refuse/column-undeclared-table", "fixture_column_undeclared_table", IC_LOADER_ERROR_INVALID,
+    "column \"ip.received_date\" is no \"table.column\" of a declared table",
+    "descripteur invalide : la colonne « ip.received_date » n'est pas « table.colonne » d'une table déclarée" },
   { "/loader/refuse/empty-population", "fixture_empty_population", IC_LOADER_ERROR_INVALID,
     "tables and populations must be NULL-terminated lists of at most 64 non-empty names",
     "les tables et les populations doivent être des listes terminées par NULL d'au plus 64 noms non vides" },
@@ -1113,10 +1120,129 @@ test_run_refused_never_run (void)
   ic_test_rmtree (data);
 }
 
+/* ---- Table schemas shipped in a plugin directory's tables/ ---- */
+
+/* A directory holding fixture_good (it declares pmi_acts) and, in tables/,
+ * the engine's pmi_acts.json, changed by @edit unless NULL. */
+static char *
+plugin_with_schema (gboolean changed)
+{
+  char *dir = ic_test_tmpdir ();
+  g_autofree char *tables = g_build_filename (dir, "tables", NULL);
+  g_autofree char *so = copy_good (dir, "fixture_good.so", TRUE);
+  g_autofree char *engine = g_build_filename (ic_test_source_dir (), "tables", "pmi_acts.json", NULL);
+  g_autofree char *text = NULL;
+
+  g_assert_true (g_file_get_contents (engine, &text, NULL, NULL));
+  g_assert_cmpint (g_mkdir (tables, 0700), ==, 0);
+  if (changed)
+    {
+      /* One words more: another schema of the same name. */
+      char *words = strstr (text, "\"les actes de la PMI\"");
+      g_assert_nonnull (words);
+      memcpy (words, "\"les actes de la PMJ\"", strlen ("\"les actes de la PMJ\""));
+    }
+  g_free (ic_test_write (tables, "pmi_acts.json", text));
+  return dir;
+}
+
+/* The engine's pmi_acts.json again, byte for byte the same: fine. */
+static void
+test_table_same_as_engine (void)
+{
+  g_autofree char *dir = plugin_with_schema (FALSE);
+  const char *dirs[] = { dir, NULL };
+  g_autoptr (IcPluginSet) set = ic_plugin_set_scan (dirs, source_definitions ());
+
+  g_assert_cmpuint (set->refused->len, ==, 0);
+  g_assert_cmpuint (set->plugins->len, ==, 1);
+  ic_test_rmtree (dir);
+}
+
+/* Another schema of pmi_acts: the plugins declaring pmi_acts are refused,
+ * the reason naming both files, in French for the bundle. In a child
+ * process: the process's registry keeps the refusal. */
+static void
+test_table_different (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *so = NULL, *shipped = NULL, *engine = NULL, *english = NULL, *french = NULL;
+  const IcRefusal *refusal;
+  IcPluginSet *set;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_assert_passed ();
+      return;
+    }
+  dir = plugin_with_schema (TRUE);
+  so = g_build_filename (dir, "fixture_good.so", NULL);
+  shipped = g_build_filename (dir, "tables", "pmi_acts.json", NULL);
+  engine = g_strdup (ic_table_registry_path (ic_tables (), (guint) ic_table_registry_index (ic_tables (), "pmi_acts")));
+  set = ic_plugin_set_scan ((const char *[]) { dir, NULL }, source_definitions ());
+  g_assert_cmpuint (set->plugins->len, ==, 0);
+  g_assert_cmpuint (set->refused->len, ==, 1);
+  refusal = find_refusal (set, so);
+  g_assert_nonnull (refusal);
+  g_assert_cmpint (refusal->code, ==, IC_LOADER_ERROR_TABLE);
+  english = g_strdup_printf ("two different schemas of table \"pmi_acts\": %s and %s", engine, shipped);
+  french = g_strdup_printf ("deux schémas différents de la table « pmi_acts » : %s et %s", engine, shipped);
+  g_assert_cmpstr (refusal->message, ==, english);
+  g_assert_cmpstr (refusal->reason, ==, french);
+  ic_plugin_set_free (set);
+  ic_test_rmtree (dir);
+}
+
+/* An invalid schema in tables/: the folder is refused (French reason too),
+ * its plugin, reading only engine tables, is not. */
+static void
+test_table_invalid (void)
+{
+  g_autofree char *dir = plugin_with_schema (FALSE);
+  g_autofree char *tables = g_build_filename (dir, "tables", NULL);
+  const char *dirs[] = { dir, NULL };
+  g_autoptr (IcPluginSet) set = NULL;
+  const IcRefusal *refusal;
+
+  g_free (ic_test_write (tables, "zz.json", "{ \"name\": \"zz\", \"file\": \"zz.txt\" }"));
+  set = ic_plugin_set_scan (dirs, source_definitions ());
+  g_assert_cmpuint (set->plugins->len, ==, 1);
+  refusal = find_refusal (set, tables);
+  g_assert_nonnull (refusal);
+  g_assert_cmpint (refusal->code, ==, IC_LOADER_ERROR_TABLE);
+  g_assert_true (g_str_has_prefix (refusal->reason, "schéma de table refusé : zz.json: member \"file\""));
+  g_assert_null (ic_table_spec ("zz"));
+  ic_test_rmtree (dir);
+}
+
+/* ABI 1.2's columns read as data; a descriptor of ABI 1.0 (its size ending
+ * with `compute`) has none read: every column of its tables is its. */
+static void
+test_columns_read (void)
+{
+  g_autofree char *with = g_build_filename (ic_test_fixtures_dir (), "declared", "fixture_columns.so", NULL);
+  g_autofree char *old = g_build_filename (ic_test_fixtures_dir (), "messages", "fixture_abi_1_0.so", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IcPlugin) plugin = ic_plugin_load (with, source_definitions (), &error);
+  g_autoptr (IcPlugin) plugin_1_0 = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (plugin->info.columns), ==, 2);
+  g_assert_cmpstr (plugin->info.columns[1], ==, "pmi_acts.act_date");
+  plugin_1_0 = ic_plugin_load (old, source_definitions (), &error);
+  g_assert_no_error (error);
+  g_assert_null (plugin_1_0->info.columns);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/loader/tables/same-as-engine", test_table_same_as_engine);
+  g_test_add_func ("/loader/columns/read", test_columns_read);
+  g_test_add_func ("/loader/tables/different", test_table_different);
+  g_test_add_func ("/loader/tables/invalid", test_table_invalid);
 
   for (guint i = 0; i < G_N_ELEMENTS (refuse_cases); i++)
     g_test_add_data_func (refuse_cases[i].path, &refuse_cases[i], test_refuse);

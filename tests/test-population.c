@@ -264,7 +264,7 @@ test_derived_children_under_2_missing_year (Fixture *f, gconstpointer data)
   y2022 = population (f, "children_under_2", IC_PERIOD_CALENDAR_YEAR, 2022);
   assert_unavailable (y2022, 0,
                       "le nombre d'enfants de moins de 2 ans de 2022 n'est pas disponible : le fichier populations.csv manque, "
-                      "et births.csv n'a aucune naissance en 2021, alors qu'il faut les naissances de 2021 et de 2022 "
+                      "et births.csv n'a aucune ligne en 2021, alors qu'il faut les naissances de 2021 et de 2022 "
                       "pour compter les enfants de moins de 2 ans en 2022");
   /* Not derivable in the total, nor in any territory. */
   assert_unavailable (y2022, territory (f, "Nord"), NULL);
@@ -277,7 +277,7 @@ test_derived_children_under_2_missing_year (Fixture *f, gconstpointer data)
   y2030 = population (f, "children_under_2", IC_PERIOD_CALENDAR_YEAR, 2030);
   assert_unavailable (y2030, 0,
                       "le nombre d'enfants de moins de 2 ans de 2030 n'est pas disponible : le fichier populations.csv manque, "
-                      "et births.csv n'a aucune naissance en 2029 ni en 2030, alors qu'il faut les naissances de 2029 "
+                      "et births.csv n'a aucune ligne en 2029 ni en 2030, alors qu'il faut les naissances de 2029 "
                       "et de 2030 pour compter les enfants de moins de 2 ans en 2030");
 }
 
@@ -294,7 +294,7 @@ test_derived_later_year_missing (Fixture *f, gconstpointer data)
   p = population (f, "children_under_2", IC_PERIOD_CALENDAR_YEAR, 2024);
   assert_unavailable (p, 0,
                       "le nombre d'enfants de moins de 2 ans de 2024 n'est pas disponible : populations.csv n'a pas de ligne "
-                      "« children_under_2 » pour 2024, et births.csv n'a aucune naissance en 2024, alors qu'il faut "
+                      "« children_under_2 » pour 2024, et births.csv n'a aucune ligne en 2024, alors qu'il faut "
                       "les naissances de 2023 et de 2024 pour compter les enfants de moins de 2 ans en 2024");
 }
 

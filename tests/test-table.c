@@ -73,19 +73,19 @@ write_bytes (const char *dir, const char *name, const char *data, gssize len)
   return path;
 }
 
-/* Writes table @id's file into the fixture's directory and reads it. */
+/* Writes the file of table @name into the fixture's directory and reads it. */
 static IcTable *
-read_text (Fixture *f, IcTableId id, const char *content, gboolean lenient, GError **error)
+read_text (Fixture *f, const char *name, const char *content, gboolean lenient, GError **error)
 {
-  g_autofree char *path = ic_test_write (f->dir, ic_table_spec (id)->file, content);
-  return ic_table_read (id, path, f->territories, lenient, NULL, f->problems, error);
+  g_autofree char *path = ic_test_write (f->dir, ic_table_spec (name)->file, content);
+  return ic_table_read (ic_table_spec (name), path, f->territories, lenient, NULL, f->problems, error);
 }
 
 static IcTable *
-read_ok (Fixture *f, IcTableId id, const char *content)
+read_ok (Fixture *f, const char *name, const char *content)
 {
   g_autoptr (GError) error = NULL;
-  IcTable *table = read_text (f, id, content, FALSE, &error);
+  IcTable *table = read_text (f, name, content, FALSE, &error);
   g_assert_no_error (error);
   g_assert_nonnull (table);
   g_assert_cmpuint (ic_problems_count (f->problems), ==, 0);
@@ -105,7 +105,7 @@ problem (IcProblems *problems, guint i)
 
 typedef struct {
   const char *path;
-  IcTableId table;
+  const char *table;
   const char *content;      /* NULL: a directory stands where the file should be */
   gssize len;               /* -1: up to the NUL */
   const char *expected;     /* the whole message; its beginning when `key` is set */
@@ -197,9 +197,9 @@ assert_lenient_french (const char *reason, const InvalidCase *c)
 static void
 test_rules_in_french (void)
 {
-  for (int id = 0; id < IC_N_TABLES; id++)
+  for (guint id = 0; id < ic_table_registry_size (ic_tables ()); id++)
     {
-      const IcTableSpec *spec = ic_table_spec ((IcTableId) id);
+      const IcTableSpec *spec = ic_table_registry_nth (ic_tables (), id);
       for (guint i = 0; i < spec->n_rules; i++)
         if (ic_problems_french (spec->rules[i].message, 1) == spec->rules[i].message)
           g_error ("%s: the rule \"%s\" has no French in problems.c", spec->name, spec->rules[i].message);
@@ -262,7 +262,7 @@ check_invalid (Fixture *f, const InvalidCase *c)
   /* 1. ic_table_read(), strict: one problem; the row is not kept. */
   {
     g_autoptr (GError) error = NULL;
-    g_autoptr (IcTable) table = ic_table_read (c->table, path, f->territories, FALSE, NULL, f->problems, &error);
+    g_autoptr (IcTable) table = ic_table_read (ic_table_spec (c->table), path, f->territories, FALSE, NULL, f->problems, &error);
     g_assert_cmpuint (ic_problems_count (f->problems), ==, 1);
     assert_message (problem (f->problems, 0), c);
     if (c->fatal)
@@ -298,7 +298,7 @@ check_invalid (Fixture *f, const InvalidCase *c)
   {
     g_autoptr (GError) error = NULL;
     g_autoptr (IcProblems) problems = ic_problems_new (50);
-    g_autoptr (IcTable) table = ic_table_read (c->table, path, f->territories, TRUE, NULL, problems, &error);
+    g_autoptr (IcTable) table = ic_table_read (ic_table_spec (c->table), path, f->territories, TRUE, NULL, problems, &error);
     if (c->fatal)
       {
         g_assert_null (table);
@@ -331,9 +331,9 @@ check_invalid (Fixture *f, const InvalidCase *c)
     else
       {
         g_assert_no_error (error);
-        g_assert_nonnull (dataset->tables[c->table]);
-        g_assert_cmpuint (dataset->tables[c->table]->rejected, ==, 1);
-        g_assert_cmpuint (dataset->tables[c->table]->n_rows, ==, c->kept);
+        g_assert_nonnull (ic_dataset_table (dataset, c->table));
+        g_assert_cmpuint (ic_dataset_table (dataset, c->table)->rejected, ==, 1);
+        g_assert_cmpuint (ic_dataset_table (dataset, c->table)->n_rows, ==, c->kept);
       }
   }
 }
@@ -348,7 +348,7 @@ test_invalid (Fixture *f, gconstpointer data)
 
 static const InvalidCase invalid_cases[] = {
   {
-    "/table/invalid/impossible-date", IC_TABLE_PMI_ACTS,
+    "/table/invalid/impossible-date", "pmi_acts",
     PMI_HEADER
     "A-001;EPP;2024-03-01;W-001;;PMI;SF;Nord\n"
     "A-002;EPP;31/02/2024;W-002;;PMI;SF;Nord\n",
@@ -357,7 +357,7 @@ static const InvalidCase invalid_cases[] = {
     "pmi_acts.csv:3:3: act_date: " BAD_DATE, NULL, FALSE, 1, { "31/02", "W-002", NULL },
   },
   {
-    "/table/invalid/impossible-date-iso", IC_TABLE_BIRTHS,
+    "/table/invalid/impossible-date-iso", "births",
     BIRTHS_HEADER
     "B-001;2023-02-29;Nord\n",
     -1,
@@ -365,7 +365,7 @@ static const InvalidCase invalid_cases[] = {
     "births.csv:2:2: birth_date: " BAD_DATE, NULL, FALSE, 0, { "2023-02-29", "B-001", NULL },
   },
   {
-    "/table/invalid/malformed-date", IC_TABLE_BIRTHS,
+    "/table/invalid/malformed-date", "births",
     BIRTHS_HEADER
     "B-001;2024-01-05;Nord\n"
     "B-002;2024/01/05;Nord\n"
@@ -375,14 +375,14 @@ static const InvalidCase invalid_cases[] = {
   },
   {
     /* A two-digit year: the century would be a guess (5/1/2024 is read). */
-    "/table/invalid/short-date", IC_TABLE_IP,
+    "/table/invalid/short-date", "ip",
     IP_HEADER
     "IP-01;5/1/24;;Nord\n",
     -1,
     "ip.csv:2:2: received_date: " BAD_DATE, NULL, FALSE, 0, { "5/1/24", "IP-01", NULL },
   },
   {
-    "/table/invalid/unterminated-quote", IC_TABLE_IP,
+    "/table/invalid/unterminated-quote", "ip",
     IP_HEADER
     "IP-01;2024-01-10;2024-02-01;Nord\n"
     "IP-02;\"2024-01-10;;Nord\n"
@@ -393,7 +393,7 @@ static const InvalidCase invalid_cases[] = {
     "ip.csv:3:2: received_date: ", "unterminated", TRUE, 0, { "IP-02", NULL },
   },
   {
-    "/table/invalid/text-after-quote", IC_TABLE_IP,
+    "/table/invalid/text-after-quote", "ip",
     IP_HEADER
     "IP-01;2024-01-10;2024-02-01;Nord\n"
     "IP-02;\"2024-01-10\"x;;Nord\n"
@@ -403,7 +403,7 @@ static const InvalidCase invalid_cases[] = {
     "ip.csv:3:2: received_date: ", "closing quote", FALSE, 2, { "IP-02", "2024-01-10", NULL },
   },
   {
-    "/table/invalid/quote-inside-field", IC_TABLE_IP,
+    "/table/invalid/quote-inside-field", "ip",
     IP_HEADER
     "IP-01;2024-01-10;2024-02-01;Nord\n"
     "IP-02;2024\"-01-10;;Nord\n",
@@ -411,7 +411,7 @@ static const InvalidCase invalid_cases[] = {
     "ip.csv:3:2: received_date: ", "quote", FALSE, 1, { "IP-02", "2024\"", NULL },
   },
   {
-    "/table/invalid/negative-count", IC_TABLE_POPULATIONS,
+    "/table/invalid/negative-count", "populations",
     POPULATIONS_HEADER
     "births;2024;;770;INSEE\n"
     "births;2023;;-770;INSEE\n",
@@ -420,28 +420,28 @@ static const InvalidCase invalid_cases[] = {
     "populations.csv:3:4: value: " BAD_COUNT, NULL, FALSE, 1, { "-770", NULL },
   },
   {
-    "/table/invalid/plus-sign-count", IC_TABLE_POPULATIONS,
+    "/table/invalid/plus-sign-count", "populations",
     POPULATIONS_HEADER
     "births;2024;;+770;INSEE\n",
     -1,
     "populations.csv:2:4: value: " BAD_COUNT, NULL, FALSE, 0, { "+770", NULL },
   },
   {
-    "/table/invalid/decimal-count", IC_TABLE_POPULATIONS,
+    "/table/invalid/decimal-count", "populations",
     POPULATIONS_HEADER
     "births;2024;;770,5;INSEE\n",
     -1,
     "populations.csv:2:4: value: " BAD_COUNT, NULL, FALSE, 0, { "770,5", NULL },
   },
   {
-    "/table/invalid/decimal-point-count", IC_TABLE_POPULATIONS,
+    "/table/invalid/decimal-point-count", "populations",
     POPULATIONS_HEADER
     "enrolled_3_4;2023-2024;;844.0;Education nationale\n",
     -1,
     "populations.csv:2:4: value: " BAD_COUNT, NULL, FALSE, 0, { "844.0", NULL },
   },
   {
-    "/table/invalid/duplicate-id", IC_TABLE_IP,
+    "/table/invalid/duplicate-id", "ip",
     IP_HEADER
     "IP-0001;2024-01-10;;Nord\n"
     "IP-0002;2024-01-11;;Nord\n"
@@ -451,7 +451,7 @@ static const InvalidCase invalid_cases[] = {
     "ip.csv:4:1: ip_id: " DUPLICATE_ID (2), NULL, FALSE, 2, { "IP-0001", NULL },
   },
   {
-    "/table/invalid/evaluation-before-received", IC_TABLE_IP,
+    "/table/invalid/evaluation-before-received", "ip",
     IP_HEADER
     "IP-01;2024-03-10;2024-03-10;Nord\n"
     "IP-02;2024-03-10;2024-03-09;Nord\n",
@@ -461,7 +461,7 @@ static const InvalidCase invalid_cases[] = {
     { "2024-03-09", "IP-02", NULL },
   },
   {
-    "/table/invalid/child-act-before-birth", IC_TABLE_PMI_ACTS,
+    "/table/invalid/child-act-before-birth", "pmi_acts",
     PMI_HEADER
     "A-001;BSEM;2024-05-01;C-001;2024-05-01;PMI;PUER;Nord\n"
     "A-002;BSEM;2024-04-30;C-002;2024-05-01;PMI;PUER;Nord\n",
@@ -471,7 +471,7 @@ static const InvalidCase invalid_cases[] = {
     { "2024-04-30", "C-002", NULL },
   },
   {
-    "/table/invalid/missing-column", IC_TABLE_PMI_ACTS,
+    "/table/invalid/missing-column", "pmi_acts",
     "act_id;act_type;act_date;person_id;territory\n"
     "A-001;EPP;2024-03-01;W-001;Nord\n",
     -1,
@@ -479,14 +479,14 @@ static const InvalidCase invalid_cases[] = {
     "pmi_acts.csv:1: missing required column provider", NULL, TRUE, 0, { NULL },
   },
   {
-    "/table/invalid/missing-columns", IC_TABLE_BIRTHS,
+    "/table/invalid/missing-columns", "births",
     "id;date;territory\n"
     "B-001;2024-01-05;Nord\n",
     -1,
     "births.csv:1: missing required columns birth_id, birth_date", NULL, TRUE, 0, { NULL },
   },
   {
-    "/table/invalid/duplicate-column", IC_TABLE_IP,
+    "/table/invalid/duplicate-column", "ip",
     "ip_id;received_date;IP_ID\n"
     "IP-01;2024-01-10;IP-01\n",
     -1,
@@ -494,7 +494,7 @@ static const InvalidCase invalid_cases[] = {
     "ip.csv:1:3: ip_id: column appears twice in the header (first as field 1)", NULL, TRUE, 0, { NULL },
   },
   {
-    "/table/invalid/missing-value", IC_TABLE_PMI_ACTS,
+    "/table/invalid/missing-value", "pmi_acts",
     PMI_HEADER
     "A-001;EPP;2024-03-01;W-001;;PMI;SF;Nord\n"
     "A-002;  ;2024-03-01;W-002;;PMI;SF;Nord\n",
@@ -503,7 +503,7 @@ static const InvalidCase invalid_cases[] = {
     "pmi_acts.csv:3:2: act_type: missing value", NULL, FALSE, 1, { NULL },
   },
   {
-    "/table/invalid/missing-count", IC_TABLE_POPULATIONS,
+    "/table/invalid/missing-count", "populations",
     POPULATIONS_HEADER
     "births;2024;;;INSEE\n",
     -1,
@@ -511,7 +511,7 @@ static const InvalidCase invalid_cases[] = {
     "populations.csv:2:4: value: missing value", NULL, FALSE, 0, { NULL },
   },
   {
-    "/table/invalid/unknown-provider", IC_TABLE_PMI_ACTS,
+    "/table/invalid/unknown-provider", "pmi_acts",
     PMI_HEADER
     "A-001;EPP;2024-03-01;W-001;;pmi;SF;Nord\n"
     "A-002;EPP;2024-03-01;W-002;;HOSPITAL;SF;Nord\n",
@@ -521,7 +521,7 @@ static const InvalidCase invalid_cases[] = {
     "pmi_acts.csv:3:6: provider: " PROVIDERS, NULL, FALSE, 1, { "HOSPITAL", NULL },
   },
   {
-    "/table/invalid/unknown-professional", IC_TABLE_PMI_ACTS,
+    "/table/invalid/unknown-professional", "pmi_acts",
     PMI_HEADER
     "A-001;EPP;2024-03-01;W-001;;PMI;DOULA;Nord\n",
     -1,
@@ -529,7 +529,7 @@ static const InvalidCase invalid_cases[] = {
     { "DOULA", NULL },
   },
   {
-    "/table/invalid/too-few-fields", IC_TABLE_PMI_ACTS,
+    "/table/invalid/too-few-fields", "pmi_acts",
     PMI_HEADER
     "A-001;EPP;2024-03-01;W-001;;PMI;SF;Nord\n"
     "A-002;EPP;2024-03-01;W-002;;PMI;SF\n",
@@ -538,7 +538,7 @@ static const InvalidCase invalid_cases[] = {
     "pmi_acts.csv:3: 7 fields where the header has 8", NULL, FALSE, 1, { NULL },
   },
   {
-    "/table/invalid/too-many-fields", IC_TABLE_BIRTHS,
+    "/table/invalid/too-many-fields", "births",
     BIRTHS_HEADER
     "B-001;2024-01-05;Nord;\n"
     "B-002;2024-01-06;Nord;x\n",
@@ -547,7 +547,7 @@ static const InvalidCase invalid_cases[] = {
     "births.csv:3: 4 fields where the header has 3", NULL, FALSE, 1, { NULL },
   },
   {
-    "/table/invalid/nul-byte", IC_TABLE_BIRTHS,
+    "/table/invalid/nul-byte", "births",
     BYTES (BIRTHS_HEADER
            "B-001;2024-01-05;Nord\n"
            "B-002;2024\0-01-06;Nord\n"),
@@ -555,7 +555,7 @@ static const InvalidCase invalid_cases[] = {
     "births.csv:3:2: birth_date: ", "NUL", TRUE, 0, { NULL },
   },
   {
-    "/table/invalid/nul-byte-first", IC_TABLE_BIRTHS,
+    "/table/invalid/nul-byte-first", "births",
     BYTES ("\0\x01\x02\x03garbage"),
     /* Before any header: the CSV reader says where in its message. */
     "births.csv: ", "NUL", TRUE, 0, { NULL },
@@ -563,7 +563,7 @@ static const InvalidCase invalid_cases[] = {
   {
     /* Line ends of CRs alone (classic Mac OS): refused, never read as one
      * header line and no row (which once passed as valid, 0 rows). */
-    "/table/invalid/cr-line-ends-populations", IC_TABLE_POPULATIONS,
+    "/table/invalid/cr-line-ends-populations", "populations",
     "population;period;territory;value;source\r"
     "births;2024;;770;INSEE\r"
     "births;2023;;750;INSEE\r",
@@ -571,14 +571,14 @@ static const InvalidCase invalid_cases[] = {
     "populations.csv: line 1: line ends are CR alone", "LF or CRLF", TRUE, 0, { "770", NULL },
   },
   {
-    "/table/invalid/cr-line-ends", IC_TABLE_PMI_ACTS,
+    "/table/invalid/cr-line-ends", "pmi_acts",
     "act_id;act_type;act_date;person_id;person_birth_date;provider;professional;territory\r"
     "A-001;EPP;2024-03-01;W-001;;PMI;SF;Nord\r",
     -1,
     "pmi_acts.csv: line 1: line ends are CR alone", "LF or CRLF", TRUE, 0, { "A-001", "W-001", NULL },
   },
   {
-    "/table/invalid/duplicate-population", IC_TABLE_POPULATIONS,
+    "/table/invalid/duplicate-population", "populations",
     POPULATIONS_HEADER
     "births;2024;;770;INSEE\n"
     "births;2024;Nord;300;INSEE\n"
@@ -592,7 +592,7 @@ static const InvalidCase invalid_cases[] = {
     NULL, FALSE, 3, { "771", NULL },
   },
   {
-    "/table/invalid/duplicate-population-territory", IC_TABLE_POPULATIONS,
+    "/table/invalid/duplicate-population-territory", "populations",
     POPULATIONS_HEADER
     "enrolled_3_4;2023-2024;Nord;400;\n"
     "enrolled_3_4;2023-2024;Sud;444;\n"
@@ -602,14 +602,14 @@ static const InvalidCase invalid_cases[] = {
     NULL, FALSE, 2, { "401", NULL },
   },
   {
-    "/table/invalid/period-short", IC_TABLE_POPULATIONS,
+    "/table/invalid/period-short", "populations",
     POPULATIONS_HEADER
     "births;24;;770;INSEE\n",
     -1,
     "populations.csv:2:2: period: " BAD_PERIOD, NULL, FALSE, 0, { NULL },
   },
   {
-    "/table/invalid/period-span", IC_TABLE_POPULATIONS,
+    "/table/invalid/period-span", "populations",
     POPULATIONS_HEADER
     "enrolled_3_4;2023-2024;;844;\n"
     "enrolled_3_4;2023-2025;;844;\n",
@@ -618,24 +618,24 @@ static const InvalidCase invalid_cases[] = {
     "populations.csv:3:2: period: " BAD_PERIOD, NULL, FALSE, 1, { "2023-2025", NULL },
   },
   {
-    "/table/invalid/period-text", IC_TABLE_POPULATIONS,
+    "/table/invalid/period-text", "populations",
     POPULATIONS_HEADER
     "births;année 2024;;770;\n",
     -1,
     "populations.csv:2:2: period: " BAD_PERIOD, NULL, FALSE, 0, { NULL },
   },
   {
-    "/table/invalid/empty-file", IC_TABLE_BIRTHS,
+    "/table/invalid/empty-file", "births",
     "", -1,
     "births.csv: ", "empty", TRUE, 0, { NULL },
   },
   {
-    "/table/invalid/blank-file", IC_TABLE_IP,
+    "/table/invalid/blank-file", "ip",
     "\n\r\n\n", -1,
     "ip.csv: ", "empty", TRUE, 0, { NULL },
   },
   {
-    "/table/invalid/directory", IC_TABLE_PMI_ACTS,
+    "/table/invalid/directory", "pmi_acts",
     NULL, -1,
     "pmi_acts.csv: ", "directory", TRUE, 0, { NULL },
   },
@@ -650,7 +650,7 @@ test_random_bytes (Fixture *f, gconstpointer data)
   g_autoptr (GRand) rand = g_rand_new_with_seed (20240501);
   g_autoptr (GString) garbage = g_string_new ("\xff");
   const InvalidCase c = {
-    "", IC_TABLE_BIRTHS, NULL, 0,
+    "", "births", NULL, 0,
     "births.csv:1: missing required columns birth_id, birth_date", NULL, TRUE, 0, { NULL },
   };
   InvalidCase with_bytes = c;
@@ -669,7 +669,7 @@ test_field_too_long (Fixture *f, gconstpointer data)
 {
   g_autoptr (GString) content = g_string_new (IP_HEADER "IP-01;2024-01-10;;Nord\n");
   InvalidCase c = {
-    "/table/field-too-long", IC_TABLE_IP, NULL, -1, "ip.csv:3:4: territory: ", "long", FALSE, 2, { NULL },
+    "/table/field-too-long", "ip", NULL, -1, "ip.csv:3:4: territory: ", "long", FALSE, 2, { NULL },
   };
   (void) data;
 
@@ -689,7 +689,7 @@ test_child_acts (Fixture *f, gconstpointer data)
   g_autoptr (IcTable) table = NULL;
   (void) data;
 
-  table = read_text (f, IC_TABLE_PMI_ACTS,
+  table = read_text (f, "pmi_acts",
                      PMI_HEADER
                      "A-1;BSEM;2024-01-01;C-1;02/01/2024;PMI;PUER;\n"
                      "A-2;vad_child;2024-01-01;C-2;2024-01-02;PMI;PUER;\n"
@@ -719,7 +719,7 @@ test_every_problem (Fixture *f, gconstpointer data)
   g_autoptr (IcTable) table = NULL;
   (void) data;
 
-  table = read_text (f, IC_TABLE_PMI_ACTS,
+  table = read_text (f, "pmi_acts",
                      PMI_HEADER
                      "A-1;EPP;2024-13-01;W-1;;NOBODY;SF;\n"
                      "A-2;EPP;2024-03-01;W-2;;PMI;SF;\n"
@@ -811,23 +811,24 @@ test_tables_at_once (Fixture *f, gconstpointer data)
        * ip.csv: three kinds, the limit. */
       g_assert_cmpstr (text, ==,
                        "births.csv: 2 rows: birth_date: " BAD_DATE " (lines 2, 4)\n"
-                       "pmi_acts.csv: 2 rows: act_date: " BAD_DATE " (lines 3002, 3003)\n"
-                       "ip.csv:3:2: received_date: " BAD_DATE);
+                       "ip.csv:3:2: received_date: " BAD_DATE "\n"
+                       "pmi_acts.csv: 2 rows: act_date: " BAD_DATE " (lines 3002, 3003)");
 
       g_clear_error (&error);
       g_clear_pointer (&problems, ic_problems_free);
       problems = ic_problems_new (3);
       dataset = ic_dataset_load (f->dir, NULL, TRUE, &options, problems, &error);
       g_assert_no_error (error);
-      /* Nord only on the births set aside. */
+      /* Nord only on the births set aside; in the registry's order (by
+       * name): births' Shared, ip's Ip, pmi_acts' Pmi. */
       g_assert_cmpuint (ic_interner_size (dataset->territories), ==, 4);
       g_assert_cmpstr (ic_interner_get (dataset->territories, 0), ==, "");
       g_assert_cmpstr (ic_interner_get (dataset->territories, 1), ==, "Shared");
-      g_assert_cmpstr (ic_interner_get (dataset->territories, 2), ==, "Pmi");
-      g_assert_cmpstr (ic_interner_get (dataset->territories, 3), ==, "Ip");
-      g_assert_cmpuint (ic_table_column (dataset->tables[IC_TABLE_PMI_ACTS], "territory")->codes[0], ==, 2);
-      g_assert_cmpuint (ic_table_column (dataset->tables[IC_TABLE_PMI_ACTS], "territory")->codes[1], ==, 1);
-      g_assert_cmpuint (ic_table_column (dataset->tables[IC_TABLE_IP], "territory")->codes[0], ==, 3);
+      g_assert_cmpstr (ic_interner_get (dataset->territories, 2), ==, "Ip");
+      g_assert_cmpstr (ic_interner_get (dataset->territories, 3), ==, "Pmi");
+      g_assert_cmpuint (ic_table_column (ic_dataset_table (dataset, "pmi_acts"), "territory")->codes[0], ==, 3);
+      g_assert_cmpuint (ic_table_column (ic_dataset_table (dataset, "pmi_acts"), "territory")->codes[1], ==, 1);
+      g_assert_cmpuint (ic_table_column (ic_dataset_table (dataset, "ip"), "territory")->codes[0], ==, 2);
     }
 }
 
@@ -914,7 +915,7 @@ test_problem_limit_fatal (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (IcProblems) problems = ic_problems_new (0);
   g_autofree char *path = write_bytes (f->dir, "ip.csv", IP_HEADER "IP-1;\"2024-01-10;;\n", -1);
-  g_autoptr (IcTable) table = ic_table_read (IC_TABLE_IP, path, f->territories, FALSE, NULL, problems, &error);
+  g_autoptr (IcTable) table = ic_table_read (ic_table_spec ("ip"), path, f->territories, FALSE, NULL, problems, &error);
   (void) data;
 
   g_assert_null (table);
@@ -926,7 +927,7 @@ test_problem_limit_fatal (Fixture *f, gconstpointer data)
   /* The same for a missing column. */
   g_clear_error (&error);
   g_free (ic_test_write (f->dir, "ip.csv", "ip_id\nIP-1\n"));
-  g_assert_null (ic_table_read (IC_TABLE_IP, path, f->territories, FALSE, NULL, problems, &error));
+  g_assert_null (ic_table_read (ic_table_spec ("ip"), path, f->territories, FALSE, NULL, problems, &error));
   g_assert_error (error, IC_TABLE_ERROR, IC_TABLE_ERROR_UNREADABLE);
   g_assert_cmpstr (error->message, ==, "ip.csv:1: missing required column received_date");
 
@@ -987,7 +988,7 @@ test_typed_values (Fixture *f, gconstpointer data)
   IcTableColumn *type, *date, *person, *birth, *provider, *professional, *territory;
   (void) data;
 
-  table = read_ok (f, IC_TABLE_PMI_ACTS,
+  table = read_ok (f, "pmi_acts",
                    PMI_HEADER
                    "A-1;epp;2024-03-01;W-1;;pmi;sf;Nord\n"
                    "A-2;Epp;05/03/2024;W-2;;Maternity;;Sud\n"
@@ -1072,7 +1073,7 @@ test_open_codes (Fixture *f, gconstpointer data)
   IcTableColumn *type;
   (void) data;
 
-  table = read_ok (f, IC_TABLE_PMI_ACTS,
+  table = read_ok (f, "pmi_acts",
                    PMI_HEADER
                    "A-1;TELECONSULT;2024-03-01;W-1;;PMI;;\n"
                    "A-2;EPP;2024-03-01;W-1;;PMI;;\n"
@@ -1122,7 +1123,7 @@ test_other_codes_not_free_text (Fixture *f, gconstpointer data)
     g_string_append_printf (csv, "A-%u;C%02u;2024-03-01;W-1;;PMI;;\n", i, i);
   g_string_append (csv, "A-90;Mme Dupont née 12/03/1990;2024-03-01;W-1;;PMI;;\n");
   g_string_append (csv, "A-91;ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456;2024-03-01;W-1;;PMI;;\n");
-  table = read_ok (f, IC_TABLE_PMI_ACTS, csv->str);
+  table = read_ok (f, "pmi_acts", csv->str);
   other = ic_table_other_codes (table, "act_type", &unlisted);
   g_assert_cmpuint (g_strv_length (other), ==, 20);
   g_assert_cmpstr (other[0], ==, "C00");
@@ -1157,21 +1158,25 @@ test_shared_territories (Fixture *f, gconstpointer data)
   populations = ic_dataset_table (dataset, "populations");
   g_assert_null (ic_dataset_table (dataset, "nonsense"));
 
-  /* births first: Sud 1; then pmi_acts: Nord 2; then ip: Est 3. */
+  /* In the registry's order (by name): births first: Sud 1; then ip:
+   * Est 2, Nord 3; pmi_acts and populations add none. */
   g_assert_cmpuint (ic_interner_size (dataset->territories), ==, 4);
   g_assert_cmpstr (ic_interner_get (dataset->territories, 0), ==, "");
   g_assert_cmpuint (ic_table_column (births, "territory")->codes[0], ==, 1);
   g_assert_cmpuint (ic_table_column (births, "territory")->codes[1], ==, 0);
-  g_assert_cmpuint (ic_table_column (acts, "territory")->codes[0], ==, 2);
+  g_assert_cmpuint (ic_table_column (ip, "territory")->codes[0], ==, 2);
+  g_assert_cmpuint (ic_table_column (ip, "territory")->codes[1], ==, 3);
+  g_assert_cmpuint (ic_table_column (acts, "territory")->codes[0], ==, 3);
   g_assert_cmpuint (ic_table_column (acts, "territory")->codes[1], ==, 1);
-  g_assert_cmpuint (ic_table_column (ip, "territory")->codes[0], ==, 3);
-  g_assert_cmpuint (ic_table_column (ip, "territory")->codes[1], ==, 2);
-  g_assert_cmpuint (ic_table_column (populations, "territory")->codes[0], ==, 3);
+  g_assert_cmpuint (ic_table_column (populations, "territory")->codes[0], ==, 2);
   g_assert_cmpuint (ic_table_column (populations, "territory")->codes[1], ==, 0);
-  g_assert_cmpstr (ic_interner_get (dataset->territories, 3), ==, "Est");
+  g_assert_cmpstr (ic_interner_get (dataset->territories, 2), ==, "Est");
   /* the four files written; bsem_referrals.csv is not */
-  for (int id = 0; id < IC_N_TABLES; id++)
-    g_assert_true (dataset->present[id] == (id != IC_TABLE_BSEM_REFERRALS));
+  g_assert_true (ic_dataset_present (dataset, "births"));
+  g_assert_true (ic_dataset_present (dataset, "pmi_acts"));
+  g_assert_true (ic_dataset_present (dataset, "ip"));
+  g_assert_true (ic_dataset_present (dataset, "populations"));
+  g_assert_false (ic_dataset_present (dataset, "bsem_referrals"));
 }
 
 static void
@@ -1181,7 +1186,7 @@ test_counts (Fixture *f, gconstpointer data)
   IcTableColumn *value, *name, *period, *source;
   (void) data;
 
-  table = read_ok (f, IC_TABLE_POPULATIONS,
+  table = read_ok (f, "populations",
                    POPULATIONS_HEADER
                    "births;2024;;12 345;INSEE état civil\n"
                    "births;2023;;1" NBSP "234;\n"
@@ -1217,7 +1222,7 @@ test_header (Fixture *f, gconstpointer data)
   (void) data;
 
   /* Any case, any order, trimmed, unknown columns ignored. */
-  table = read_ok (f, IC_TABLE_BIRTHS,
+  table = read_ok (f, "births",
                    "Territory;Commentaire; BIRTH_DATE ;Birth_Id;x\n"
                    "Nord;né à 8h;2024-01-05;B-1;\n"
                    "Sud;;06/01/2024;B-2;1\n");
@@ -1240,7 +1245,7 @@ test_optional_absent (Fixture *f, gconstpointer data)
   g_autoptr (IcTable) ip = NULL;
   (void) data;
 
-  acts = read_ok (f, IC_TABLE_PMI_ACTS,
+  acts = read_ok (f, "pmi_acts",
                   "act_id;act_type;act_date;person_id;provider\n"
                   "A-1;VAD_CHILD;2024-03-01;C-1;PMI\n");
   g_assert_cmpuint (acts->n_rows, ==, 1);
@@ -1249,7 +1254,7 @@ test_optional_absent (Fixture *f, gconstpointer data)
   g_assert_cmpuint (ic_table_column (acts, "professional")->codes[0], ==, 0);
   g_assert_cmpuint (ic_table_column (acts, "territory")->codes[0], ==, 0);
 
-  ip = read_ok (f, IC_TABLE_IP,
+  ip = read_ok (f, "ip",
                 "ip_id,received_date\r\n"
                 "IP-1,2024-01-10\r\n"
                 "IP-2,2024-01-11\r\n");
@@ -1275,7 +1280,7 @@ test_rows_and_sha256 (Fixture *f, gconstpointer data)
   g_autofree char *path = NULL;
   (void) data;
 
-  table = read_ok (f, IC_TABLE_IP, content);
+  table = read_ok (f, "ip", content);
   /* Three data rows; the header and the blank lines are not rows. */
   g_assert_cmpuint (table->rows_read, ==, 3);
   g_assert_cmpuint (table->n_rows, ==, 3);
@@ -1285,7 +1290,7 @@ test_rows_and_sha256 (Fixture *f, gconstpointer data)
   g_assert_cmpuint (strlen (table->sha256), ==, 64);
   path = g_build_filename (f->dir, "ip.csv", NULL);
   g_assert_cmpstr (table->path, ==, path);
-  g_assert_true (table->spec == ic_table_spec (IC_TABLE_IP));
+  g_assert_true (table->spec == ic_table_spec ("ip"));
   /* Quoted values are values: the empty quoted end date is missing. */
   g_assert_cmpint (ic_table_column (table, "evaluation_end_date")->dates[2], ==, IC_DATE_NONE);
   g_assert_cmpint (ic_table_column (table, "evaluation_end_date")->dates[0], ==, ic_date_from_ymd (2024, 2, 10));
@@ -1305,7 +1310,7 @@ test_many_rows (Fixture *f, gconstpointer data)
   for (guint i = 0; i < n; i++)
     g_string_append_printf (content, "A-%u;EPP;2024-01-%02u;W-%u;;PMI;;T%u\n",
                             i, 1 + i % 28, i % 7000, i % 3);
-  table = read_ok (f, IC_TABLE_PMI_ACTS, content->str);
+  table = read_ok (f, "pmi_acts", content->str);
   person = ic_table_column (table, "person_id");
   date = ic_table_column (table, "act_date");
   g_assert_cmpuint (table->n_rows, ==, n);
@@ -1329,7 +1334,7 @@ test_lenient_counts_rejected (Fixture *f, gconstpointer data)
   g_autoptr (IcTable) table = NULL;
   (void) data;
 
-  table = read_text (f, IC_TABLE_PMI_ACTS,
+  table = read_text (f, "pmi_acts",
                      PMI_HEADER
                      "A-1;EPP;2024-03-01;W-1;;PMI;SF;Nord\n"         /* 2 kept */
                      "A-2;EPP;2024-02-30;W-2;;PMI;SF;Nord\n"         /* 3 date */
@@ -1377,7 +1382,7 @@ test_lenient_no_trace (Fixture *f, gconstpointer data)
   IcTableColumn *person, *type;
   (void) data;
 
-  table = read_text (f, IC_TABLE_PMI_ACTS,
+  table = read_text (f, "pmi_acts",
                      PMI_HEADER
                      "A-1;EPP;2024-03-01;W-1;;PMI;;Nord\n"
                      "A-2;SECRET_ACT;2024-02-30;W-SECRET;;PMI;;Secret\n"
@@ -1403,7 +1408,7 @@ test_lenient_duplicate_after_invalid (Fixture *f, gconstpointer data)
   g_autoptr (IcTable) table = NULL;
   (void) data;
 
-  table = read_text (f, IC_TABLE_IP,
+  table = read_text (f, "ip",
                      IP_HEADER
                      "IP-1;2024-13-10;;\n"   /* 2: invalid, set aside */
                      "IP-1;2024-01-10;;\n"   /* 3: the first valid IP-1: kept */
@@ -1427,7 +1432,7 @@ test_lenient_missing_column (Fixture *f, gconstpointer data)
   (void) data;
 
   /* A missing required column is no row's problem: even --lenient fails. */
-  g_assert_null (read_text (f, IC_TABLE_IP, "ip_id;territory\nIP-1;Nord\n", TRUE, &error));
+  g_assert_null (read_text (f, "ip", "ip_id;territory\nIP-1;Nord\n", TRUE, &error));
   g_assert_error (error, IC_TABLE_ERROR, IC_TABLE_ERROR_UNREADABLE);
   g_assert_cmpstr (error->message, ==, "ip.csv:1: missing required column received_date");
   g_assert_cmpuint (ic_problems_count (f->problems), ==, 1);
@@ -1446,7 +1451,7 @@ test_lenient_dataset (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (IcProblems) problems = ic_problems_new (50);
   g_autoptr (IcDataset) dataset = NULL;
-  gboolean wanted[IC_N_TABLES] = { FALSE };
+  g_autofree gboolean *wanted = g_new0 (gboolean, ic_table_registry_size (ic_tables ()));
   (void) data;
 
   g_free (ic_test_write (f->dir, "births.csv", BIRTHS_HEADER "B-1;2024-01-05;\nB-2;2024-01-32;\n"));
@@ -1455,23 +1460,23 @@ test_lenient_dataset (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_true (dataset->lenient);
   g_assert_cmpuint (ic_problems_count (problems), ==, 0);
-  g_assert_cmpuint (dataset->tables[IC_TABLE_BIRTHS]->rejected, ==, 1);
-  g_assert_cmpuint (dataset->tables[IC_TABLE_BIRTHS]->n_rows, ==, 1);
-  g_assert_cmpuint (dataset->tables[IC_TABLE_IP]->rejected, ==, 0);
+  g_assert_cmpuint (ic_dataset_table (dataset, "births")->rejected, ==, 1);
+  g_assert_cmpuint (ic_dataset_table (dataset, "births")->n_rows, ==, 1);
+  g_assert_cmpuint (ic_dataset_table (dataset, "ip")->rejected, ==, 0);
   /* Absent files are no error: no table, and not present. */
-  g_assert_null (dataset->tables[IC_TABLE_PMI_ACTS]);
-  g_assert_false (dataset->present[IC_TABLE_PMI_ACTS]);
-  g_assert_false (dataset->present[IC_TABLE_POPULATIONS]);
+  g_assert_null (ic_dataset_table (dataset, "pmi_acts"));
+  g_assert_false (ic_dataset_present (dataset, "pmi_acts"));
+  g_assert_false (ic_dataset_present (dataset, "populations"));
   g_clear_pointer (&dataset, ic_dataset_free);
 
   /* Only the wanted tables are read (a present file not wanted is not
    * checked, even strictly). */
-  wanted[IC_TABLE_IP] = TRUE;
+  wanted[ic_table_registry_index (ic_tables (), "ip")] = TRUE;
   dataset = ic_dataset_load (f->dir, wanted, FALSE, NULL, problems, &error);
   g_assert_no_error (error);
-  g_assert_null (dataset->tables[IC_TABLE_BIRTHS]);
-  g_assert_true (dataset->present[IC_TABLE_BIRTHS]);
-  g_assert_nonnull (dataset->tables[IC_TABLE_IP]);
+  g_assert_null (ic_dataset_table (dataset, "births"));
+  g_assert_true (ic_dataset_present (dataset, "births"));
+  g_assert_nonnull (ic_dataset_table (dataset, "ip"));
 }
 
 /* ------------------------------------------------------------------ */
@@ -1499,7 +1504,7 @@ test_privacy (Fixture *f, gconstpointer data)
                         "A-3;EPP;2024-01-01;MERE-MARTIN;;PMI;;Quartier-Secret\n"
                         "A-5;EPP;\"2024-01-01\"MERE-MARTIN;;;PMI;;\n"
                         "A-6;EPP;2024-01-01;MERE-MARTIN;;PMI;;Quartier-Secret;ENFANT-DUPONT\n");
-  table = ic_table_read (IC_TABLE_PMI_ACTS, path, f->territories, FALSE, NULL, problems, &error);
+  table = ic_table_read (ic_table_spec ("pmi_acts"), path, f->territories, FALSE, NULL, problems, &error);
   g_assert_no_error (error);
   text = ic_problems_to_string (problems);
   g_test_message ("%s", text);
@@ -1586,7 +1591,7 @@ read_with_threshold (const char *path, gsize threshold, gboolean lenient, IcInte
 {
   /* 0: one thread. */
   IcInputOptions options = { .threads = threshold == 0 ? 1 : 2, .split_threshold = threshold };
-  return ic_table_read (IC_TABLE_PMI_ACTS, path, territories, lenient, &options, problems, error);
+  return ic_table_read (ic_table_spec ("pmi_acts"), path, territories, lenient, &options, problems, error);
 }
 
 /* A file is first read as UTF-8, its encoding decided beside the reading;
@@ -1618,7 +1623,7 @@ test_encoding_read_again (Fixture *f, gconstpointer data)
       ic_interner_intern (territories, "", 0, NULL);
       IcInputOptions options = { .defer_checksum = deferred, .chunk_size = deferred ? 0 : 4096 };
 
-      table = ic_table_read (IC_TABLE_BIRTHS, path, territories, TRUE, &options, problems, &error);
+      table = ic_table_read (ic_table_spec ("births"), path, territories, TRUE, &options, problems, &error);
       g_assert_no_error (error);
       g_assert_cmpuint (table->n_rows, ==, 3000);
       g_assert_cmpuint (table->rejected, ==, 1);
@@ -1776,9 +1781,9 @@ test_split_same_problems (Fixture *f, gconstpointer data)
 static void
 test_rules_resolve (void)
 {
-  for (int id = 0; id < IC_N_TABLES; id++)
+  for (guint id = 0; id < ic_table_registry_size (ic_tables ()); id++)
     {
-      const IcTableSpec *spec = ic_table_spec (id);
+      const IcTableSpec *spec = ic_table_registry_nth (ic_tables (), id);
       guint n = 0;
       IcResolvedRule *rules = ic_table_rules_resolve (spec, &n);
 
@@ -1791,7 +1796,7 @@ test_rules_resolve (void)
           for (guint k = 0; rules[i].rule->key != NULL && rules[i].rule->key[k] != NULL; k++)
             g_assert_cmpint (rules[i].key[k], >=, 0);
         }
-      if (id == IC_TABLE_PMI_ACTS)
+      if (strcmp (spec->name, "pmi_acts") == 0)
         {
           /* act_date (column 2) not before person_birth_date (4) for the
            * three child acts only: their public values 3, 6 and 7. */
@@ -1806,8 +1811,8 @@ test_rules_resolve (void)
       ic_table_rules_free (rules, n);
     }
   /* The key rule keeps the population table in one part. */
-  g_assert_true (ic_table_rules_need_one_part (ic_table_spec (IC_TABLE_POPULATIONS)));
-  g_assert_false (ic_table_rules_need_one_part (ic_table_spec (IC_TABLE_PMI_ACTS)));
+  g_assert_true (ic_table_rules_need_one_part (ic_table_spec ("populations")));
+  g_assert_false (ic_table_rules_need_one_part (ic_table_spec ("pmi_acts")));
 }
 
 int

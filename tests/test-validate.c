@@ -80,6 +80,39 @@ test_unclaimed_files (void)
   ic_test_rmtree (dir);
 }
 
+/* Tables shipped with plugins are listed and read like the engine's:
+ * bsem_referrals (build/plugins/tables/) and own_visits, from the tables/
+ * folder of a directory of INDICORE_PLUGIN_PATH; a .csv file of no table is
+ * still a warning. */
+static void
+test_plugin_tables (void)
+{
+  g_autofree char *dir = ic_test_tmpdir ();
+  g_autofree char *plugins = ic_test_tmpdir ();
+  g_autofree char *tables = g_build_filename (plugins, "tables", NULL);
+  g_autofree char *out = NULL;
+  const char *validate[] = { "validate", "--data", dir, NULL };
+
+  g_assert_cmpint (g_mkdir (tables, 0700), ==, 0);
+  g_free (ic_test_write (tables, "own_visits.json",
+                         "{ \"name\": \"own_visits\", \"file\": \"own_visits.csv\", \"dated_by\": \"day\", \"columns\": ["
+                         " { \"name\": \"visit_id\", \"kind\": \"row_id\", \"required\": true },"
+                         " { \"name\": \"day\", \"kind\": \"date\", \"required\": true } ] }"));
+  g_free (ic_test_write (dir, "own_visits.csv", "visit_id;day\nV-1;2023-05-02\nV-2;2023-06-02\n"));
+  g_free (ic_test_write (dir, "bsem_referrals.csv", "referral_id;person_id;referral_date\nR-1;P-1;2024-01-10\n"));
+  g_free (ic_test_write (dir, "visits.csv", "x\n"));
+  g_setenv ("INDICORE_PLUGIN_PATH", plugins, TRUE);
+  g_assert_cmpint (ic_test_spawn (validate, &out, NULL), ==, 0);
+  g_setenv ("INDICORE_PLUGIN_PATH", "", TRUE);
+  assert_has (out, "bsem_referrals.csv valid, 1 row\n");
+  assert_has (out, "own_visits.csv   valid, 2 rows\n");
+  assert_has (out, "\nvisits.csv       warning: not read (no table has this file name)\n");
+  /* The years of both tables' dated_by columns. */
+  assert_has (out, "\nYears of the records: 2023, 2024\n");
+  ic_test_rmtree (plugins);
+  ic_test_rmtree (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -87,5 +120,6 @@ main (int argc, char **argv)
   g_test_add_func ("/validate/warn/unknown-column", test_unknown_column);
   g_test_add_func ("/validate/warn/unknown-column-line-break", test_unknown_column_line_break);
   g_test_add_func ("/validate/warn/unclaimed-file", test_unclaimed_files);
+  g_test_add_func ("/validate/plugin-tables", test_plugin_tables);
   return g_test_run ();
 }

@@ -33,10 +33,10 @@ typedef struct {
 /* What an indicator read: an input table, or a population (its count and
  * where it came from). */
 typedef struct {
-  char *table;      /* "pmi_acts", or NULL for a population */
-  char *population; /* "births", or NULL for a table */
+  char *table;      /* the table's name, or NULL for a population */
+  char *population; /* the population's name, or NULL for a table */
   char *period;     /* the population's period ("2024"); NULL for a table */
-  char *origin;     /* the file its count came from: "populations.csv" */
+  char *origin;     /* the file its count came from (the reference table's, or the deriving one's) */
   char *source;     /* who counted it: "INSEE état civil"; NULL when unknown */
   gboolean has_value;
   gint64 value;

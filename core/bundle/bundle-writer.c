@@ -356,20 +356,27 @@ add_other_codes (JsonBuilder *b, IcTable *table)
   json_builder_end_object (b);
 }
 
+static gint
+compare_table_names (gconstpointer a, gconstpointer b)
+{
+  return strcmp ((*(IcTable *const *) a)->spec->name, (*(IcTable *const *) b)->spec->name);
+}
+
 static void
 add_inputs (JsonBuilder *b, IcDataset *dataset)
 {
   /* Sorted by table name, like everything else in the bundle. */
-  static const IcTableId order[] = { IC_TABLE_BIRTHS, IC_TABLE_BSEM_REFERRALS, IC_TABLE_IP, IC_TABLE_PMI_ACTS,
-                                     IC_TABLE_POPULATIONS };
+  g_autoptr (GPtrArray) order = g_ptr_array_new ();
 
+  for (guint id = 0; id < dataset->tables->len; id++)
+    if (ic_dataset_nth (dataset, id) != NULL)
+      g_ptr_array_add (order, ic_dataset_nth (dataset, id));
+  g_ptr_array_sort (order, compare_table_names);
   json_builder_set_member_name (b, "inputs");
   json_builder_begin_array (b);
-  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+  for (guint i = 0; i < order->len; i++)
     {
-      IcTable *table = dataset->tables[order[i]];
-      if (table == NULL)
-        continue;
+      IcTable *table = order->pdata[i];
       json_builder_begin_object (b);
       add_string_or_null (b, "table", table->spec->name);
       add_string_or_null (b, "file", table->spec->file);

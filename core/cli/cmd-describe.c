@@ -9,6 +9,7 @@
 #include "framework.h"
 #include "paths.h"
 #include "population.h"
+#include "table-registry.h"
 
 /* ">= 20 % (value)", "count >= 1656", "progress (value)", "none". */
 static char *
@@ -97,16 +98,22 @@ static void
 print_inputs (const IcPluginInfo *desc)
 {
   g_print ("%s", _("  Inputs:      "));
+  const IcTableSpec *reference = ic_table_registry_reference (ic_tables ());
+
   for (guint i = 0; desc->tables[i]; i++)
-    g_print (" %s.csv%s", desc->tables[i], desc->tables[i + 1] ? "," : "");
+    g_print (" %s%s", ic_table_spec (desc->tables[i]) ? ic_table_spec (desc->tables[i])->file : desc->tables[i],
+             desc->tables[i + 1] ? "," : "");
   for (guint i = 0; desc->populations && desc->populations[i]; i++)
     {
       g_autofree char *what = ic_population_french_name (desc->populations[i]);
-      gboolean derivable = g_strcmp0 (desc->populations[i], "births") == 0
-                           || g_strcmp0 (desc->populations[i], "children_under_2") == 0;
-      g_print (derivable ? _("%s %s (row \"%s\" of populations.csv, or derived from births.csv)")
-                         : _("%s %s (row \"%s\" of populations.csv)"),
-               i == 0 ? ";" : ",", what, desc->populations[i]);
+      const IcTableSpec *deriving = NULL;
+      const IcPopulationSpec *population = ic_table_registry_population (ic_tables (), desc->populations[i], &deriving);
+      const char *file = reference != NULL ? reference->file : "-";
+      if (population != NULL && population->date != NULL)
+        g_print (_("%s %s (row \"%s\" of %s, or derived from %s)"), i == 0 ? ";" : ",", what, desc->populations[i],
+                 file, deriving->file);
+      else
+        g_print (_("%s %s (row \"%s\" of %s)"), i == 0 ? ";" : ",", what, desc->populations[i], file);
     }
   g_print ("\n");
 }

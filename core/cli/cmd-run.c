@@ -23,9 +23,9 @@
 static void
 print_set_aside (IcRun *run)
 {
-  for (int id = 0; id < IC_N_TABLES; id++)
+  for (guint id = 0; id < run->dataset->tables->len; id++)
     {
-      const IcTable *table = run->dataset->tables[id];
+      const IcTable *table = ic_dataset_nth (run->dataset, id);
       if (table == NULL || table->rejected == 0)
         continue;
       g_printerr (g_dngettext (NULL, "indicore: %s: %llu invalid row of %llu set aside (--lenient): "
@@ -489,6 +489,8 @@ ic_cmd_run (int argc, char **argv)
     }
   if (!read_history (&a, history))
     return IC_EXIT_USAGE;
+  /* The plugins first: their directories may ship the tables of the data. */
+  plugins = scan_plugins (&a);
   if (!ic_dataset_check_directory (a.data, &error))
     {
       g_printerr (_("indicore run: %s\nNo bundle was written.\n"), error->message);
@@ -500,7 +502,6 @@ ic_cmd_run (int argc, char **argv)
       for (guint i = 0; only_ids[i]; i++)
         g_strstrip (only_ids[i]);
     }
-  plugins = scan_plugins (&a);
   fill_options (&a, only_ids, history, &options);
   if (a.config != NULL
       && !apply_config_framework (a.config, a.year, &options, &framework, &department_targets, &error))

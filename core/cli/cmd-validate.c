@@ -6,6 +6,8 @@
 
 #include "commands.h"
 #include "dataset.h"
+#include "loader.h"
+#include "paths.h"
 
 /* « UTF-8, separator ; » and the like: what the reader decided, so that a
  * file read otherwise than meant (a separator Excel chose) shows it. */
@@ -30,6 +32,26 @@ print_unknown_columns (const IcTable *table)
   for (guint i = 0; i < table->unknown_columns->len; i++)
     g_print (_("%-16s warning: column %s is read by no indicator: ignored\n"), "",
              (const char *) table->unknown_columns->pdata[i]);
+}
+
+/* The tables the plugin directories ship (their tables/ folders), known
+ * like the engine's; a folder refused is a warning. */
+static void
+add_plugin_tables (void)
+{
+  g_auto (GStrv) dirs = ic_paths_plugin_search (NULL);
+  g_autoptr (GPtrArray) refused = g_ptr_array_new ();
+
+  ic_plugin_tables_add ((const char *const *) dirs, refused);
+  for (guint i = 0; i < refused->len; i++)
+    {
+      IcRefusal *refusal = refused->pdata[i];
+      g_printerr (_("indicore validate: warning: %s: %s\n"), refusal->path, refusal->message);
+      g_free (refusal->path);
+      g_free (refusal->reason);
+      g_free (refusal->message);
+      g_free (refusal);
+    }
 }
 
 static void
@@ -76,6 +98,7 @@ ic_cmd_validate (int argc, char **argv)
       g_printerr ("%s", _("indicore validate: expected --data DIR\n"));
       return IC_EXIT_USAGE;
     }
+  add_plugin_tables ();
   if (ic_dataset_check_directory (data, &error))
     dataset = ic_dataset_load (data, NULL, FALSE, NULL, problems, &error);
   if (dataset == NULL)
@@ -83,12 +106,17 @@ ic_cmd_validate (int argc, char **argv)
       g_printerr (_("indicore validate: %s\n"), error->message);
       return IC_EXIT_USAGE;
     }
-  for (int id = 0; id < IC_N_TABLES; id++)
+  for (guint id = 0; id < dataset->tables->len; id++)
     {
-      IcTable *table = dataset->tables[id];
+      IcTable *table = ic_dataset_nth (dataset, id);
+      const IcTableSpec *spec = ic_table_registry_nth (dataset->registry, id);
+      const char *refusal = ic_table_registry_refusal (dataset->registry, spec->name, FALSE);
+      /* Two schemas of it: read with the first, its plugins refused. */
+      if (refusal != NULL)
+        g_print (_("%-16s warning: %s\n"), spec->file, refusal);
       if (table == NULL)
         {
-          g_print (_("%-16s absent\n"), ic_table_spec (id)->file);
+          g_print (_("%-16s absent\n"), spec->file);
           continue;
         }
       g_print (g_dngettext (NULL, "%-16s valid, %llu row\n", "%-16s valid, %llu rows\n", table->n_rows),

@@ -1,5 +1,6 @@
 /* scaffold.c: `indicore new-plugin ID` writes a plugin folder that builds
- * and tests out of the tree: source, definition, meson.build, data, test. */
+ * and tests out of the tree: source, definition and test from the templates
+ * of scaffold/, meson.build, and data from the tables' schemas ("sample"). */
 #include "scaffold.h"
 
 #include <glib/gi18n.h>
@@ -7,87 +8,12 @@
 #include <string.h>
 
 #include "identifier.h"
+#include "paths.h"
+#include "table-registry.h"
 
 G_DEFINE_QUARK (ic-scaffold-error-quark, ic_scaffold_error)
 
 /* Every @ID@ is replaced by the plugin's id. */
-static const char source_template[] =
-  "/* @ID@: distinct women with an early postnatal interview (EPNP) by the PMI\n"
-  " * in the year, over the births of the year. Change the counting below to\n"
-  " * your indicator's rule; see docs/writing-a-plugin.md of indicore.\n"
-  " * No prose here: what a report says is French, written in @ID@.json\n"
-  " * (text_fr, and the messages this code names by id). */\n"
-  "#include <indicore/indicore-plugin.h>\n"
-  "\n"
-  "static gboolean\n"
-  "compute (const IcApi *api, IcContext *ctx, GError **error)\n"
-  "{\n"
-  "  gint64 n = api->table_rows (ctx, \"pmi_acts\");\n"
-  "  const guint16 *type = api->codes (ctx, \"pmi_acts\", \"act_type\");\n"
-  "  const guint16 *provider = api->codes (ctx, \"pmi_acts\", \"provider\");\n"
-  "  const gint32 *date = api->dates (ctx, \"pmi_acts\", \"act_date\");\n"
-  "  const guint16 *territory = api->territories (ctx, \"pmi_acts\");\n"
-  "  guint32 n_persons;\n"
-  "  const guint32 *person = api->ids (ctx, \"pmi_acts\", \"person_id\", &n_persons);\n"
-  "  IcDistinct *counted;\n"
-  "  gint32 first, last;\n"
-  "  gint64 elsewhere = 0;\n"
-  "\n"
-  "  if (!type || !provider || !date || !territory || !person)\n"
-  "    {\n"
-  "      /* The reason of an error goes into the report as it is: in French. */\n"
-  "      g_set_error_literal (error, g_quark_from_static_string (\"@ID@\"), 1,\n"
-  "                           \"il manque à pmi_acts une colonne que ce module lit\");\n"
-  "      return FALSE;\n"
-  "    }\n"
-  "  api->period (ctx, &first, &last);\n"
-  "  counted = api->distinct_new (ctx, n_persons);\n"
-  "  for (gint64 i = 0; i < n; i++)\n"
-  "    if (type[i] == IC_ACT_EPNP && date[i] >= first && date[i] <= last)\n"
-  "      {\n"
-  "        if (provider[i] == IC_PROVIDER_PMI)\n"
-  "          api->distinct_add (counted, person[i], territory[i]);\n"
-  "        else\n"
-  "          elsewhere++;\n"
-  "      }\n"
-  "  if (elsewhere > 0)\n"
-  "    {\n"
-  "      /* A warning by its id in @ID@.json's \"messages\", with its count:\n"
-  "       * the engine writes the French, singular or plural. */\n"
-  "      const IcMessageParam params[] = { { \"n\", elsewhere } };\n"
-  "      api->warning_message (ctx, \"not_by_pmi\", params, G_N_ELEMENTS (params));\n"
-  "    }\n"
-  "  /* Counts, denominator, strata by territory, not-available reasons: the engine's. */\n"
-  "  api->finish_over_population (ctx, counted, \"births\");\n"
-  "  return TRUE;\n"
-  "}\n"
-  "\n"
-  "static const char *const tables[] = { \"pmi_acts\", NULL };\n"
-  "static const char *const populations[] = { \"births\", NULL };\n"
-  "\n"
-  "IC_PLUGIN_DEFINE (\"@ID@\", \"0.1.0\", tables, populations, compute)\n";
-
-static const char definition_template[] =
-  "{\n"
-  "  \"id\": \"@ID@\",\n"
-  "  \"version\": \"0.1.0\",\n"
-  "  \"title\": \"Taux de couverture des EPNP réalisés par la PMI (@ID@)\",\n"
-  "  \"description\": \"Part des naissances de l'année dont la mère a eu son entretien postnatal précoce (EPNP) avec la PMI.\",\n"
-  "  \"period\": \"calendar_year\",\n"
-  "  \"unit\": \"%\",\n"
-  "  \"target\": null,\n"
-  "  \"parameters\": {},\n"
-  "  \"numerator\": \"les femmes distinctes ayant au moins un EPNP réalisé par la PMI dans l'année\",\n"
-  "  \"denominator\": \"les naissances de l'année : populations.csv, ou à défaut births.csv\",\n"
-  "  \"text_fr\": \"{num} {num:femme a|femmes ont} bénéficié d'un EPNP réalisé par la PMI en {Y} sur {den} {den:naissance|naissances}, soit {value} %\",\n"
-  "  \"messages\": {\n"
-  "    \"not_by_pmi\": {\n"
-  "      \"one\": \"{n} EPNP de l'année réalisé par un autre acteur que la PMI n'est pas compté\",\n"
-  "      \"other\": \"{n} EPNP de l'année réalisés par un autre acteur que la PMI ne sont pas comptés\"\n"
-  "    }\n"
-  "  }\n"
-  "}\n";
-
 static const char meson_template[] =
   "project('@ID@', 'c',\n"
   "  version: '0.1.0',\n"
@@ -113,37 +39,6 @@ static const char meson_template[] =
   "  args: [indicore.full_path(), plugin.full_path(), meson.current_source_dir()],\n"
   "  depends: plugin,\n"
   ")\n";
-
-static const char test_template[] =
-  "#!/bin/sh\n"
-  "# Runs the engine with this plugin on data/ and checks the figures worked\n"
-  "# out by hand: 1 woman (two EPNP by the PMI in 2024; one by a maternity\n"
-  "# does not count, and is said in a warning) over 3 births of 2024 = 33.3 %.\n"
-  "set -eu\n"
-  "indicore=$1 plugin=$2 source=$3\n"
-  "dir=$(mktemp -d)\n"
-  "trap 'rm -rf \"$dir\"' EXIT\n"
-  "mkdir \"$dir/plugins\"\n"
-  "cp \"$plugin\" \"$source/@ID@.json\" \"$dir/plugins/\"\n"
-  "\"$indicore\" run --data \"$source/data\" --year 2024 --department 23 \\\n"
-  "  --plugins \"$dir/plugins\" --only @ID@ --out \"$dir/bundle.json\"\n"
-  "grep -q '\"numerator\": 1,' \"$dir/bundle.json\"\n"
-  "grep -q '\"denominator\": 3,' \"$dir/bundle.json\"\n"
-  "grep -q '\"value\": 33.3,' \"$dir/bundle.json\"\n"
-  "grep -q '\"1 EPNP de l.année réalisé par un autre acteur que la PMI n.est pas compté\"' \"$dir/bundle.json\"\n"
-  "echo \"@ID@: 1/3 = 33.3 % as expected\"\n";
-
-static const char births_template[] =
-  "birth_id;birth_date;territory\n"
-  "B1;10/01/2024;Nord\n"
-  "B2;05/03/2024;Nord\n"
-  "B3;20/07/2024;Sud\n";
-
-static const char acts_template[] =
-  "act_id;act_type;act_date;person_id;person_birth_date;provider;professional;territory\n"
-  "A1;EPNP;01/02/2024;W1;;PMI;SF;Nord\n"
-  "A2;EPNP;01/03/2024;W1;;PMI;SF;Nord\n"
-  "A3;EPNP;01/08/2024;W2;;MATERNITY;SF;Sud\n";
 
 static const char readme_template[] =
   "# @ID@: an indicore plugin\n"
@@ -187,6 +82,48 @@ write_file (const char *dir, const char *name, const char *template, const char 
   return TRUE;
 }
 
+/* The template @name of the scaffold's directory (ic_paths_scaffold()),
+ * written as @file of @dir, every @ID@ replaced. */
+static gboolean
+write_template (const char *dir, const char *file, const char *name, const char *id, gboolean executable,
+                GError **error)
+{
+  g_autofree char *path = g_build_filename (ic_paths_scaffold (), name, NULL);
+  g_autofree char *template = NULL;
+  g_autoptr (GError) local = NULL;
+
+  if (!g_file_get_contents (path, &template, NULL, &local))
+    {
+      g_set_error (error, IC_SCAFFOLD_ERROR, IC_SCAFFOLD_ERROR_WRITE, "%s", local->message);
+      return FALSE;
+    }
+  return write_file (dir, file, template, id, executable, error);
+}
+
+/* A sample data file for each table whose schema has a "sample": its
+ * columns' header, then the sample's rows. */
+static gboolean
+write_samples (const char *data, GError **error)
+{
+  const IcTableRegistry *registry = ic_tables ();
+
+  for (guint id = 0; id < ic_table_registry_size (registry); id++)
+    {
+      const IcTableSpec *spec = ic_table_registry_nth (registry, id);
+      g_autoptr (GString) text = g_string_new (NULL);
+      if (spec->sample == NULL)
+        continue;
+      for (guint c = 0; c < spec->n_columns; c++)
+        g_string_append_printf (text, "%s%s", c > 0 ? ";" : "", spec->columns[c].name);
+      g_string_append_c (text, '\n');
+      for (guint i = 0; spec->sample[i] != NULL; i++)
+        g_string_append_printf (text, "%s\n", spec->sample[i]);
+      if (!write_file (data, spec->file, text->str, "", FALSE, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 char *
 ic_scaffold_write (const char *parent, const char *id, GError **error)
 {
@@ -212,13 +149,12 @@ ic_scaffold_write (const char *parent, const char *id, GError **error)
       g_set_error (error, IC_SCAFFOLD_ERROR, IC_SCAFFOLD_ERROR_WRITE, "%s: %s", data, g_strerror (errno));
       return NULL;
     }
-  if (!write_file (dir, source, source_template, id, FALSE, error)
-      || !write_file (dir, definition, definition_template, id, FALSE, error)
+  if (!write_template (dir, source, "plugin.c.in", id, FALSE, error)
+      || !write_template (dir, definition, "definition.json.in", id, FALSE, error)
       || !write_file (dir, "meson.build", meson_template, id, FALSE, error)
-      || !write_file (dir, test, test_template, id, TRUE, error)
+      || !write_template (dir, test, "test.sh.in", id, TRUE, error)
       || !write_file (dir, "README.md", readme_template, id, FALSE, error)
-      || !write_file (data, "births.csv", births_template, id, FALSE, error)
-      || !write_file (data, "pmi_acts.csv", acts_template, id, FALSE, error))
+      || !write_samples (data, error))
     return NULL;
   return g_steal_pointer (&dir);
 }

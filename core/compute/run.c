@@ -13,18 +13,84 @@
 
 G_DEFINE_QUARK (ic-run-error-quark, ic_run_error)
 
-void
-ic_run_wanted_tables (GPtrArray *plugins, gboolean *wanted)
+/* The tables an indicator reads: those it declares, and for its
+ * populations the reference table and the tables deriving them. */
+static gboolean
+reads_table (const IcPluginInfo *d, const IcTableSpec *spec)
 {
-  memset (wanted, 0, sizeof (gboolean) * IC_N_TABLES);
-  for (guint i = 0; i < plugins->len; i++)
+  for (guint k = 0; d->tables[k]; k++)
+    if (strcmp (d->tables[k], spec->name) == 0)
+      return TRUE;
+  for (guint k = 0; d->populations != NULL && d->populations[k]; k++)
     {
-      const IcPluginInfo *d = &((IcPlugin *) plugins->pdata[i])->info;
-      for (guint k = 0; d->tables[k]; k++)
-        wanted[ic_table_id_from_name (d->tables[k])] = TRUE;
-      if (d->populations != NULL && d->populations[0] != NULL)
-        wanted[IC_TABLE_POPULATIONS] = wanted[IC_TABLE_BIRTHS] = TRUE;
+      const IcTableSpec *deriving = NULL;
+      const IcPopulationSpec *population = ic_table_registry_population (ic_tables (), d->populations[k], &deriving);
+      if (spec->populations_role || (population != NULL && population->date != NULL && deriving == spec))
+        return TRUE;
     }
+  return FALSE;
+}
+
+gboolean *
+ic_run_wanted_tables (GPtrArray *plugins)
+{
+  const IcTableRegistry *registry = ic_tables ();
+  guint n = ic_table_registry_size (registry);
+  gboolean *wanted = g_new0 (gboolean, MAX (n, 1u));
+
+  for (guint id = 0; id < n; id++)
+    for (guint i = 0; i < plugins->len && !wanted[id]; i++)
+      wanted[id] = reads_table (&((IcPlugin *) plugins->pdata[i])->info, ic_table_registry_nth (registry, id));
+  return wanted;
+}
+
+/* Keeps in @keep the columns of @spec plugin @d reads: those it declares
+ * (all when it gives no list), and for its populations the reference
+ * table's and the date of a population derived from @spec. */
+static void
+keep_plugin_columns (const IcPluginInfo *d, const IcTableSpec *spec, gboolean *keep)
+{
+  for (guint k = 0; d->tables[k]; k++)
+    if (strcmp (d->tables[k], spec->name) == 0)
+      for (guint c = 0; c < spec->n_columns; c++)
+        {
+          g_autofree char *name = g_strconcat (spec->name, ".", spec->columns[c].name, NULL);
+          keep[c] |= d->columns == NULL || g_strv_contains ((const char *const *) d->columns, name);
+        }
+  for (guint k = 0; d->populations != NULL && d->populations[k]; k++)
+    {
+      const IcTableSpec *deriving = NULL;
+      const IcPopulationSpec *population = ic_table_registry_population (ic_tables (), d->populations[k], &deriving);
+      for (guint c = 0; spec->populations_role && c < spec->n_columns; c++)
+        keep[c] = TRUE;
+      if (population != NULL && population->date != NULL && deriving == spec)
+        keep[ic_table_spec_column (spec, population->date)] = TRUE;
+    }
+}
+
+GPtrArray *
+ic_run_kept_columns (GPtrArray *plugins)
+{
+  const IcTableRegistry *registry = ic_tables ();
+  GPtrArray *kept = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint id = 0; id < ic_table_registry_size (registry); id++)
+    {
+      const IcTableSpec *spec = ic_table_registry_nth (registry, id);
+      gboolean *keep = g_new0 (gboolean, MAX (spec->n_columns, 1u));
+      int territory = ic_table_spec_column (spec, "territory");
+      int dated_by = spec->dated_by != NULL ? ic_table_spec_column (spec, spec->dated_by) : -1;
+
+      for (guint i = 0; i < plugins->len; i++)
+        keep_plugin_columns (&((IcPlugin *) plugins->pdata[i])->info, spec, keep);
+      /* The core's own: territories (strata), the years the data cover. */
+      if (territory >= 0)
+        keep[territory] = TRUE;
+      if (dated_by >= 0)
+        keep[dated_by] = TRUE;
+      g_ptr_array_add (kept, keep);
+    }
+  return kept;
 }
 
 static GPtrArray *
@@ -59,17 +125,6 @@ ic_run_set_aside_warning (const char *file, gint64 rows)
                           ic_fr_plural (rows, "ligne invalide écartée", "lignes invalides écartées"));
 }
 
-/* The tables an indicator reads, for the lenient warnings. */
-static gboolean
-reads_table (const IcPluginInfo *d, IcTableId id)
-{
-  gboolean populations = d->populations != NULL && d->populations[0] != NULL;
-  for (guint k = 0; d->tables[k]; k++)
-    if (ic_table_id_from_name (d->tables[k]) == (int) id)
-      return TRUE;
-  return populations && (id == IC_TABLE_POPULATIONS || id == IC_TABLE_BIRTHS);
-}
-
 /* Prepares @result and starts its computation: in a child process added to
  * @jobs, or here with --no-isolation. */
 static void
@@ -91,20 +146,20 @@ start_one (IcRun *run, IcPlugin *plugin, IcResult *result, GPtrArray *jobs)
 
   for (guint k = 0; d->tables[k]; k++)
     {
-      IcTableId id = ic_table_id_from_name (d->tables[k]);
       ic_result_add_table_source (result, d->tables[k]);
-      if (dataset->tables[id] == NULL)
+      if (ic_dataset_table (dataset, d->tables[k]) == NULL)
         {
           g_autofree char *reason = g_strdup_printf ("le fichier %s manque dans le répertoire des données",
-                                                     ic_table_spec (id)->file);
+                                                     ic_table_spec (d->tables[k])->file);
           ic_result_set_not_available (result, reason);
         }
     }
-  for (int id = 0; id < IC_N_TABLES; id++)
-    if (dataset->tables[id] != NULL && dataset->tables[id]->rejected > 0 && reads_table (d, id))
+  for (guint id = 0; id < dataset->tables->len; id++)
+    if (ic_dataset_nth (dataset, id) != NULL && ic_dataset_nth (dataset, id)->rejected > 0
+        && reads_table (d, ic_dataset_nth (dataset, id)->spec))
       {
-        g_autofree char *warning = ic_run_set_aside_warning (ic_table_spec (id)->file,
-                                                             (gint64) dataset->tables[id]->rejected);
+        g_autofree char *warning = ic_run_set_aside_warning (ic_dataset_nth (dataset, id)->spec->file,
+                                                             (gint64) ic_dataset_nth (dataset, id)->rejected);
         ic_result_add_warning (result, warning);
       }
   if (result->status != IC_STATUS_OK)
@@ -179,7 +234,8 @@ ic_run_execute (IcPluginSet *plugins, const IcRunOptions *options, IcProblems *p
   g_autoptr (GPtrArray) selected = NULL;
   g_autofree const char **names = NULL;
   g_autoptr (GPtrArray) jobs = NULL;
-  gboolean wanted[IC_N_TABLES];
+  g_autofree gboolean *wanted = NULL;
+  g_autoptr (GPtrArray) kept = NULL;
   IcResultBounds bounds;
   gint64 loading, computing, started;
 
@@ -202,9 +258,11 @@ ic_run_execute (IcPluginSet *plugins, const IcRunOptions *options, IcProblems *p
   if (selected == NULL || !choose_framework (run, error))
     return NULL;
 
-  ic_run_wanted_tables (selected, wanted);
+  wanted = ic_run_wanted_tables (selected);
+  kept = ic_run_kept_columns (selected);
   loading = g_get_monotonic_time ();
-  run->dataset = ic_dataset_load (options->data_dir, wanted, options->lenient, &options->input, problems, error);
+  run->dataset = ic_dataset_load_columns (options->data_dir, wanted, (gboolean *const *) kept->pdata, options->lenient,
+                                          &options->input, problems, error);
   if (run->dataset == NULL || (options->check_year && !ic_dataset_check_year (run->dataset, options->year, error)))
     return NULL;
   computing = g_get_monotonic_time ();

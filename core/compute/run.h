@@ -66,12 +66,19 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcRun, ic_run_free)
 /* TRUE when some indicator has status error. */
 gboolean ic_run_has_error (IcRun *run);
 
-/* Which tables the plugins may read, directly or to derive a population
- * (IC_N_TABLES booleans into @wanted). */
-void ic_run_wanted_tables (GPtrArray *plugins, gboolean *wanted);
+/* Which tables the plugins may read, directly or to derive a population:
+ * a new array of one boolean per table of the registry (ic_tables()). */
+gboolean *ic_run_wanted_tables (GPtrArray *plugins);
+
+/* Which columns of each table the run stores (ic_dataset_load_columns()):
+ * for each table of the registry, one boolean per column, TRUE for a
+ * column some plugin declares (every column of its tables for a plugin
+ * without a list), for what its populations need, and for the core's own
+ * (territory, dated_by). A new array of g_free'd arrays. */
+GPtrArray *ic_run_kept_columns (GPtrArray *plugins);
 
 /* The warning of an indicator reading @file, of which --lenient set @rows
- * invalid rows aside: "ip.csv : 1 ligne invalide écartée (--lenient)".
+ * invalid rows aside: "actes.csv : 1 ligne invalide écartée (--lenient)".
  * Newly allocated. */
 char *ic_run_set_aside_warning (const char *file, gint64 rows);
 

@@ -119,11 +119,26 @@ api_table_rows (IcContext *ctx, const char *name)
   return table ? (gint64) table->n_rows : -1;
 }
 
+/* Whether the plugin declared the column (ABI 1.2 `columns`; without a
+ * list, every column of its tables). The territory column is always its:
+ * strata by territory are the engine's. */
+static gboolean
+declared_column (IcContext *ctx, const char *table_name, const char *column_name)
+{
+  g_autofree char *name = NULL;
+
+  if (ctx->columns == NULL || g_strcmp0 (column_name, "territory") == 0)
+    return TRUE;
+  name = g_strconcat (table_name, ".", column_name, NULL);
+  return g_strv_contains (ctx->columns, name);
+}
+
 static IcTableColumn *
 find_column (IcContext *ctx, const char *table_name, const char *column_name, IcColumnKind kind)
 {
   IcTable *table = declared_table (ctx, table_name);
-  IcTableColumn *column = table ? ic_table_column (table, column_name) : NULL;
+  IcTableColumn *column = table && column_name && declared_column (ctx, table_name, column_name)
+                            ? ic_table_column (table, column_name) : NULL;
   return column && column->spec->kind == kind ? column : NULL;
 }
 
@@ -522,6 +537,7 @@ ic_context_init (IcContext *ctx, IcDataset *dataset, const IcDefinition *definit
                  const char *const *tables, GHashTable *overrides, IcResult *result)
 {
   ctx->tables = tables;
+  ctx->columns = NULL;
   ctx->overrides = overrides;
   ctx->dataset = dataset;
   ctx->definition = definition;

@@ -17,6 +17,7 @@ struct _IcContext {
   GPtrArray *distincts;       /* IcDistinct handed out, freed with the context */
   GHashTable *overrides;      /* parameter -> gint64 *, from the configuration; borrowed, may be NULL */
   const char *const *tables;  /* the tables the plugin declared, NULL-terminated; borrowed, may be NULL */
+  const char *const *columns; /* the "table.column" it declared (ABI 1.2), or NULL: every column; borrowed */
 };
 
 /* The engine's api table: static, never freed. */

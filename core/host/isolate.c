@@ -18,6 +18,7 @@ compute (const IcPluginDescriptor *descriptor, const IcPlugin *plugin, IcDataset
 
   ic_context_init (&ctx, dataset, plugin->definition, (const char *const *) plugin->info.tables, overrides,
                    result);
+  ctx.columns = (const char *const *) plugin->info.columns;
   if (!descriptor->compute (ic_api_get (), &ctx, &error))
     ic_result_set_error (result, error ? error->message : "le module a échoué sans dire pourquoi");
   ic_context_clear (&ctx);

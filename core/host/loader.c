@@ -10,6 +10,7 @@
 
 #include "paths.h"
 #include "scanner.h"
+#include "table-registry.h"
 
 typedef struct {
   char *french;
@@ -312,6 +313,26 @@ scan_directory (IcPluginSet *set, const char *directory, const char *definitions
     }
 }
 
+void
+ic_plugin_tables_add (const char *const *directories, GPtrArray *refused)
+{
+  for (guint i = 0; directories != NULL && directories[i] != NULL; i++)
+    {
+      g_autofree char *tables = g_build_filename (directories[i], "tables", NULL);
+      g_autoptr (GError) local = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autofree char *message = NULL, *french = NULL;
+
+      if (!ic_table_schemas_ensure (NULL) || ic_table_registry_add_directory (ic_tables (), tables, TRUE, &local))
+        continue;
+      message = g_strdup_printf (_("table schema refused: %s"), local->message);
+      french = g_strdup_printf ("schéma de table refusé : %s", local->message);
+      ic_loader_set_error_literal (&error, IC_LOADER_ERROR_TABLE, message, french);
+      if (refused != NULL)
+        add_refusal (refused, tables, error);
+    }
+}
+
 IcPluginSet *
 ic_plugin_set_scan (const char *const *directories, const char *definitions_dir)
 {
@@ -319,6 +340,7 @@ ic_plugin_set_scan (const char *const *directories, const char *definitions_dir)
   set->plugins = g_ptr_array_new_with_free_func ((GDestroyNotify) ic_plugin_free);
   set->refused = g_ptr_array_new_with_free_func (refusal_free);
   set->overridden = g_ptr_array_new_with_free_func (refusal_free);
+  ic_plugin_tables_add (directories, set->refused);
   for (guint i = 0; directories && directories[i]; i++)
     scan_directory (set, directories[i], definitions_dir);
   g_ptr_array_sort (set->plugins, compare_plugins);

@@ -30,6 +30,8 @@ typedef enum {
   IC_LOADER_ERROR_UNTRUSTED,        /* file or directory writable by others, or owned by another user than root or us */
   IC_LOADER_ERROR_UNDEFINED_SYMBOL, /* uses a symbol nothing defines (immediate binding) */
   IC_LOADER_ERROR_SCANNER,          /* its code, run when loaded, crashed, hung or broke the sandbox */
+  IC_LOADER_ERROR_TABLE,            /* a schema of a plugin directory's tables/ is invalid, or the plugin
+                                     * declares a table two different schemas describe */
 } IcLoaderError;
 
 /* The descriptor's fields, copied out of the plugin by the scanner and
@@ -41,6 +43,8 @@ typedef struct {
   char *version;
   char **tables;        /* NULL-terminated, at least one */
   char **populations;   /* NULL-terminated, may be empty */
+  char **columns;       /* "table.column", NULL-terminated; NULL: every column of its tables
+                         * (no list, or a descriptor of ABI 1.0 or 1.1) */
 } IcPluginInfo;
 
 typedef struct {
@@ -110,5 +114,14 @@ IcPlugin *ic_plugin_set_find (IcPluginSet *set, const char *id);
  * that computes): its descriptor, checked again and compared with what
  * the scanner saw, or NULL with @error. The code stays loaded. */
 const IcPluginDescriptor *ic_plugin_load_code (const IcPlugin *plugin, int fd, GError **error);
+
+/* Adds the table schemas each of @directories ships in its folder tables/
+ * (when it has one) to the process's registry (ic_tables()), in order. A
+ * folder that cannot be read, or holds an invalid schema, adds nothing and
+ * is refused into @refused (IcRefusal, IC_LOADER_ERROR_TABLE). Two
+ * different schemas of one table name are recorded by the registry
+ * (ic_table_registry_refusal()): the plugins declaring it are refused when
+ * scanned. ic_plugin_set_scan() calls it first. */
+void ic_plugin_tables_add (const char *const *directories, GPtrArray *refused);
 
 G_END_DECLS

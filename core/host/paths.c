@@ -61,6 +61,12 @@ ic_paths_builtin_tables (void)
 }
 
 const char *
+ic_paths_scaffold (void)
+{
+  return data_dir ("INDICORE_SCAFFOLD_DIR", IC_SOURCE_SCAFFOLD_DIR, IC_SCAFFOLD_DIR);
+}
+
+const char *
 ic_paths_locale_dir (void)
 {
   return ic_paths_uninstalled () ? IC_BUILD_LOCALE_DIR : IC_LOCALE_DIR;

@@ -23,6 +23,11 @@ const char *ic_paths_builtin_frameworks (void);
  * installed copy. */
 const char *ic_paths_builtin_tables (void);
 
+/* The templates of `indicore new-plugin` (plugin.c.in...):
+ * $INDICORE_SCAFFOLD_DIR, else the source tree's scaffold/ when run from
+ * the build tree, else the installed copy. */
+const char *ic_paths_scaffold (void);
+
 /* Where the message catalogues are (bindtextdomain's directory): the build
  * tree's build/po (LANG/LC_MESSAGES/indicore.mo, as meson builds them) when
  * the program runs from it, LOCALEDIR otherwise. */

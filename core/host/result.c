@@ -305,9 +305,9 @@ ic_result_bounds_init (IcResultBounds *bounds, IcDataset *dataset)
 {
   bounds->n_territories = ic_interner_size (dataset->territories);
   bounds->max_records = 0;
-  for (int id = 0; id < IC_N_TABLES; id++)
-    if (id != IC_TABLE_POPULATIONS && dataset->tables[id] != NULL)
-      bounds->max_records += (gint64) dataset->tables[id]->n_rows;
+  for (guint id = 0; id < dataset->tables->len; id++)
+    if (ic_dataset_nth (dataset, id) != NULL && !ic_dataset_nth (dataset, id)->spec->populations_role)
+      bounds->max_records += (gint64) ic_dataset_nth (dataset, id)->n_rows;
 }
 
 char *
@@ -321,8 +321,8 @@ ic_result_count_problem (const char *what, gint64 value, gint64 max, const char 
 }
 
 /* The numerator counts rows or persons of the indicator's tables; the
- * denominator too, unless it is a population (populations.csv, or births
- * counted by the engine). A numerator counted among its denominator's
+ * denominator too, unless it is a population (from the reference table, or
+ * derived by the engine). A numerator counted among its denominator's
  * records cannot exceed it; over a population it may (acts of women who
  * gave birth elsewhere), so that is not checked. */
 static char *

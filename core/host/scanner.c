@@ -10,13 +10,15 @@
 #include "child.h"
 #include "identifier.h"
 #include "sandbox.h"
-#include "table-schema.h"
+#include "table-registry.h"
 
 /* The header every ABI shares: magic, size, major, minor. Only these may be
  * read before the ABI is known. */
 #define DESCRIPTOR_HEADER_SIZE (G_STRUCT_OFFSET (IcPluginDescriptor, abi_minor) + sizeof (guint16))
 /* The descriptor of ABI 1.0 ends with `compute`. */
 #define DESCRIPTOR_1_0_SIZE (G_STRUCT_OFFSET (IcPluginDescriptor, compute) + sizeof (IcComputeFunc))
+/* ABI 1.2 appends `columns`: read only from a descriptor that big. */
+#define DESCRIPTOR_1_2_SIZE (G_STRUCT_OFFSET (IcPluginDescriptor, columns) + sizeof (const char *const *))
 /* Longest list of tables or populations a descriptor may declare, and
  * longest id, version or name. */
 #define MAX_NAMES 64
@@ -24,7 +26,7 @@
 /* A scan is quick: loading a file and copying a few strings. */
 #define SCAN_SECONDS 10
 #define SCAN_MEMORY (1024u << 20)
-#define INFO_TYPE "(ussmsmsasasqq)"
+#define INFO_TYPE "(ussmsmsasasqqbas)"
 #define ACCEPTED G_MAXUINT32
 
 /* Non-empty, at most MAX_TEXT bytes of UTF-8 without control characters. */
@@ -39,6 +41,34 @@ valid_text (const char *text)
   return TRUE;
 }
 
+/* Whether a plugin may declare the table @name: a registered table, not the
+ * reference populations (declared as populations). */
+static gboolean
+declarable (const char *name)
+{
+  const IcTableSpec *spec = ic_table_spec (name);
+  return spec != NULL && !spec->populations_role;
+}
+
+/* The tables a plugin may declare, "a, b, c". */
+static char *
+declarable_names (void)
+{
+  const IcTableRegistry *registry = ic_tables ();
+  g_autoptr (GString) names = g_string_new (NULL);
+
+  for (guint id = 0; id < ic_table_registry_size (registry); id++)
+    {
+      const char *name = ic_table_registry_nth (registry, id)->name;
+      if (!declarable (name))
+        continue;
+      if (names->len > 0)
+        g_string_append (names, ", ");
+      g_string_append (names, name);
+    }
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
 /* TRUE when @names (NULL is an empty list) has at most MAX_NAMES valid names. */
 static gboolean
 valid_names (char **names)
@@ -49,6 +79,36 @@ valid_names (char **names)
   for (guint i = 0; i < n; i++)
     if (!valid_text (names[i]))
       return FALSE;
+  return TRUE;
+}
+
+/* The descriptor's columns (ABI 1.2): "table.column" each, of a table it
+ * declares and a column of its schema. */
+static gboolean
+check_columns (const IcPluginInfo *info, GError **error)
+{
+  if (!valid_names (info->columns))
+    {
+      ic_loader_set_error (error, IC_LOADER_ERROR_INVALID,
+                           _("invalid descriptor: columns must be a NULL-terminated list of at most %d non-empty names"),
+                           "descripteur invalide : les colonnes doivent être une liste terminée par NULL d'au plus "
+                           "%d noms non vides", MAX_NAMES);
+      return FALSE;
+    }
+  for (guint i = 0; info->columns != NULL && info->columns[i] != NULL; i++)
+    {
+      g_auto (GStrv) parts = g_strsplit (info->columns[i], ".", 2);
+      const IcTableSpec *spec = parts[1] != NULL && g_strv_contains ((const char *const *) info->tables, parts[0])
+                                  ? ic_table_spec (parts[0]) : NULL;
+      if (spec == NULL || ic_table_spec_column (spec, parts[1]) < 0)
+        {
+          ic_loader_set_error (error, IC_LOADER_ERROR_INVALID,
+                               _("invalid descriptor: column \"%s\" is no \"table.column\" of a declared table"),
+                               "descripteur invalide : la colonne « %s » n'est pas « table.colonne » d'une table déclarée",
+                               info->columns[i]);
+          return FALSE;
+        }
+    }
   return TRUE;
 }
 
@@ -105,13 +165,24 @@ ic_scanner_check_info (const IcPluginInfo *info, GError **error)
                            "d'au plus %d noms non vides", MAX_NAMES);
       return FALSE;
     }
+  if (!check_columns (info, error))
+    return FALSE;
   for (guint i = 0; info->tables[i]; i++)
-    if (ic_table_id_from_name (info->tables[i]) < 0 || strcmp (info->tables[i], "populations") == 0)
+    if (ic_table_registry_refusal (ic_tables (), info->tables[i], FALSE) != NULL)
       {
+        ic_loader_set_error_literal (error, IC_LOADER_ERROR_TABLE,
+                                     ic_table_registry_refusal (ic_tables (), info->tables[i], FALSE),
+                                     ic_table_registry_refusal (ic_tables (), info->tables[i], TRUE));
+        return FALSE;
+      }
+  for (guint i = 0; info->tables[i]; i++)
+    if (!declarable (info->tables[i]))
+      {
+        g_autofree char *known = declarable_names ();
         ic_loader_set_error (error, IC_LOADER_ERROR_INVALID,
-                             _("invalid descriptor: unknown table \"%s\" (known: births, pmi_acts, ip; populations are declared apart)"),
-                             "descripteur invalide : table « %s » inconnue (connues : births, pmi_acts, ip ; "
-                             "les populations se déclarent à part)", info->tables[i]);
+                             _("invalid descriptor: unknown table \"%s\" (known: %s; populations are declared apart)"),
+                             "descripteur invalide : table « %s » inconnue (connues : %s ; "
+                             "les populations se déclarent à part)", info->tables[i], known);
         return FALSE;
       }
   return TRUE;
@@ -232,6 +303,7 @@ ic_scanner_load (int fd, IcPluginInfo *info, GError **error)
   info->version = copy_text (d->version);
   info->tables = copy_names (d->tables);
   info->populations = copy_names (d->populations);
+  info->columns = d->size >= DESCRIPTOR_1_2_SIZE ? copy_names (d->columns) : NULL;
   if (!ic_scanner_check_info (info, error))
     return NULL;
   return d;
@@ -244,6 +316,7 @@ ic_plugin_info_clear (IcPluginInfo *info)
   g_clear_pointer (&info->version, g_free);
   g_clear_pointer (&info->tables, g_strfreev);
   g_clear_pointer (&info->populations, g_strfreev);
+  g_clear_pointer (&info->columns, g_strfreev);
 }
 
 G_GNUC_NORETURN static void
@@ -259,12 +332,13 @@ scan_child (gpointer data)
   if (!ic_sandbox_apply (&limits, &error))
     ic_child_reply (IC_CHILD_TAG_ERROR, error->message, strlen (error->message));
   ic_scanner_load (IC_CHILD_PLUGIN_FD, &info, &error);
-  answer = g_variant_ref_sink (g_variant_new ("(ussmsms^as^asqq)", error ? (guint32) error->code : ACCEPTED,
+  answer = g_variant_ref_sink (g_variant_new ("(ussmsms^as^asqqb^as)", error ? (guint32) error->code : ACCEPTED,
                                               error ? error->message : "", error ? ic_loader_error_french (error) : "",
                                               info.id, info.version,
                                               info.tables ? (const char *const *) info.tables : no_names,
                                               info.populations ? (const char *const *) info.populations : no_names,
-                                              info.abi_major, info.abi_minor));
+                                              info.abi_major, info.abi_minor, info.columns != NULL,
+                                              info.columns ? (const char *const *) info.columns : no_names));
   ic_child_reply (IC_CHILD_TAG_ANSWER, g_variant_get_data (answer), g_variant_get_size (answer));
 }
 
@@ -274,6 +348,7 @@ read_answer (GBytes *bytes, IcPluginInfo *info, GError **error)
 {
   g_autoptr (GVariant) answer = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (INFO_TYPE), bytes, FALSE));
   const char *message, *french;
+  gboolean has_columns;
   guint32 code;
 
   if (!g_variant_is_normal_form (answer))
@@ -282,14 +357,16 @@ read_answer (GBytes *bytes, IcPluginInfo *info, GError **error)
                                    "le processus d'examen du module a renvoyé une réponse illisible");
       return FALSE;
     }
-  g_variant_get (answer, "(u&s&smsms^as^asqq)", &code, &message, &french, &info->id, &info->version, &info->tables,
-                 &info->populations, &info->abi_major, &info->abi_minor);
+  g_variant_get (answer, "(u&s&smsms^as^asqqb^as)", &code, &message, &french, &info->id, &info->version, &info->tables,
+                 &info->populations, &info->abi_major, &info->abi_minor, &has_columns, &info->columns);
   /* No population is no list at all, as in the descriptor. */
   if (info->populations[0] == NULL)
     g_clear_pointer (&info->populations, g_strfreev);
+  if (!has_columns)
+    g_clear_pointer (&info->columns, g_strfreev);
   if (code != ACCEPTED)
     {
-      ic_loader_set_error_literal (error, code <= IC_LOADER_ERROR_SCANNER ? (IcLoaderError) code : IC_LOADER_ERROR_SCANNER,
+      ic_loader_set_error_literal (error, code <= IC_LOADER_ERROR_TABLE ? (IcLoaderError) code : IC_LOADER_ERROR_SCANNER,
                                    message, french);
       return FALSE;
     }
@@ -303,7 +380,12 @@ ic_scanner_read (int fd, IcPluginInfo *info, GError **error)
   g_autoptr (GError) local = NULL;
   g_autofree char *failure = NULL;
   g_autoptr (GBytes) answer = NULL;
-  IcChild *child = ic_child_start (fd, scan_child, NULL, SCAN_SECONDS, &local);
+  IcChild *child;
+
+  /* The tables are known before the child checks the descriptor: it could
+   * not read their schemas (a failure is the entry points' to say). */
+  (void) ic_table_schemas_ensure (NULL);
+  child = ic_child_start (fd, scan_child, NULL, SCAN_SECONDS, &local);
 
   if (child == NULL)
     {

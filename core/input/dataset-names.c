@@ -1,6 +1,6 @@
 /* dataset-names.c: a file name of the data directory against the expected
- * input names, to say « did you mean ip.csv? » or « save it as CSV »
- * rather than « ip.csv is absent ». */
+ * input names, to say « did you mean actes.csv? » or « save it as CSV »
+ * rather than « actes.csv is absent ». */
 #include "dataset-names.h"
 
 #include <string.h>
@@ -30,7 +30,7 @@ is_spreadsheet (const char *name)
 }
 
 /* The stem @stem is @expected's, or @expected's followed by `_` and more
- * (`-` and spaces were made `_`): births_2024. */
+ * (`-` and spaces were made `_`): actes_2024. */
 static gboolean
 stem_looks_like (const char *stem, const char *expected)
 {

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "french-number.h"
+#include "table-registry.h"
 
 static char *
 with_unit (char *number, const char *unit)
@@ -265,22 +266,17 @@ ic_render_format_value_or_status (const IcBundleIndicator *indicator)
   return g_strdup (word ? word : "sans valeur");
 }
 
-/* What an input table or a population is, in words; NULL for a name the
- * report does not know (then printed as it is). */
+/* What an input table or a population is, in words: the "words" of its
+ * schema (docs/tables.md); NULL for a name no schema gives words (then
+ * printed as it is). */
 const char *
 ic_render_source_words (const char *name)
 {
-  static const struct { const char *name, *words; } known[] = {
-    { "pmi_acts", "les actes de la PMI" },
-    { "ip", "les informations préoccupantes" },
-    { "births", "les naissances" },
-    { "populations", "les populations de référence" },
-    { "children_under_2", "les enfants de moins de 2 ans" },
-    { "enrolled_3_4", "les enfants de 3-4 ans scolarisés" },
-    { "bsem_referrals", "les orientations issues du BSEM" },
-  };
-  for (guint i = 0; name && i < G_N_ELEMENTS (known); i++)
-    if (strcmp (name, known[i].name) == 0)
-      return known[i].words;
-  return NULL;
+  const IcTableSpec *table = name != NULL ? ic_table_spec (name) : NULL;
+  const IcPopulationSpec *population = NULL;
+
+  if (table != NULL && table->words != NULL)
+    return table->words;
+  population = name != NULL ? ic_table_registry_population (ic_tables (), name, NULL) : NULL;
+  return population != NULL ? population->words : NULL;
 }

@@ -12,28 +12,32 @@
 #include "date.h"
 #include "indicore/indicore-plugin.h"
 
-/* The tables' file names into @expected (IC_N_TABLES + 1), NULL-terminated. */
-static void
-expected_names (const char **expected)
+/* The registry's file names, in its order: a new NULL-terminated array
+ * whose strings belong to the registry. */
+static const char **
+expected_names (void)
 {
-  for (int id = 0; id < IC_N_TABLES; id++)
-    expected[id] = ic_table_spec (id)->file;
-  expected[IC_N_TABLES] = NULL;
+  const IcTableRegistry *registry = ic_tables ();
+  guint n = ic_table_registry_size (registry);
+  const char **expected = g_new0 (const char *, n + 1);
+
+  for (guint id = 0; id < n; id++)
+    expected[id] = ic_table_registry_nth (registry, id)->file;
+  return expected;
 }
 
 /* Files of @directory that look like an absent input file under another
- * name (Populations.CSV, ip.txt) or as a spreadsheet (ip.xlsx): one line
+ * name (Mesures.CSV, actes.txt) or as a spreadsheet (actes.xlsx): one line
  * each into @out. A look-alike beside the file itself (the spreadsheet an
  * export was saved from) is no mistake. */
 static void
 find_misnamed (const char *directory, const gboolean *present, GString *out)
 {
   g_autoptr (GDir) dir = g_dir_open (directory, 0, NULL);
-  const char *expected[IC_N_TABLES + 1];
+  g_autofree const char **expected = expected_names ();
   const char *name;
   guint index = 0;
 
-  expected_names (expected);
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
       IcInputNameKind kind = ic_input_name_match (name, expected, &index);
@@ -54,7 +58,8 @@ gboolean
 ic_dataset_check_directory (const char *directory, GError **error)
 {
   g_autoptr (GString) misnamed = g_string_new (NULL);
-  gboolean present[IC_N_TABLES];
+  g_autofree gboolean *present = NULL;
+  g_autofree const char **expected = NULL;
   gboolean any = FALSE;
 
   if (!ic_table_schemas_ensure (error))
@@ -65,9 +70,11 @@ ic_dataset_check_directory (const char *directory, GError **error)
                    _("%s: not a directory"), directory);
       return FALSE;
     }
-  for (int id = 0; id < IC_N_TABLES; id++)
+  expected = expected_names ();
+  present = g_new0 (gboolean, g_strv_length ((char **) expected) + 1);
+  for (guint id = 0; expected[id] != NULL; id++)
     {
-      g_autofree char *path = g_build_filename (directory, ic_table_spec (id)->file, NULL);
+      g_autofree char *path = g_build_filename (directory, expected[id], NULL);
       present[id] = g_file_test (path, G_FILE_TEST_EXISTS);
       any |= present[id];
     }
@@ -79,9 +86,10 @@ ic_dataset_check_directory (const char *directory, GError **error)
     }
   if (!any)
     {
+      g_autofree char *list = g_strjoinv (", ", (char **) expected);
       g_set_error (error, IC_DATASET_ERROR, IC_DATASET_ERROR_NO_INPUT,
-                   _("%s holds no input file: expected births.csv, pmi_acts.csv, ip.csv or populations.csv "
-                     "(their columns: docs/fr/format-des-donnees.md)"), directory);
+                   _("%s holds no input file: expected one of %s "
+                     "(their columns: docs/fr/format-des-donnees.md)"), directory, list);
       return FALSE;
     }
   return TRUE;
@@ -98,10 +106,9 @@ ic_dataset_unclaimed_files (const char *directory)
 {
   g_autoptr (GDir) dir = g_dir_open (directory, 0, NULL);
   g_autoptr (GPtrArray) names = g_ptr_array_new ();
-  const char *expected[IC_N_TABLES + 1];
+  g_autofree const char **expected = expected_names ();
   const char *name;
 
-  expected_names (expected);
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
       size_t len = strlen (name);
@@ -148,31 +155,27 @@ mark_year (int year, guint8 *years)
     years[year / 8] |= (guint8) (1u << (year % 8));
 }
 
-/* A table's own date: its first required date column (the birth, the act,
- * the reception of the IP), not a person's birth date. */
+/* The years of the table's `dated_by` column (docs/tables.md): the days of
+ * a date column, or the periods of a text column (2024, or 2023-2024,
+ * checked when read: every year named). */
 static void
 mark_table (IcTable *table, guint8 *years)
 {
-  for (guint c = 0; c < table->spec->n_columns; c++)
+  int c = table->spec->dated_by != NULL ? ic_table_spec_column (table->spec, table->spec->dated_by) : -1;
+
+  if (c < 0)
+    return;
+  if (table->spec->columns[c].kind == IC_COLUMN_KIND_DATE)
     {
-      const IcColumnSpec *spec = &table->spec->columns[c];
-      if (spec->kind == IC_COLUMN_KIND_DATE && spec->required)
-        {
-          mark_dates (table->columns[c].dates, table->n_rows, years);
-          return;
-        }
-      if (spec->kind == IC_COLUMN_KIND_TEXT && spec->text_form == IC_TEXT_PERIOD)
-        {
-          /* 2024, or 2023-2024 (checked when read): every year named. */
-          for (guint64 row = 0; row < table->n_rows; row++)
-            {
-              const char *period = table->columns[c].texts[row];
-              mark_year (atoi (period), years);
-              if (strlen (period) == 9)
-                mark_year (atoi (period + 5), years);
-            }
-          return;
-        }
+      mark_dates (table->columns[c].dates, table->n_rows, years);
+      return;
+    }
+  for (guint64 row = 0; row < table->n_rows; row++)
+    {
+      const char *period = table->columns[c].texts[row];
+      mark_year (atoi (period), years);
+      if (strlen (period) == 9)
+        mark_year (atoi (period + 5), years);
     }
 }
 
@@ -182,9 +185,9 @@ ic_dataset_years (IcDataset *dataset)
   g_autofree guint8 *years = g_malloc0 (N_YEARS / 8 + 1);
   GArray *list = g_array_new (FALSE, FALSE, sizeof (int));
 
-  for (int id = 0; id < IC_N_TABLES; id++)
-    if (dataset->tables[id] != NULL)
-      mark_table (dataset->tables[id], years);
+  for (guint id = 0; id < dataset->tables->len; id++)
+    if (ic_dataset_nth (dataset, id) != NULL)
+      mark_table (ic_dataset_nth (dataset, id), years);
   for (int year = 0; year < N_YEARS; year++)
     if (years[year / 8] & (1u << (year % 8)))
       g_array_append_val (list, year);

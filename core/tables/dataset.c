@@ -1,3 +1,5 @@
+/* dataset.c: the tables of a data directory, read at once (the biggest
+ * file beside the others), into the registry's order. */
 #include "dataset.h"
 
 #include <glib/gi18n.h>
@@ -5,18 +7,14 @@
 
 G_DEFINE_QUARK (ic-dataset-error-quark, ic_dataset_error)
 
-char *
-ic_dataset_file_path (IcDataset *dataset, IcTableId id)
-{
-  return g_build_filename (dataset->directory, ic_table_spec (id)->file, NULL);
-}
 
 /* One table being read, with a territory dictionary and problems of its
  * own: tables are read at once, and their territories and problems are
  * merged afterwards in table order, which gives exactly what reading them
  * one after the other into shared ones would. */
 typedef struct {
-  IcTableId id;
+  const IcTableSpec *spec;
+  const gboolean *keep;   /* the columns stored, or NULL: all */
   char *path;
   gboolean lenient;
   IcInterner *territories;
@@ -38,8 +36,10 @@ static void
 read_one (TableRead *read)
 {
   g_autoptr (GError) local = NULL;
-  read->table = ic_table_read (read->id, read->path, read->territories, read->lenient, &read->options,
+  read->table = ic_table_read (read->spec, read->path, read->territories, read->lenient, &read->options,
                                read->problems, &local);
+  if (read->table != NULL)
+    ic_table_keep_columns (read->table, read->keep);
 }
 
 /* The tables of a GPtrArray, in order, on a thread of their own. */
@@ -67,8 +67,21 @@ ic_dataset_load (const char *directory,
                  IcProblems *problems,
                  GError **error)
 {
+  return ic_dataset_load_columns (directory, wanted, NULL, lenient, options, problems, error);
+}
+
+IcDataset *
+ic_dataset_load_columns (const char *directory,
+                         const gboolean *wanted,
+                         gboolean *const *keep,
+                         gboolean lenient,
+                         const IcInputOptions *options,
+                         IcProblems *problems,
+                         GError **error)
+{
   g_autoptr (IcDataset) dataset = g_new0 (IcDataset, 1);
-  TableRead reads[IC_N_TABLES] = { 0 };
+  g_autofree TableRead *reads = NULL;
+  guint n;
   g_autoptr (GPtrArray) others = g_ptr_array_new ();
   TableRead *biggest = NULL;
   guint64 biggest_size = 0;
@@ -86,11 +99,18 @@ ic_dataset_load (const char *directory,
   dataset->lenient = lenient;
   dataset->territories = ic_interner_new ();
   ic_interner_intern (dataset->territories, "", 0, NULL);
+  dataset->registry = ic_tables ();
+  n = ic_table_registry_size (dataset->registry);
+  dataset->tables = g_ptr_array_new_full (n, (GDestroyNotify) ic_table_free);
+  g_ptr_array_set_size (dataset->tables, (gint) n);
+  dataset->present = g_new0 (gboolean, MAX (n, 1u));
+  reads = g_new0 (TableRead, MAX (n, 1u));
 
-  for (int id = 0; id < IC_N_TABLES; id++)
+  for (guint id = 0; id < n; id++)
     {
       TableRead *read = &reads[id];
-      g_autofree char *path = ic_dataset_file_path (dataset, id);
+      const IcTableSpec *spec = ic_table_registry_nth (dataset->registry, id);
+      g_autofree char *path = g_build_filename (directory, spec->file, NULL);
       guint64 size;
 
       /* A path that exists but is no regular file is the reader's to refuse. */
@@ -98,7 +118,7 @@ ic_dataset_load (const char *directory,
       if (!dataset->present[id] || (wanted != NULL && !wanted[id]))
         continue;
       *read = (TableRead) {
-        .id = id, .path = g_steal_pointer (&path), .lenient = lenient,
+        .spec = spec, .keep = keep != NULL ? keep[id] : NULL, .path = g_steal_pointer (&path), .lenient = lenient,
         .options = options != NULL ? *options : (IcInputOptions) { 0 },
         .territories = ic_interner_new (),
         .problems = ic_problems_new (ic_problems_limit (problems)),
@@ -115,7 +135,7 @@ ic_dataset_load (const char *directory,
   /* The biggest file here (read in two threads itself when big enough),
    * the others one after the other beside it: the national files differ in
    * size by a factor ten, and the small ones then cost no wall time. */
-  for (int id = 0; id < IC_N_TABLES; id++)
+  for (guint id = 0; id < n; id++)
     if (reads[id].path != NULL && &reads[id] != biggest)
       {
         reads[id].options.threads = 1;
@@ -128,11 +148,11 @@ ic_dataset_load (const char *directory,
       g_thread_join (thread);
     }
   else
-    for (int id = 0; id < IC_N_TABLES; id++)
+    for (guint id = 0; id < n; id++)
       if (reads[id].path != NULL)
         read_one (&reads[id]);
 
-  for (int id = 0; id < IC_N_TABLES; id++)
+  for (guint id = 0; id < n; id++)
     {
       TableRead *read = &reads[id];
       if (read->path == NULL)
@@ -143,9 +163,9 @@ ic_dataset_load (const char *directory,
       else if (!ic_table_merge_territories (read->table, dataset->territories, read->territories, problems))
         unreadable = TRUE;
       else
-        dataset->tables[id] = g_steal_pointer (&read->table);
+        g_ptr_array_index (dataset->tables, id) = g_steal_pointer (&read->table);
     }
-  for (int id = 0; id < IC_N_TABLES; id++)
+  for (guint id = 0; id < n; id++)
     table_read_clear (&reads[id]);
 
   if (unreadable || (!lenient && ic_problems_count (problems) > 0))
@@ -165,8 +185,8 @@ ic_dataset_free (IcDataset *dataset)
 {
   if (dataset == NULL)
     return;
-  for (int id = 0; id < IC_N_TABLES; id++)
-    ic_table_free (dataset->tables[id]);
+  g_clear_pointer (&dataset->tables, g_ptr_array_unref);
+  g_free (dataset->present);
   ic_interner_free (dataset->territories);
   g_free (dataset->directory);
   g_free (dataset);
@@ -175,6 +195,13 @@ ic_dataset_free (IcDataset *dataset)
 IcTable *
 ic_dataset_table (IcDataset *dataset, const char *name)
 {
-  int id = ic_table_id_from_name (name);
-  return id < 0 ? NULL : dataset->tables[id];
+  int id = ic_table_registry_index (dataset->registry, name);
+  return id < 0 ? NULL : ic_dataset_nth (dataset, (guint) id);
+}
+
+gboolean
+ic_dataset_present (const IcDataset *dataset, const char *name)
+{
+  int id = ic_table_registry_index (dataset->registry, name);
+  return id >= 0 && (guint) id < dataset->tables->len && dataset->present[id];
 }

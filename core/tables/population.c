@@ -1,6 +1,6 @@
-/* population.c: the denominator populations of spec/data.md, from
- * populations.csv or derived from births.csv, and what is said when the
- * two disagree. */
+/* population.c: the denominator populations of spec/data.md, from the
+ * reference table or derived from the table whose schema says how, and what
+ * is said when the two disagree. */
 #include "population.h"
 
 #include "date.h"
@@ -13,10 +13,12 @@
 static void
 read_reference (IcPopulation *population, IcDataset *dataset)
 {
-  IcTable *table = dataset->tables[IC_TABLE_POPULATIONS];
+  const IcTableSpec *spec = ic_table_registry_reference (dataset->registry);
+  IcTable *table = spec != NULL ? ic_dataset_table (dataset, spec->name) : NULL;
   IcTableColumn *names, *periods, *territories, *values, *sources;
 
-  population->no_reference_file = !dataset->present[IC_TABLE_POPULATIONS];
+  population->reference_file = spec != NULL ? spec->file : NULL;
+  population->no_reference_file = spec == NULL || !ic_dataset_present (dataset, spec->name);
   if (table == NULL)
     return;
   names = ic_table_column (table, "population");
@@ -44,75 +46,92 @@ read_reference (IcPopulation *population, IcDataset *dataset)
     }
 }
 
-/* Counts the births of [first, last], in total and per territory (added to
- * @per_territory). births.csv must be present. */
-static void
-count_births (IcDataset *dataset, gint32 first, gint32 last, gint64 *per_territory, gint64 *total)
+/* Counts the rows of @table dated (@column) in @year, in total and per
+ * territory (added to @per_territory). */
+static gint64
+count_rows (IcTable *table, const char *column, int year, gint64 *per_territory)
 {
-  IcTable *births = dataset->tables[IC_TABLE_BIRTHS];
-  const gint32 *dates = ic_table_column (births, "birth_date")->dates;
-  const guint16 *territories = ic_table_column (births, "territory")->codes;
+  const gint32 *dates = ic_table_column (table, column)->dates;
+  const IcTableColumn *territory = ic_table_column (table, "territory");
+  gint32 first = ic_date_from_ymd (year, 1, 1), last = ic_date_from_ymd (year, 12, 31);
+  gint64 total = 0;
 
-  *total = 0;
-  for (guint64 i = 0; i < births->n_rows; i++)
+  for (guint64 i = 0; i < table->n_rows; i++)
     if (dates[i] >= first && dates[i] <= last)
       {
-        (*total)++;
-        if (territories[i] != 0)
-          per_territory[territories[i]]++;
+        total++;
+        if (territory != NULL && territory->codes[i] != 0)
+          per_territory[territory->codes[i]]++;
       }
+  return total;
+}
+
+/* Why a population counted over @years years (the last @year) cannot be,
+ * some of them having no row: "naissances.csv n'a aucune ligne en 2023, alors
+ * qu'il faut les naissances de 2023 et de 2024 pour compter ...". */
+static char *
+years_missing (const IcTableSpec *spec, const IcPopulationSpec *derived, int year, const gint64 *totals)
+{
+  g_autoptr (GString) missing = g_string_new (NULL);
+  g_autofree char *span = derived->years == 2
+                            ? g_strdup_printf ("%d et de %d", year - 1, year)
+                            : g_strdup_printf ("%d à %d", year - (int) derived->years + 1, year);
+
+  for (guint k = derived->years; k-- > 0;)
+    if (totals[k] == 0)
+      g_string_append_printf (missing, "%s%d", missing->len > 0 ? " ni en " : "", year - (int) k);
+  return g_strdup_printf ("%s n'a aucune ligne en %s, alors qu'il faut %s de %s pour compter %s en %d", spec->file,
+                          missing->str, spec->words != NULL ? spec->words : "les lignes", span, derived->words, year);
 }
 
 static void
 derive (IcPopulation *population, IcDataset *dataset, const IcPeriod *period)
 {
-  gboolean births = g_ascii_strcasecmp (population->name, "births") == 0;
-  gboolean under_2 = g_ascii_strcasecmp (population->name, "children_under_2") == 0;
+  const IcTableSpec *spec = NULL;
+  const IcPopulationSpec *derived = ic_table_registry_population (dataset->registry, population->name, &spec);
   int year = period->year;
   g_autofree gint64 *counts = g_new0 (gint64, population->n_territories);
-  gint64 total;
+  g_autofree gint64 *totals = NULL;
+  IcTable *table;
+  gint64 total = 0;
 
-  if (!births && !under_2)
+  if (derived == NULL || derived->date == NULL)
     {
       population->not_derivable = g_strdup ("il ne se déduit pas des données individuelles");
       return;
     }
+  population->derived_file = spec->file;
   if (period->kind != IC_PERIOD_CALENDAR_YEAR)
     {
-      population->not_derivable = g_strdup ("il ne se déduit de births.csv que pour une année civile");
+      population->not_derivable = g_strdup_printf ("il ne se déduit de %s que pour une année civile", spec->file);
       return;
     }
-  if (dataset->tables[IC_TABLE_BIRTHS] == NULL)
+  table = ic_dataset_table (dataset, spec->name);
+  if (table == NULL)
     {
-      population->not_derivable = g_strdup ("births.csv, dont il se déduirait, manque aussi");
+      population->not_derivable = g_strdup_printf ("%s, dont il se déduirait, manque aussi", spec->file);
       return;
     }
 
-  /* Births of Y into @counts (and, for children under 2, those of Y-1 too,
-   * which must exist: counted into the same array). */
-  count_births (dataset, ic_date_from_ymd (year, 1, 1), ic_date_from_ymd (year, 12, 31), counts, &total);
-  if (under_2)
+  /* The rows of each year into @counts (the years before too, which must
+   * then all have rows: counted into the same array). */
+  totals = g_new0 (gint64, derived->years);
+  for (guint k = 0; k < derived->years; k++)
     {
-      gint64 earlier;
-      count_births (dataset, ic_date_from_ymd (year - 1, 1, 1), ic_date_from_ymd (year - 1, 12, 31), counts, &earlier);
-      if (earlier == 0 || total == 0)
-        {
-          g_autofree char *missing = earlier == 0 && total == 0
-                                       ? g_strdup_printf ("%d ni en %d", year - 1, year)
-                                       : g_strdup_printf ("%d", earlier == 0 ? year - 1 : year);
-          population->not_derivable = g_strdup_printf ("births.csv n'a aucune naissance en %s, alors qu'il faut "
-                                                      "les naissances de %d et de %d pour compter les enfants de "
-                                                      "moins de 2 ans en %d",
-                                                      missing, year - 1, year, year);
-          return;
-        }
-      total += earlier;
+      totals[k] = count_rows (table, derived->date, year - (int) k, counts);
+      total += totals[k];
     }
+  for (guint k = 0; derived->years > 1 && k < derived->years; k++)
+    if (totals[k] == 0)
+      {
+        population->not_derivable = years_missing (spec, derived, year, totals);
+        return;
+      }
   population->derived[0] = total;
-  /* Without a territory column, births.csv says nothing of any territory:
+  /* Without a territory column, the table says nothing of any territory:
    * no count is derivable there (not 0, which would differ from every
    * reference row). */
-  if (ic_table_column (dataset->tables[IC_TABLE_BIRTHS], "territory")->field < 0)
+  if (ic_table_column (table, "territory") == NULL || ic_table_column (table, "territory")->field < 0)
     return;
   for (guint t = 1; t < population->n_territories; t++)
     {
@@ -171,7 +190,7 @@ ic_population_resolve (IcPopulation *population, guint16 territory, IcPopulation
   if (reference >= 0)
     {
       value->value = reference;
-      value->origin = "populations.csv";
+      value->origin = population->reference_file;
       value->source = population->sources[territory];
       value->differs = derived >= 0 && derived != reference;
       value->derived = derived;
@@ -180,7 +199,7 @@ ic_population_resolve (IcPopulation *population, guint16 territory, IcPopulation
   if (derived >= 0)
     {
       value->value = derived;
-      value->origin = "births.csv";
+      value->origin = population->derived_file;
       return TRUE;
     }
   return FALSE;
@@ -189,12 +208,10 @@ ic_population_resolve (IcPopulation *population, guint16 territory, IcPopulation
 char *
 ic_population_french_name (const char *name)
 {
-  if (g_ascii_strcasecmp (name, "births") == 0)
-    return g_strdup ("le nombre de naissances");
-  if (g_ascii_strcasecmp (name, "children_under_2") == 0)
-    return g_strdup ("le nombre d'enfants de moins de 2 ans");
-  if (g_ascii_strcasecmp (name, "enrolled_3_4") == 0)
-    return g_strdup ("le nombre d'enfants scolarisés à 3-4 ans");
+  const IcPopulationSpec *spec = ic_table_registry_population (ic_tables (), name, NULL);
+
+  if (spec != NULL)
+    return g_strdup (spec->number_words);
   return g_strdup_printf ("l'effectif « %s »", name);
 }
 
@@ -206,15 +223,18 @@ ic_population_why_unavailable (IcPopulation *population)
   if (population->reference[0] == IMPLAUSIBLE)
     {
       g_autofree char *max = ic_format_fr_int (IC_POPULATION_MAX);
-      return g_strdup_printf ("%s de %s n'est pas disponible : populations.csv le donne au-dessus de %s, "
-                              "plus qu'aucun département n'a d'habitants", what, population->period_label, max);
+      return g_strdup_printf ("%s de %s n'est pas disponible : %s le donne au-dessus de %s, "
+                              "plus qu'aucun département n'a d'habitants", what, population->period_label,
+                              population->reference_file, max);
     }
   if (population->no_reference_file)
-    return g_strdup_printf ("%s de %s n'est pas disponible : le fichier populations.csv manque, et %s",
+    return g_strdup_printf ("%s de %s n'est pas disponible : le fichier %s manque, et %s",
                             what, population->period_label,
+                            population->reference_file ? population->reference_file : "de référence",
                             population->not_derivable ? population->not_derivable : "aucun effectif n'a pu être déduit");
-  return g_strdup_printf ("%s de %s n'est pas disponible : populations.csv n'a pas de ligne « %s » pour %s, et %s",
-                          what, population->period_label, population->name, population->period_label,
+  return g_strdup_printf ("%s de %s n'est pas disponible : %s n'a pas de ligne « %s » pour %s, et %s",
+                          what, population->period_label, population->reference_file, population->name,
+                          population->period_label,
                           population->not_derivable ? population->not_derivable : "aucun effectif n'a pu être déduit");
 }
 
@@ -228,9 +248,10 @@ ic_population_difference_warning (const IcPopulation *population, const char *te
     return NULL;
   what = ic_population_french_name (population->name);
   if (territory_name != NULL)
-    return g_strdup_printf ("%s de %s, territoire %s : populations.csv et births.csv diffèrent ; "
-                            "le chiffre de populations.csv est retenu", what, population->period_label, territory_name);
-  return g_strdup_printf ("%s de %s : populations.csv donne %" G_GINT64_FORMAT
-                          " et births.csv %" G_GINT64_FORMAT " ; le chiffre de populations.csv est retenu",
-                          what, population->period_label, value->value, value->derived);
+    return g_strdup_printf ("%s de %s, territoire %s : %s et %s diffèrent ; le chiffre de %s est retenu", what,
+                            population->period_label, territory_name, population->reference_file,
+                            population->derived_file, population->reference_file);
+  return g_strdup_printf ("%s de %s : %s donne %" G_GINT64_FORMAT " et %s %" G_GINT64_FORMAT
+                          " ; le chiffre de %s est retenu", what, population->period_label, population->reference_file,
+                          value->value, population->derived_file, value->derived, population->reference_file);
 }

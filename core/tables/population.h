@@ -1,6 +1,7 @@
 /* population.h: denominator populations, resolved as spec/data.md says: a
- * populations.csv row first, else derived from births.csv (births of Y;
- * children under 2 = births of Y-1 and Y when the file has both years). */
+ * row of the reference table (role "reference_populations") first, else
+ * derived by counting the rows of the table whose schema derives it (its
+ * "denominators": rows dated in the year, or in the year and those before). */
 #pragma once
 
 #include <glib.h>
@@ -11,7 +12,7 @@
 G_BEGIN_DECLS
 
 /* A population above this is not one of a département (France has about
- * 68 million people): populations.csv giving more is not used. Below it,
+ * 68 million people): the reference table giving more is not used. Below it,
  * 1000 × any count fits in gint64, so every rate is exact. */
 #define IC_POPULATION_MAX G_GINT64_CONSTANT (1000000000)
 
@@ -21,12 +22,14 @@ typedef struct {
   char *name;
   char *period_label;
   guint n_territories;
-  gint64 *reference;     /* populations.csv value per territory; -1: no row */
-  const char **sources;  /* populations.csv `source` per territory (NULL: empty); belong to the dataset */
-  gint64 *derived;       /* count from births.csv per territory; -1: not derivable */
+  const char *reference_file; /* the reference table's file, or NULL: none known */
+  const char *derived_file;   /* the file of the table deriving it, or NULL: none */
+  gint64 *reference;     /* the reference table's value per territory; -1: no row */
+  const char **sources;  /* its `source` per territory (NULL: empty); belong to the dataset */
+  gint64 *derived;       /* count derived per territory; -1: not derivable */
   gboolean *named;       /* a source row names the territory */
   char *not_derivable;   /* why the population cannot be derived, or NULL */
-  gboolean no_reference_file; /* populations.csv is absent from the data directory */
+  gboolean no_reference_file; /* the reference table's file is absent from the data directory */
   gboolean implausible;  /* a row gives more than IC_POPULATION_MAX: that territory is not available */
 } IcPopulation;
 
@@ -37,8 +40,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcPopulation, ic_population_free)
 
 typedef struct {
   gint64 value;
-  const char *origin;  /* "populations.csv" or "births.csv" */
-  const char *source;  /* populations.csv `source`, or NULL */
+  const char *origin;  /* the file its count came from: reference_file or derived_file */
+  const char *source;  /* the reference row's `source`, or NULL */
   gboolean differs;    /* a reference row and a derived count exist and differ */
   gint64 derived;      /* the derived count when differs */
 } IcPopulationValue;
@@ -50,12 +53,12 @@ gboolean ic_population_resolve (IcPopulation *population, guint16 territory, IcP
 /* Why the whole département's population is not available: newly allocated. */
 char *ic_population_why_unavailable (IcPopulation *population);
 
-/* The population @name in French words for a report: "le nombre de
- * naissances", "le nombre d'enfants de moins de 2 ans"; another name
- * quoted. Newly allocated. */
+/* The population @name in French words for a report: the "number_words"
+ * of the schema naming it ("le nombre de naissances"); a name no schema
+ * names quoted. Newly allocated. */
 char *ic_population_french_name (const char *name);
 
-/* The warning when populations.csv and births.csv disagree on @value
+/* The warning when the reference table and the derived count disagree on @value
  * (value->differs), newly allocated; NULL when they agree. For the whole
  * département (@territory_name NULL) it gives both counts; for a territory
  * neither: a territory's counts may be hidden for small counts, in this

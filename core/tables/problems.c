@@ -1,6 +1,6 @@
 /* problems.c: the invalid values and rows of the inputs, kept one by one
  * up to a limit (for the bundle and tests) and grouped for a person: the
- * same problem on 200 rows is one line, « pmi_acts.csv: 200 rows:
+ * same problem on 200 rows is one line, « actes.csv: 200 rows:
  * act_date: missing value (lines 2, 3, 4, 5, 6, …) », not 200. */
 #include "problems.h"
 
@@ -190,7 +190,7 @@ ic_problems_messages (IcProblems *problems)
   return problems->messages;
 }
 
-/* « pmi_acts.csv: 200 rows: act_date: missing value (lines 2, 3, 4, 5,
+/* « actes.csv: 200 rows: act_date: missing value (lines 2, 3, 4, 5,
  * 6, …) », or the problem in full when it is alone. */
 static void
 append_group (GString *out, const Group *group)

@@ -20,7 +20,7 @@ IcTablePart *
 ic_table_part_start (IcTableReader *r, IcCsvReader *second, guint problem_limit)
 {
   IcTable *table = r->table;
-  IcTable *part_table = ic_table_new (r->id, table->path);
+  IcTable *part_table = ic_table_new (r->spec, table->path);
   /* On cache lines of its own: both readers write their state at every
    * record, and sharing a line would make each thread wait on the other. */
   IcTablePart *part = g_aligned_alloc0 (1, sizeof (IcTablePart), 64);
@@ -31,7 +31,7 @@ ic_table_part_start (IcTableReader *r, IcCsvReader *second, guint problem_limit)
   ic_interner_intern (part->territories, "", 0, NULL);
   part->problems = ic_problems_new (problem_limit);
   part->csv = second;
-  ic_table_reader_init (&part->reader, part_table, r->id, r->file, part->territories, r->lenient,
+  ic_table_reader_init (&part->reader, part_table, r->spec, r->file, part->territories, r->lenient,
                         part->problems);
   part->reader.n_header = r->n_header;
   part->thread = g_thread_new ("indicore-read", read_part, part);

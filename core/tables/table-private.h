@@ -61,7 +61,7 @@ typedef struct {
 
 typedef struct {
   IcTable *table;
-  IcTableId id;
+  const IcTableSpec *spec;
   const char *file;
   IcInterner *territories;
   gboolean lenient;
@@ -104,7 +104,7 @@ ic_table_row_hash (const char *text, gsize len)
 }
 
 /* table-rows.c: rows into columns. */
-void ic_table_reader_init (IcTableReader *r, IcTable *table, IcTableId id, const char *file, IcInterner *territories,
+void ic_table_reader_init (IcTableReader *r, IcTable *table, const IcTableSpec *spec, const char *file, IcInterner *territories,
                            gboolean lenient, IcProblems *problems);
 void ic_table_reader_clear (IcTableReader *r);
 void ic_table_row_problem (IcTableReader *r, const IcTableColumn *column, const char *format, ...) G_GNUC_PRINTF (3, 4);
@@ -123,7 +123,7 @@ gboolean ic_table_read_records (IcTableReader *r, IcCsvReader *csv, GError **err
 const IcTableColumn *ic_table_column_at_field (IcTableReader *r, guint field);
 
 /* table.c */
-IcTable *ic_table_new (IcTableId id, const char *path);
+IcTable *ic_table_new (const IcTableSpec *spec, const char *path);
 gboolean ic_table_fail_file (IcTableReader *r, guint64 line, guint column, const char *column_name,
                              GError **error, const char *format, ...) G_GNUC_PRINTF (6, 7);
 gboolean ic_table_fail_csv (IcTableReader *r, IcCsvReader *csv, GError *csv_error, GError **error);

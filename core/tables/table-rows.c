@@ -614,11 +614,11 @@ read_records_unflushed (IcTableReader *r, IcCsvReader *csv, GError **error)
 }
 
 void
-ic_table_reader_init (IcTableReader *r, IcTable *table, IcTableId id, const char *file, IcInterner *territories,
+ic_table_reader_init (IcTableReader *r, IcTable *table, const IcTableSpec *spec, const char *file, IcInterner *territories,
                       gboolean lenient, IcProblems *problems)
 {
   *r = (IcTableReader) {
-    .table = table, .id = id, .file = file, .territories = territories,
+    .table = table, .spec = spec, .file = file, .territories = territories,
     .lenient = lenient, .problems = problems,
     .cells = g_new0 (Cell, table->spec->n_columns),
     .upper = g_new (char, (gsize) table->spec->n_columns * MAX_CODE_LEN),

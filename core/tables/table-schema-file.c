@@ -8,7 +8,9 @@
 
 #include "json-members.h"
 
-static const char *const table_members[] = { "name", "file", "columns", "rules", NULL };
+static const char *const table_members[] = { "name", "file", "columns", "rules", "role", "dated_by", "words",
+                                              "denominators", "sample", NULL };
+static const char *const denominator_members[] = { "name", "words", "number_words", "date", "years", NULL };
 static const char *const column_members[] = { "name", "kind", "required", "codes", "open", "form", "places", NULL };
 static const char *const rule_members[] = { "kind", "message", "column", "other", "when", "when_codes", "key", NULL };
 
@@ -284,25 +286,147 @@ read_columns (IcJsonMembers *m, JsonObject *root, IcTableSpec *spec)
   return TRUE;
 }
 
+/* Reads one element of an array member at @path into @element. */
+typedef gboolean (*ReadElement) (IcJsonMembers *m, const IcTableSpec *spec, JsonObject *object, const char *path,
+                                 gpointer element);
+
+/* The optional array of objects @member, each read by @read into a new
+ * array of @size-byte elements (*@out, *@n: as many as were read, for the
+ * spec to free them even on an error). */
 static gboolean
-read_rules (IcJsonMembers *m, JsonObject *root, IcTableSpec *spec)
+read_elements (IcJsonMembers *m, JsonObject *root, const IcTableSpec *spec, const char *member, gsize size,
+               ReadElement read, gpointer *out, guint *n)
 {
   JsonArray *array = NULL;
-  IcRowRule *rules;
 
-  if (!ic_members_array (m, root, NULL, "rules", IC_MEMBER_OPTIONAL, &array))
+  if (!ic_members_array (m, root, NULL, member, IC_MEMBER_OPTIONAL, &array))
     return FALSE;
   if (array == NULL)
     return TRUE;
-  rules = g_new0 (IcRowRule, MAX (json_array_get_length (array), 1u));
-  spec->rules = rules;
+  *out = g_malloc0 (size * MAX (json_array_get_length (array), 1u));
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      g_autofree char *path = g_strdup_printf ("rules[%u]", i);
+      g_autofree char *path = g_strdup_printf ("%s[%u]", member, i);
       JsonObject *object = ic_members_element_object (m, array, i, path);
-      spec->n_rules = i + 1;
-      if (object == NULL || !read_rule (m, spec, object, path, &rules[i]))
+      *n = i + 1;
+      if (object == NULL || !read (m, spec, object, path, (char *) *out + i * size))
         return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+read_rule_element (IcJsonMembers *m, const IcTableSpec *spec, JsonObject *object, const char *path, gpointer rule)
+{
+  return read_rule (m, spec, object, path, rule);
+}
+
+static gboolean
+read_rules (IcJsonMembers *m, JsonObject *root, IcTableSpec *spec)
+{
+  return read_elements (m, root, spec, "rules", sizeof (IcRowRule), read_rule_element, (gpointer *) &spec->rules,
+                        &spec->n_rules);
+}
+
+static gboolean
+read_population (IcJsonMembers *m, const IcTableSpec *spec, JsonObject *object, const char *path,
+                 gpointer element)
+{
+  IcPopulationSpec *population = element;
+  char *name = NULL, *words = NULL, *number_words = NULL, *date = NULL;
+  gboolean has_years = FALSE, ok;
+  gint64 years = 1;
+  int c;
+
+  ok = only_known_members (m, object, path, denominator_members)
+       && ic_members_string (m, object, path, "name", IC_MEMBER_NON_EMPTY, &name);
+  population->name = name;
+  ok = ok && ic_members_string (m, object, path, "words", IC_MEMBER_NON_EMPTY, &words);
+  population->words = words;
+  ok = ok && ic_members_string (m, object, path, "number_words", IC_MEMBER_NON_EMPTY, &number_words);
+  population->number_words = number_words;
+  ok = ok && ic_members_string (m, object, path, "date", IC_MEMBER_NULLABLE | IC_MEMBER_NON_EMPTY, &date);
+  population->date = date;
+  ok = ok && ic_members_count (m, object, path, "years", IC_MEMBER_NULLABLE, &has_years, &years);
+  population->years = has_years ? (guint) CLAMP (years, 0, 100) : 1;
+  if (!ok)
+    return FALSE;
+  if (date != NULL && ((c = ic_table_spec_column (spec, date)) < 0 || spec->columns[c].kind != IC_COLUMN_KIND_DATE))
+    return ic_members_invalid (m, path, _("\"date\": no date column \"%s\" in the table"), date);
+  if (has_years && (date == NULL || years < 1 || years > 100))
+    return ic_members_invalid (m, path, _("\"years\" (1 to 100) goes with \"date\""));
+  return TRUE;
+}
+
+static gboolean
+read_populations (IcJsonMembers *m, JsonObject *root, IcTableSpec *spec)
+{
+  return read_elements (m, root, spec, "denominators", sizeof (IcPopulationSpec), read_population,
+                        (gpointer *) &spec->populations, &spec->n_populations);
+}
+
+/* The columns the reference populations' table has: name and kind. */
+static const struct { const char *name; IcColumnKind kind; } reference_columns[] = {
+  { "population", IC_COLUMN_KIND_TEXT }, { "period", IC_COLUMN_KIND_TEXT },
+  { "territory", IC_COLUMN_KIND_TERRITORY }, { "source", IC_COLUMN_KIND_TEXT },
+};
+
+static gboolean
+read_role (IcJsonMembers *m, JsonObject *root, IcTableSpec *spec)
+{
+  static const char *const roles[] = { "reference_populations", NULL };
+  int role = -1;
+
+  if (!read_choice (m, root, NULL, "role", IC_MEMBER_NULLABLE | IC_MEMBER_NON_EMPTY, roles, &role))
+    return FALSE;
+  spec->populations_role = role == 0;
+  for (guint i = 0; spec->populations_role && i < G_N_ELEMENTS (reference_columns); i++)
+    {
+      int c = ic_table_spec_column (spec, reference_columns[i].name);
+      if (c < 0 || spec->columns[c].kind != reference_columns[i].kind)
+        return ic_members_invalid (m, "role", _("a table of role \"%s\" has a %s column \"%s\""), roles[0],
+                                   kind_names[reference_columns[i].kind], reference_columns[i].name);
+    }
+  if (spec->populations_role && ic_table_spec_column (spec, "value") < 0)
+    return ic_members_invalid (m, "role", _("a table of role \"%s\" has a %s column \"%s\""), roles[0],
+                               "count", "value");
+  return TRUE;
+}
+
+/* What the core does with the table: role, dated_by, words, denominators,
+ * sample (docs/tables.md). */
+static gboolean
+read_uses (IcJsonMembers *m, JsonObject *root, IcTableSpec *spec)
+{
+  char *dated_by = NULL, *words = NULL;
+  char **sample = NULL;
+  int c;
+
+  if (!read_role (m, root, spec)
+      || !ic_members_string (m, root, NULL, "dated_by", IC_MEMBER_NULLABLE | IC_MEMBER_NON_EMPTY, &dated_by))
+    return FALSE;
+  spec->dated_by = dated_by;
+  c = dated_by != NULL ? ic_table_spec_column (spec, dated_by) : 0;
+  if (dated_by != NULL
+      && (c < 0 || !(spec->columns[c].kind == IC_COLUMN_KIND_DATE
+                     || (spec->columns[c].kind == IC_COLUMN_KIND_TEXT && spec->columns[c].text_form == IC_TEXT_PERIOD))))
+    return ic_members_invalid (m, "dated_by", _("no date or period column \"%s\" in the table"), dated_by);
+  if (!ic_members_string (m, root, NULL, "words", IC_MEMBER_NULLABLE | IC_MEMBER_NON_EMPTY, &words))
+    return FALSE;
+  spec->words = words;
+  if (!read_populations (m, root, spec) || !read_strings (m, root, NULL, "sample", FALSE, &sample))
+    return FALSE;
+  spec->sample = (const char *const *) sample;
+  for (guint i = 0; sample != NULL && sample[i] != NULL; i++)
+    {
+      g_auto (GStrv) fields = g_strsplit (sample[i], ";", -1);
+      if (g_strv_length (fields) != spec->n_columns)
+        {
+          g_autofree char *at = g_strdup_printf ("sample[%u]", i);
+          return ic_members_invalid (m, at, g_dngettext (NULL, "expected %u field separated by ;, one per column",
+                                                         "expected %u fields separated by ;, one per column",
+                                                         spec->n_columns), spec->n_columns);
+        }
     }
   return TRUE;
 }
@@ -335,7 +459,7 @@ load_from_data (const char *name, const char *data, gssize length, GError **erro
   spec->file = file;
   if (ok && (!g_str_has_suffix (file, ".csv") || strchr (file, '/') != NULL))
     ok = ic_members_invalid (&m, "file", _("expected a file name ending in .csv"));
-  if (ok && read_columns (&m, object, spec) && read_rules (&m, object, spec))
+  if (ok && read_columns (&m, object, spec) && read_rules (&m, object, spec) && read_uses (&m, object, spec))
     return spec;
 fail:
   ic_table_spec_free (spec);
@@ -368,6 +492,18 @@ ic_table_spec_free (IcTableSpec *spec)
       g_strfreev ((char **) rule->when_codes);
       g_strfreev ((char **) rule->key);
     }
+  for (guint i = 0; i < spec->n_populations; i++)
+    {
+      const IcPopulationSpec *population = &spec->populations[i];
+      g_free ((char *) population->name);
+      g_free ((char *) population->words);
+      g_free ((char *) population->number_words);
+      g_free ((char *) population->date);
+    }
+  g_free ((IcPopulationSpec *) spec->populations);
+  g_free ((char *) spec->dated_by);
+  g_free ((char *) spec->words);
+  g_strfreev ((char **) spec->sample);
   g_free ((IcColumnSpec *) spec->columns);
   g_free ((IcRowRule *) spec->rules);
   g_free ((char *) spec->name);

@@ -75,27 +75,32 @@ typedef struct {
   const char *const *key;          /* NULL-terminated, at most IC_ROW_RULE_MAX_KEY */
 } IcRowRule;
 
+/* A denominator population a table names (its "denominators" member):
+ * with @date, derived by counting the table's rows by that date column. */
+typedef struct {
+  const char *name;          /* as plugins ask for it */
+  const char *words;         /* "les naissances": in a report's sources */
+  const char *number_words;  /* "le nombre de naissances": in a report's reasons */
+  const char *date;          /* a date column of the table, or NULL: not derived */
+  guint years;               /* with @date: the rows of the year and of the years - 1 before it */
+} IcPopulationSpec;
+
 /* Read from a schema file: every string and array belongs to the spec. */
 typedef struct {
-  const char *name;     /* "pmi_acts" */
-  const char *file;     /* "pmi_acts.csv" */
+  const char *name;     /* "acts" */
+  const char *file;     /* "acts.csv" */
   const IcColumnSpec *columns;
   guint n_columns;
   const IcRowRule *rules;
   guint n_rules;
+  /* What the core does with the table (docs/tables.md): */
+  gboolean populations_role;   /* "role": "reference_populations" */
+  const char *dated_by;        /* the column whose years are the years the data cover, or NULL */
+  const char *words;           /* how a French report names the table, or NULL */
+  const IcPopulationSpec *populations;
+  guint n_populations;
+  const char *const *sample;   /* rows of a sample file (";" between fields), or NULL */
 } IcTableSpec;
-
-/* The built-in tables, whose schemas the engine reads at startup from
- * tables/NAME.json: still an index, the place of each in the data path
- * (populations, the lenient warnings) until tables come from plugins too. */
-typedef enum {
-  IC_TABLE_BIRTHS,
-  IC_TABLE_PMI_ACTS,
-  IC_TABLE_IP,
-  IC_TABLE_POPULATIONS,
-  IC_TABLE_BSEM_REFERRALS,
-  IC_N_TABLES
-} IcTableId;
 
 #define IC_TABLE_SCHEMA_ERROR (ic_table_schema_error_quark ())
 GQuark ic_table_schema_error_quark (void);
@@ -106,13 +111,14 @@ typedef enum {
 } IcTableSchemaError;
 
 /* One schema file (table-schema-file.c): a new spec, or NULL with @error
- * naming the file and the member ("pmi_acts.json: member
+ * naming the file and the member ("actes.json: member
  * "columns[1].kind": ..."). */
 IcTableSpec *ic_table_spec_load (const char *path, GError **error);
 void ic_table_spec_free (IcTableSpec *spec);
 
-/* Reads the built-in tables' schemas from @directory (NAME.json each,
- * whose "name" must be NAME), once: later calls do nothing. The program
+/* Reads the engine's tables' schemas from @directory (NAME.json each,
+ * whose "name" must be NAME) into the process's registry (ic_tables()),
+ * once: later calls do nothing. The program
  * calls it at startup with ic_paths_builtin_tables(); FALSE with @error
  * when a file is missing or invalid. */
 gboolean ic_table_schemas_load (const char *directory, GError **error);
@@ -122,13 +128,9 @@ gboolean ic_table_schemas_load (const char *directory, GError **error);
  * (ic_dataset_load, ic_dataset_check_directory) used without the program. */
 gboolean ic_table_schemas_ensure (GError **error);
 
-/* The schema of table @id. The schemas are loaded (ic_table_schemas_ensure()
- * when not yet: a failure there is fatal, the entry points having said it
- * first). The spec belongs to the module. */
-const IcTableSpec *ic_table_spec (IcTableId id);
-
-/* The table named @name ("pmi_acts"), or -1. */
-int ic_table_id_from_name (const char *name);
+/* The table named @name in the process's registry (ic_tables()), or
+ * NULL. The spec belongs to the registry. */
+const IcTableSpec *ic_table_spec (const char *name);
 
 /* Index of column @name in @spec, or -1. */
 int ic_table_spec_column (const IcTableSpec *spec, const char *name);

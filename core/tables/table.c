@@ -93,10 +93,10 @@ read_header (IcTableReader *r, IcCsvReader *csv, GError **error)
 }
 
 IcTable *
-ic_table_new (IcTableId id, const char *path)
+ic_table_new (const IcTableSpec *spec, const char *path)
 {
   IcTable *table = g_new0 (IcTable, 1);
-  table->spec = ic_table_spec (id);
+  table->spec = spec;
   table->path = g_strdup (path);
   table->rejected_reasons = g_ptr_array_new_with_free_func (g_free);
   table->unknown_columns = g_ptr_array_new_with_free_func (g_free);
@@ -123,6 +123,30 @@ ic_table_new (IcTableId id, const char *path)
   return table;
 }
 
+/* Frees the values of @column (its dictionary aside). */
+static void
+drop_values (IcTable *table, IcTableColumn *column)
+{
+  g_clear_pointer (&column->dates, g_free);
+  g_clear_pointer (&column->codes, g_free);
+  g_clear_pointer (&column->narrow_dates, g_free);
+  g_clear_pointer (&column->narrow_codes, g_free);
+  g_clear_pointer (&column->ids, g_free);
+  g_clear_pointer (&column->integers, g_free);
+  g_clear_pointer (&column->flags, g_free);
+  for (guint64 i = 0; column->texts && i < table->n_rows; i++)
+    g_free (column->texts[i]);
+  g_clear_pointer (&column->texts, g_free);
+}
+
+void
+ic_table_keep_columns (IcTable *table, const gboolean *keep)
+{
+  for (guint c = 0; keep != NULL && c < table->spec->n_columns; c++)
+    if (!keep[c])
+      drop_values (table, &table->columns[c]);
+}
+
 void
 ic_table_free (IcTable *table)
 {
@@ -130,18 +154,8 @@ ic_table_free (IcTable *table)
     return;
   for (guint c = 0; c < table->spec->n_columns; c++)
     {
-      IcTableColumn *column = &table->columns[c];
-      g_free (column->dates);
-      g_free (column->codes);
-      g_free (column->narrow_dates);
-      g_free (column->narrow_codes);
-      g_free (column->ids);
-      g_free (column->integers);
-      g_free (column->flags);
-      for (guint64 i = 0; column->texts && i < table->n_rows; i++)
-        g_free (column->texts[i]);
-      g_free (column->texts);
-      ic_interner_free (column->dictionary);
+      drop_values (table, &table->columns[c]);
+      ic_interner_free (table->columns[c].dictionary);
     }
   g_free (table->columns);
   g_ptr_array_unref (table->rejected_reasons);
@@ -289,10 +303,10 @@ finish_columns (IcTableReader *r, gboolean split)
  * attempt stands; with *@again, nothing of it is left and the file is to
  * be read again. */
 static IcTable *
-read_attempt (IcCsvSource *source, IcTableId id, const char *path, IcInterner *territories,
+read_attempt (IcCsvSource *source, const IcTableSpec *spec, const char *path, IcInterner *territories,
               gboolean lenient, IcProblems *problems, gboolean *again, GError **error)
 {
-  g_autoptr (IcTable) table = ic_table_new (id, path);
+  g_autoptr (IcTable) table = ic_table_new (spec, path);
   g_autoptr (IcProblems) attempt = ic_problems_new (ic_problems_limit (problems));
   g_autofree char *file = g_path_get_basename (path);
   GError *csv_error = NULL;
@@ -302,7 +316,7 @@ read_attempt (IcCsvSource *source, IcTableId id, const char *path, IcInterner *t
   gint64 started = g_get_monotonic_time (), opened, parsed, merged, checked;
 
   *again = FALSE;
-  ic_table_reader_init (&r, table, id, file, territories, lenient, attempt);
+  ic_table_reader_init (&r, table, spec, file, territories, lenient, attempt);
   r.source = source;
   csv = ic_csv_source_open (source, &csv_error);
   if (csv == NULL)
@@ -374,7 +388,7 @@ read_attempt (IcCsvSource *source, IcTableId id, const char *path, IcInterner *t
 }
 
 IcTable *
-ic_table_read (IcTableId id,
+ic_table_read (const IcTableSpec *spec,
                const char *path,
                IcInterner *territories,
                gboolean lenient,
@@ -387,7 +401,7 @@ ic_table_read (IcTableId id,
 
   g_return_val_if_fail (ic_interner_size (territories) > 0, NULL);
 
-  if (!ic_table_rules_need_one_part (ic_table_spec (id)))
+  if (!ic_table_rules_need_one_part (spec))
     flags |= IC_CSV_SOURCE_MAY_SPLIT;
   /* An attempt thrown away must leave no territory behind: only a
    * dictionary holding just "" is easily put back as it was. */
@@ -397,7 +411,7 @@ ic_table_read (IcTableId id,
   for (;;)
     {
       gboolean again;
-      IcTable *table = read_attempt (source, id, path, territories, lenient, problems, &again, error);
+      IcTable *table = read_attempt (source, spec, path, territories, lenient, problems, &again, error);
 
       if (!again)
         return table;

@@ -78,7 +78,7 @@ typedef struct {
   gboolean converted;         /* not UTF-8: read as Windows-1252 */
 } IcTable;
 
-/* Reads table @id from @path. Territories are interned into @territories,
+/* Reads the table of schema @spec (which must outlive it) from @path. Territories are interned into @territories,
  * shared by every table of the run (its id 0 must be the empty string).
  * Without @lenient, every invalid row or value goes to @problems (the row
  * is not kept). With @lenient an invalid row is set aside instead: counted
@@ -88,13 +88,19 @@ typedef struct {
  * Returns NULL with @error set when the file cannot be read as a table
  * (unreadable, binary, no header, a required column missing, an
  * unterminated quote), in either mode: that problem is in @problems too. */
-IcTable *ic_table_read (IcTableId id,
+IcTable *ic_table_read (const IcTableSpec *spec,
                         const char *path,
                         IcInterner *territories,
                         gboolean lenient,
                         const IcInputOptions *options,
                         IcProblems *problems,
                         GError **error);
+
+/* Frees the values of the columns @keep (one boolean per column of the
+ * schema; NULL: all kept) does not keep: read and checked, but stored for
+ * no plugin. Their dictionaries stay (`validate` and the bundle list the
+ * codes beyond the schema's). A column dropped gives NULL arrays. */
+void ic_table_keep_columns (IcTable *table, const gboolean *keep);
 
 void ic_table_free (IcTable *table);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcTable, ic_table_free)

@@ -168,7 +168,8 @@ struct _IcApi {
   gint64 (*table_rows) (IcContext *ctx, const char *table);
 
   /* Typed columns of a table; NULL when the table or the column is unknown,
-   * of another type, or the table not declared in the descriptor. The arrays have table_rows() elements and belong to
+   * of another type, the table not declared in the descriptor, or (ABI 1.2)
+   * the descriptor's `columns` given without "table.column". The arrays have table_rows() elements and belong to
    * the engine. A missing date is IC_DATE_NONE; a missing code is 0. */
   const gint32 *(*dates) (IcContext *ctx, const char *table, const char *column);
   const guint16 *(*codes) (IcContext *ctx, const char *table, const char *column);
@@ -353,6 +354,11 @@ typedef struct {
    * the engine read what is needed to resolve them. */
   const char *const *populations;
   IcComputeFunc compute;
+
+  /* ---- ABI 1.2 ---- */
+  /* Columns read, NULL-terminated, "table.column" (may be NULL: every column of
+   * the tables above, as for a plugin of ABI 1.0 or 1.1). */
+  const char *const *columns;
 } IcPluginDescriptor;
 
 /* Defines the exported descriptor. Use once per plugin, at file scope:
@@ -362,10 +368,20 @@ typedef struct {
  *   IC_PLUGIN_DEFINE ("my_indicator", "1.0.0", tables, populations, compute)
  */
 #define IC_PLUGIN_DEFINE(id_, version_, tables_, populations_, compute_) \
-  IC_PLUGIN_EXPORT extern const IcPluginDescriptor ic_plugin_descriptor;  \
-  IC_PLUGIN_EXPORT const IcPluginDescriptor ic_plugin_descriptor = {      \
-    IC_PLUGIN_MAGIC, sizeof (IcPluginDescriptor), IC_ABI_MAJOR,          \
-    IC_ABI_MINOR, (id_), (version_), (tables_), (populations_), (compute_) \
+  IC_PLUGIN_DEFINE_COLUMNS (id_, version_, tables_, populations_, NULL, compute_)
+
+/* The same, with the columns the plugin reads: the engine stores only the
+ * columns some plugin of the run declares (it still checks every column of
+ * every file), and the accessors give NULL for a column not declared here.
+ *
+ *   static const char *const columns[] = { "pmi_acts.act_type", "pmi_acts.act_date", NULL };
+ *   IC_PLUGIN_DEFINE_COLUMNS ("my_indicator", "1.0.0", tables, populations, columns, compute)
+ */
+#define IC_PLUGIN_DEFINE_COLUMNS(id_, version_, tables_, populations_, columns_, compute_) \
+  IC_PLUGIN_EXPORT extern const IcPluginDescriptor ic_plugin_descriptor;                  \
+  IC_PLUGIN_EXPORT const IcPluginDescriptor ic_plugin_descriptor = {                      \
+    IC_PLUGIN_MAGIC, sizeof (IcPluginDescriptor), IC_ABI_MAJOR,                          \
+    IC_ABI_MINOR, (id_), (version_), (tables_), (populations_), (compute_), (columns_)    \
   };
 
 G_END_DECLS

@@ -30,5 +30,5 @@ compute (const IcApi *api, IcContext *ctx, GError **error)
 IC_PLUGIN_EXPORT extern const IcPluginDescriptor ic_plugin_descriptor;
 IC_PLUGIN_EXPORT const IcPluginDescriptor ic_plugin_descriptor = {
   0xBADBAD, sizeof (IcPluginDescriptor), IC_ABI_MAJOR, IC_ABI_MINOR,
-  "hostile_constructor", "1.0.0", hostile_tables, NULL, compute
+  "hostile_constructor", "1.0.0", hostile_tables, NULL, compute, NULL
 };

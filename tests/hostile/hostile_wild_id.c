@@ -11,5 +11,5 @@ compute (const IcApi *api, IcContext *ctx, GError **error)
 IC_PLUGIN_EXPORT extern const IcPluginDescriptor ic_plugin_descriptor;
 IC_PLUGIN_EXPORT const IcPluginDescriptor ic_plugin_descriptor = {
   IC_PLUGIN_MAGIC, sizeof (IcPluginDescriptor), IC_ABI_MAJOR, IC_ABI_MINOR,
-  (const char *) 0x10, "1.0.0", hostile_tables, NULL, compute
+  (const char *) 0x10, "1.0.0", hostile_tables, NULL, compute, NULL
 };
