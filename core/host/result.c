@@ -358,6 +358,9 @@ ic_result_finish (IcResult *result,
   result->previous_year = previous_year;
   result->previous_has_value = previous_has_value;
   result->previous_tenths = previous_tenths;
+  /* A count's target is on its count, whatever the framework says. */
+  if (count)
+    result->target.on = IC_TARGET_ON_COUNT;
   result->target_met = decide_target (result);
   g_clear_pointer (&result->text_fr, g_free);
   if (result->has_value && result->definition)
