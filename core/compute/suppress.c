@@ -114,10 +114,36 @@ states (const char *text, gint64 count)
   return FALSE;
 }
 
+/* TRUE when @text names a hidden stratum @name beside one of its counts. */
+static gboolean
+gives_away (const char *text, gboolean suppressed, const char *name, gint64 numerator, gint64 denominator)
+{
+  return suppressed && name != NULL && names (text, name)
+         && (states (text, numerator) || (denominator > 0 && states (text, denominator)));
+}
+
+/* TRUE when @text gives away a hidden code of one of @result's breakdowns. */
+static gboolean
+gives_away_code (const IcResult *result, const char *text)
+{
+  for (guint b = 0; b < result->breakdowns->len; b++)
+    {
+      const IcBreakdown *breakdown = result->breakdowns->pdata[b];
+      for (guint i = 0; i < breakdown->strata->len; i++)
+        {
+          const IcBreakdownStratum *s = &g_array_index (breakdown->strata, IcBreakdownStratum, i);
+          if (gives_away (text, s->suppressed, s->name, s->numerator, s->denominator))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 /* A plugin's warning is free text: one naming a hidden territory beside
  * one of its hidden counts, in any member of the group, is withheld, and
  * the withholding said (« territory C: 5 women without a date » would give
- * away what the strata hide). */
+ * away what the strata hide); so is one naming a hidden code of its own
+ * breakdowns beside its count. */
 static void
 withhold_warnings (GPtrArray *members)
 {
@@ -127,24 +153,24 @@ withhold_warnings (GPtrArray *members)
       for (guint w = 0; w < result->warnings->len;)
         {
           const char *text = result->warnings->pdata[w];
-          gboolean reveals = FALSE;
+          gboolean reveals = FALSE, code = gives_away_code (result, text);
           for (guint o = 0; o < members->len && !reveals; o++)
             {
               const IcResult *other = members->pdata[o];
               for (guint i = 0; i < other->strata->len && !reveals; i++)
                 {
                   const IcStratum *s = &g_array_index (other->strata, IcStratum, i);
-                  reveals = s->suppressed && s->name != NULL && names (text, s->name)
-                            && (states (text, s->numerator) || (s->denominator > 0 && states (text, s->denominator)));
+                  reveals = gives_away (text, s->suppressed, s->name, s->numerator, s->denominator);
                 }
             }
-          if (!reveals)
+          if (!reveals && !code)
             {
               w++;
               continue;
             }
           g_ptr_array_remove_index (result->warnings, w);
-          ic_result_add_warning (result, "un avertissement qui donnait un effectif d'un territoire masqué par le secret statistique a été retiré");
+          ic_result_add_warning (result, reveals ? "un avertissement qui donnait un effectif d'un territoire masqué par le secret statistique a été retiré"
+                                                 : "un avertissement qui donnait un effectif d'une modalité masquée par le secret statistique a été retiré");
         }
     }
 }
