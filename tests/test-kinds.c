@@ -6,6 +6,7 @@
  * is worked out by hand from the rows written_data() lays out. */
 #include <string.h>
 
+#include "bundle-history.h"
 #include "bundle-writer.h"
 #include "json-writer.h"
 #include "result-wire.h"
@@ -331,6 +332,53 @@ test_count_singular (Fixture *f, gconstpointer data)
   g_assert_true (r->has_value);
 }
 
+/* fixture_count (54) with the département's target « progress » against
+ * an earlier bundle whose count was @before: met when 54 > @before. */
+static int
+progress_met (Fixture *f, const char *before)
+{
+  g_autofree char *text = g_strdup_printf (
+      "{ \"bundle_version\": \"1.1\", \"generator\": { \"version\": \"test\" }, "
+      "\"generated_at\": \"2025-03-01T09:00:00Z\", \"department\": { \"code\": \"99\" }, \"year\": 2023, "
+      "\"indicators\": [ { \"id\": \"fixture_count\", \"title\": \"T\", \"status\": \"ok\", \"kind\": \"count\", "
+      "\"period\": { \"start\": \"2023-01-01\", \"end\": \"2023-12-31\", \"label\": \"2023\" }, "
+      "\"numerator\": null, \"denominator\": null, \"value\": %s, \"unit\": \"actes\", \"breakdowns\": [] } ] }",
+      before);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IcHistory) previous = ic_bundle_history_from_data ("previous.json", text, -1, &error);
+  g_autoptr (IcProblems) problems = ic_problems_new (50);
+  g_autoptr (GHashTable) targets = g_hash_table_new (g_str_hash, g_str_equal);
+  IcTarget progress = { IC_TARGET_PROGRESS, IC_TARGET_ON_VALUE, IC_TARGET_DEPARTMENT, 0 };
+  const char *only[] = { "fixture_count", NULL };
+  IcRunOptions options = {
+    .data_dir = f->data, .year = 2024, .department_code = "99", .department_name = "Test",
+    .only = only, .small_count = 10, .department_targets = targets,
+  };
+  g_autoptr (IcRun) run = NULL;
+  IcResult *r;
+
+  g_assert_no_error (error);
+  options.previous = previous;
+  g_hash_table_insert (targets, (gpointer) "fixture_count", &progress);
+  run = ic_run_execute (f->plugins, &options, problems, &error);
+  g_assert_no_error (error);
+  r = ic_test_result (run, "fixture_count");
+  /* A count's target is on its count, whatever it was set on. */
+  g_assert_cmpint (r->target.on, ==, IC_TARGET_ON_COUNT);
+  run->options.previous = NULL;
+  return r->target_met;
+}
+
+/* 54 acts against 50 the year before: progress; against 54 or 60: not. */
+static void
+test_count_progress (Fixture *f, gconstpointer data)
+{
+  (void) data;
+  g_assert_cmpint (progress_met (f, "50"), ==, 1);
+  g_assert_cmpint (progress_met (f, "54"), ==, 0);
+  g_assert_cmpint (progress_met (f, "60"), ==, 0);
+}
+
 /* The indicator of @id in @bundle as text, its id, title and plugin file
  * (which name the plugin) left out. */
 static char *
@@ -455,6 +503,7 @@ main (int argc, char **argv)
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/kinds/count/breakdown", test_count_breakdown);
   ADD ("/kinds/count/singular", test_count_singular);
+  ADD ("/kinds/count/progress", test_count_progress);
   ADD ("/kinds/rate/tally", test_rate_tally);
   ADD ("/kinds/rate/distinct-and-strings", test_distinct_and_strings);
   ADD ("/kinds/refused", test_refused);

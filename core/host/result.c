@@ -309,14 +309,20 @@ compare_strata (gconstpointer a, gconstpointer b)
   return strcmp (((const IcStratum *) a)->name, ((const IcStratum *) b)->name);
 }
 
+/* A count's previous count is its previous value (a bundle gives a count
+ * no numerator). */
 static int
 decide_target (const IcResult *result)
 {
+  gboolean count = result->kind == IC_KIND_COUNT;
+  gboolean has_previous_value = result->has_previous && result->previous_has_value;
+
   if (!result->has_value)
     return -1;
   return ic_target_decide (&result->target, result->numerator, result->denominator, result->value_tenths,
-                           result->has_previous && result->previous_has_value, result->previous_tenths,
-                           result->has_previous && result->previous_has_count, result->previous_numerator);
+                           has_previous_value, result->previous_tenths,
+                           count ? has_previous_value : result->has_previous && result->previous_has_count,
+                           count ? result->previous_tenths / 10 : result->previous_numerator);
 }
 
 void
