@@ -315,6 +315,39 @@ test_breakdown_two_small (void)
   g_assert_false (code_hidden (r, 2));
 }
 
+/* A count's territory strata (count as numerator, no denominator): A's 5
+ * is small, hidden, and the smallest other count, C's 20, with it; the
+ * counts' group is their own, whatever a rate's strata. */
+static void
+test_count_territories (void)
+{
+  static const char text[] =
+    "{ \"id\": \"x\", \"version\": \"1\", \"title\": \"X\", \"kind\": \"count\", \"period\": \"calendar_year\", "
+    "\"unit\": \"mesures\", \"numerator\": \"n\", \"text_fr\": \"{value}\" }";
+  const Row rows[] = { { "A", 5, 0 }, { "B", 30, 0 }, { "C", 20, 0 } };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IcDefinition) definition = ic_definition_load_from_data ("x.json", text, -1, &error);
+  g_autoptr (GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) ic_result_free);
+  IcPeriod period;
+  IcResult *r;
+
+  g_assert_no_error (error);
+  ic_period_init (&period, IC_PERIOD_CALENDAR_YEAR, 2024);
+  r = ic_result_new ("x", definition, &period);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      ic_result_add_stratum (r, (guint16) (i + 1), rows[i].num, 999);
+      g_array_index (r->strata, IcStratum, i).name = g_strdup (rows[i].name);
+    }
+  /* The denominator given is ignored: a count's strata have none. */
+  g_assert_cmpint (g_array_index (r->strata, IcStratum, 0).denominator, ==, 0);
+  g_ptr_array_add (results, r);
+  g_assert_cmpuint (ic_suppress_results (results, 10), ==, 2);
+  g_assert_true (hidden (r, 0));
+  g_assert_false (hidden (r, 1));
+  g_assert_true (hidden (r, 2));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -331,5 +364,6 @@ main (int argc, char **argv)
   g_test_add_func ("/suppress/bundle/records-key", test_bundle_records_key);
   g_test_add_func ("/suppress/breakdown/small-and-complement", test_breakdown_strata);
   g_test_add_func ("/suppress/breakdown/two-small", test_breakdown_two_small);
+  g_test_add_func ("/suppress/count/territories", test_count_territories);
   return g_test_run ();
 }
