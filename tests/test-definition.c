@@ -285,8 +285,27 @@ static const InvalidCase invalid_cases[] = {
     "test.json: member \"text_fr\": a '{' without its '}'" },
   { "/definition/invalid/parameter-not-integer", "parameters", "{ \"delay_months\": 2.5 }",
     "test.json: member \"parameters.delay_months\": expected an integer" },
-  { "/definition/invalid/parameter-text", "parameters", "{ \"delay_months\": \"3\" }",
+  /* A string is a parameter (ABI 1.2); a boolean is neither. */
+  { "/definition/invalid/parameter-boolean", "parameters", "{ \"delay_months\": true }",
     "test.json: member \"parameters.delay_months\": expected an integer" },
+  { "/definition/invalid/parameter-empty-string", "parameters", "{ \"types\": \"\" }",
+    "test.json: member \"parameters.types\": expected a non-empty string" },
+  { "/definition/invalid/kind", "kind", "\"ratio\"", "test.json: member \"kind\": expected rate or count" },
+  /* A rate has a denominator; a count need not. */
+  { "/definition/invalid/rate-without-denominator", "denominator", NULL,
+    "test.json: member \"denominator\": missing" },
+  { "/definition/invalid/breakdowns-not-array", "breakdowns", "{}",
+    "test.json: member \"breakdowns\": expected an array" },
+  { "/definition/invalid/breakdown-without-label", "breakdowns", "[ { \"table\": \"measures\", \"column\": \"measure_type\" } ]",
+    "test.json: member \"breakdowns[0].label\": missing" },
+  { "/definition/invalid/breakdown-unknown-member", "breakdowns",
+    "[ { \"table\": \"measures\", \"column\": \"measure_type\", \"label\": \"type\", \"colour\": \"red\" } ]",
+    "test.json: member \"breakdowns[0].colour\": unknown member (a typo?)" },
+  { "/definition/invalid/breakdown-twice", "breakdowns",
+    "[ { \"table\": \"m\", \"column\": \"t\", \"label\": \"type\" }, { \"table\": \"m\", \"column\": \"t\", \"label\": \"autre\" } ]",
+    "test.json: member \"breakdowns[1]\": a second breakdown by the same column" },
+  /* {value:...} chooses a form only for a count. */
+  { "/definition/invalid/rate-value-plural", "text_fr", "\"{value} {value:mesure|mesures}\"", NULL },
   /* json-glib reads 10^23 as -1: « >= -1 » would always be met. */
   { "/definition/invalid/target-beyond-int64", "target", "{ \"operator\": \">=\", \"value\": 100000000000000000000000 }",
     "test.json: member \"target.value\": a target in % is from 0 to 100" },
@@ -312,7 +331,55 @@ test_invalid (gconstpointer data)
 
   g_assert_null (d);
   g_assert_error (error, IC_DEFINITION_ERROR, IC_DEFINITION_ERROR_INVALID);
-  g_assert_cmpstr (error->message, ==, c->message);
+  /* NULL: the template's own message, tested in test-text. */
+  if (c->message != NULL)
+    g_assert_cmpstr (error->message, ==, c->message);
+}
+
+/* ABI 1.2: a count with a breakdown and a string parameter, no denominator. */
+static void
+test_valid_count (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = definition_text (
+      "kind", "\"count\"", "denominator", NULL, "unit", "\"mesures\"", "target", "null",
+      "parameters", "{ \"types\": \"AED,AEMO\", \"months\": 3 }",
+      "text_fr", "\"{value} {value:mesure|mesures} en {period}\"",
+      "breakdowns", "[ { \"table\": \"measures\", \"column\": \"measure_type\", \"label\": \"type de mesure\" } ]",
+      NULL);
+  g_autoptr (IcDefinition) d = load_text (text, &error);
+  const IcBreakdownSpec *b;
+  g_autofree char *one = NULL, *many = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (d->kind, ==, IC_KIND_COUNT);
+  g_assert_null (d->denominator);
+  g_assert_cmpstr (ic_definition_parameter (d, "types")->text, ==, "AED,AEMO");
+  g_assert_null (ic_definition_parameter (d, "months")->text);
+  g_assert_cmpint (ic_definition_parameter (d, "months")->value, ==, 3);
+  g_assert_cmpuint (d->breakdowns->len, ==, 1);
+  b = ic_definition_breakdown (d, "measures", "measure_type");
+  g_assert_nonnull (b);
+  g_assert_cmpstr (b->label, ==, "type de mesure");
+  g_assert_null (ic_definition_breakdown (d, "measures", "domain"));
+  /* {value} of a count: the whole count, thousands grouped; singular for 1. */
+  one = ic_definition_expand_text (d, 1, 0, 10, "2024", 2024);
+  g_assert_cmpstr (one, ==, "1 mesure en 2024");
+  many = ic_definition_expand_text (d, 12345, 0, 123450, "2024", 2024);
+  g_assert_cmpstr (many, ==, "12" NBSP "345 mesures en 2024");
+}
+
+/* Without "kind": a rate, and no breakdown. */
+static void
+test_valid_default_kind (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = definition_text (NULL);
+  g_autoptr (IcDefinition) d = load_text (text, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (d->kind, ==, IC_KIND_RATE);
+  g_assert_cmpuint (d->breakdowns->len, ==, 0);
 }
 
 static void
@@ -546,6 +613,8 @@ main (int argc, char **argv)
   g_test_add_func ("/definition/valid/null-members", test_valid_null_members);
   g_test_add_func ("/definition/valid/target-operators", test_valid_target_operators);
   g_test_add_func ("/definition/valid/file", test_valid_file);
+  g_test_add_func ("/definition/valid/count", test_valid_count);
+  g_test_add_func ("/definition/valid/default-kind", test_valid_default_kind);
 
   for (guint i = 0; i < G_N_ELEMENTS (invalid_cases); i++)
     g_test_add_data_func (invalid_cases[i].path, &invalid_cases[i], test_invalid);

@@ -341,6 +341,80 @@ test_file_valid_and_invalid (void)
   ic_test_rmtree (dir);
 }
 
+/* The example as bundle 1.1 (ABI 1.2): a rate with "kind" and a breakdown,
+ * then made a count. */
+static JsonNode *
+example_1_1 (void)
+{
+  JsonNode *bundle = example ();
+  JsonObject *indicator = indicator0 (bundle);
+
+  json_object_set_string_member (json_node_get_object (bundle), "bundle_version", "1.1");
+  json_object_set_string_member (indicator, "kind", "rate");
+  json_object_set_member (indicator, "breakdowns",
+                          j ("[ { 'column': 'provider', 'label': 'intervenant', 'strata': ["
+                             " { 'code': 'PMI', 'numerator': 40, 'denominator': 600, 'value': 6.7, 'suppressed': false },"
+                             " { 'code': 'SF', 'numerator': null, 'denominator': null, 'value': null, 'suppressed': true } ] } ]"));
+  return bundle;
+}
+
+static void
+make_count (JsonObject *indicator)
+{
+  json_object_set_string_member (indicator, "kind", "count");
+  json_object_set_null_member (indicator, "numerator");
+  json_object_set_null_member (indicator, "denominator");
+  json_object_set_int_member (indicator, "value", 412);
+  json_object_set_member (indicator, "ci95", json_node_new (JSON_NODE_NULL));
+  json_object_set_member (indicator, "strata",
+                          j ("[ { 'territory': 'A', 'value': 40, 'suppressed': false },"
+                             " { 'territory': 'B', 'value': null, 'suppressed': true } ]"));
+  json_object_set_member (indicator, "breakdowns",
+                          j ("[ { 'column': 'measure_type', 'label': 'type de mesure', 'strata': ["
+                             " { 'code': 'AED', 'value': 12, 'suppressed': false } ] } ]"));
+}
+
+static void
+test_bundle_1_1_valid (void)
+{
+  g_autoptr (JsonNode) rate = example_1_1 ();
+  g_autoptr (JsonNode) count = example_1_1 ();
+
+  assert_bundle_valid (rate);
+  make_count (indicator0 (count));
+  assert_bundle_valid (count);
+}
+
+/* 1.1 requires kind and breakdowns (1 did not have them). */
+static void
+test_bundle_1_1_requires_kind (void)
+{
+  g_autoptr (JsonNode) bundle = example_1_1 ();
+
+  json_object_remove_member (indicator0 (bundle), "kind");
+  assert_bundle_invalid (bundle, REFUSED ("\n$.indicators[0]: required: 'kind' "));
+}
+
+/* A count has no numerator, a whole value, and strata of a value alone. */
+static void
+test_bundle_count_shapes (void)
+{
+  g_autoptr (JsonNode) numerator = example_1_1 ();
+  g_autoptr (JsonNode) fraction = example_1_1 ();
+  g_autoptr (JsonNode) rate_stratum = example_1_1 ();
+
+  make_count (indicator0 (numerator));
+  json_object_set_int_member (indicator0 (numerator), "numerator", 412);
+  assert_bundle_invalid (numerator, REFUSED ("\n$.indicators[0].numerator: type: 412 "));
+  make_count (indicator0 (fraction));
+  json_object_set_double_member (indicator0 (fraction), "value", 41.5);
+  assert_bundle_invalid (fraction, REFUSED ("\n$.indicators[0].value: type: 41.5 "));
+  make_count (indicator0 (rate_stratum));
+  json_object_set_member (indicator0 (rate_stratum), "strata",
+                          j ("[ { 'territory': 'A', 'numerator': 4, 'denominator': 40, 'value': 10.0, 'suppressed': false } ]"));
+  assert_bundle_invalid (rate_stratum, REFUSED ("\n$.indicators[0].strata[0]: "));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -361,5 +435,8 @@ main (int argc, char **argv)
   g_test_add_func ("/json-schema/bundle/generated-at", test_bundle_generated_at);
   g_test_add_func ("/json-schema/file/valid-and-invalid", test_file_valid_and_invalid);
 
+  g_test_add_func ("/json-schema/bundle/1.1-valid", test_bundle_1_1_valid);
+  g_test_add_func ("/json-schema/bundle/1.1-requires-kind", test_bundle_1_1_requires_kind);
+  g_test_add_func ("/json-schema/bundle/count-shapes", test_bundle_count_shapes);
   return g_test_run ();
 }

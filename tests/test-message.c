@@ -482,7 +482,7 @@ test_parent_checks (void)
   g_autoptr (GError) error = NULL;
   g_autofree char *path = g_build_filename (ic_test_fixtures_dir (), "messages", "fixture_messages.json", NULL);
   g_autoptr (IcDefinition) d = ic_definition_load (path, &error);
-  IcResultBounds bounds = { 1, 10 };
+  IcResultBounds bounds = { 1, 10, NULL };
   IcPeriod period;
   struct {
     const char *id, *name;

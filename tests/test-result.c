@@ -11,7 +11,7 @@
 #include "test-util.h"
 
 /* Bounds of a small run: territories 1 to 3, 100 rows in the files. */
-static const IcResultBounds bounds = { 4, 100 };
+static const IcResultBounds bounds = { 4, 100, NULL };
 
 static IcResult *
 result_with_counts (gint64 numerator, gint64 denominator)

@@ -3,6 +3,8 @@
  * subtraction from the total and the published strata. */
 #include "suppress.h"
 
+#include <string.h>
+
 typedef struct {
   const char *name;
   gint64 num, den;
@@ -236,6 +238,116 @@ test_bundle_records_key (void)
   g_assert_false (hidden (ro, 0) || hidden (ro, 1) || hidden (ro, 2));
 }
 
+/* A rate broken down by "type": the definition is the test's, the strata
+ * named as ic_result_check() names them. */
+static IcResult *
+result_with_codes (IcDefinition **definition, const Row *rows, guint n)
+{
+  static const char text[] =
+    "{ \"id\": \"x\", \"version\": \"1\", \"title\": \"X\", \"period\": \"calendar_year\", "
+    "\"unit\": \"%\", \"numerator\": \"n\", \"denominator\": \"d\", \"text_fr\": \"{value} %\", "
+    "\"breakdowns\": [ { \"table\": \"t\", \"column\": \"type\", \"label\": \"type\" } ] }";
+  g_autoptr (GError) error = NULL;
+  IcPeriod period;
+  IcResult *r;
+  IcBreakdown *b;
+
+  *definition = ic_definition_load_from_data ("x.json", text, -1, &error);
+  g_assert_no_error (error);
+  ic_period_init (&period, IC_PERIOD_CALENDAR_YEAR, 2024);
+  r = ic_result_new ("x", *definition, &period);
+  r->has_numerator = r->has_denominator = TRUE;
+  for (guint i = 0; i < n; i++)
+    {
+      g_assert_true (ic_result_add_breakdown_stratum (r, "t", "type", (guint16) (i + 1), rows[i].num, rows[i].den));
+      r->numerator += rows[i].num;
+      r->denominator += rows[i].den;
+    }
+  b = r->breakdowns->pdata[0];
+  for (guint i = 0; i < n; i++)
+    g_array_index (b->strata, IcBreakdownStratum, i).name = g_strdup (rows[i].name);
+  return r;
+}
+
+static gboolean
+code_hidden (IcResult *r, guint i)
+{
+  return g_array_index (((IcBreakdown *) r->breakdowns->pdata[0])->strata, IcBreakdownStratum, i).suppressed;
+}
+
+/* Breakdown strata follow the territories' rules within the breakdown:
+ * AEMO's 7 is small, hidden; alone hidden it would be the total (7 + 30 +
+ * 12 + 45 = 94) minus the others, so the smallest other numerator, AED's
+ * 12, is hidden with it. The territories are untouched, and the total is
+ * no stratum: never hidden. A warning naming AEMO beside its 7 is
+ * withheld; one naming the published PLACEMENT beside its 45 is kept. */
+static void
+test_breakdown_strata (void)
+{
+  const Row rows[] = { { "AEMO", 7, 20 }, { "TISF", 30, 60 }, { "AED", 12, 40 }, { "PLACEMENT", 45, 50 } };
+  g_autoptr (IcDefinition) definition = NULL;
+  g_autoptr (IcResult) r = result_with_codes (&definition, rows, G_N_ELEMENTS (rows));
+
+  ic_result_add_warning (r, "AEMO : 7 mesures sans date de fin");
+  ic_result_add_warning (r, "PLACEMENT : 45 mesures");
+  g_assert_cmpuint (ic_suppress_strata (r, 10), ==, 2);
+  g_assert_true (code_hidden (r, 0));
+  g_assert_false (code_hidden (r, 1));
+  g_assert_true (code_hidden (r, 2));
+  g_assert_false (code_hidden (r, 3));
+  g_assert_cmpint (r->numerator, ==, 94);
+  g_assert_cmpuint (r->warnings->len, ==, 2);
+  g_assert_cmpstr (r->warnings->pdata[0], ==, "PLACEMENT : 45 mesures");
+  g_assert_nonnull (strstr (r->warnings->pdata[1], "modalité masquée"));
+}
+
+/* Two small codes hide each other; a small denominator is small too. */
+static void
+test_breakdown_two_small (void)
+{
+  const Row rows[] = { { "A", 3, 50 }, { "B", 0, 9 }, { "C", 20, 60 } };
+  g_autoptr (IcDefinition) definition = NULL;
+  g_autoptr (IcResult) r = result_with_codes (&definition, rows, G_N_ELEMENTS (rows));
+
+  g_assert_cmpuint (ic_suppress_strata (r, 10), ==, 2);
+  g_assert_true (code_hidden (r, 0));
+  g_assert_true (code_hidden (r, 1));
+  g_assert_false (code_hidden (r, 2));
+}
+
+/* A count's territory strata (count as numerator, no denominator): A's 5
+ * is small, hidden, and the smallest other count, C's 20, with it; the
+ * counts' group is their own, whatever a rate's strata. */
+static void
+test_count_territories (void)
+{
+  static const char text[] =
+    "{ \"id\": \"x\", \"version\": \"1\", \"title\": \"X\", \"kind\": \"count\", \"period\": \"calendar_year\", "
+    "\"unit\": \"mesures\", \"numerator\": \"n\", \"text_fr\": \"{value}\" }";
+  const Row rows[] = { { "A", 5, 0 }, { "B", 30, 0 }, { "C", 20, 0 } };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IcDefinition) definition = ic_definition_load_from_data ("x.json", text, -1, &error);
+  g_autoptr (GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) ic_result_free);
+  IcPeriod period;
+  IcResult *r;
+
+  g_assert_no_error (error);
+  ic_period_init (&period, IC_PERIOD_CALENDAR_YEAR, 2024);
+  r = ic_result_new ("x", definition, &period);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      ic_result_add_stratum (r, (guint16) (i + 1), rows[i].num, 999);
+      g_array_index (r->strata, IcStratum, i).name = g_strdup (rows[i].name);
+    }
+  /* The denominator given is ignored: a count's strata have none. */
+  g_assert_cmpint (g_array_index (r->strata, IcStratum, 0).denominator, ==, 0);
+  g_ptr_array_add (results, r);
+  g_assert_cmpuint (ic_suppress_results (results, 10), ==, 2);
+  g_assert_true (hidden (r, 0));
+  g_assert_false (hidden (r, 1));
+  g_assert_true (hidden (r, 2));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -250,5 +362,8 @@ main (int argc, char **argv)
   g_test_add_func ("/suppress/bundle/complement-spreads", test_bundle_complement_spreads);
   g_test_add_func ("/suppress/bundle/warnings-withheld", test_bundle_warnings_withheld);
   g_test_add_func ("/suppress/bundle/records-key", test_bundle_records_key);
+  g_test_add_func ("/suppress/breakdown/small-and-complement", test_breakdown_strata);
+  g_test_add_func ("/suppress/breakdown/two-small", test_breakdown_two_small);
+  g_test_add_func ("/suppress/count/territories", test_count_territories);
   return g_test_run ();
 }

@@ -4,9 +4,8 @@
  * two threads, and free text found nowhere: not in a column, a problem, a
  * reason set aside nor a bundle.
  *
- * The table is tests/fixtures/kinds/kinds.json. Until tables are found by
- * name (issue 12, the registry), it is read in the place of the built-in
- * table ip: main() loads a copy of tables/ whose ip.json is the fixture. */
+ * The table is tests/fixtures/kinds/kinds.json, loaded by main() beside
+ * a copy of the built-in schemas and found by its name. */
 
 #include "table.h"
 #include "table-columns.h"
@@ -18,7 +17,7 @@
 #define NBSP "\xc2\xa0"      /* U+00A0 */
 #define NNBSP "\xe2\x80\xaf" /* U+202F */
 
-#define KINDS IC_TABLE_IP
+#define KINDS "kinds"
 
 #define BAD_INTEGER "not a whole number (expected digits, optionally grouped by thousands with spaces; no sign)"
 #define BAD_DECIMAL "not a decimal number (expected digits, with . or , before the decimals; no sign, no thousands separator)"
@@ -54,7 +53,7 @@ static IcTable *
 read_kinds (Fixture *f, const char *content, gboolean lenient, const IcInputOptions *options, GError **error)
 {
   g_autofree char *path = ic_test_write (f->dir, "kinds.csv", content);
-  return ic_table_read (KINDS, path, f->territories, lenient, options, f->problems, error);
+  return ic_table_read (ic_table_spec (KINDS), path, f->territories, lenient, options, f->problems, error);
 }
 
 static IcTable *
@@ -359,7 +358,7 @@ test_free_text_in_no_output (void)
   g_autofree char *ip_schema = NULL, *schema_path = NULL, *bundle = NULL;
   const char *old_tables = g_getenv ("INDICORE_TABLES_DIR");
   g_autofree char *saved = g_strdup (old_tables);
-  const char *files[] = { "births.json", "pmi_acts.json", "populations.json", "bsem_referrals.json", NULL };
+  const char *files[] = { "births.json", "pmi_acts.json", "populations.json", NULL };
   const char *csvs[] = { "births.csv", "pmi_acts.csv", "populations.csv", NULL };
 
   g_assert_cmpint (g_mkdir (tables, 0700), ==, 0);
@@ -475,7 +474,7 @@ test_split (Fixture *f, gconstpointer data)
 
 /* ------------------------------------------------------------------ */
 
-/* A copy of tables/ whose ip.json is the fixture kinds.json, renamed. */
+/* A copy of tables/ with the fixture kinds.json beside the built-in schemas. */
 static char *
 kinds_tables (void)
 {
@@ -483,8 +482,6 @@ kinds_tables (void)
   g_autofree char *fixture = g_build_filename (ic_test_source_dir (), "tests", "fixtures", "kinds", "kinds.json", NULL);
   g_autoptr (GDir) dir = g_dir_open (source, 0, NULL);
   g_autofree char *text = NULL;
-  g_autoptr (GRegex) name = g_regex_new ("\"name\": \"kinds\"", 0, 0, NULL);
-  g_autofree char *renamed = NULL;
   char *copy = ic_test_tmpdir ();
   const char *file;
 
@@ -493,14 +490,13 @@ kinds_tables (void)
     {
       g_autofree char *path = g_build_filename (source, file, NULL);
       g_autofree char *content = NULL;
-      if (!g_str_has_suffix (file, ".json") || strcmp (file, "ip.json") == 0)
+      if (!g_str_has_suffix (file, ".json"))
         continue;
       g_assert_true (g_file_get_contents (path, &content, NULL, NULL));
       g_free (ic_test_write (copy, file, content));
     }
   g_assert_true (g_file_get_contents (fixture, &text, NULL, NULL));
-  renamed = g_regex_replace_literal (name, text, -1, 0, "\"name\": \"ip\"", 0, NULL);
-  g_free (ic_test_write (copy, "ip.json", renamed));
+  g_free (ic_test_write (copy, "kinds.json", text));
   return copy;
 }
 

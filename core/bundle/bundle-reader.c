@@ -540,7 +540,8 @@ ic_bundle_read_from_data (const char *name, const char *data, gssize length, GEr
       ic_members_invalid (&r, "bundle_version", "%s", _("missing"));
       return NULL;
     }
-  if (strcmp (json_node_get_string (version), "1") != 0)
+  /* 1.1 (kind, breakdowns): read by the render helper's reader; here accepted. */
+  if (strcmp (json_node_get_string (version), "1") != 0 && strcmp (json_node_get_string (version), "1.1") != 0)
     {
       ic_members_invalid (&r, "bundle_version", _("version %s is not one this indicore reads"),
                           json_node_get_string (version));

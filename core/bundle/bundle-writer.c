@@ -62,6 +62,23 @@ add_tenths (JsonBuilder *b, const char *name, gboolean has_value, gint64 tenths)
     json_builder_add_null_value (b);
 }
 
+/* A figure in tenths: a rate's value with its decimal, a count's whole. */
+static void
+add_figure (JsonBuilder *b, const char *name, const IcResult *r, gboolean has_value, gint64 tenths)
+{
+  if (r->kind == IC_KIND_COUNT && has_value)
+    add_int (b, name, tenths / 10);
+  else
+    add_tenths (b, name, has_value, tenths);
+}
+
+static void
+add_count_or_null (JsonBuilder *b, const char *name, gboolean has_value, gint64 value)
+{
+  json_builder_set_member_name (b, name);
+  has_value ? json_builder_add_int_value (b, value) : json_builder_add_null_value (b);
+}
+
 static void
 add_period (JsonBuilder *b, const IcPeriod *period)
 {
@@ -207,7 +224,7 @@ add_trend (JsonBuilder *b, const IcResult *r)
   if (r->has_change)
     {
       json_builder_begin_object (b);
-      add_tenths (b, "points", TRUE, r->change_tenths);
+      add_figure (b, "points", r, TRUE, r->change_tenths);
       json_builder_set_member_name (b, "p_value");
       /* Four decimals: more would only be noise. */
       r->has_test ? json_builder_add_double_value (b, floor (r->p_value * 10000.0 + 0.5) / 10000.0)
@@ -226,7 +243,51 @@ add_trend (JsonBuilder *b, const IcResult *r)
       const IcTrendPoint *point = &g_array_index (r->trend, IcTrendPoint, i);
       json_builder_begin_object (b);
       add_int (b, "year", point->year);
-      add_tenths (b, "value", point->has_value, point->value_tenths);
+      add_figure (b, "value", r, point->has_value, point->value_tenths);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
+/* A stratum's counts and value, none when suppressed: a rate's numerator,
+ * denominator and value, a count's value alone. */
+static void
+add_stratum_figures (JsonBuilder *b, const IcResult *r, gint64 numerator, gint64 denominator, gint64 tenths,
+                     gboolean suppressed)
+{
+  if (r->kind == IC_KIND_RATE)
+    {
+      add_count_or_null (b, "numerator", !suppressed, numerator);
+      add_count_or_null (b, "denominator", !suppressed, denominator);
+    }
+  add_figure (b, "value", r, !suppressed, tenths);
+  json_builder_set_member_name (b, "suppressed");
+  json_builder_add_boolean_value (b, suppressed);
+}
+
+/* Every breakdown of the definition, [] when none; strata by code. */
+static void
+add_breakdowns (JsonBuilder *b, const IcResult *r)
+{
+  json_builder_set_member_name (b, "breakdowns");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < r->breakdowns->len; i++)
+    {
+      const IcBreakdown *breakdown = r->breakdowns->pdata[i];
+      json_builder_begin_object (b);
+      add_string_or_null (b, "column", breakdown->spec->column);
+      add_string_or_null (b, "label", breakdown->spec->label);
+      json_builder_set_member_name (b, "strata");
+      json_builder_begin_array (b);
+      for (guint k = 0; k < breakdown->strata->len; k++)
+        {
+          const IcBreakdownStratum *s = &g_array_index (breakdown->strata, IcBreakdownStratum, k);
+          json_builder_begin_object (b);
+          add_string_or_null (b, "code", s->name);
+          add_stratum_figures (b, r, s->numerator, s->denominator, s->value_tenths, s->suppressed);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -241,12 +302,12 @@ add_indicator (JsonBuilder *b, const IcResult *r)
   add_string_or_null (b, "id", r->id);
   add_string_or_null (b, "title", d->title);
   add_string_or_null (b, "status", ic_status_to_string (r->status));
+  add_string_or_null (b, "kind", ic_indicator_kind_to_string (r->kind));
   add_period (b, &r->period);
-  json_builder_set_member_name (b, "numerator");
-  r->has_numerator ? json_builder_add_int_value (b, r->numerator) : json_builder_add_null_value (b);
-  json_builder_set_member_name (b, "denominator");
-  r->has_denominator ? json_builder_add_int_value (b, r->denominator) : json_builder_add_null_value (b);
-  add_tenths (b, "value", r->has_value, r->value_tenths);
+  /* A count is its value alone. */
+  add_count_or_null (b, "numerator", r->kind == IC_KIND_RATE && r->has_numerator, r->numerator);
+  add_count_or_null (b, "denominator", r->kind == IC_KIND_RATE && r->has_denominator, r->denominator);
+  add_figure (b, "value", r, r->has_value, r->value_tenths);
   add_string_or_null (b, "unit", d->unit);
   add_target (b, r);
   json_builder_set_member_name (b, "target_met");
@@ -257,7 +318,7 @@ add_indicator (JsonBuilder *b, const IcResult *r)
     {
       json_builder_begin_object (b);
       add_int (b, "year", r->previous_year);
-      add_tenths (b, "value", r->previous_has_value, r->previous_tenths);
+      add_figure (b, "value", r, r->previous_has_value, r->previous_tenths);
       json_builder_end_object (b);
     }
   else
@@ -277,7 +338,10 @@ add_indicator (JsonBuilder *b, const IcResult *r)
   for (guint i = 0; i < r->parameters->len; i++)
     {
       const IcParameter *p = &g_array_index (r->parameters, IcParameter, i);
-      add_int (b, p->name, p->value);
+      if (p->text != NULL)
+        add_string_or_null (b, p->name, p->text);
+      else
+        add_int (b, p->name, p->value);
     }
   json_builder_end_object (b);
   json_builder_end_object (b);
@@ -297,16 +361,11 @@ add_indicator (JsonBuilder *b, const IcResult *r)
       const IcStratum *s = &g_array_index (r->strata, IcStratum, i);
       json_builder_begin_object (b);
       add_string_or_null (b, "territory", s->name);
-      json_builder_set_member_name (b, "numerator");
-      s->suppressed ? json_builder_add_null_value (b) : json_builder_add_int_value (b, s->numerator);
-      json_builder_set_member_name (b, "denominator");
-      s->suppressed ? json_builder_add_null_value (b) : json_builder_add_int_value (b, s->denominator);
-      add_tenths (b, "value", !s->suppressed, s->value_tenths);
-      json_builder_set_member_name (b, "suppressed");
-      json_builder_add_boolean_value (b, s->suppressed);
+      add_stratum_figures (b, r, s->numerator, s->denominator, s->value_tenths, s->suppressed);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
+  add_breakdowns (b, r);
 
   add_details (b, r);
 
@@ -400,7 +459,8 @@ ic_bundle_build (IcRun *run, const char *generated_at)
   g_autoptr (JsonBuilder) b = json_builder_new ();
 
   json_builder_begin_object (b);
-  add_string_or_null (b, "bundle_version", "1");
+  /* 1.1: kind, breakdowns, counts and string parameters (ABI 1.2). */
+  add_string_or_null (b, "bundle_version", "1.1");
   json_builder_set_member_name (b, "generator");
   json_builder_begin_object (b);
   add_string_or_null (b, "name", "indicore");

@@ -173,12 +173,14 @@ ic_cmd_describe (int argc, char **argv)
   if (d->national_objective)
     g_print (_("  Objective:    %s\n"), d->national_objective);
   g_print (_("  Numerator:    %s\n"), d->numerator);
-  g_print (_("  Denominator:  %s\n"), d->denominator);
+  if (d->denominator != NULL)
+    g_print (_("  Denominator:  %s\n"), d->denominator);
   g_print (_("  Period:       %s\n"), d->period == IC_PERIOD_SCHOOL_YEAR
                                          ? _("the school year ending in the year asked (1 September to 31 August, e.g. 2023-2024 for 2024)")
                                          : _("the calendar year asked (1 January to 31 December)"));
-  g_print (_("  Value:        100 x numerator / denominator, in %s, one decimal rounded half up;\n"
-             "                not available (never 0) when the denominator is 0 or unknown\n"), d->unit);
+  if (d->kind == IC_KIND_RATE)
+    g_print (_("  Value:        100 x numerator / denominator, in %s, one decimal rounded half up;\n"
+               "                not available (never 0) when the denominator is 0 or unknown\n"), d->unit);
   print_frameworks (d, frameworks);
   if (config != NULL)
     print_department_targets (d, config);
@@ -187,7 +189,10 @@ ic_cmd_describe (int argc, char **argv)
   for (guint i = 0; i < d->parameters->len; i++)
     {
       const IcParameter *p = &g_array_index (d->parameters, IcParameter, i);
-      g_print (" %s = %lld%s", p->name, (long long) p->value, i + 1 < d->parameters->len ? "," : "\n");
+      if (p->text != NULL)
+        g_print (" %s = \"%s\"%s", p->name, p->text, i + 1 < d->parameters->len ? "," : "\n");
+      else
+        g_print (" %s = %lld%s", p->name, (long long) p->value, i + 1 < d->parameters->len ? "," : "\n");
     }
   print_inputs (desc);
   /* The sentence of the reports at 1 (singular) and on Creuse's EPP. */

@@ -54,10 +54,11 @@ print_summary (IcRun *run, const char *out)
     {
       const IcResult *r = run->results->pdata[i];
       const IcDefinition *d = r->definition;
-      g_autofree char *value = r->has_value
+      /* A count is a whole number (ABI 1.2): 54 actes. */
+      g_autofree char *value = !r->has_value ? g_strdup ("-")
+          : r->kind == IC_KIND_COUNT ? g_strdup_printf ("%" G_GINT64_FORMAT " %s", r->value_tenths / 10, d->unit)
           /* TRANSLATORS: a value with one decimal and its unit (23.6 %), in the language's decimals. */
-          ? g_strdup_printf (_("%lld.%lld %s"), (long long) (r->value_tenths / 10), (long long) (r->value_tenths % 10), d->unit)
-          : g_strdup ("-");
+          : g_strdup_printf (_("%lld.%lld %s"), (long long) (r->value_tenths / 10), (long long) (r->value_tenths % 10), d->unit);
       g_autofree char *counts = r->has_numerator && r->has_denominator
           ? g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT, r->numerator, r->denominator)
           : g_strdup ("-");

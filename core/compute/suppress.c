@@ -31,6 +31,13 @@ denominator_key (const IcResult *result)
 {
   GString *key = g_string_new (NULL);
 
+  /* A count has no denominator to share: its strata are its own. */
+  if (result->kind == IC_KIND_COUNT)
+    {
+      g_string_printf (key, "count %s", result->id);
+      return g_string_free (key, FALSE);
+    }
+
   for (guint i = 0; i < result->sources->len; i++)
     {
       const IcSource *s = result->sources->pdata[i];
@@ -107,10 +114,36 @@ states (const char *text, gint64 count)
   return FALSE;
 }
 
+/* TRUE when @text names a hidden stratum @name beside one of its counts. */
+static gboolean
+gives_away (const char *text, gboolean suppressed, const char *name, gint64 numerator, gint64 denominator)
+{
+  return suppressed && name != NULL && names (text, name)
+         && (states (text, numerator) || (denominator > 0 && states (text, denominator)));
+}
+
+/* TRUE when @text gives away a hidden code of one of @result's breakdowns. */
+static gboolean
+gives_away_code (const IcResult *result, const char *text)
+{
+  for (guint b = 0; b < result->breakdowns->len; b++)
+    {
+      const IcBreakdown *breakdown = result->breakdowns->pdata[b];
+      for (guint i = 0; i < breakdown->strata->len; i++)
+        {
+          const IcBreakdownStratum *s = &g_array_index (breakdown->strata, IcBreakdownStratum, i);
+          if (gives_away (text, s->suppressed, s->name, s->numerator, s->denominator))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 /* A plugin's warning is free text: one naming a hidden territory beside
  * one of its hidden counts, in any member of the group, is withheld, and
  * the withholding said (« territory C: 5 women without a date » would give
- * away what the strata hide). */
+ * away what the strata hide); so is one naming a hidden code of its own
+ * breakdowns beside its count. */
 static void
 withhold_warnings (GPtrArray *members)
 {
@@ -120,26 +153,68 @@ withhold_warnings (GPtrArray *members)
       for (guint w = 0; w < result->warnings->len;)
         {
           const char *text = result->warnings->pdata[w];
-          gboolean reveals = FALSE;
+          gboolean reveals = FALSE, code = gives_away_code (result, text);
           for (guint o = 0; o < members->len && !reveals; o++)
             {
               const IcResult *other = members->pdata[o];
               for (guint i = 0; i < other->strata->len && !reveals; i++)
                 {
                   const IcStratum *s = &g_array_index (other->strata, IcStratum, i);
-                  reveals = s->suppressed && s->name != NULL && names (text, s->name)
-                            && (states (text, s->numerator) || states (text, s->denominator));
+                  reveals = gives_away (text, s->suppressed, s->name, s->numerator, s->denominator);
                 }
             }
-          if (!reveals)
+          if (!reveals && !code)
             {
               w++;
               continue;
             }
           g_ptr_array_remove_index (result->warnings, w);
-          ic_result_add_warning (result, "un avertissement qui donnait un effectif d'un territoire masqué par le secret statistique a été retiré");
+          ic_result_add_warning (result, reveals ? "un avertissement qui donnait un effectif d'un territoire masqué par le secret statistique a été retiré"
+                                                 : "un avertissement qui donnait un effectif d'une modalité masquée par le secret statistique a été retiré");
         }
     }
+}
+
+/* The breakdown stratum that reveals least when hidden as the complement:
+ * the smallest count, then denominator, then code. */
+static gboolean
+better_code_complement (const IcBreakdownStratum *candidate, const IcBreakdownStratum *best)
+{
+  if (best == NULL)
+    return TRUE;
+  if (candidate->numerator != best->numerator)
+    return candidate->numerator < best->numerator;
+  if (candidate->denominator != best->denominator)
+    return candidate->denominator < best->denominator;
+  return g_strcmp0 (candidate->name, best->name) < 0;
+}
+
+/* The strata of one breakdown, by the territories' rules: small counts
+ * hidden, and a second stratum when that hides only one, so that no hidden
+ * count is the total minus the others. Within the breakdown only: its
+ * codes are no other result's. Returns the number hidden. */
+static guint
+suppress_breakdown (IcBreakdown *breakdown, gint64 threshold)
+{
+  IcBreakdownStratum *complement = NULL;
+  guint n_hidden = 0;
+
+  for (guint i = 0; i < breakdown->strata->len; i++)
+    {
+      IcBreakdownStratum *s = &g_array_index (breakdown->strata, IcBreakdownStratum, i);
+      s->suppressed = is_small (s->numerator, threshold) || is_small (s->denominator, threshold);
+      n_hidden += s->suppressed;
+    }
+  if (n_hidden != 1 || breakdown->strata->len < 2)
+    return n_hidden;
+  for (guint i = 0; i < breakdown->strata->len; i++)
+    {
+      IcBreakdownStratum *s = &g_array_index (breakdown->strata, IcBreakdownStratum, i);
+      if (!s->suppressed && better_code_complement (s, complement))
+        complement = s;
+    }
+  complement->suppressed = TRUE;
+  return n_hidden + 1;
 }
 
 /* Suppresses within @members, which share a denominator: a territory small
@@ -179,6 +254,8 @@ suppress_group (GPtrArray *members, gint64 threshold)
       apply_hidden (result, hidden);
       for (guint i = 0; i < result->strata->len; i++)
         n += g_array_index (result->strata, IcStratum, i).suppressed;
+      for (guint b = 0; b < result->breakdowns->len; b++)
+        n += suppress_breakdown (result->breakdowns->pdata[b], threshold);
     }
   withhold_warnings (members);
   return n;

@@ -4,7 +4,9 @@
  * without counts nor value, and when that leaves a single stratum hidden,
  * a second one is hidden too, so that no hidden count can be recovered by
  * subtracting the other strata from the département total. The total itself
- * is never suppressed. */
+ * is never suppressed. The strata of a breakdown by codes (ABI 1.2) follow
+ * the same rules, within each breakdown; a count's strata, whose count is
+ * their numerator, too. */
 #pragma once
 
 #include "result.h"

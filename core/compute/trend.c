@@ -52,7 +52,9 @@ ic_trend_apply (IcResult *result, IcHistory *previous, GPtrArray *history)
   result->has_change = result->has_value && before != NULL && before->has_value;
   if (result->has_change)
     result->change_tenths = result->value_tenths - before->value_tenths;
-  result->has_test = result->has_change && before->has_counts && result->numerator <= result->denominator
+  /* A count is no proportion: no interval (its denominator is 0), no test. */
+  result->has_test = result->has_change && result->kind == IC_KIND_RATE && before->has_counts
+                     && result->numerator <= result->denominator
                      && before->numerator <= before->denominator;
   if (result->has_test)
     {

@@ -1,6 +1,6 @@
 /* api-table.c: the engine's IcApi table: each member reads the run's
  * typed columns or records into the result of the computation at hand. */
-#include "api-table.h"
+#include "api-table-private.h"
 
 #include <string.h>
 
@@ -12,9 +12,8 @@ struct _IcDistinct;
 
 /* A call the plugin made with arguments no computation can give: the
  * indicator becomes an error naming the call, and the call does nothing. */
-static void refuse (IcContext *ctx, const char *call, const char *format, ...) G_GNUC_PRINTF (3, 4);
-static void
-refuse (IcContext *ctx, const char *call, const char *format, ...)
+void
+ic_api_refuse (IcContext *ctx, const char *call, const char *format, ...)
 {
   va_list args;
   g_autofree char *problem = NULL, *reason = NULL;
@@ -34,7 +33,7 @@ check_text (IcContext *ctx, const char *call, const char *text)
 {
   g_autofree char *problem = text ? ic_result_text_problem (text, IC_RESULT_TEXT_MAX) : g_strdup ("est NULL");
   if (problem != NULL)
-    refuse (ctx, call, "son texte %s", problem);
+    ic_api_refuse (ctx, call, "son texte %s", problem);
   return problem == NULL;
 }
 
@@ -43,7 +42,7 @@ check_key (IcContext *ctx, const char *call, const char *key)
 {
   gboolean valid = key != NULL && ic_result_key_is_valid (key);
   if (!valid)
-    refuse (ctx, call, "le nom n'est pas fait de [a-z0-9_], de 1 à %d octets", IC_RESULT_KEY_MAX);
+    ic_api_refuse (ctx, call, "le nom n'est pas fait de [a-z0-9_], de 1 à %d octets", IC_RESULT_KEY_MAX);
   return valid;
 }
 
@@ -55,21 +54,21 @@ check_detail (IcContext *ctx, const char *call, const char *key)
     return FALSE;
   if (ctx->result->details->len >= IC_RESULT_ITEMS_MAX)
     {
-      refuse (ctx, call, "plus de %d détails", IC_RESULT_ITEMS_MAX);
+      ic_api_refuse (ctx, call, "plus de %d détails", IC_RESULT_ITEMS_MAX);
       return FALSE;
     }
   return TRUE;
 }
 
-static gboolean
-check_count (IcContext *ctx, const char *call, const char *what, gint64 value)
+gboolean
+ic_api_check_count (IcContext *ctx, const char *call, const char *what, gint64 value)
 {
   IcResultBounds bounds;
   g_autofree char *problem = NULL;
   ic_result_bounds_init (&bounds, ctx->dataset);
   problem = ic_result_count_problem (what, value, bounds.max_records, IC_RESULT_ROWS_WORDS);
   if (problem != NULL)
-    refuse (ctx, call, "%s", problem);
+    ic_api_refuse (ctx, call, "%s", problem);
   return problem == NULL;
 }
 
@@ -95,6 +94,11 @@ api_param_int (IcContext *ctx, const char *name, gint64 fallback)
   if (!check_key (ctx, "param_int", name))
     return fallback;
   parameter = ic_definition_parameter (ctx->definition, name);
+  if (parameter != NULL && parameter->text != NULL)
+    {
+      ic_api_refuse (ctx, "param_int", "le paramètre %s est une chaîne, que param_string() donne", name);
+      return fallback;
+    }
   override = ctx->overrides ? g_hash_table_lookup (ctx->overrides, name) : NULL;
   value = override ? *override : parameter ? parameter->value : fallback;
   ic_result_use_parameter (ctx->result, name, value);
@@ -133,8 +137,8 @@ declared_column (IcContext *ctx, const char *table_name, const char *column_name
   return g_strv_contains (ctx->columns, name);
 }
 
-static IcTableColumn *
-find_column (IcContext *ctx, const char *table_name, const char *column_name, IcColumnKind kind)
+IcTableColumn *
+ic_api_find_column (IcContext *ctx, const char *table_name, const char *column_name, IcColumnKind kind)
 {
   IcTable *table = declared_table (ctx, table_name);
   IcTableColumn *column = table && column_name && declared_column (ctx, table_name, column_name)
@@ -145,21 +149,21 @@ find_column (IcContext *ctx, const char *table_name, const char *column_name, Ic
 static const gint32 *
 api_dates (IcContext *ctx, const char *table, const char *column)
 {
-  IcTableColumn *c = find_column (ctx, table, column, IC_COLUMN_KIND_DATE);
+  IcTableColumn *c = ic_api_find_column (ctx, table, column, IC_COLUMN_KIND_DATE);
   return c ? c->dates : NULL;
 }
 
 static const guint16 *
 api_codes (IcContext *ctx, const char *table, const char *column)
 {
-  IcTableColumn *c = find_column (ctx, table, column, IC_COLUMN_KIND_CODE);
+  IcTableColumn *c = ic_api_find_column (ctx, table, column, IC_COLUMN_KIND_CODE);
   return c ? c->codes : NULL;
 }
 
 static gint
 api_code_lookup (IcContext *ctx, const char *table, const char *column, const char *code)
 {
-  IcTableColumn *c = find_column (ctx, table, column, IC_COLUMN_KIND_CODE);
+  IcTableColumn *c = ic_api_find_column (ctx, table, column, IC_COLUMN_KIND_CODE);
   g_autofree char *upper = g_ascii_strup (code, -1);
   gint64 found = c ? ic_interner_find (c->dictionary, upper, strlen (upper)) : -1;
   return found < 0 ? -1 : (gint) found + 1;
@@ -168,7 +172,7 @@ api_code_lookup (IcContext *ctx, const char *table, const char *column, const ch
 static const guint32 *
 api_ids (IcContext *ctx, const char *table, const char *column, guint32 *n_distinct)
 {
-  IcTableColumn *c = find_column (ctx, table, column, IC_COLUMN_KIND_PERSON_ID);
+  IcTableColumn *c = ic_api_find_column (ctx, table, column, IC_COLUMN_KIND_PERSON_ID);
   if (n_distinct)
     *n_distinct = c ? c->n_distinct : 0;
   return c ? c->ids : NULL;
@@ -177,12 +181,12 @@ api_ids (IcContext *ctx, const char *table, const char *column, guint32 *n_disti
 static const guint16 *
 api_territories (IcContext *ctx, const char *table)
 {
-  IcTableColumn *c = find_column (ctx, table, "territory", IC_COLUMN_KIND_TERRITORY);
+  IcTableColumn *c = ic_api_find_column (ctx, table, "territory", IC_COLUMN_KIND_TERRITORY);
   return c ? c->codes : NULL;
 }
 
-static guint
-api_n_territories (IcContext *ctx)
+guint
+ic_api_n_territories (IcContext *ctx)
 {
   return ic_interner_size (ctx->dataset->territories);
 }
@@ -190,7 +194,7 @@ api_n_territories (IcContext *ctx)
 static IcDistinct *
 api_distinct_new (IcContext *ctx, guint32 n_ids)
 {
-  IcDistinct *distinct = ic_distinct_new (n_ids, api_n_territories (ctx));
+  IcDistinct *distinct = ic_distinct_new (n_ids, ic_api_n_territories (ctx));
   g_ptr_array_add (ctx->distincts, distinct);
   return distinct;
 }
@@ -211,7 +215,7 @@ api_finish_over_population (IcContext *ctx, IcDistinct *numerator, const char *n
   IcResult *result = ctx->result;
   IcPopulationValue total;
 
-  if (!check_key (ctx, "finish_over_population", name))
+  if (!ic_api_check_kind (ctx, "finish_over_population", IC_KIND_RATE) || !check_key (ctx, "finish_over_population", name))
     return;
   population = ic_population_new (ctx->dataset, name, &ctx->period);
 
@@ -250,13 +254,14 @@ api_finish_over_population (IcContext *ctx, IcDistinct *numerator, const char *n
 static void
 api_set_counts (IcContext *ctx, gint64 numerator, gint64 denominator)
 {
-  if (!check_count (ctx, "set_counts", "le numérateur", numerator)
-      || !check_count (ctx, "set_counts", "le dénominateur", denominator))
+  if (!ic_api_check_kind (ctx, "set_counts", IC_KIND_RATE)
+      || !ic_api_check_count (ctx, "set_counts", "le numérateur", numerator)
+      || !ic_api_check_count (ctx, "set_counts", "le dénominateur", denominator))
     return;
   /* Both counted from records: the numerator is some of the denominator's. */
   if (numerator > denominator)
     {
-      refuse (ctx, "set_counts", "le numérateur %" G_GINT64_FORMAT " dépasse le dénominateur %" G_GINT64_FORMAT,
+      ic_api_refuse (ctx, "set_counts", "le numérateur %" G_GINT64_FORMAT " dépasse le dénominateur %" G_GINT64_FORMAT,
               numerator, denominator);
       return;
     }
@@ -265,17 +270,37 @@ api_set_counts (IcContext *ctx, gint64 numerator, gint64 denominator)
   ctx->result->denominator = denominator;
 }
 
+gboolean
+ic_api_check_territory (IcContext *ctx, const char *call, guint16 territory)
+{
+  guint n = ic_api_n_territories (ctx);
+  if (territory < n)
+    return TRUE;
+  ic_api_refuse (ctx, call, "l'indice de territoire %u est hors limites (de 1 à %u)", territory, n - 1);
+  return FALSE;
+}
+
+gboolean
+ic_api_check_kind (IcContext *ctx, const char *call, IcIndicatorKind kind)
+{
+  if (ctx->result->kind == kind)
+    return TRUE;
+  if (kind == IC_KIND_RATE)
+    ic_api_refuse (ctx, call, "l'indicateur est un nombre (« kind » : « count ») : set_count() et "
+                   "add_count_stratum() en donnent la valeur");
+  else
+    ic_api_refuse (ctx, call, "l'indicateur est un taux (« kind » : « rate ») : set_counts() et add_stratum() "
+                   "en donnent les effectifs");
+  return FALSE;
+}
+
 static void
 api_add_stratum (IcContext *ctx, guint16 territory, gint64 numerator, gint64 denominator)
 {
-  guint n = api_n_territories (ctx);
-  if (territory >= n)
-    {
-      refuse (ctx, "add_stratum", "l'indice de territoire %u est hors limites (de 1 à %u)", territory, n - 1);
-      return;
-    }
-  if (!check_count (ctx, "add_stratum", "le numérateur", numerator)
-      || !check_count (ctx, "add_stratum", "le dénominateur", denominator))
+  if (!ic_api_check_kind (ctx, "add_stratum", IC_KIND_RATE) || !ic_api_check_territory (ctx, "add_stratum", territory))
+    return;
+  if (!ic_api_check_count (ctx, "add_stratum", "le numérateur", numerator)
+      || !ic_api_check_count (ctx, "add_stratum", "le dénominateur", denominator))
     return;
   ic_result_add_stratum (ctx->result, territory, numerator, denominator);
 }
@@ -306,7 +331,7 @@ api_warning (IcContext *ctx, const char *format, ...)
   message = g_strdup_vprintf (format, args);
   va_end (args);
   if (ctx->result->warnings->len >= IC_RESULT_ITEMS_MAX)
-    refuse (ctx, "warning", "plus de %d avertissements", IC_RESULT_ITEMS_MAX);
+    ic_api_refuse (ctx, "warning", "plus de %d avertissements", IC_RESULT_ITEMS_MAX);
   else if (check_text (ctx, "warning", message))
     ic_result_add_warning (ctx->result, message);
 }
@@ -335,12 +360,12 @@ message_call (IcContext *ctx, const char *call_name, IcMessageKind kind, const c
 
   if (id == NULL || (params == NULL && n_params > 0))
     {
-      refuse (ctx, call_name, "un identifiant ou un tableau de paramètres NULL");
+      ic_api_refuse (ctx, call_name, "un identifiant ou un tableau de paramètres NULL");
       return NULL;
     }
   if (n_params > IC_MESSAGE_PARAMS_MAX)
     {
-      refuse (ctx, call_name, "plus de %d paramètres", IC_MESSAGE_PARAMS_MAX);
+      ic_api_refuse (ctx, call_name, "plus de %d paramètres", IC_MESSAGE_PARAMS_MAX);
       return NULL;
     }
   call = ic_message_call_new (kind, id);
@@ -349,7 +374,7 @@ message_call (IcContext *ctx, const char *call_name, IcMessageKind kind, const c
   problem = ic_message_call_problem (ctx->definition ? ctx->definition->messages : NULL, call);
   if (problem != NULL)
     {
-      refuse (ctx, call_name, "%s", problem);
+      ic_api_refuse (ctx, call_name, "%s", problem);
       return NULL;
     }
   return g_steal_pointer (&call);
@@ -371,7 +396,7 @@ api_warning_message (IcContext *ctx, const char *id, const IcMessageParam *param
 
   if (n_warnings (ctx) >= IC_RESULT_ITEMS_MAX)
     {
-      refuse (ctx, "warning_message", "plus de %d avertissements", IC_RESULT_ITEMS_MAX);
+      ic_api_refuse (ctx, "warning_message", "plus de %d avertissements", IC_RESULT_ITEMS_MAX);
       return;
     }
   if ((call = message_call (ctx, "warning_message", IC_MESSAGE_WARNING, id, params, n_params)) != NULL)
@@ -398,14 +423,14 @@ api_not_available_message (IcContext *ctx, const char *id, const IcMessageParam 
 static const gint64 *
 api_integers (IcContext *ctx, const char *table, const char *column)
 {
-  IcTableColumn *c = find_column (ctx, table, column, IC_COLUMN_KIND_INTEGER);
+  IcTableColumn *c = ic_api_find_column (ctx, table, column, IC_COLUMN_KIND_INTEGER);
   return c ? c->integers : NULL;
 }
 
 static const gint64 *
 api_decimals (IcContext *ctx, const char *table, const char *column, guint *places)
 {
-  IcTableColumn *c = find_column (ctx, table, column, IC_COLUMN_KIND_DECIMAL);
+  IcTableColumn *c = ic_api_find_column (ctx, table, column, IC_COLUMN_KIND_DECIMAL);
   if (places)
     *places = c ? c->spec->places : 0;
   return c ? c->integers : NULL;
@@ -414,74 +439,35 @@ api_decimals (IcContext *ctx, const char *table, const char *column, guint *plac
 static const guint8 *
 api_yes_no (IcContext *ctx, const char *table, const char *column)
 {
-  IcTableColumn *c = find_column (ctx, table, column, IC_COLUMN_KIND_YES_NO);
+  IcTableColumn *c = ic_api_find_column (ctx, table, column, IC_COLUMN_KIND_YES_NO);
   return c ? c->flags : NULL;
 }
 
+/* The definition's string, which lives as long as the run; an integer
+ * parameter gives NULL. */
 static const char *
 api_param_string (IcContext *ctx, const char *name, const char *fallback)
 {
-  (void) name;
-  refuse (ctx, "param_string", "pas encore disponible");
-  return fallback;
+  const IcParameter *parameter = NULL;
+  const char *value;
+
+  if (!check_key (ctx, "param_string", name))
+    return NULL;
+  parameter = ctx->definition ? ic_definition_parameter (ctx->definition, name) : NULL;
+  if (parameter != NULL && parameter->text == NULL)
+    return NULL;
+  value = parameter ? parameter->text : fallback;
+  if (value != NULL && (parameter != NULL || check_text (ctx, "param_string", value)))
+    ic_result_use_parameter_text (ctx->result, name, value);
+  return value;
 }
 
 static guint64
 api_distinct_territory (IcDistinct *distinct, guint16 territory)
 {
-  if (territory == IC_TERRITORY_NONE || territory >= ic_distinct_n_territories (distinct))
+  if (distinct == NULL || territory == IC_TERRITORY_NONE || territory >= ic_distinct_n_territories (distinct))
     return 0;
   return ic_distinct_in_territory (distinct, territory);
-}
-
-static void
-api_finish_distinct (IcContext *ctx, IcDistinct *numerator, IcDistinct *denominator)
-{
-  (void) numerator, (void) denominator;
-  refuse (ctx, "finish_distinct", "pas encore disponible");
-}
-
-static IcTally *
-api_tally_new (IcContext *ctx, const char *breakdown_table, const char *breakdown_column)
-{
-  (void) breakdown_table, (void) breakdown_column;
-  refuse (ctx, "tally_new", "pas encore disponible");
-  return NULL;
-}
-
-static void
-api_tally_add (IcTally *tally, guint16 territory, guint16 code, gboolean in_numerator)
-{
-  (void) tally, (void) territory, (void) code, (void) in_numerator;
-}
-
-static void
-api_finish_tally (IcContext *ctx, IcTally *tally)
-{
-  (void) tally;
-  refuse (ctx, "finish_tally", "pas encore disponible");
-}
-
-static void
-api_set_count (IcContext *ctx, gint64 value)
-{
-  (void) value;
-  refuse (ctx, "set_count", "pas encore disponible");
-}
-
-static void
-api_add_count_stratum (IcContext *ctx, guint16 territory, gint64 value)
-{
-  (void) territory, (void) value;
-  refuse (ctx, "add_count_stratum", "pas encore disponible");
-}
-
-static void
-api_add_breakdown_stratum (IcContext *ctx, const char *table, const char *column, guint16 code,
-                           gint64 numerator, gint64 denominator)
-{
-  (void) table, (void) column, (void) code, (void) numerator, (void) denominator;
-  refuse (ctx, "add_breakdown_stratum", "pas encore disponible");
 }
 
 static const IcApi api = {
@@ -497,7 +483,7 @@ static const IcApi api = {
   .code_lookup = api_code_lookup,
   .ids = api_ids,
   .territories = api_territories,
-  .n_territories = api_n_territories,
+  .n_territories = ic_api_n_territories,
   .add_months = ic_date_add_months,
   .age_months = ic_date_age_months,
   .distinct_new = api_distinct_new,
@@ -517,13 +503,13 @@ static const IcApi api = {
   .yes_no = api_yes_no,
   .param_string = api_param_string,
   .distinct_territory = api_distinct_territory,
-  .finish_distinct = api_finish_distinct,
-  .tally_new = api_tally_new,
-  .tally_add = api_tally_add,
-  .finish_tally = api_finish_tally,
-  .set_count = api_set_count,
-  .add_count_stratum = api_add_count_stratum,
-  .add_breakdown_stratum = api_add_breakdown_stratum,
+  .finish_distinct = ic_api_finish_distinct,
+  .tally_new = ic_api_tally_new,
+  .tally_add = ic_api_tally_add,
+  .finish_tally = ic_api_finish_tally,
+  .set_count = ic_api_set_count,
+  .add_count_stratum = ic_api_add_count_stratum,
+  .add_breakdown_stratum = ic_api_add_breakdown_stratum,
 };
 
 const IcApi *
@@ -544,10 +530,12 @@ ic_context_init (IcContext *ctx, IcDataset *dataset, const IcDefinition *definit
   ctx->period = result->period;
   ctx->result = result;
   ctx->distincts = g_ptr_array_new_with_free_func ((GDestroyNotify) ic_distinct_free);
+  ctx->tallies = g_ptr_array_new_with_free_func ((GDestroyNotify) ic_api_tally_free);
 }
 
 void
 ic_context_clear (IcContext *ctx)
 {
   g_clear_pointer (&ctx->distincts, g_ptr_array_unref);
+  g_clear_pointer (&ctx->tallies, g_ptr_array_unref);
 }

@@ -15,6 +15,7 @@ struct _IcContext {
   IcPeriod period;
   IcResult *result;           /* borrowed */
   GPtrArray *distincts;       /* IcDistinct handed out, freed with the context */
+  GPtrArray *tallies;         /* IcTally handed out, freed with the context */
   GHashTable *overrides;      /* parameter -> gint64 *, from the configuration; borrowed, may be NULL */
   const char *const *tables;  /* the tables the plugin declared, NULL-terminated; borrowed, may be NULL */
   const char *const *columns; /* the "table.column" it declared (ABI 1.2), or NULL: every column; borrowed */

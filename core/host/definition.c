@@ -14,13 +14,17 @@
 G_DEFINE_QUARK (ic-definition-error-quark, ic_definition_error)
 
 static const char *const placeholders[] = { "num", "den", "value", "period", "Y", NULL };
-/* The placeholders a plural may follow: « {num} {num:femme|femmes} ». */
+/* The placeholders a plural may follow: « {num} {num:femme|femmes} »; for
+ * an indicator of kind count, its {value} too. */
 static const char *const counts[] = { "num", "den", NULL };
+static const char *const counts_of_count[] = { "num", "den", "value", NULL };
 
 static const char *const known_members[] = {
   "id", "version", "title", "description", "solen", "national_objective", "period", "unit",
-  "target", "parameters", "numerator", "denominator", "text_fr", "messages", NULL
+  "target", "parameters", "numerator", "denominator", "text_fr", "messages", "kind", "breakdowns", NULL
 };
+
+static const char *const known_breakdown_members[] = { "table", "column", "label", NULL };
 
 static const char *const known_solen_members[] = { "engagement", "objective", "label", NULL };
 
@@ -55,9 +59,9 @@ check_id (Checker *checker, const char *id)
 }
 
 static gboolean
-check_template (Checker *checker, const char *text)
+check_template (Checker *checker, const char *text, IcIndicatorKind kind)
 {
-  g_autofree char *problem = ic_template_problem (text, placeholders, counts);
+  g_autofree char *problem = ic_template_problem (text, placeholders, kind == IC_KIND_COUNT ? counts_of_count : counts);
   return problem == NULL || invalid (checker, "text_fr", problem);
 }
 
@@ -111,11 +115,78 @@ read_parameters (Checker *checker, IcDefinition *definition, JsonNode *node)
   members = json_object_get_members (object);
   for (GList *l = members; l; l = l->next)
     {
-      IcParameter parameter = { g_strdup (l->data), 0 };
+      IcParameter parameter = { g_strdup (l->data), 0, NULL };
+      IcParameter *kept;
       g_array_append_val (definition->parameters, parameter);
-      if (!get_int (checker, object, "parameters", l->data,
-                    &g_array_index (definition->parameters, IcParameter, definition->parameters->len - 1).value))
+      kept = &g_array_index (definition->parameters, IcParameter, definition->parameters->len - 1);
+      /* A string (ABI 1.2: a list of codes, "AED,AEMO"), or an integer. */
+      if (ic_members_holds (json_object_get_member (object, l->data), G_TYPE_STRING))
+        {
+          if (!get_string (checker, object, "parameters", l->data, TRUE, &kept->text))
+            return FALSE;
+          continue;
+        }
+      if (!get_int (checker, object, "parameters", l->data, &kept->value))
         return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+read_kind (Checker *checker, IcDefinition *definition, JsonObject *object)
+{
+  g_autofree char *kind = NULL;
+
+  definition->kind = IC_KIND_RATE;
+  if (!get_string (checker, object, NULL, "kind", FALSE, &kind))
+    return FALSE;
+  if (kind == NULL || strcmp (kind, "rate") == 0)
+    return TRUE;
+  if (strcmp (kind, "count") == 0)
+    {
+      definition->kind = IC_KIND_COUNT;
+      return TRUE;
+    }
+  return invalid (checker, "kind", _("expected rate or count"));
+}
+
+/* "breakdowns": [ { "table": "measures", "column": "measure_type",
+ * "label": "type de mesure" } ]: each column once. The column's kind is
+ * checked when the plugin reaches it (the table's schema may come with
+ * the plugin). */
+static gboolean
+read_breakdowns (Checker *checker, IcDefinition *definition, JsonObject *object)
+{
+  JsonArray *array = NULL;
+
+  if (!ic_members_array (checker, object, NULL, "breakdowns", IC_MEMBER_OPTIONAL, &array))
+    return FALSE;
+  if (array != NULL && json_array_get_length (array) > IC_DEFINITION_BREAKDOWNS_MAX)
+    return invalid (checker, "breakdowns", _("at most 8 breakdowns"));
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("breakdowns[%u]", i);
+      JsonObject *item = ic_members_element_object (checker, array, i, path);
+      IcBreakdownSpec *spec;
+      g_autoptr (GList) members = NULL;
+
+      if (item == NULL)
+        return FALSE;
+      members = json_object_get_members (item);
+      for (GList *l = members; l; l = l->next)
+        if (!g_strv_contains (known_breakdown_members, l->data))
+          {
+            g_autofree char *full = ic_members_path (path, l->data);
+            return invalid (checker, full, _("unknown member (a typo?)"));
+          }
+      spec = g_new0 (IcBreakdownSpec, 1);
+      g_ptr_array_add (definition->breakdowns, spec);
+      if (!get_string (checker, item, path, "table", TRUE, &spec->table)
+          || !get_string (checker, item, path, "column", TRUE, &spec->column)
+          || !get_string (checker, item, path, "label", TRUE, &spec->label))
+        return FALSE;
+      if (ic_definition_breakdown (definition, spec->table, spec->column) != spec)
+        return invalid (checker, path, _("a second breakdown by the same column"));
     }
   return TRUE;
 }
@@ -136,7 +207,12 @@ check_ranges (Checker *checker, const IcDefinition *definition)
   for (guint i = 0; i < definition->parameters->len; i++)
     {
       const IcParameter *p = &g_array_index (definition->parameters, IcParameter, i);
-      if (p->value < 0 || p->value > IC_DEFINITION_PARAMETER_MAX)
+      if (p->text != NULL && strlen (p->text) > 1024)
+        {
+          g_autofree char *member = g_strdup_printf ("parameters.%s", p->name);
+          return invalid (checker, member, _("a string parameter has at most 1024 bytes"));
+        }
+      if (p->text == NULL && (p->value < 0 || p->value > IC_DEFINITION_PARAMETER_MAX))
         {
           g_autofree char *member = g_strdup_printf ("parameters.%s", p->name);
           return invalid (checker, member, _("expected a whole number from 0 to 1000000"));
@@ -201,9 +277,11 @@ read_definition (Checker *checker, IcDefinition *definition, JsonNode *root)
       || !get_string (checker, object, NULL, "period", TRUE, &period)
       || !get_string (checker, object, NULL, "unit", TRUE, &definition->unit)
       || !get_string (checker, object, NULL, "numerator", TRUE, &definition->numerator)
-      || !get_string (checker, object, NULL, "denominator", TRUE, &definition->denominator)
+      || !read_kind (checker, definition, object)
+      /* A count has no denominator. */
+      || !get_string (checker, object, NULL, "denominator", definition->kind == IC_KIND_RATE, &definition->denominator)
       || !get_string (checker, object, NULL, "text_fr", TRUE, &definition->text_fr)
-      || !check_template (checker, definition->text_fr))
+      || !check_template (checker, definition->text_fr, definition->kind))
     return FALSE;
   if (!ic_period_kind_from_string (period, &definition->period))
     return invalid (checker, "period", _("expected calendar_year or school_year"));
@@ -212,6 +290,7 @@ read_definition (Checker *checker, IcDefinition *definition, JsonNode *root)
          && read_target (checker, definition, json_object_get_member (object, "target"))
          && ic_messages_read (checker, json_object_get_member (object, "messages"), definition->messages)
          && read_parameters (checker, definition, json_object_get_member (object, "parameters"))
+         && read_breakdowns (checker, definition, object)
          && check_ranges (checker, definition);
 }
 
@@ -219,6 +298,17 @@ static void
 clear_parameter (gpointer data)
 {
   g_free (((IcParameter *) data)->name);
+  g_free (((IcParameter *) data)->text);
+}
+
+static void
+breakdown_spec_free (gpointer data)
+{
+  IcBreakdownSpec *spec = data;
+  g_free (spec->table);
+  g_free (spec->column);
+  g_free (spec->label);
+  g_free (spec);
 }
 
 IcDefinition *
@@ -232,6 +322,7 @@ ic_definition_load_from_data (const char *name, const char *data, gssize length,
   definition->parameters = g_array_new (FALSE, TRUE, sizeof (IcParameter));
   g_array_set_clear_func (definition->parameters, clear_parameter);
   definition->messages = g_ptr_array_new_with_free_func ((GDestroyNotify) ic_message_free);
+  definition->breakdowns = g_ptr_array_new_with_free_func (breakdown_spec_free);
 
   if (!ic_json_parse (parser, name, data, length, IC_DEFINITION_ERROR, IC_DEFINITION_ERROR_READ, error))
     return NULL;
@@ -274,6 +365,8 @@ ic_definition_free (IcDefinition *definition)
   g_free (definition->text_fr);
   if (definition->messages)
     g_ptr_array_unref (definition->messages);
+  if (definition->breakdowns)
+    g_ptr_array_unref (definition->breakdowns);
   g_free (definition);
 }
 
@@ -287,6 +380,24 @@ ic_definition_parameter (const IcDefinition *definition, const char *name)
         return parameter;
     }
   return NULL;
+}
+
+const IcBreakdownSpec *
+ic_definition_breakdown (const IcDefinition *definition, const char *table, const char *column)
+{
+  for (guint i = 0; definition != NULL && table != NULL && column != NULL && i < definition->breakdowns->len; i++)
+    {
+      const IcBreakdownSpec *spec = definition->breakdowns->pdata[i];
+      if (g_strcmp0 (spec->table, table) == 0 && g_strcmp0 (spec->column, column) == 0)
+        return spec;
+    }
+  return NULL;
+}
+
+const char *
+ic_indicator_kind_to_string (IcIndicatorKind kind)
+{
+  return kind == IC_KIND_COUNT ? "count" : "rate";
 }
 
 const char *
@@ -310,10 +421,11 @@ ic_definition_expand_text (const IcDefinition *definition,
                            const char *period_label, int year)
 {
   g_autofree char *year_text = g_strdup_printf ("%d", year);
+  gboolean count = definition->kind == IC_KIND_COUNT;
   const IcTemplateArg args[] = {
     { "num", IC_TEMPLATE_INT, num, NULL },
     { "den", IC_TEMPLATE_INT, den, NULL },
-    { "value", IC_TEMPLATE_TENTHS, value_tenths, NULL },
+    { "value", count ? IC_TEMPLATE_INT : IC_TEMPLATE_TENTHS, count ? num : value_tenths, NULL },
     { "period", IC_TEMPLATE_TEXT, 0, period_label },
     { "Y", IC_TEMPLATE_TEXT, 0, year_text },
   };

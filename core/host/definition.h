@@ -52,7 +52,28 @@ typedef struct {
 typedef struct {
   char *name;
   gint64 value;
+  char *text;             /* a string parameter's value ("AED,AEMO"); NULL for an integer */
 } IcParameter;
+
+/* What an indicator's figure is: a rate (numerator over denominator, in %
+ * or per thousand...) or a count (a whole number, ABI 1.2). */
+typedef enum {
+  IC_KIND_RATE,
+  IC_KIND_COUNT,
+} IcIndicatorKind;
+
+/* "rate" or "count". */
+const char *ic_indicator_kind_to_string (IcIndicatorKind kind);
+
+/* A breakdown of the definition: strata by the codes of a code column. */
+typedef struct {
+  char *table;
+  char *column;
+  char *label;            /* how the report names it: "type de mesure" */
+} IcBreakdownSpec;
+
+/* At most this many breakdowns per definition. */
+#define IC_DEFINITION_BREAKDOWNS_MAX 8
 
 typedef struct {
   char *path;
@@ -74,6 +95,8 @@ typedef struct {
   char *text_fr;          /* template with {num} {den} {value} {period} {Y}, and
                            * plurals by a count: {num:femme|femmes} (french-template.h) */
   GPtrArray *messages;    /* IcMessage: the plugin's warnings and reasons, by id */
+  IcIndicatorKind kind;   /* "kind": rate by default */
+  GPtrArray *breakdowns;  /* IcBreakdownSpec, in file order */
 } IcDefinition;
 
 /* Reads and checks @path. Returns a new definition, or NULL with @error
@@ -93,6 +116,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcDefinition, ic_definition_free)
 #define IC_DEFINITION_PARAMETER_MAX G_GINT64_CONSTANT (1000000)
 
 const IcParameter *ic_definition_parameter (const IcDefinition *definition, const char *name);
+
+/* The breakdown of the definition by @table's column @column, or NULL. */
+const IcBreakdownSpec *ic_definition_breakdown (const IcDefinition *definition, const char *table,
+                                                const char *column);
 
 /* ">=", ">", "<=", "<", "progress", or NULL for none. */
 const char *ic_target_operator_to_string (IcTargetOperator op);
@@ -119,7 +146,8 @@ int ic_target_decide (const IcTarget *target, gint64 numerator, gint64 denominat
 const char *ic_target_origin_to_string (IcTargetOrigin origin);
 
 /* Fills the template with French-formatted numbers: @num and @den grouped
- * by thousands, @value_tenths with a decimal comma, and the singular or
+ * by thousands, @value_tenths with a decimal comma (for a count, {value}
+ * is the whole count @num, grouped by thousands), and the singular or
  * plural each count chooses. Newly allocated. */
 char *ic_definition_expand_text (const IcDefinition *definition,
                                  gint64 num, gint64 den, gint64 value_tenths,

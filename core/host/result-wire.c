@@ -8,7 +8,7 @@
 GVariant *
 ic_result_to_variant (const IcResult *r)
 {
-  GVariantBuilder strata, details, warnings, sources, parameters, messages;
+  GVariantBuilder strata, details, warnings, sources, parameters, messages, breakdowns;
 
   g_variant_builder_init (&strata, G_VARIANT_TYPE ("a(qxx)"));
   for (guint i = 0; i < r->strata->len; i++)
@@ -32,11 +32,22 @@ ic_result_to_variant (const IcResult *r)
       g_variant_builder_add (&sources, "(msmsmsmsmsx)", s->table, s->population, s->period,
                              s->origin, s->source, s->value);
     }
-  g_variant_builder_init (&parameters, G_VARIANT_TYPE ("a(sx)"));
+  g_variant_builder_init (&parameters, G_VARIANT_TYPE ("a(sxms)"));
   for (guint i = 0; i < r->parameters->len; i++)
     {
       const IcParameter *p = &g_array_index (r->parameters, IcParameter, i);
-      g_variant_builder_add (&parameters, "(sx)", p->name, p->value);
+      g_variant_builder_add (&parameters, "(sxms)", p->name, p->value, p->text);
+    }
+  g_variant_builder_init (&breakdowns, G_VARIANT_TYPE ("a(ssqxx)"));
+  for (guint b = 0; b < r->breakdowns->len; b++)
+    {
+      const IcBreakdown *breakdown = r->breakdowns->pdata[b];
+      for (guint i = 0; i < breakdown->strata->len; i++)
+        {
+          const IcBreakdownStratum *s = &g_array_index (breakdown->strata, IcBreakdownStratum, i);
+          g_variant_builder_add (&breakdowns, "(ssqxx)", breakdown->spec->table, breakdown->spec->column, s->code,
+                                 s->numerator, s->denominator);
+        }
     }
   g_variant_builder_init (&messages, G_VARIANT_TYPE ("a(bsa(sx))"));
   for (guint i = 0; i < r->messages->len; i++)
@@ -56,26 +67,26 @@ ic_result_to_variant (const IcResult *r)
     }
   return g_variant_new (RESULT_TYPE, (gint32) r->status, r->reason ? r->reason : "",
                         r->has_numerator, r->has_denominator, r->numerator, r->denominator,
-                        &strata, &details, &warnings, &sources, &parameters, &messages);
+                        &strata, &details, &warnings, &sources, &parameters, &messages, &breakdowns);
 }
 
 gboolean
 ic_result_update_from_variant (IcResult *r, GVariant *variant)
 {
   g_autoptr (GVariantIter) strata = NULL, details = NULL, warnings = NULL, sources = NULL, parameters = NULL;
-  g_autoptr (GVariantIter) messages = NULL, values = NULL;
+  g_autoptr (GVariantIter) messages = NULL, values = NULL, breakdowns = NULL;
   gboolean is_reason;
   const char *reason, *key, *text;
-  const char *table, *population, *period, *origin, *source;
+  const char *table, *population, *period, *origin, *source, *column;
   gint32 status, kind;
   guint16 territory;
   gint64 a, b;
 
   if (!g_variant_is_of_type (variant, G_VARIANT_TYPE (RESULT_TYPE)))
     return FALSE;
-  g_variant_get (variant, "(i&sbbxxa(qxx)a(sixx)asa(msmsmsmsmsx)a(sx)a(bsa(sx)))", &status, &reason, &r->has_numerator,
-                 &r->has_denominator, &r->numerator, &r->denominator, &strata, &details, &warnings, &sources, &parameters,
-                 &messages);
+  g_variant_get (variant, "(i&sbbxxa(qxx)a(sixx)asa(msmsmsmsmsx)a(sxms)a(bsa(sx))a(ssqxx))", &status, &reason,
+                 &r->has_numerator, &r->has_denominator, &r->numerator, &r->denominator, &strata, &details, &warnings,
+                 &sources, &parameters, &messages, &breakdowns);
   if (status < IC_STATUS_OK || status > IC_STATUS_ERROR)
     return FALSE;
   r->status = status;
@@ -99,8 +110,13 @@ ic_result_update_from_variant (IcResult *r, GVariant *variant)
         ic_result_add_population_source (r, population, period, origin, source, a);
     }
   g_array_set_size (r->parameters, 0);
-  while (g_variant_iter_next (parameters, "(&sx)", &key, &a))
-    ic_result_use_parameter (r, key, a);
+  while (g_variant_iter_next (parameters, "(&sxm&s)", &key, &a, &text))
+    {
+      if (text != NULL)
+        ic_result_use_parameter_text (r, key, text);
+      else
+        ic_result_use_parameter (r, key, a);
+    }
   /* Ids and integers only: the parent checks them against the definition
    * and writes their text (ic_result_check). */
   g_ptr_array_set_size (r->messages, 0);
@@ -112,6 +128,13 @@ ic_result_update_from_variant (IcResult *r, GVariant *variant)
       g_clear_pointer (&values, g_variant_iter_free);
       ic_result_add_message (r, call);
     }
+  /* A breakdown the definition does not declare: a forged answer (the
+   * api refuses it in the child). Codes and counts: ic_result_check. */
+  for (guint i = 0; i < r->breakdowns->len; i++)
+    g_array_set_size (((IcBreakdown *) r->breakdowns->pdata[i])->strata, 0);
+  while (g_variant_iter_next (breakdowns, "(&s&sqxx)", &table, &column, &territory, &a, &b))
+    if (!ic_result_add_breakdown_stratum (r, table, column, territory, a, b))
+      return FALSE;
   return TRUE;
 }
 

@@ -6,7 +6,9 @@
 
 G_BEGIN_DECLS
 
-#define IC_RESULT_WIRE_TYPE "(isbbxxa(qxx)a(sixx)asa(msmsmsmsmsx)a(sx)a(bsa(sx)))"
+/* ... parameters (name, integer, string or nothing), messages, and the
+ * breakdowns' strata (table, column, code, numerator, denominator). */
+#define IC_RESULT_WIRE_TYPE "(isbbxxa(qxx)a(sixx)asa(msmsmsmsmsx)a(sxms)a(bsa(sx))a(ssqxx))"
 
 /* The result fields a compute sets, as a new floating GVariant. */
 GVariant *ic_result_to_variant (const IcResult *result);

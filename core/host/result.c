@@ -1,4 +1,6 @@
-#include "result.h"
+/* result.c: what one computation reported, checked in the parent and
+ * finished into the figures the bundle publishes. */
+#include "result-private.h"
 
 #include <string.h>
 
@@ -46,6 +48,35 @@ static void
 parameter_clear (gpointer data)
 {
   g_free (((IcParameter *) data)->name);
+  g_free (((IcParameter *) data)->text);
+}
+
+static void
+breakdown_stratum_clear (gpointer data)
+{
+  g_free (((IcBreakdownStratum *) data)->name);
+}
+
+static void
+breakdown_free (gpointer data)
+{
+  IcBreakdown *breakdown = data;
+  g_array_unref (breakdown->strata);
+  g_free (breakdown);
+}
+
+static void
+add_breakdowns (IcResult *result, const IcDefinition *definition)
+{
+  result->breakdowns = g_ptr_array_new_with_free_func (breakdown_free);
+  for (guint i = 0; definition && i < definition->breakdowns->len; i++)
+    {
+      IcBreakdown *breakdown = g_new0 (IcBreakdown, 1);
+      breakdown->spec = definition->breakdowns->pdata[i];
+      breakdown->strata = g_array_new (FALSE, TRUE, sizeof (IcBreakdownStratum));
+      g_array_set_clear_func (breakdown->strata, breakdown_stratum_clear);
+      g_ptr_array_add (result->breakdowns, breakdown);
+    }
 }
 
 IcResult *
@@ -56,6 +87,8 @@ ic_result_new (const char *id, const IcDefinition *definition, const IcPeriod *p
   result->definition = definition;
   result->period = *period;
   result->status = IC_STATUS_OK;
+  result->kind = definition ? definition->kind : IC_KIND_RATE;
+  add_breakdowns (result, definition);
   result->strata = g_array_new (FALSE, TRUE, sizeof (IcStratum));
   g_array_set_clear_func (result->strata, stratum_clear);
   result->details = g_ptr_array_new_with_free_func (detail_free);
@@ -70,7 +103,10 @@ ic_result_new (const char *id, const IcDefinition *definition, const IcPeriod *p
   for (guint i = 0; definition && i < definition->parameters->len; i++)
     {
       const IcParameter *p = &g_array_index (definition->parameters, IcParameter, i);
-      ic_result_use_parameter (result, p->name, p->value);
+      if (p->text != NULL)
+        ic_result_use_parameter_text (result, p->name, p->text);
+      else
+        ic_result_use_parameter (result, p->name, p->value);
     }
   return result;
 }
@@ -85,6 +121,7 @@ ic_result_free (IcResult *result)
   g_free (result->plugin_version);
   g_free (result->reason);
   g_array_unref (result->strata);
+  g_ptr_array_unref (result->breakdowns);
   g_ptr_array_unref (result->details);
   g_ptr_array_unref (result->warnings);
   g_ptr_array_unref (result->messages);
@@ -131,9 +168,11 @@ ic_result_set_error (IcResult *result, const char *reason)
 void
 ic_result_add_stratum (IcResult *result, guint16 territory, gint64 numerator, gint64 denominator)
 {
-  IcStratum stratum = { territory, NULL, numerator, denominator, 0, FALSE };
-  if (territory == 0 || denominator <= 0 || numerator < 0)
+  gboolean count = result->kind == IC_KIND_COUNT;
+  IcStratum stratum = { territory, NULL, numerator, count ? 0 : denominator, 0, FALSE };
+  if (territory == 0 || numerator < 0 || (count ? numerator <= 0 : denominator <= 0))
     return;
+  denominator = stratum.denominator;
   for (guint i = 0; i < result->strata->len; i++)
     if (g_array_index (result->strata, IcStratum, i).territory == territory)
       {
@@ -142,6 +181,44 @@ ic_result_add_stratum (IcResult *result, guint16 territory, gint64 numerator, gi
         return;
       }
   g_array_append_val (result->strata, stratum);
+}
+
+IcBreakdown *
+ic_result_breakdown (IcResult *result, const char *table, const char *column)
+{
+  for (guint i = 0; table != NULL && column != NULL && i < result->breakdowns->len; i++)
+    {
+      IcBreakdown *breakdown = result->breakdowns->pdata[i];
+      if (strcmp (breakdown->spec->table, table) == 0 && strcmp (breakdown->spec->column, column) == 0)
+        return breakdown;
+    }
+  return NULL;
+}
+
+gboolean
+ic_result_add_breakdown_stratum (IcResult *result, const char *table, const char *column, guint16 code,
+                                 gint64 numerator, gint64 denominator)
+{
+  IcBreakdown *breakdown = ic_result_breakdown (result, table, column);
+  gboolean count = result->kind == IC_KIND_COUNT;
+  IcBreakdownStratum stratum = { code, NULL, numerator, count ? 0 : denominator, 0, FALSE };
+
+  if (breakdown == NULL)
+    return FALSE;
+  if (code == 0 || numerator < 0 || (count ? numerator <= 0 : denominator <= 0))
+    return TRUE;
+  for (guint i = 0; i < breakdown->strata->len; i++)
+    {
+      IcBreakdownStratum *s = &g_array_index (breakdown->strata, IcBreakdownStratum, i);
+      if (s->code == code)
+        {
+          s->numerator = stratum.numerator;
+          s->denominator = stratum.denominator;
+          return TRUE;
+        }
+    }
+  g_array_append_val (breakdown->strata, stratum);
+  return TRUE;
 }
 
 void
@@ -191,22 +268,39 @@ ic_result_set_parameter (IcResult *result, const char *name, gint64 value)
     if (strcmp (g_array_index (result->parameters, IcParameter, i).name, name) == 0)
       {
         g_array_index (result->parameters, IcParameter, i).value = value;
+        g_clear_pointer (&g_array_index (result->parameters, IcParameter, i).text, g_free);
         return;
       }
   ic_result_use_parameter (result, name, value);
 }
 
+static gboolean
+parameter_used (IcResult *result, const char *name)
+{
+  for (guint i = 0; i < result->parameters->len; i++)
+    if (strcmp (g_array_index (result->parameters, IcParameter, i).name, name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 void
 ic_result_use_parameter (IcResult *result, const char *name, gint64 value)
 {
-  IcParameter parameter = { g_strdup (name), value };
-  for (guint i = 0; i < result->parameters->len; i++)
-    if (strcmp (g_array_index (result->parameters, IcParameter, i).name, name) == 0)
-      {
-        g_free (parameter.name);
-        return;
-      }
-  g_array_append_val (result->parameters, parameter);
+  IcParameter parameter = { g_strdup (name), value, NULL };
+  if (parameter_used (result, name))
+    g_free (parameter.name);
+  else
+    g_array_append_val (result->parameters, parameter);
+}
+
+void
+ic_result_use_parameter_text (IcResult *result, const char *name, const char *text)
+{
+  IcParameter parameter = { g_strdup (name), 0, g_strdup (text) };
+  if (parameter_used (result, name))
+    parameter_clear (&parameter);
+  else
+    g_array_append_val (result->parameters, parameter);
 }
 
 static int
@@ -215,14 +309,20 @@ compare_strata (gconstpointer a, gconstpointer b)
   return strcmp (((const IcStratum *) a)->name, ((const IcStratum *) b)->name);
 }
 
+/* A count's previous count is its previous value (a bundle gives a count
+ * no numerator). */
 static int
 decide_target (const IcResult *result)
 {
+  gboolean count = result->kind == IC_KIND_COUNT;
+  gboolean has_previous_value = result->has_previous && result->previous_has_value;
+
   if (!result->has_value)
     return -1;
   return ic_target_decide (&result->target, result->numerator, result->denominator, result->value_tenths,
-                           result->has_previous && result->previous_has_value, result->previous_tenths,
-                           result->has_previous && result->previous_has_count, result->previous_numerator);
+                           has_previous_value, result->previous_tenths,
+                           count ? has_previous_value : result->has_previous && result->previous_has_count,
+                           count ? result->previous_tenths / 10 : result->previous_numerator);
 }
 
 void
@@ -233,31 +333,40 @@ ic_result_finish (IcResult *result,
                   gboolean previous_has_value,
                   gint64 previous_tenths)
 {
+  gboolean count = result->kind == IC_KIND_COUNT;
+
   /* Nothing of a failed computation is named nor published. */
   if (result->status != IC_STATUS_OK)
-    g_array_set_size (result->strata, 0);
+    ic_result_clear_strata (result);
   for (guint i = 0; i < result->strata->len; i++)
     {
       IcStratum *stratum = &g_array_index (result->strata, IcStratum, i);
       g_free (stratum->name);
       stratum->name = g_strdup (territory_names[stratum->territory]);
-      ic_rate_tenths (stratum->numerator, stratum->denominator, &stratum->value_tenths);
+      ic_result_value_tenths (result, stratum->numerator, stratum->denominator, &stratum->value_tenths);
     }
   g_array_sort (result->strata, compare_strata);
+  ic_result_finish_breakdowns (result);
 
-  if (result->status == IC_STATUS_OK && (!result->has_numerator || !result->has_denominator))
+  /* A count needs its value only; a count of 0 is a figure. */
+  if (result->status == IC_STATUS_OK && count && !result->has_numerator)
+    ic_result_set_error (result, "le module a terminé sans donner son nombre");
+  if (result->status == IC_STATUS_OK && !count && (!result->has_numerator || !result->has_denominator))
     ic_result_set_error (result, "le module a terminé sans donner son numérateur ni son dénominateur");
-  if (result->status == IC_STATUS_OK && result->denominator <= 0)
+  if (result->status == IC_STATUS_OK && !count && result->denominator <= 0)
     ic_result_set_not_available (result, "le dénominateur est 0");
 
   if (result->status != IC_STATUS_OK)
-    g_array_set_size (result->strata, 0);
+    ic_result_clear_strata (result);
   result->has_value = result->status == IC_STATUS_OK
-                      && ic_rate_tenths (result->numerator, result->denominator, &result->value_tenths);
+                      && ic_result_value_tenths (result, result->numerator, result->denominator, &result->value_tenths);
   result->has_previous = has_previous;
   result->previous_year = previous_year;
   result->previous_has_value = previous_has_value;
   result->previous_tenths = previous_tenths;
+  /* A count's target is on its count, whatever the framework says. */
+  if (count)
+    result->target.on = IC_TARGET_ON_COUNT;
   result->target_met = decide_target (result);
   g_clear_pointer (&result->text_fr, g_free);
   if (result->has_value && result->definition)
@@ -304,6 +413,7 @@ void
 ic_result_bounds_init (IcResultBounds *bounds, IcDataset *dataset)
 {
   bounds->n_territories = ic_interner_size (dataset->territories);
+  bounds->dataset = dataset;
   bounds->max_records = 0;
   for (guint id = 0; id < dataset->tables->len; id++)
     if (ic_dataset_nth (dataset, id) != NULL && !ic_dataset_nth (dataset, id)->spec->populations_role)
@@ -358,6 +468,12 @@ strata_problem (const IcResult *r, const IcResultBounds *bounds)
         return g_strdup_printf ("un effectif négatif dans la strate %u", s->territory);
       if (s->numerator > r->numerator)
         return g_strdup_printf ("un numérateur de la strate %u supérieur à celui du total", s->territory);
+      if (r->kind == IC_KIND_COUNT)
+        {
+          if (s->denominator != 0)
+            return g_strdup_printf ("un dénominateur dans la strate %u d'un indicateur de type nombre", s->territory);
+          continue;
+        }
       if (over_population ? s->denominator > IC_RESULT_POPULATION_MAX : s->denominator > r->denominator)
         return g_strdup_printf ("un dénominateur de la strate %u supérieur à %s", s->territory,
                                 over_population ? "tout effectif de référence possible" : "celui du total");
@@ -384,8 +500,13 @@ details_problem (const IcResult *r)
   for (guint i = 0; i < r->parameters->len; i++)
     {
       const IcParameter *p = &g_array_index (r->parameters, IcParameter, i);
+      g_autofree char *text_problem = NULL;
       if (!ic_result_key_is_valid (p->name))
         return g_strdup ("un nom de paramètre qui n'est pas fait de [a-z0-9_], de 1 à 64 octets");
+      if (p->text != NULL && (text_problem = ic_result_text_problem (p->text, IC_RESULT_TEXT_MAX)) != NULL)
+        return g_strdup_printf ("le paramètre %s, dont le texte %s", p->name, text_problem);
+      if (p->text != NULL)
+        continue;
       /* A definition's or configuration's value is within these already;
        * a plugin's fallback must be too, as it is published the same way. */
       if (p->value < 0 || p->value > IC_DEFINITION_PARAMETER_MAX)
@@ -482,7 +603,7 @@ static void
 drop_numbers (IcResult *result)
 {
   result->has_numerator = result->has_denominator = FALSE;
-  g_array_set_size (result->strata, 0);
+  ic_result_clear_strata (result);
   g_ptr_array_set_size (result->details, 0);
 }
 
@@ -504,11 +625,16 @@ ic_result_check (IcResult *result, const IcResultBounds *bounds)
   if (problem == NULL)
     problem = counts_problem (result, bounds);
   if (problem == NULL)
+    problem = ic_result_kind_problem (result);
+  if (problem == NULL)
     problem = strata_problem (result, bounds);
+  if (problem == NULL)
+    problem = ic_result_breakdowns_problem (result, bounds);
   if (problem == NULL)
     problem = details_problem (result);
   if (problem == NULL)
     {
+      ic_result_name_codes (result, bounds);
       compose_messages (result);
       /* A failed computation publishes none of its numbers: they are
        * whatever the plugin had set before it failed or misused the api. */

@@ -30,6 +30,24 @@ typedef struct {
   gboolean suppressed;  /* small counts: published without counts nor value */
 } IcStratum;
 
+/* A stratum of a breakdown: the rows (or persons) of one code of the
+ * breakdown's column. A count's stratum has its count as numerator and a
+ * denominator of 0. */
+typedef struct {
+  guint16 code;        /* from 1: the code's value in the column */
+  char *name;          /* the code ("AED"), set by ic_result_check() */
+  gint64 numerator;
+  gint64 denominator;
+  gint64 value_tenths; /* a rate's, set by ic_result_finish() */
+  gboolean suppressed;
+} IcBreakdownStratum;
+
+/* One breakdown of the definition, with the strata the plugin gave. */
+typedef struct {
+  const IcBreakdownSpec *spec; /* the definition's */
+  GArray *strata;              /* IcBreakdownStratum; by code name once finished */
+} IcBreakdown;
+
 typedef enum {
   IC_DETAIL_INT,
   IC_DETAIL_FRACTION, /* a / b rounded to one decimal; null when b is 0 */
@@ -60,11 +78,13 @@ typedef struct {
   IcPeriod period;
   IcStatus status;
   char *reason;
-  gboolean has_numerator;
-  gboolean has_denominator;
+  gboolean has_numerator;  /* a count: its value is the numerator */
+  gboolean has_denominator; /* a count has none */
   gint64 numerator;
   gint64 denominator;
-  GArray *strata;          /* IcStratum */
+  IcIndicatorKind kind;    /* the definition's (rate without one) */
+  GArray *strata;          /* IcStratum; a count's: the count as numerator, denominator 0 */
+  GPtrArray *breakdowns;   /* IcBreakdown, one per breakdown of the definition, in its order */
   GPtrArray *details;      /* IcDetail */
   GPtrArray *warnings;     /* char * */
   GPtrArray *messages;     /* IcMessageCall: a plugin's warnings and reason by id, until
@@ -119,7 +139,17 @@ void ic_result_add_warning (IcResult *result, const char *message);
 void ic_result_add_message (IcResult *result, IcMessageCall *call);
 void ic_result_set_not_available (IcResult *result, const char *reason);
 void ic_result_set_error (IcResult *result, const char *reason);
+/* A territory stratum; dropped for territory 0, or when its denominator
+ * (a count: its count) is not above 0. A count's @denominator is ignored. */
 void ic_result_add_stratum (IcResult *result, guint16 territory, gint64 numerator, gint64 denominator);
+/* The breakdown of @result by @table's column @column, or NULL when the
+ * definition has none such. */
+IcBreakdown *ic_result_breakdown (IcResult *result, const char *table, const char *column);
+/* A stratum of that breakdown (replacing one of the same code), dropped for
+ * code 0 or when its denominator (a count: its count) is not above 0.
+ * FALSE when the definition has no such breakdown. */
+gboolean ic_result_add_breakdown_stratum (IcResult *result, const char *table, const char *column, guint16 code,
+                                          gint64 numerator, gint64 denominator);
 void ic_result_add_detail (IcResult *result, const char *key, IcDetailKind kind, gint64 a, gint64 b);
 void ic_result_add_table_source (IcResult *result, const char *table);
 void ic_result_add_population_source (IcResult *result, const char *population, const char *period,
@@ -129,12 +159,15 @@ void ic_result_set_parameter (IcResult *result, const char *name, gint64 value);
 
 /* Records a parameter value used (once per name). */
 void ic_result_use_parameter (IcResult *result, const char *name, gint64 value);
+/* The same for a string parameter (ABI 1.2). */
+void ic_result_use_parameter_text (IcResult *result, const char *name, const char *text);
 
 /* What a plugin may report, as seen from the run: every number and string a
  * plugin hands back is checked against these before the engine uses it. */
 typedef struct {
   guint n_territories;   /* indices 1..n_territories-1 name territories */
   gint64 max_records;    /* rows of the run's record tables: no count from records exceeds it */
+  IcDataset *dataset;    /* borrowed: the code columns breakdowns name (NULL: no breakdown accepted) */
 } IcResultBounds;
 
 /* The bounds of a run on @dataset. */

@@ -279,7 +279,8 @@ struct _IcApi {
    * NULL) when the definition does not set it. Recorded in the bundle.
    * The string belongs to the engine (or is @fallback) and lives until
    * `compute` returns. NULL when @name is not [a-z0-9_] (the indicator is
-   * then an error), or when the definition's value is an integer. */
+   * then an error), or when the definition's value is an integer;
+   * param_int() on a string parameter makes the indicator an error. */
   const char *(*param_string) (IcContext *ctx, const char *name, const char *fallback);
 
   /* Distinct persons added with @territory (1..n_territories()-1); 0 for
@@ -288,9 +289,10 @@ struct _IcApi {
 
   /* Sets numerator, denominator and territory strata from two distinct
    * counters (kind rate): the total of each, and per territory the persons
-   * of each added with it, as set_counts() and add_stratum() would. Every
-   * person of @numerator must also be in @denominator (checked as with
-   * set_counts()). */
+   * of each added with it, as set_counts() and add_stratum() would (a
+   * territory whose denominator is 0 is dropped). The numerator's persons
+   * are some of the denominator's: its total at most the denominator's,
+   * checked as set_counts() checks it. The counters stay the engine's. */
   void (*finish_distinct) (IcContext *ctx, IcDistinct *numerator, IcDistinct *denominator);
 
   /* Record counts by territory and by the code of a breakdown column, in

@@ -7,14 +7,14 @@
 
 #include "hostile.h"
 
-#define RESULT_TYPE "(isbbxxa(qxx)a(sixx)asa(msmsmsmsmsx)a(sx))"
+#define RESULT_TYPE "(isbbxxa(qxx)a(sixx)asa(msmsmsmsmsx)a(sxms)a(bsa(sx))a(ssqxx))"
 
 static gboolean
 compute (const IcApi *api, IcContext *ctx, GError **error)
 {
   GVariant *forged = g_variant_ref_sink (g_variant_new_parsed (
       "(0, '', true, true, int64 700, int64 770, @a(qxx) [], @a(sixx) [], @as [], "
-      "@a(msmsmsmsmsx) [], @a(sx) [])"));
+      "@a(msmsmsmsmsx) [], @a(sxms) [], @a(bsa(sx)) [], @a(ssqxx) [])"));
   (void) error;
   g_assert (g_variant_is_of_type (forged, G_VARIANT_TYPE (RESULT_TYPE)));
   for (int n = 3; n < 256; n++)
