@@ -21,7 +21,10 @@ typedef enum {
                                or `trend` */
 } IcBundleError;
 
-/* Reads the bundle in @data (@length bytes, or NUL-terminated when -1);
+/* Reads the bundle in @data (@length bytes, or NUL-terminated when -1), of
+ * version "1" (rates only) or "1.1" (each indicator's `kind`, rate or count,
+ * and its `breakdowns`; a count's value is a whole number, with neither
+ * numerator, denominator, interval nor tested change);
  * @name names it in messages. Returns a new view (ic_bundle_view_free), or
  * NULL with @error in IC_BUNDLE_ERROR: READ when it is not JSON, INVALID
  * when a member is missing or of the wrong type, a figure has more than one
