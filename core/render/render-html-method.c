@@ -96,7 +96,7 @@ ic_html_append_method (GString *out, const IcBundleView *bundle, const IcBundleI
   if (indicator->has_numerator && indicator->has_denominator)
     {
       g_autofree char *n = ic_format_fr_int (indicator->numerator), *d = ic_format_fr_int (indicator->denominator);
-      g_autofree char *value = indicator->has_value ? ic_render_format_value (indicator->value_tenths, indicator->unit)
+      g_autofree char *value = indicator->has_value ? ic_render_format_figure (indicator, indicator->value_tenths)
                                                     : g_strdup (ic_render_status_word (indicator->status));
       g_autofree char *rule = g_strdup_printf (g_strcmp0 (indicator->unit, "%") == 0
                                                  ? "numérateur %s ÷ dénominateur %s × 100 = %s, arrondi au dixième"

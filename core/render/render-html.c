@@ -428,7 +428,7 @@ append_strata_table (GString *out, const IcBundleIndicator *indicator, const cha
       if (stratum == NULL && !indicator->has_value)
         continue;
       value = !shown ? g_strdup (IC_RENDER_SUPPRESSED)
-                     : ic_render_format_value (stratum ? stratum->value_tenths : indicator->value_tenths, indicator->unit);
+                     : ic_render_format_figure (indicator, stratum ? stratum->value_tenths : indicator->value_tenths);
       n = !shown || (!stratum && !indicator->has_numerator)
             ? g_strdup ("") : ic_format_fr_int (stratum ? stratum->numerator : indicator->numerator);
       d = !shown || (!stratum && !indicator->has_denominator)
@@ -542,7 +542,7 @@ append_trend (GString *out, const IcBundleIndicator *indicator, guint index)
       const IcBundlePoint *point = indicator->series->pdata[i];
       IcSvgPoint svg = { point->label, point->has_value, (double) point->value_tenths / 10.0, NULL };
       gboolean breaks = ic_bundle_point_breaks_series (indicator, point);
-      g_autofree char *value = point->has_value ? ic_render_format_value (point->value_tenths, indicator->unit) : NULL;
+      g_autofree char *value = point->has_value ? ic_render_format_figure (indicator, point->value_tenths) : NULL;
       /* a point of another definition carries the note's mark */
       char *text = g_strdup_printf ("%s%s", value ? value : "n.d.", breaks ? " *" : "");
 
@@ -565,7 +565,7 @@ append_trend (GString *out, const IcBundleIndicator *indicator, guint index)
     {
       const IcBundlePoint *point = indicator->series->pdata[i];
       ic_html_element (out, "<tr><th scope=\"row\">", point->label, "</th>");
-      g_autofree char *value = point->has_value ? ic_render_format_value (point->value_tenths, indicator->unit) : NULL;
+      g_autofree char *value = point->has_value ? ic_render_format_figure (indicator, point->value_tenths) : NULL;
       ic_html_element (out, "<td>", value ? value : "non disponible", "</td>");
       ic_html_element (out, "<td>", point->definition_version ? point->definition_version : "inconnue", "</td></tr>\n");
     }
