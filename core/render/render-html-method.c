@@ -119,7 +119,11 @@ ic_html_append_method (GString *out, const IcBundleView *bundle, const IcBundleI
   if (indicator->strata->len > 0 && bundle->has_small_count)
     {
       g_autofree char *reason = ic_render_format_suppressed_reason (bundle);
-      g_autofree char *rule = g_strdup_printf ("un territoire n'est pas publié quand son %s", reason);
+      /* « un territoire, ou une modalité, » : the participle agrees with the first */
+      g_autofree char *rule = g_strdup_printf (indicator->breakdowns->len > 0
+                                                 ? "un territoire, ou une modalité, n'est pas publié quand son %s"
+                                                 : "un territoire n'est pas publié quand son %s",
+                                               reason);
       append_entry (out, "Secret statistique", rule);
     }
   g_string_append (out, "</dl>\n</section>\n");

@@ -379,7 +379,7 @@ ic_render_format_stratum (const IcBundleIndicator *indicator, const IcBundleStra
   g_autofree char *numerator = NULL, *denominator = NULL, *value = NULL;
 
   ic_render_stratum_cells (indicator, stratum, &numerator, &denominator, &value);
-  if (stratum->suppressed || indicator->kind == IC_BUNDLE_KIND_COUNT)
+  if ((stratum && stratum->suppressed) || indicator->kind == IC_BUNDLE_KIND_COUNT || !*numerator || !*denominator)
     return g_steal_pointer (&value);
   return g_strdup_printf ("%s (%s / %s)", value, numerator, denominator);
 }

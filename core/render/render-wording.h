@@ -128,7 +128,8 @@ void ic_render_stratum_cells (const IcBundleIndicator *indicator, const IcBundle
                               char **denominator, char **value);
 
 /* A stratum in a sentence: "80,0 % (40 / 50)", "420 mesures", or
- * IC_RENDER_SUPPRESSED. */
+ * IC_RENDER_SUPPRESSED; the département's total for NULL (its counts when
+ * it has both). */
 char *ic_render_format_stratum (const IcBundleIndicator *indicator, const IcBundleStratum *stratum);
 
 /* A breakdown on one line: « Par type de mesure : AED : 420 mesures ;
