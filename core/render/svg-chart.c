@@ -108,7 +108,8 @@ axis_scale (double max, gboolean whole, double *axis_max, double *step)
   *axis_max = ceil (max / *step - 1e-9) * *step;
 }
 
-/* A tick's label in French: 2.5 -> "2,5", 20 -> "20", with " %" when asked. */
+/* A tick's label in French: 2.5 -> "2,5", 20 -> "20", 1500 -> "1 500" (a
+ * no-break space), with " %" when asked. */
 static void
 append_tick_label (GString *out, double value, gboolean percent)
 {
@@ -124,7 +125,15 @@ append_tick_label (GString *out, double value, gboolean percent)
   for (char *p = buffer; *p; p++)
     if (*p == '.')
       *p = ',';
-  g_string_append (out, buffer);
+  /* thousands apart, as French numbers are everywhere else: 1 500 */
+  len = strcspn (buffer, ",");
+  for (gsize i = 0; i < len; i++)
+    {
+      if (i > 0 && (len - i) % 3 == 0 && g_ascii_isdigit (buffer[i - 1]))
+        g_string_append (out, "\u00a0");
+      g_string_append_c (out, buffer[i]);
+    }
+  g_string_append (out, buffer + len);
   if (percent)
     g_string_append (out, " %");
 }
