@@ -184,7 +184,7 @@ test_refuse (gconstpointer data)
     {
     case BAD_KIND:
       json_object_set_string_member (count, "kind", "delay");
-      assert_refused (root, "indicators[1].kind", "expected rate or count");
+      assert_refused (root, "indicators[1].kind", "the kind is rate or count");
       break;
     case COUNT_WITH_DECIMAL:
       json_object_set_double_member (count, "value", 1412.5);

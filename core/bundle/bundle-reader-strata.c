@@ -118,7 +118,7 @@ ic_bundle_read_kind (IcJsonMembers *r, JsonObject *object, const char *path, IcB
   else
     {
       g_autofree char *kind_path = ic_members_path (path, "kind");
-      return ic_members_invalid (r, kind_path, _("expected rate or count"));
+      return ic_members_invalid (r, kind_path, _("the kind is rate or count"));
     }
   return indicator->kind == IC_BUNDLE_KIND_RATE || check_no_counts (r, object, path);
 }
