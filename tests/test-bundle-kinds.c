@@ -114,6 +114,31 @@ test_read_kinds (void)
   g_assert_cmpuint (one->breakdowns->len, ==, 0);
 }
 
+/* The fixture is what the writer writes: it follows the bundle's schema,
+ * once the schema has version "1.1" (helper api's; skipped before). */
+static void
+test_fixture_follows_schema (void)
+{
+  g_autofree char *schema = g_build_filename (ic_test_source_dir (), "schemas", "bundle.schema.json", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *path = fixture_path ();
+  g_autofree char *report = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_file_get_contents (schema, &text, NULL, &error);
+  g_assert_no_error (error);
+  if (strstr (text, "\"1.1\"") == NULL)
+    {
+      g_test_skip ("the schema does not know version 1.1 yet");
+      return;
+    }
+  if (ic_test_validate_files (schema, (const char *const[]) { path, NULL }, &report) != 0)
+    {
+      g_test_message ("%s", report);
+      g_test_fail ();
+    }
+}
+
 /* A bundle of version "1" is rates without breakdowns. */
 static void
 test_read_version_1 (void)
@@ -336,6 +361,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/bundle-kinds/read/kinds-and-breakdowns", test_read_kinds);
   g_test_add_func ("/bundle-kinds/read/version-1-is-rates", test_read_version_1);
+  g_test_add_func ("/bundle-kinds/fixture-follows-schema", test_fixture_follows_schema);
   for (guint i = 0; i < G_N_ELEMENTS (faults); i++)
     {
       g_autofree char *path = g_strdup_printf ("/bundle-kinds/refuse/%s", faults[i].name);
