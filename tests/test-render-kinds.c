@@ -258,6 +258,59 @@ test_solen (void)
                    "  2024) [1]\n");
 }
 
+/* A count not available: no figure anywhere, the reason said, in every
+ * format (none fails on a count without value, strata nor breakdowns). */
+static void
+test_count_not_available (void)
+{
+  g_autofree char *path = g_build_filename (ic_test_source_dir (), "tests", "fixtures", "bundles", "nord-2025.json",
+                                            NULL);
+  g_autofree char *text = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) root = NULL;
+  g_autoptr (IcBundleView) bundle = NULL;
+  g_autoptr (GString) out = NULL;
+  JsonObject *count;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  root = json_from_string (text, &error);
+  g_assert_no_error (error);
+  count = ic_golden_tree_indicator (root, "home_measures_started");
+  json_object_set_string_member (count, "status", "not_available");
+  json_object_set_null_member (count, "value");
+  json_object_set_null_member (count, "target_met");
+  json_object_set_null_member (count, "change");
+  json_object_remove_member (count, "trend");
+  json_object_set_null_member (count, "text_fr");
+  json_object_set_string_member (count, "reason", "le fichier measures.csv manque dans le répertoire des données");
+  json_object_set_array_member (count, "strata", json_array_new ());
+  json_object_set_array_member (count, "breakdowns", json_array_new ());
+  bundle = ic_golden_load_tree (root, &error);
+  g_assert_no_error (error);
+
+  out = render (bundle, "text");
+  assert_has (out, "Nombre de mesures de protection à domicile mises en place — 2025\n"
+                   "Valeur : non disponible — motif : le fichier measures.csv manque dans le répertoire des données\n"
+                   "Cible : au moins 1" NBSP "500 mesures (cible départementale) — non déterminée\n");
+  g_string_free (g_steal_pointer (&out), TRUE);
+  out = render (bundle, "csv");
+  assert_has (out, "\r\n" KEYS_COUNT "Ensemble;;;;;;mesures;;;;;au moins 1" NBSP "500 mesures (cible départementale);"
+                   "non déterminée;non disponible;le fichier measures.csv manque dans le répertoire des données;1.0.0;;\r\n");
+  g_string_free (g_steal_pointer (&out), TRUE);
+  out = render (bundle, "md");
+  assert_has (out, "- **Valeur :** non disponible\n"
+                   "- **Motif :** le fichier measures.csv manque dans le répertoire des données\n");
+  g_string_free (g_steal_pointer (&out), TRUE);
+  out = render (bundle, "html");
+  assert_has (out, "<span class=\"value\">non disponible</span>");
+  g_string_free (g_steal_pointer (&out), TRUE);
+  out = render (bundle, "solen");
+  /* (wrapped at 100 characters; 2024's count, which the bundle's `previous` still gives, after it) */
+  assert_has (out, "• Nombre de mesures mises en place : donnée non disponible (motif : le fichier measures.csv manque\n"
+                   "  dans le répertoire des données) (1" NBSP "300 mesures en 2024) [1]\n");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -268,5 +321,6 @@ main (int argc, char **argv)
   g_test_add_func ("/render-kinds/csv", test_csv);
   g_test_add_func ("/render-kinds/html", test_html);
   g_test_add_func ("/render-kinds/solen", test_solen);
+  g_test_add_func ("/render-kinds/count-not-available", test_count_not_available);
   return g_test_run ();
 }
