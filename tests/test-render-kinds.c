@@ -232,6 +232,8 @@ test_html (void)
                    "</tbody>\n</table>\n</div>\n"
                    "<p class=\"note\">Secret statistique : effectif de 1 à 10, ou complément d&#39;un tel effectif.</p>\n");
   assert_has (out, "<tr><th scope=\"row\">DEVELOPMENT</th><td class=\"num\">80,0 % (40 / 50)</td></tr>\n");
+  assert_has (out, "<dt>Calcul</dt><dd>un nombre, sans dénominateur : ni intervalle de confiance, ni test de "
+                   "l&#39;évolution, qui est un écart en nombre</dd>");
   /* the breakdowns' style, which a page without them does not have */
   assert_has (out, ".breakdown{");
   /* (the apostrophe escaped) */

@@ -104,6 +104,9 @@ ic_html_append_method (GString *out, const IcBundleView *bundle, const IcBundleI
                                                n, d, value);
       append_entry (out, "Calcul", rule);
     }
+  else if (indicator->kind == IC_BUNDLE_KIND_COUNT)
+    append_entry (out, "Calcul", "un nombre, sans dénominateur : ni intervalle de confiance, ni test de l'évolution, "
+                                 "qui est un écart en nombre");
   append_entry (out, "Période", period);
   if (indicator->sources->len > 0)
     {
