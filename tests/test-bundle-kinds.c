@@ -338,6 +338,37 @@ test_previous_count (void)
   g_assert_false (point->has_counts);
 }
 
+/* An earlier bundle where the count was a rate: not one series, nothing
+ * added (the count's series keeps its own 2024 point, without counts). */
+static void
+test_previous_other_kind (void)
+{
+  g_autoptr (IcBundleView) bundle = load_fixture ();
+  g_autoptr (JsonNode) root = ic_golden_tree ();
+  g_autofree char *text = NULL;
+  g_autoptr (IcBundleView) earlier = NULL;
+  g_autoptr (GError) error = NULL;
+  JsonObject *department = json_object_get_object_member (json_node_get_object (root), "department");
+  JsonObject *rate = ic_golden_tree_indicator (root, "epp_pmi_coverage");
+  const IcBundleIndicator *count;
+  const IcBundlePoint *point;
+
+  /* the golden bundle of 2024 (version 1: rates), made Nord's, its EPP renamed */
+  json_object_set_string_member (department, "code", "59");
+  json_object_set_string_member (rate, "id", "home_measures_started");
+  text = ic_json_write (root, NULL);
+  earlier = ic_bundle_read_from_data ("rates-2024.json", text, -1, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (ic_bundle_view_add_previous (bundle, earlier, &error));
+  g_assert_no_error (error);
+  count = ic_golden_find (bundle, "home_measures_started");
+  point = ic_bundle_indicator_point (count, 2024);
+  g_assert_cmpint (point->value_tenths, ==, 13000); /* the bundle's own `previous`, not 6,6 % */
+  g_assert_null (point->definition_version);
+  g_assert_false (point->has_counts);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -369,5 +400,6 @@ main (int argc, char **argv)
     }
   g_test_add_func ("/bundle-kinds/history/count-untested", test_history);
   g_test_add_func ("/bundle-kinds/previous/count-series", test_previous_count);
+  g_test_add_func ("/bundle-kinds/previous/other-kind-not-merged", test_previous_other_kind);
   return g_test_run ();
 }

@@ -45,7 +45,8 @@ IcBundleView *ic_bundle_read (const char *path, GError **error);
 /* Adds the values of @previous, an earlier year's bundle of the same
  * département, to the series of @bundle's indicators (@previous is not kept).
  * Where @bundle's own `previous` or `trend` already has that year, its value
- * stays; @previous only adds the period's label and definition version.
+ * stays; @previous only adds the period's label and definition version. An
+ * indicator of another kind in @previous (a rate, now a count) adds nothing.
  * FALSE with IC_BUNDLE_ERROR_MISMATCH when @previous is of another
  * département, of a year not earlier than @bundle's, of a year already added,
  * or when it gives another value than @bundle's own `previous` or `trend`
