@@ -183,6 +183,7 @@ typedef enum {
   BAD_KIND,
   COUNT_WITH_DECIMAL,
   COUNT_NEGATIVE,
+  COUNT_EARLIER_WITH_DECIMAL,
   COUNT_WITH_NUMERATOR,
   COUNT_WITH_INTERVAL,
   COUNT_CHANGE_TESTED,
@@ -219,6 +220,15 @@ test_refuse (gconstpointer data)
       json_object_set_int_member (count, "value", -1);
       assert_refused (root, "indicators[1].value", "whole number");
       break;
+    case COUNT_EARLIER_WITH_DECIMAL:
+      {
+        /* the earlier year of a count is a count too, here as in `previous` */
+        JsonArray *trend = json_object_get_array_member (count, "trend");
+        json_object_set_double_member (json_array_get_object_element (trend, 0), "value", 1300.5);
+        json_object_set_double_member (json_object_get_object_member (count, "previous"), "value", 1300.5);
+        assert_refused (root, "indicators[1].previous.value", "whole number");
+        break;
+      }
     case COUNT_WITH_NUMERATOR:
       json_object_set_int_member (count, "numerator", 1412);
       assert_refused (root, "indicators[1]", "a count with a numerator or a denominator");
@@ -376,6 +386,7 @@ main (int argc, char **argv)
     { "bad-kind", BAD_KIND },
     { "count-with-decimal", COUNT_WITH_DECIMAL },
     { "count-negative", COUNT_NEGATIVE },
+    { "count-earlier-year-with-decimal", COUNT_EARLIER_WITH_DECIMAL },
     { "count-with-numerator", COUNT_WITH_NUMERATOR },
     { "count-with-interval", COUNT_WITH_INTERVAL },
     { "count-change-tested", COUNT_CHANGE_TESTED },

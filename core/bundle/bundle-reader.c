@@ -136,6 +136,17 @@ read_warnings (IcJsonMembers *r, JsonObject *object, const char *path, IcBundleI
   return TRUE;
 }
 
+/* A figure of @indicator's (nullable): a count's whole, a rate's with at
+ * most one decimal; as tenths. */
+static gboolean
+read_figure (IcJsonMembers *r, JsonObject *object, const char *path, const IcBundleIndicator *indicator,
+             gboolean *has, gint64 *tenths)
+{
+  if (indicator->kind == IC_BUNDLE_KIND_COUNT)
+    return ic_bundle_read_count_value (r, object, path, "value", has, tenths);
+  return ic_members_tenths (r, object, path, "value", IC_MEMBER_NULLABLE, has, tenths);
+}
+
 /* The label of the period of @earlier_year, when only its year is known:
  * the year itself, or the school year ending in it when this bundle's period
  * is the school year ending in its year ("2023-2024" in 2024: "2022-2023"
@@ -173,8 +184,7 @@ read_previous_member (IcJsonMembers *r, JsonObject *object, const char *path, in
   point->label = previous_label (indicator->period_label, year, point->year);
   g_ptr_array_add (indicator->series, point);
   indicator->previous_year = point->year;
-  return ic_members_tenths (r, previous, previous_path, "value", IC_MEMBER_NULLABLE, &point->has_value,
-                            &point->value_tenths);
+  return read_figure (r, previous, previous_path, indicator, &point->has_value, &point->value_tenths);
 }
 
 /* The bundle's own series (`trend`: the earlier bundles given to `run`, by
@@ -198,7 +208,7 @@ read_trend (IcJsonMembers *r, JsonObject *object, const char *path, int year, Ic
       gint64 point_year, value_tenths;
 
       if (t == NULL || !ic_members_integer (r, t, item, "year", IC_MEMBER_REQUIRED, NULL, &point_year)
-          || !ic_members_tenths (r, t, item, "value", IC_MEMBER_NULLABLE, &has_value, &value_tenths))
+          || !read_figure (r, t, item, indicator, &has_value, &value_tenths))
         return FALSE;
       if (point_year < 1 || point_year > year)
         return ic_members_invalid (r, item, _("its year is not the bundle's nor before it"));
@@ -365,10 +375,7 @@ read_indicator (IcJsonMembers *r, JsonObject *object, const char *path, int year
                             &indicator->numerator)
       || !ic_members_count (r, object, path, "denominator", IC_MEMBER_NULLABLE, &indicator->has_denominator,
                             &indicator->denominator)
-      || !(indicator->kind == IC_BUNDLE_KIND_COUNT
-             ? ic_bundle_read_count_value (r, object, path, "value", &indicator->has_value, &indicator->value_tenths)
-             : ic_members_tenths (r, object, path, "value", IC_MEMBER_NULLABLE, &indicator->has_value,
-                                  &indicator->value_tenths))
+      || !read_figure (r, object, path, indicator, &indicator->has_value, &indicator->value_tenths)
       || !ic_members_string (r, object, path, "unit", IC_MEMBER_REQUIRED, &indicator->unit)
       || !read_target (r, object, path, indicator)
       || !ic_members_string (r, object, path, "text_fr", IC_MEMBER_NULLABLE, &indicator->text_fr)
