@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """french-only.py: fails on an English word in what a person reads of the
 tests' bundles and renderings: the golden bundles and their renderings
-(tests/golden/), the Creuse example computed for 2022, 2023 and 2024, and a
+(tests/golden/), the Creuse example computed for 2022, 2023 and 2024, the
+bundle of counts and breakdowns of tests/fixtures/bundles/, and a
 run with --lenient setting rows aside for each kind of row problem and with
 a refused plugin file of each kind (tests/fixtures/refuse/, garbage, a
 duplicate), each rendered as text, md, html and csv. Reports are French whatever the locale.
@@ -163,6 +164,14 @@ def main():
                                env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
                 paths.append(rendering)
             previous += ["--previous", out]
+        # A bundle of version 1.1 written by hand: counts and breakdowns.
+        kinds = os.path.join(source, "tests", "fixtures", "bundles", "nord-2025.json")
+        paths.append(kinds)
+        for fmt in ("text", "md", "html", "csv", "solen"):
+            rendering = os.path.join(work, f"nord-2025.{fmt}")
+            subprocess.run([indicore, "render", kinds, "--format", fmt, "--out", rendering],
+                           env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+            paths.append(rendering)
         for out in lenient_run(indicore, work, env, failures):
             paths.append(out)
             for fmt in ("text", "md", "html", "csv"):

@@ -10,7 +10,9 @@
 # protocol), each page at a desktop's 1 366 px and a phone's 390 px: the page
 # does not scroll sideways and no chart text is drawn under 10 px. And the
 # golden page printed to PDF has its page numbers and running header (with
-# pdftotext, when installed). TAP output.
+# pdftotext, when installed). The page of the hand-written bundle of counts
+# and breakdowns (tests/fixtures/bundles/) is checked as the others.
+# TAP output.
 #
 #   render-chromium.sh INDICORE SOURCE_DIR [CHROMIUM]
 #
@@ -92,7 +94,7 @@ check_widths () {
 }
 
 node=$(command -v node || true)
-echo "1..35"
+echo "1..49"
 check "the golden bundles render as HTML" \
   "$indicore" render "$golden/bundle-2024.json" --previous "$golden/bundle-2023.json" \
     --previous "$golden/bundle-2022.json" --format html --out "$work/golden.html"
@@ -148,6 +150,17 @@ check "creuse: each tested change said significant or not at 5 % ($tests)" sh -c
 check "creuse: compared with 2022 and 2023, a trend from 2022 to 2024" sh -c "
   grep -q -F 'année 2024, comparée à 2022, 2023' '$work/creuse.dom' &&
   grep -q -E 'id=\"c[0-9]+-trend-title\">[^<]*, évolution de 2022 à 2024</title>' '$work/creuse.dom'"
+
+# A bundle of version 1.1 written by hand: counts (no % on their axes) and
+# breakdowns, a table each under the territories, that fits a phone too.
+kinds=$source_dir/tests/fixtures/bundles/nord-2025.json
+check "the bundle of counts and breakdowns renders as HTML" \
+  "$indicore" render "$kinds" --format html --out "$work/kinds.html"
+check_page kinds "$kinds" "$work/kinds.html"
+check "kinds: a table per breakdown (2), none in the other pages" sh -c "
+  test \$(grep -o -F '<table class=\"breakdown\">' '$work/kinds.dom' | wc -l) -eq 2 &&
+  ! grep -q -F 'class=\"breakdown\"' '$work/golden.dom' '$work/creuse.dom'"
+check_widths kinds "$work/kinds.html"
 
 if [ -n "${IC_KEEP_SCREENSHOTS:-}" ]; then
   mkdir -p "$IC_KEEP_SCREENSHOTS" && cp "$work"/*.png "$work"/*.pdf "$IC_KEEP_SCREENSHOTS"/

@@ -18,8 +18,9 @@ ic_bundle_history_from_view (const IcBundleView *view)
       /* the reader refuses a value unless the status is ok */
       entry->has_value = indicator->has_value;
       entry->value_tenths = indicator->value_tenths;
-      /* the bounds of ic_two_proportion_p's exact sums */
-      entry->has_counts = entry->has_value && indicator->has_numerator && indicator->has_denominator
+      /* the bounds of ic_two_proportion_p's exact sums; a count (its value
+       * in tenths, as a rate's) has no counts to test */
+      entry->has_counts = entry->has_value && indicator->kind == IC_BUNDLE_KIND_RATE && indicator->has_numerator && indicator->has_denominator
                           && indicator->denominator > 0 && indicator->numerator <= G_MAXINT64 / 4
                           && indicator->denominator <= G_MAXINT64 / 4;
       if (entry->has_counts)

@@ -82,51 +82,6 @@ read_target (IcJsonMembers *r, JsonObject *object, const char *path, IcBundleInd
   return TRUE;
 }
 
-static gboolean
-read_strata (IcJsonMembers *r, JsonObject *object, const char *path, IcBundleIndicator *indicator)
-{
-  JsonArray *strata;
-
-  if (!ic_members_array (r, object, path, "strata", IC_MEMBER_OPTIONAL, &strata))
-    return FALSE;
-  for (guint i = 0; strata && i < json_array_get_length (strata); i++)
-    {
-      g_autofree char *item = g_strdup_printf ("%s.strata[%u]", path, i);
-      JsonObject *s = ic_members_element_object (r, strata, i, item);
-      IcBundleStratum *stratum;
-      JsonNode *suppressed;
-
-      if (s == NULL)
-        return FALSE;
-      stratum = g_new0 (IcBundleStratum, 1);
-      g_ptr_array_add (indicator->strata, stratum);
-      if (!ic_members_string (r, s, item, "territory", IC_MEMBER_REQUIRED, &stratum->territory))
-        return FALSE;
-      /* Small-count suppression: a hidden stratum has no counts nor value
-       * (bundles written before it have no `suppressed` member). */
-      suppressed = json_object_get_member (s, "suppressed");
-      if (suppressed != NULL && !ic_members_holds (suppressed, G_TYPE_BOOLEAN))
-        {
-          g_autofree char *member = ic_members_path (item, "suppressed");
-          return ic_members_invalid (r, member, _("expected true or false"));
-        }
-      stratum->suppressed = suppressed != NULL && json_node_get_boolean (suppressed);
-      if (stratum->suppressed)
-        {
-          if (!ic_members_is_null (json_object_get_member (s, "numerator"))
-              || !ic_members_is_null (json_object_get_member (s, "denominator"))
-              || !ic_members_is_null (json_object_get_member (s, "value")))
-            return ic_members_invalid (r, item, _("a suppressed stratum with counts"));
-          continue;
-        }
-      if (!ic_members_count (r, s, item, "numerator", IC_MEMBER_REQUIRED, NULL, &stratum->numerator)
-          || !ic_members_count (r, s, item, "denominator", IC_MEMBER_REQUIRED, NULL, &stratum->denominator)
-          || !ic_members_tenths (r, s, item, "value", IC_MEMBER_REQUIRED, NULL, &stratum->value_tenths))
-        return FALSE;
-    }
-  return TRUE;
-}
-
 /* `sources`: each a table, or a population with its count and origin. */
 static gboolean
 read_sources (IcJsonMembers *r, JsonObject *object, const char *path, IcBundleIndicator *indicator)
@@ -181,6 +136,17 @@ read_warnings (IcJsonMembers *r, JsonObject *object, const char *path, IcBundleI
   return TRUE;
 }
 
+/* A figure of @indicator's (nullable): a count's whole, a rate's with at
+ * most one decimal; as tenths. */
+static gboolean
+read_figure (IcJsonMembers *r, JsonObject *object, const char *path, const IcBundleIndicator *indicator,
+             gboolean *has, gint64 *tenths)
+{
+  if (indicator->kind == IC_BUNDLE_KIND_COUNT)
+    return ic_bundle_read_count_value (r, object, path, "value", has, tenths);
+  return ic_members_tenths (r, object, path, "value", IC_MEMBER_NULLABLE, has, tenths);
+}
+
 /* The label of the period of @earlier_year, when only its year is known:
  * the year itself, or the school year ending in it when this bundle's period
  * is the school year ending in its year ("2023-2024" in 2024: "2022-2023"
@@ -218,8 +184,7 @@ read_previous_member (IcJsonMembers *r, JsonObject *object, const char *path, in
   point->label = previous_label (indicator->period_label, year, point->year);
   g_ptr_array_add (indicator->series, point);
   indicator->previous_year = point->year;
-  return ic_members_tenths (r, previous, previous_path, "value", IC_MEMBER_NULLABLE, &point->has_value,
-                            &point->value_tenths);
+  return read_figure (r, previous, previous_path, indicator, &point->has_value, &point->value_tenths);
 }
 
 /* The bundle's own series (`trend`: the earlier bundles given to `run`, by
@@ -243,7 +208,7 @@ read_trend (IcJsonMembers *r, JsonObject *object, const char *path, int year, Ic
       gint64 point_year, value_tenths;
 
       if (t == NULL || !ic_members_integer (r, t, item, "year", IC_MEMBER_REQUIRED, NULL, &point_year)
-          || !ic_members_tenths (r, t, item, "value", IC_MEMBER_NULLABLE, &has_value, &value_tenths))
+          || !read_figure (r, t, item, indicator, &has_value, &value_tenths))
         return FALSE;
       if (point_year < 1 || point_year > year)
         return ic_members_invalid (r, item, _("its year is not the bundle's nor before it"));
@@ -297,6 +262,8 @@ read_ci95 (IcJsonMembers *r, JsonObject *object, const char *path, IcBundleIndic
 
   if (ic_members_is_null (node))
     return TRUE;
+  if (indicator->kind == IC_BUNDLE_KIND_COUNT)
+    return ic_members_invalid (r, ci_path, _("a count has no interval"));
   if (!JSON_NODE_HOLDS_ARRAY (node) || json_array_get_length (bounds = json_node_get_array (node)) != 2)
     return ic_members_invalid (r, ci_path, _("expected [low, high] or null"));
   for (guint i = 0; i < 2; i++)
@@ -345,6 +312,8 @@ read_change (IcJsonMembers *r, JsonObject *object, const char *path, IcBundleInd
     return ic_members_invalid (r, significant_path, significant == NULL ? _("missing") : _("expected true, false or null"));
   if (ic_members_is_null (significant) != !indicator->has_p_value)
     return ic_members_invalid (r, change_path, _("a p-value without its decision, or the reverse"));
+  if (indicator->has_p_value && indicator->kind == IC_BUNDLE_KIND_COUNT)
+    return ic_members_invalid (r, change_path, _("a count's change is not tested"));
   /* p < 0.05 on the unrounded p: a rounded 0.0500 may be significant */
   if (indicator->has_p_value && (indicator->significant ? indicator->p_value > 500 : indicator->p_value < 500))
     return ic_members_invalid (r, significant_path, _("is not p < 0.05"));
@@ -358,8 +327,10 @@ read_change (IcJsonMembers *r, JsonObject *object, const char *path, IcBundleInd
   return TRUE;
 }
 
+/* An indicator of a bundle of year @year; @kinds for a bundle of version
+ * "1.1" (its kind and breakdowns). */
 static IcBundleIndicator *
-read_indicator (IcJsonMembers *r, JsonObject *object, const char *path, int year)
+read_indicator (IcJsonMembers *r, JsonObject *object, const char *path, int year, gboolean kinds)
 {
   g_autoptr (GPtrArray) keep = g_ptr_array_new_with_free_func (ic_bundle_indicator_free);
   IcBundleIndicator *indicator = g_new0 (IcBundleIndicator, 1);
@@ -372,6 +343,7 @@ read_indicator (IcJsonMembers *r, JsonObject *object, const char *path, int year
   g_ptr_array_add (keep, indicator); /* freed on any failure below */
   indicator->warnings = g_ptr_array_new_with_free_func (g_free);
   indicator->strata = g_ptr_array_new_with_free_func (ic_bundle_stratum_free);
+  indicator->breakdowns = g_ptr_array_new_with_free_func (ic_bundle_breakdown_free);
   indicator->series = g_ptr_array_new_with_free_func (ic_bundle_point_free);
   indicator->sources = g_ptr_array_new_with_free_func (ic_bundle_source_free);
   indicator->target_met = -1;
@@ -392,6 +364,8 @@ read_indicator (IcJsonMembers *r, JsonObject *object, const char *path, int year
       ic_members_invalid (r, status_path, _("unknown status"));
       return NULL;
     }
+  if (kinds && !ic_bundle_read_kind (r, object, path, indicator))
+    return NULL;
 
   if (!ic_members_object (r, object, path, "period", IC_MEMBER_REQUIRED, &period)
       || !ic_members_string (r, period, period_path, "start", IC_MEMBER_REQUIRED, &indicator->period_start)
@@ -401,13 +375,13 @@ read_indicator (IcJsonMembers *r, JsonObject *object, const char *path, int year
                             &indicator->numerator)
       || !ic_members_count (r, object, path, "denominator", IC_MEMBER_NULLABLE, &indicator->has_denominator,
                             &indicator->denominator)
-      || !ic_members_tenths (r, object, path, "value", IC_MEMBER_NULLABLE, &indicator->has_value,
-                             &indicator->value_tenths)
+      || !read_figure (r, object, path, indicator, &indicator->has_value, &indicator->value_tenths)
       || !ic_members_string (r, object, path, "unit", IC_MEMBER_REQUIRED, &indicator->unit)
       || !read_target (r, object, path, indicator)
       || !ic_members_string (r, object, path, "text_fr", IC_MEMBER_NULLABLE, &indicator->text_fr)
       || !ic_members_string (r, object, path, "reason", IC_MEMBER_NULLABLE, &indicator->reason)
-      || !read_strata (r, object, path, indicator)
+      || !ic_bundle_read_strata (r, object, path, indicator)
+      || (kinds && !ic_bundle_read_breakdowns (r, object, path, indicator))
       || !read_warnings (r, object, path, indicator)
       || !read_sources (r, object, path, indicator)
       || !read_previous_member (r, object, path, year, indicator)
@@ -522,6 +496,7 @@ ic_bundle_read_from_data (const char *name, const char *data, gssize length, GEr
   JsonObject *root, *generator, *department, *options;
   JsonArray *indicators;
   JsonNode *root_node, *version;
+  gboolean kinds;
   gint64 year;
 
   if (!ic_json_parse (parser, name, data, length, IC_BUNDLE_ERROR, IC_BUNDLE_ERROR_READ, error))
@@ -540,8 +515,9 @@ ic_bundle_read_from_data (const char *name, const char *data, gssize length, GEr
       ic_members_invalid (&r, "bundle_version", "%s", _("missing"));
       return NULL;
     }
-  /* 1.1 (kind, breakdowns): read by the render helper's reader; here accepted. */
-  if (strcmp (json_node_get_string (version), "1") != 0 && strcmp (json_node_get_string (version), "1.1") != 0)
+  /* "1.1" adds each indicator's kind and breakdowns */
+  kinds = strcmp (json_node_get_string (version), "1.1") == 0;
+  if (!kinds && strcmp (json_node_get_string (version), "1") != 0)
     {
       ic_members_invalid (&r, "bundle_version", _("version %s is not one this indicore reads"),
                           json_node_get_string (version));
@@ -586,7 +562,7 @@ ic_bundle_read_from_data (const char *name, const char *data, gssize length, GEr
     {
       g_autofree char *path = g_strdup_printf ("indicators[%u]", i);
       JsonObject *object = ic_members_element_object (&r, indicators, i, path);
-      IcBundleIndicator *indicator = object ? read_indicator (&r, object, path, bundle->year) : NULL;
+      IcBundleIndicator *indicator = object ? read_indicator (&r, object, path, bundle->year, kinds) : NULL;
 
       if (indicator == NULL)
         return NULL;

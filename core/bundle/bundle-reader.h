@@ -21,7 +21,10 @@ typedef enum {
                                or `trend` */
 } IcBundleError;
 
-/* Reads the bundle in @data (@length bytes, or NUL-terminated when -1);
+/* Reads the bundle in @data (@length bytes, or NUL-terminated when -1), of
+ * version "1" (rates only) or "1.1" (each indicator's `kind`, rate or count,
+ * and its `breakdowns`; a count's value is a whole number, with neither
+ * numerator, denominator, interval nor tested change);
  * @name names it in messages. Returns a new view (ic_bundle_view_free), or
  * NULL with @error in IC_BUNDLE_ERROR: READ when it is not JSON, INVALID
  * when a member is missing or of the wrong type, a figure has more than one
@@ -42,7 +45,8 @@ IcBundleView *ic_bundle_read (const char *path, GError **error);
 /* Adds the values of @previous, an earlier year's bundle of the same
  * département, to the series of @bundle's indicators (@previous is not kept).
  * Where @bundle's own `previous` or `trend` already has that year, its value
- * stays; @previous only adds the period's label and definition version.
+ * stays; @previous only adds the period's label and definition version. An
+ * indicator of another kind in @previous (a rate, now a count) adds nothing.
  * FALSE with IC_BUNDLE_ERROR_MISMATCH when @previous is of another
  * département, of a year not earlier than @bundle's, of a year already added,
  * or when it gives another value than @bundle's own `previous` or `trend`

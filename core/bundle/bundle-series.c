@@ -53,7 +53,7 @@ ic_bundle_view_add_previous (IcBundleView *bundle, const IcBundleView *previous,
       const IcBundleIndicator *earlier = ic_bundle_view_find (previous, indicator->id);
       const IcBundlePoint *known = ic_bundle_indicator_point (indicator, previous->year);
 
-      if (earlier == NULL || known == NULL)
+      if (earlier == NULL || earlier->kind != indicator->kind || known == NULL)
         continue;
       if (known->has_value != earlier->has_value
           || (known->has_value && known->value_tenths != earlier->value_tenths))
@@ -75,7 +75,8 @@ ic_bundle_view_add_previous (IcBundleView *bundle, const IcBundleView *previous,
       const IcBundleIndicator *earlier = ic_bundle_view_find (previous, indicator->id);
       IcBundlePoint *point;
 
-      if (earlier == NULL)
+      /* a rate then and a count now (or the reverse): not one series */
+      if (earlier == NULL || earlier->kind != indicator->kind)
         continue;
       point = ic_bundle_indicator_point (indicator, previous->year);
       if (point != NULL)

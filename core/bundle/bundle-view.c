@@ -12,7 +12,24 @@ ic_bundle_stratum_free (gpointer data)
 {
   IcBundleStratum *stratum = data;
   g_free (stratum->territory);
+  g_free (stratum->code);
   g_free (stratum);
+}
+
+void
+ic_bundle_breakdown_free (gpointer data)
+{
+  IcBundleBreakdown *breakdown = data;
+  g_free (breakdown->column);
+  g_free (breakdown->label);
+  g_ptr_array_unref (breakdown->strata);
+  g_free (breakdown);
+}
+
+const char *
+ic_bundle_stratum_name (const IcBundleStratum *stratum)
+{
+  return stratum->territory ? stratum->territory : stratum->code;
 }
 
 void
@@ -101,6 +118,7 @@ ic_bundle_indicator_free (gpointer data)
   g_free (indicator->definition_version);
   g_ptr_array_unref (indicator->warnings);
   g_ptr_array_unref (indicator->strata);
+  g_ptr_array_unref (indicator->breakdowns);
   g_ptr_array_unref (indicator->series);
   g_ptr_array_unref (indicator->sources);
   g_free (indicator);
@@ -240,5 +258,14 @@ ic_bundle_view_has_statistics (const IcBundleView *bundle)
       if (indicator->has_ci95 || (indicator->has_change && indicator->has_p_value))
         return TRUE;
     }
+  return FALSE;
+}
+
+gboolean
+ic_bundle_view_has_breakdowns (const IcBundleView *bundle)
+{
+  for (guint i = 0; i < bundle->indicators->len; i++)
+    if (((const IcBundleIndicator *) bundle->indicators->pdata[i])->breakdowns->len > 0)
+      return TRUE;
   return FALSE;
 }

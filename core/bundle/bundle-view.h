@@ -14,6 +14,13 @@ typedef enum {
   IC_BUNDLE_STATUS_ERROR,
 } IcBundleStatus;
 
+/* What an indicator's value is (`kind`, bundles of version "1.1"; a
+ * bundle of version "1" has rates only). */
+typedef enum {
+  IC_BUNDLE_KIND_RATE,  /* numerator over denominator */
+  IC_BUNDLE_KIND_COUNT, /* a whole number: no denominator, no interval, no test */
+} IcBundleKind;
+
 typedef enum {
   IC_BUNDLE_TARGET_NONE,
   IC_BUNDLE_TARGET_THRESHOLD, /* value OPERATOR target */
@@ -21,14 +28,23 @@ typedef enum {
 } IcBundleTarget;
 
 /* Every figure is held as integer tenths, as the bundle's numbers have at
- * most one decimal: 6.6 is 66. */
+ * most one decimal: 6.6 is 66, and a count of 412 is 4120. A stratum is a
+ * territory's, or a breakdown's code's (then @territory is NULL). */
 typedef struct {
   char *territory;
+  char *code;          /* a breakdown's stratum: its code ("AED"), else NULL */
   gboolean suppressed; /* hidden for small counts: no counts, no value */
-  gint64 numerator;
-  gint64 denominator;
+  gint64 numerator;    /* 0 for a count */
+  gint64 denominator;  /* 0 for a count */
   gint64 value_tenths;
 } IcBundleStratum;
+
+/* Strata by the codes of a code column (bundles of version "1.1"). */
+typedef struct {
+  char *column;      /* "measure_type" */
+  char *label;       /* "type de mesure": the report says « Par type de mesure » */
+  GPtrArray *strata; /* IcBundleStratum *, code set, in the bundle's order (by code) */
+} IcBundleBreakdown;
 
 /* What an indicator read: an input table, or a population (its count and
  * where it came from). */
@@ -77,6 +93,7 @@ typedef struct {
   char *id;
   char *title;
   IcBundleStatus status;
+  IcBundleKind kind;
   char *period_start; /* YYYY-MM-DD */
   char *period_end;
   char *period_label;
@@ -118,6 +135,7 @@ typedef struct {
   gboolean significant;  /* p < 0.05, as the bundle says */
   GPtrArray *warnings;   /* char * */
   GPtrArray *strata;     /* IcBundleStratum *, in the bundle's order */
+  GPtrArray *breakdowns; /* IcBundleBreakdown *, in the bundle's order (empty for version "1") */
   GPtrArray *series;     /* IcBundlePoint *, by year: the bundle's `previous` and `trend`
                             merged with the earlier bundles given; the last is this bundle's */
   guint order;           /* position in the bundle */
@@ -158,6 +176,12 @@ typedef struct {
 
 void ic_bundle_view_free (IcBundleView *bundle);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (IcBundleView, ic_bundle_view_free)
+
+/* The name of @stratum's row: its territory, or its breakdown's code. */
+const char *ic_bundle_stratum_name (const IcBundleStratum *stratum);
+
+/* TRUE when some indicator of @bundle has a breakdown. */
+gboolean ic_bundle_view_has_breakdowns (const IcBundleView *bundle);
 
 /* The indicator @id of @bundle, or NULL. */
 const IcBundleIndicator *ic_bundle_view_find (const IcBundleView *bundle, const char *id);

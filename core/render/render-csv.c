@@ -8,7 +8,11 @@
  * (the département's value), then this year's département total
  * (territoire « Ensemble », with the change and its test), then its
  * territories (their 95 % interval worked out from their counts, as on the
- * HTML report's bars).
+ * HTML report's bars), then each breakdown's strata (territoire « Ensemble »,
+ * the breakdown's label and the stratum's code in two more columns,
+ * « ventilation » and « modalité », which come last and only when some
+ * indicator of the bundle has a breakdown: the file of a bundle without
+ * keeps its columns). A count's figures are whole numbers.
  *
  * Texts are quoted when they hold a separator, a quote or a line break
  * (RFC 4180), and a text starting with = + - @ or a tab gets a leading
@@ -31,6 +35,9 @@ static const char *const columns[] = {
   "évolution", "p-valeur", "évolution significative", "cible", "cible atteinte", "statut", "motif",
   "version de la définition",
 };
+
+/* After the others, when the bundle has breakdowns. */
+static const char *const breakdown_columns[] = { "ventilation", "modalité" };
 
 static void
 append_text (GString *out, const char *text)
@@ -75,6 +82,35 @@ append_tenths (GString *out, gboolean has, gint64 tenths)
                           (guint) (magnitude % 10));
 }
 
+/* A figure of @indicator: tenths for a rate, a whole number for a count. */
+static void
+append_figure (GString *out, const IcBundleIndicator *indicator, gboolean has, gint64 tenths)
+{
+  if (indicator->kind == IC_BUNDLE_KIND_COUNT)
+    {
+      if (has)
+        g_string_append_printf (out, "%" G_GINT64_FORMAT, tenths / 10);
+      return;
+    }
+  append_tenths (out, has, tenths);
+}
+
+/* The breakdown's columns, when the file has them, and the row's end. */
+static void
+end_row (GString *out, gboolean breakdowns, const IcBundleBreakdown *breakdown, const IcBundleStratum *stratum)
+{
+  if (breakdowns)
+    {
+      g_string_append (out, SEPARATOR);
+      if (breakdown)
+        append_text (out, breakdown->label);
+      g_string_append (out, SEPARATOR);
+      if (breakdown)
+        append_text (out, stratum->code);
+    }
+  g_string_append (out, EOL);
+}
+
 static const char *
 status_word (IcBundleStatus status)
 {
@@ -104,12 +140,12 @@ append_keys (GString *out, const IcBundleView *bundle, const IcBundleIndicator *
 
 /* valeur précédente ; évolution ; p-valeur ; évolution significative */
 static void
-append_change (GString *out, const IcBundlePoint *from, gint64 change, gboolean has_p_value, gint64 p_value,
-               gboolean significant)
+append_change (GString *out, const IcBundleIndicator *indicator, const IcBundlePoint *from, gint64 change,
+               gboolean has_p_value, gint64 p_value, gboolean significant)
 {
-  append_tenths (out, from != NULL, from ? from->value_tenths : 0);
+  append_figure (out, indicator, from != NULL, from ? from->value_tenths : 0);
   g_string_append (out, SEPARATOR);
-  append_tenths (out, from != NULL, change);
+  append_figure (out, indicator, from != NULL, change);
   g_string_append (out, SEPARATOR);
   if (has_p_value)
     g_string_append_printf (out, "%" G_GINT64_FORMAT ",%04" G_GINT64_FORMAT, p_value / 10000, p_value % 10000);
@@ -122,7 +158,8 @@ append_change (GString *out, const IcBundlePoint *from, gint64 change, gboolean 
 /* An earlier year: the département's value as the report holds it, and its
  * change from the latest year before it that has one. */
 static void
-append_point_row (GString *out, const IcBundleView *bundle, const IcBundleIndicator *indicator, guint index)
+append_point_row (GString *out, const IcBundleView *bundle, const IcBundleIndicator *indicator, guint index,
+                  gboolean breakdowns)
 {
   const IcBundlePoint *point = indicator->series->pdata[index];
   const IcBundlePoint *from = NULL;
@@ -132,20 +169,20 @@ append_point_row (GString *out, const IcBundleView *bundle, const IcBundleIndica
       from = indicator->series->pdata[i];
   append_keys (out, bundle, indicator, point->year, point->label, TOTAL);
   g_string_append (out, SEPARATOR SEPARATOR); /* counts: the report has the value only */
-  append_tenths (out, point->has_value, point->value_tenths);
+  append_figure (out, indicator, point->has_value, point->value_tenths);
   g_string_append (out, SEPARATOR SEPARATOR SEPARATOR);
   append_text (out, indicator->unit);
   g_string_append (out, SEPARATOR);
-  append_change (out, from, from ? point->value_tenths - from->value_tenths : 0, FALSE, 0, FALSE);
+  append_change (out, indicator, from, from ? point->value_tenths - from->value_tenths : 0, FALSE, 0, FALSE);
   g_string_append (out, SEPARATOR SEPARATOR);
   append_text (out, point->has_value ? status_word (IC_BUNDLE_STATUS_OK) : ic_render_status_word (IC_BUNDLE_STATUS_NOT_AVAILABLE));
   g_string_append (out, SEPARATOR SEPARATOR);
   append_text (out, point->definition_version);
-  g_string_append (out, EOL);
+  end_row (out, breakdowns, NULL, NULL);
 }
 
 static void
-append_total_row (GString *out, const IcBundleView *bundle, const IcBundleIndicator *indicator)
+append_total_row (GString *out, const IcBundleView *bundle, const IcBundleIndicator *indicator, gboolean breakdowns)
 {
   const char *met = ic_render_target_met_word (indicator);
   g_autofree char *target = ic_render_format_target (indicator);
@@ -159,7 +196,7 @@ append_total_row (GString *out, const IcBundleView *bundle, const IcBundleIndica
   g_string_append (out, SEPARATOR);
   append_count (out, indicator->has_denominator, indicator->denominator);
   g_string_append (out, SEPARATOR);
-  append_tenths (out, indicator->has_value, indicator->value_tenths);
+  append_figure (out, indicator, indicator->has_value, indicator->value_tenths);
   g_string_append (out, SEPARATOR);
   append_tenths (out, indicator->has_ci95, indicator->ci95_low_tenths);
   g_string_append (out, SEPARATOR);
@@ -167,7 +204,7 @@ append_total_row (GString *out, const IcBundleView *bundle, const IcBundleIndica
   g_string_append (out, SEPARATOR);
   append_text (out, indicator->unit);
   g_string_append (out, SEPARATOR);
-  append_change (out, from, change, indicator->has_change && indicator->has_p_value, indicator->p_value,
+  append_change (out, indicator, from, change, indicator->has_change && indicator->has_p_value, indicator->p_value,
                  indicator->significant);
   if (target)
     append_text (out, target);
@@ -181,26 +218,29 @@ append_total_row (GString *out, const IcBundleView *bundle, const IcBundleIndica
   append_text (out, indicator->reason);
   g_string_append (out, SEPARATOR);
   append_text (out, indicator->definition_version);
-  g_string_append (out, EOL);
+  end_row (out, breakdowns, NULL, NULL);
 }
 
-/* A territory: the target is the département's, decided for it only. A
- * suppressed territory has no figures, and says why. */
+/* A territory, or a stratum of @breakdown (for the whole département): the
+ * target is the département's, decided for it only. A suppressed stratum
+ * has no figures, and says why. */
 static void
 append_stratum_row (GString *out, const IcBundleView *bundle, const IcBundleIndicator *indicator,
-                    const IcBundleStratum *stratum)
+                    const IcBundleStratum *stratum, gboolean breakdowns, const IcBundleBreakdown *breakdown)
 {
+  gboolean rate = indicator->kind == IC_BUNDLE_KIND_RATE;
   gint64 low = 0, high = 0;
   /* as the HTML report's bars: when the département has an interval */
   gboolean has_ci = indicator->has_ci95 && !stratum->suppressed
                  && ic_wilson_interval (stratum->numerator, stratum->denominator, &low, &high);
 
-  append_keys (out, bundle, indicator, bundle->year, indicator->period_label, stratum->territory);
-  append_count (out, !stratum->suppressed, stratum->numerator);
+  append_keys (out, bundle, indicator, bundle->year, indicator->period_label,
+               breakdown ? TOTAL : stratum->territory);
+  append_count (out, rate && !stratum->suppressed, stratum->numerator);
   g_string_append (out, SEPARATOR);
-  append_count (out, !stratum->suppressed, stratum->denominator);
+  append_count (out, rate && !stratum->suppressed, stratum->denominator);
   g_string_append (out, SEPARATOR);
-  append_tenths (out, !stratum->suppressed, stratum->value_tenths);
+  append_figure (out, indicator, !stratum->suppressed, stratum->value_tenths);
   g_string_append (out, SEPARATOR);
   append_tenths (out, has_ci, low);
   g_string_append (out, SEPARATOR);
@@ -222,15 +262,19 @@ append_stratum_row (GString *out, const IcBundleView *bundle, const IcBundleIndi
     }
   g_string_append (out, SEPARATOR);
   append_text (out, indicator->definition_version);
-  g_string_append (out, EOL);
+  end_row (out, breakdowns, breakdown, stratum);
 }
 
 void
 ic_render_csv (const IcBundleView *bundle, GString *out)
 {
+  gboolean breakdowns = ic_bundle_view_has_breakdowns (bundle);
+
   g_string_append (out, "\xEF\xBB\xBF"); /* U+FEFF: Excel reads the file as UTF-8 */
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     g_string_append_printf (out, "%s%s", i ? SEPARATOR : "", columns[i]);
+  for (guint i = 0; breakdowns && i < G_N_ELEMENTS (breakdown_columns); i++)
+    g_string_append_printf (out, SEPARATOR "%s", breakdown_columns[i]);
   g_string_append (out, EOL);
 
   for (guint i = 0; i < bundle->indicators->len; i++)
@@ -238,9 +282,15 @@ ic_render_csv (const IcBundleView *bundle, GString *out)
       const IcBundleIndicator *indicator = bundle->indicators->pdata[i];
       /* the series ends with this year's point */
       for (guint p = 0; p + 1 < indicator->series->len; p++)
-        append_point_row (out, bundle, indicator, p);
-      append_total_row (out, bundle, indicator);
+        append_point_row (out, bundle, indicator, p, breakdowns);
+      append_total_row (out, bundle, indicator, breakdowns);
       for (guint s = 0; s < indicator->strata->len; s++)
-        append_stratum_row (out, bundle, indicator, indicator->strata->pdata[s]);
+        append_stratum_row (out, bundle, indicator, indicator->strata->pdata[s], breakdowns, NULL);
+      for (guint b = 0; b < indicator->breakdowns->len; b++)
+        {
+          const IcBundleBreakdown *breakdown = indicator->breakdowns->pdata[b];
+          for (guint s = 0; s < breakdown->strata->len; s++)
+            append_stratum_row (out, bundle, indicator, breakdown->strata->pdata[s], breakdowns, breakdown);
+        }
     }
 }

@@ -96,7 +96,7 @@ ic_html_append_method (GString *out, const IcBundleView *bundle, const IcBundleI
   if (indicator->has_numerator && indicator->has_denominator)
     {
       g_autofree char *n = ic_format_fr_int (indicator->numerator), *d = ic_format_fr_int (indicator->denominator);
-      g_autofree char *value = indicator->has_value ? ic_render_format_value (indicator->value_tenths, indicator->unit)
+      g_autofree char *value = indicator->has_value ? ic_render_format_figure (indicator, indicator->value_tenths)
                                                     : g_strdup (ic_render_status_word (indicator->status));
       g_autofree char *rule = g_strdup_printf (g_strcmp0 (indicator->unit, "%") == 0
                                                  ? "numérateur %s ÷ dénominateur %s × 100 = %s, arrondi au dixième"
@@ -104,6 +104,9 @@ ic_html_append_method (GString *out, const IcBundleView *bundle, const IcBundleI
                                                n, d, value);
       append_entry (out, "Calcul", rule);
     }
+  else if (indicator->kind == IC_BUNDLE_KIND_COUNT)
+    append_entry (out, "Calcul", "un nombre, sans dénominateur : ni intervalle de confiance, ni test de l'évolution, "
+                                 "qui est un écart en nombre");
   append_entry (out, "Période", period);
   if (indicator->sources->len > 0)
     {
@@ -119,7 +122,11 @@ ic_html_append_method (GString *out, const IcBundleView *bundle, const IcBundleI
   if (indicator->strata->len > 0 && bundle->has_small_count)
     {
       g_autofree char *reason = ic_render_format_suppressed_reason (bundle);
-      g_autofree char *rule = g_strdup_printf ("un territoire n'est pas publié quand son %s", reason);
+      /* « un territoire, ou une modalité, » : the participle agrees with the first */
+      g_autofree char *rule = g_strdup_printf (indicator->breakdowns->len > 0
+                                                 ? "un territoire, ou une modalité, n'est pas publié quand son %s"
+                                                 : "un territoire n'est pas publié quand son %s",
+                                               reason);
       append_entry (out, "Secret statistique", rule);
     }
   g_string_append (out, "</dl>\n</section>\n");

@@ -200,6 +200,8 @@ append_head (GString *out, const IcBundleView *bundle)
   append_css_string (running, title);
   g_string_append_printf (out, "<style>\n%s", style);
   g_string_append_printf (out, page_style, running->str);
+  if (ic_bundle_view_has_breakdowns (bundle))
+    g_string_append (out, IC_HTML_BREAKDOWN_STYLE);
   g_string_append (out, "</style>\n</head>\n<body>\n");
 }
 
@@ -364,6 +366,7 @@ chart_frame (IcSvgFrame *frame, const IcBundleIndicator *indicator, const char *
   frame->title = title;
   frame->desc = desc->str;
   frame->percent = is_percent (indicator);
+  frame->whole = indicator->kind == IC_BUNDLE_KIND_COUNT;
   frame->has_reference = *reference != NULL;
   frame->reference = (double) indicator->target_tenths / 10.0;
   frame->reference_text = *reference;
@@ -379,12 +382,14 @@ stratum_interval (const IcBundleIndicator *indicator, const IcBundleStratum *str
       && ic_wilson_interval (stratum->numerator, stratum->denominator, low, high);
 }
 
-/* « 6,6 % (51 / 770) », or the value alone without counts. */
+/* « 6,6 % (51 / 770) », or the value alone without counts (a count's). */
 static char *
-bar_text (gint64 value_tenths, const char *unit, gboolean has_counts, gint64 numerator, gint64 denominator)
+bar_text (const IcBundleIndicator *indicator, gint64 value_tenths, gboolean has_counts, gint64 numerator,
+          gint64 denominator)
 {
-  g_autofree char *value = ic_render_format_value (value_tenths, unit);
-  g_autofree char *counts = counts_text (has_counts, numerator, has_counts, denominator);
+  g_autofree char *value = ic_render_format_figure (indicator, value_tenths);
+  g_autofree char *counts = indicator->kind == IC_BUNDLE_KIND_RATE
+                              ? counts_text (has_counts, numerator, has_counts, denominator) : NULL;
   return counts ? g_strdup_printf ("%s (%s)", value, counts) : g_strdup (value);
 }
 
@@ -411,11 +416,15 @@ add_bar (GArray *bars, GPtrArray *texts, GString *desc, IcSvgBar bar, char *text
 static void
 append_strata_table (GString *out, const IcBundleIndicator *indicator, const char *title)
 {
+  gboolean rate = indicator->kind == IC_BUNDLE_KIND_RATE;
+
   g_string_append (out, "<table class=\"visually-hidden\">\n");
   ic_html_element (out, "<caption>", title, "</caption>\n");
-  g_string_append (out, "<thead><tr><th scope=\"col\">Territoire</th><th scope=\"col\">Numérateur</th>"
-                        "<th scope=\"col\">Dénominateur</th><th scope=\"col\">Valeur</th>"
-                        "<th scope=\"col\">" CI_ABBR "</th></tr></thead>\n<tbody>\n");
+  g_string_append (out, rate ? "<thead><tr><th scope=\"col\">Territoire</th><th scope=\"col\">Numérateur</th>"
+                               "<th scope=\"col\">Dénominateur</th><th scope=\"col\">Valeur</th>"
+                               "<th scope=\"col\">" CI_ABBR "</th></tr></thead>\n<tbody>\n"
+                             : "<thead><tr><th scope=\"col\">Territoire</th><th scope=\"col\">Valeur</th></tr></thead>\n"
+                               "<tbody>\n");
   for (guint s = 0; s <= indicator->strata->len; s++)
     {
       /* the département first, when it has a value */
@@ -428,7 +437,7 @@ append_strata_table (GString *out, const IcBundleIndicator *indicator, const cha
       if (stratum == NULL && !indicator->has_value)
         continue;
       value = !shown ? g_strdup (IC_RENDER_SUPPRESSED)
-                     : ic_render_format_value (stratum ? stratum->value_tenths : indicator->value_tenths, indicator->unit);
+                     : ic_render_format_figure (indicator, stratum ? stratum->value_tenths : indicator->value_tenths);
       n = !shown || (!stratum && !indicator->has_numerator)
             ? g_strdup ("") : ic_format_fr_int (stratum ? stratum->numerator : indicator->numerator);
       d = !shown || (!stratum && !indicator->has_denominator)
@@ -439,6 +448,11 @@ append_strata_table (GString *out, const IcBundleIndicator *indicator, const cha
           ci = g_strdup_printf ("%s – %s", l, h);
         }
       ic_html_element (out, "<tr><th scope=\"row\">", stratum ? stratum->territory : "Ensemble", "</th>");
+      if (!rate)
+        {
+          ic_html_element (out, "<td>", value, "</td></tr>\n");
+          continue;
+        }
       ic_html_element (out, "<td>", n, "</td>");
       ic_html_element (out, "<td>", d, "</td>");
       ic_html_element (out, "<td>", value, "</td>");
@@ -472,7 +486,7 @@ append_strata (GString *out, const IcBundleView *bundle, const IcBundleIndicator
       IcSvgBar bar = { "Ensemble", TRUE, (double) indicator->value_tenths / 10.0, NULL, TRUE, FALSE, 0, 0 };
       gboolean counts = indicator->has_numerator && indicator->has_denominator;
       add_bar (bars, texts, desc, bar,
-               bar_text (indicator->value_tenths, indicator->unit, counts, indicator->numerator, indicator->denominator),
+               bar_text (indicator, indicator->value_tenths, counts, indicator->numerator, indicator->denominator),
                indicator->has_ci95, indicator->ci95_low_tenths, indicator->ci95_high_tenths);
       intervals |= indicator->has_ci95;
     }
@@ -488,7 +502,7 @@ append_strata (GString *out, const IcBundleView *bundle, const IcBundleIndicator
       intervals |= has_ci;
       add_bar (bars, texts, desc, bar,
                stratum->suppressed ? g_strdup (IC_RENDER_SUPPRESSED)
-                                   : bar_text (stratum->value_tenths, indicator->unit, TRUE, stratum->numerator,
+                                   : bar_text (indicator, stratum->value_tenths, TRUE, stratum->numerator,
                                                stratum->denominator),
                has_ci, low, high);
     }
@@ -542,7 +556,7 @@ append_trend (GString *out, const IcBundleIndicator *indicator, guint index)
       const IcBundlePoint *point = indicator->series->pdata[i];
       IcSvgPoint svg = { point->label, point->has_value, (double) point->value_tenths / 10.0, NULL };
       gboolean breaks = ic_bundle_point_breaks_series (indicator, point);
-      g_autofree char *value = point->has_value ? ic_render_format_value (point->value_tenths, indicator->unit) : NULL;
+      g_autofree char *value = point->has_value ? ic_render_format_figure (indicator, point->value_tenths) : NULL;
       /* a point of another definition carries the note's mark */
       char *text = g_strdup_printf ("%s%s", value ? value : "n.d.", breaks ? " *" : "");
 
@@ -565,7 +579,7 @@ append_trend (GString *out, const IcBundleIndicator *indicator, guint index)
     {
       const IcBundlePoint *point = indicator->series->pdata[i];
       ic_html_element (out, "<tr><th scope=\"row\">", point->label, "</th>");
-      g_autofree char *value = point->has_value ? ic_render_format_value (point->value_tenths, indicator->unit) : NULL;
+      g_autofree char *value = point->has_value ? ic_render_format_figure (indicator, point->value_tenths) : NULL;
       ic_html_element (out, "<td>", value ? value : "non disponible", "</td>");
       ic_html_element (out, "<td>", point->definition_version ? point->definition_version : "inconnue", "</td></tr>\n");
     }
@@ -643,6 +657,7 @@ append_indicator (GString *out, const IcBundleView *bundle, const IcBundleIndica
   append_strata (out, bundle, indicator, index);
   append_trend (out, indicator, index);
   g_string_append (out, "</div>\n");
+  ic_html_append_breakdowns (out, bundle, indicator);
   ic_html_append_method (out, bundle, indicator, index);
   g_string_append (out, "</section>\n");
 }

@@ -124,46 +124,51 @@ append_summary (GString *out, const IcBundleView *bundle)
     }
 }
 
+/* A row of a table of strata: @name (already Markdown), then the cells of
+ * @stratum (the total for NULL); a suppressed one's value is marked for
+ * the note under the table. */
 static void
-append_strata (GString *out, const IcBundleView *bundle, const IcBundleIndicator *indicator)
+append_stratum_row (GString *out, const IcBundleIndicator *indicator, const char *name,
+                    const IcBundleStratum *stratum)
+{
+  g_autofree char *numerator = NULL, *denominator = NULL, *value = NULL;
+
+  ic_render_stratum_cells (indicator, stratum, &numerator, &denominator, &value);
+  g_string_append_printf (out, "| %s | ", name);
+  if (indicator->kind == IC_BUNDLE_KIND_RATE)
+    g_string_append_printf (out, "%s | %s | ", numerator, denominator);
+  append_escaped (out, value);
+  g_string_append (out, stratum && stratum->suppressed ? "\\* |\n" : " |\n");
+}
+
+/* The table @title of @strata (territories, or a breakdown's codes, named
+ * in the first column @column), the département's total first; the reason
+ * of the suppressed ones under it. */
+static void
+append_strata (GString *out, const IcBundleView *bundle, const IcBundleIndicator *indicator, const char *title,
+               const char *column, const GPtrArray *strata)
 {
   gboolean suppressed = FALSE;
 
-  if (indicator->strata->len == 0)
+  if (strata->len == 0)
     return;
-  g_string_append (out, "**Par territoire**\n\n"
-                        "| Territoire | Numérateur | Dénominateur | Valeur |\n"
-                        "|:--|--:|--:|--:|\n");
+  g_string_append (out, "**");
+  append_escaped (out, title);
+  g_string_append (out, "**\n\n| ");
+  append_escaped (out, column);
+  g_string_append (out, indicator->kind == IC_BUNDLE_KIND_RATE ? " | Numérateur | Dénominateur | Valeur |\n"
+                                                                 "|:--|--:|--:|--:|\n"
+                                                               : " | Valeur |\n|:--|--:|\n");
   if (indicator->has_value)
+    append_stratum_row (out, indicator, "**Ensemble**", NULL);
+  for (guint s = 0; s < strata->len; s++)
     {
-      g_autofree char *numerator = indicator->has_numerator ? ic_format_fr_int (indicator->numerator) : g_strdup ("");
-      g_autofree char *denominator = indicator->has_denominator ? ic_format_fr_int (indicator->denominator) : g_strdup ("");
-      g_autofree char *value = ic_render_format_value (indicator->value_tenths, indicator->unit);
-      g_string_append (out, "| **Ensemble** | ");
-      g_string_append_printf (out, "%s | %s | ", numerator, denominator);
-      append_escaped (out, value);
-      g_string_append (out, " |\n");
-    }
-  for (guint s = 0; s < indicator->strata->len; s++)
-    {
-      const IcBundleStratum *stratum = indicator->strata->pdata[s];
+      const IcBundleStratum *stratum = strata->pdata[s];
+      g_autoptr (GString) name = g_string_new (NULL);
 
-      g_string_append (out, "| ");
-      append_escaped (out, stratum->territory);
-      if (stratum->suppressed)
-        {
-          g_string_append (out, " | — | — | " IC_RENDER_SUPPRESSED "\\* |\n");
-          suppressed = TRUE;
-        }
-      else
-        {
-          g_autofree char *numerator = ic_format_fr_int (stratum->numerator);
-          g_autofree char *denominator = ic_format_fr_int (stratum->denominator);
-          g_autofree char *value = ic_render_format_value (stratum->value_tenths, indicator->unit);
-          g_string_append_printf (out, " | %s | %s | ", numerator, denominator);
-          append_escaped (out, value);
-          g_string_append (out, " |\n");
-        }
+      append_escaped (name, ic_bundle_stratum_name (stratum));
+      append_stratum_row (out, indicator, name->str, stratum);
+      suppressed |= stratum->suppressed;
     }
   g_string_append_c (out, '\n');
   if (suppressed)
@@ -172,6 +177,20 @@ append_strata (GString *out, const IcBundleView *bundle, const IcBundleIndicator
       g_autofree char *note = g_strdup_printf ("* Secret statistique : %s.", reason);
       append_escaped_block (out, note);
       g_string_append (out, "\n\n");
+    }
+}
+
+/* The territories, then each breakdown (« Par type de mesure »). */
+static void
+append_all_strata (GString *out, const IcBundleView *bundle, const IcBundleIndicator *indicator)
+{
+  append_strata (out, bundle, indicator, "Par territoire", "Territoire", indicator->strata);
+  for (guint b = 0; b < indicator->breakdowns->len; b++)
+    {
+      const IcBundleBreakdown *breakdown = indicator->breakdowns->pdata[b];
+      g_autofree char *title = ic_render_breakdown_title (breakdown);
+      g_autofree char *column = ic_render_breakdown_column (breakdown);
+      append_strata (out, bundle, indicator, title, column, breakdown->strata);
     }
 }
 
@@ -191,7 +210,7 @@ append_series (GString *out, const IcBundleIndicator *indicator)
   for (guint i = 0; i < indicator->series->len; i++)
     {
       const IcBundlePoint *point = indicator->series->pdata[i];
-      g_autofree char *value = point->has_value ? ic_render_format_value (point->value_tenths, indicator->unit)
+      g_autofree char *value = point->has_value ? ic_render_format_figure (indicator, point->value_tenths)
                                                 : g_strdup ("non disponible");
       g_autofree char *definition = point->definition_version
           ? g_strdup_printf ("%s%s", point->definition_version,
@@ -273,7 +292,7 @@ append_indicator (GString *out, const IcBundleView *bundle, const IcBundleIndica
     append_item (out, "Avertissement", indicator->warnings->pdata[w]);
   g_string_append_c (out, '\n');
 
-  append_strata (out, bundle, indicator);
+  append_all_strata (out, bundle, indicator);
   append_series (out, indicator);
 }
 

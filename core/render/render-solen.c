@@ -90,7 +90,8 @@ append_marks (GString *line, GPtrArray *notes, const IcBundleIndicator *indicato
 {
   gboolean denominator = strcmp (figure, "denominator") == 0, population = FALSE, first = TRUE;
 
-  if (strcmp (figure, "value") == 0)
+  /* a rate's value is worked out from the counts; a count's is one */
+  if (strcmp (figure, "value") == 0 && indicator->kind == IC_BUNDLE_KIND_RATE)
     return;
   for (guint i = 0; i < indicator->sources->len; i++)
     population |= ((const IcBundleSource *) indicator->sources->pdata[i])->population != NULL;
@@ -116,6 +117,8 @@ point_figure (const IcBundleIndicator *indicator, const IcBundlePoint *point, co
       g_autofree char *number = NULL;
       if (!point->has_value)
         return NULL;
+      if (indicator->kind == IC_BUNDLE_KIND_COUNT)
+        return ic_render_format_figure (indicator, point->value_tenths); /* « 1 mesure » */
       number = ic_render_format_target_value (point->value_tenths);
       return indicator->unit && *indicator->unit ? g_strdup_printf ("%s %s", number, indicator->unit)
                                                  : g_steal_pointer (&number);
@@ -213,6 +216,13 @@ append_indicator (GString *out, GPtrArray *notes, const IcBundleIndicator *indic
     {
       const IcBundleField *field = indicator->solen_fields->pdata[i];
       append_field (out, notes, indicator, field->figure, field->label, &reason_said);
+    }
+  for (guint b = 0; b < indicator->breakdowns->len; b++)
+    {
+      /* « chacune des modalités »: « • Par type de mesure : AED : 420 mesures ; … » */
+      g_autofree char *breakdown = ic_render_format_breakdown (indicator, indicator->breakdowns->pdata[b]);
+      g_autofree char *line = g_strdup_printf ("• %s", breakdown);
+      append_wrapped (out, line, 2);
     }
   if (target != NULL)
     {

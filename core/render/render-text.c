@@ -77,7 +77,7 @@ append_series (GString *out, const IcBundleIndicator *indicator)
   for (guint i = 0; i < indicator->series->len; i++)
     {
       const IcBundlePoint *point = indicator->series->pdata[i];
-      g_autofree char *value = point->has_value ? ic_render_format_value (point->value_tenths, indicator->unit)
+      g_autofree char *value = point->has_value ? ic_render_format_figure (indicator, point->value_tenths)
                                                 : g_strdup ("non disponible");
       g_string_append_printf (line, "%s%s : %s", i ? " ; " : "", point->label, value);
       if (ic_bundle_point_breaks_series (indicator, point))
@@ -124,6 +124,11 @@ ic_render_text (const IcBundleView *bundle, GString *out)
       append_target (out, indicator);
       append_change (out, indicator);
       append_series (out, indicator);
+      for (guint b = 0; b < indicator->breakdowns->len; b++)
+        {
+          g_autofree char *line = ic_render_format_breakdown (indicator, indicator->breakdowns->pdata[b]);
+          append_line (out, NULL, line);
+        }
       for (guint w = 0; w < indicator->warnings->len; w++)
         append_line (out, "Avertissement", indicator->warnings->pdata[w]);
     }

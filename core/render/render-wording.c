@@ -22,6 +22,39 @@ ic_render_format_value (gint64 tenths, const char *unit)
   return with_unit (ic_format_fr_tenths (tenths), unit);
 }
 
+/* French nouns that end in s in the singular too. */
+static const char *const invariable[] = { "fois", "mois", "cas", "avis", "accès", "parcours", "recours", "secours",
+                                          "temps", "pays" };
+
+char *
+ic_render_unit_for (const char *unit, gint64 count)
+{
+  const char *end;
+
+  if (unit == NULL)
+    return g_strdup ("");
+  /* the plural from 2 on; the noun is the unit's first word */
+  end = strchr (unit, ' ');
+  end = end ? end : unit + strlen (unit);
+  if (count >= 2 || count <= -2 || end == unit || end[-1] != 's')
+    return g_strdup (unit);
+  for (guint i = 0; i < G_N_ELEMENTS (invariable); i++)
+    if ((gsize) (end - unit) == strlen (invariable[i]) && strncmp (unit, invariable[i], end - unit) == 0)
+      return g_strdup (unit);
+  return g_strdup_printf ("%.*s%s", (int) (end - unit - 1), unit, end);
+}
+
+char *
+ic_render_format_figure (const IcBundleIndicator *indicator, gint64 tenths)
+{
+  g_autofree char *unit = NULL;
+
+  if (indicator->kind != IC_BUNDLE_KIND_COUNT)
+    return ic_render_format_value (tenths, indicator->unit);
+  unit = ic_render_unit_for (indicator->unit, tenths / 10);
+  return with_unit (ic_format_fr_int (tenths / 10), unit);
+}
+
 char *
 ic_render_format_target_value (gint64 tenths)
 {
@@ -44,7 +77,12 @@ ic_render_format_target (const IcBundleIndicator *indicator)
         const char *words = strcmp (operator, ">=") == 0 ? "au moins "
                             : strcmp (operator, ">") == 0 ? "plus de "
                             : strcmp (operator, "<=") == 0 ? "au plus " : "moins de ";
-        if (indicator->target_count)
+        if (indicator->kind == IC_BUNDLE_KIND_COUNT)
+          {
+            g_autofree char *count = ic_render_format_figure (indicator, indicator->target_tenths);
+            target = g_strdup_printf ("%s%s", words, count);
+          }
+        else if (indicator->target_count)
           target = g_strdup_printf ("%s%s en nombre", words, goal);
         else
           {
@@ -57,7 +95,8 @@ ic_render_format_target (const IcBundleIndicator *indicator)
         break;
       }
     case IC_BUNDLE_TARGET_PROGRESS:
-      target = g_strdup (indicator->target_count ? "progression du nombre" : "progression");
+      target = g_strdup (indicator->target_count && indicator->kind == IC_BUNDLE_KIND_RATE ? "progression du nombre"
+                                                                                           : "progression");
       break;
     case IC_BUNDLE_TARGET_NONE:
     default:
@@ -91,6 +130,18 @@ ic_render_format_change (gint64 change_tenths, const char *unit)
 }
 
 char *
+ic_render_format_indicator_change (const IcBundleIndicator *indicator, gint64 change_tenths)
+{
+  g_autofree char *magnitude = NULL;
+
+  if (indicator->kind != IC_BUNDLE_KIND_COUNT)
+    return ic_render_format_change (change_tenths, indicator->unit);
+  /* a count changes by a count: « +112 mesures », « −1 mesure », « 0 mesure » */
+  magnitude = ic_render_format_figure (indicator, change_tenths < 0 ? -change_tenths : change_tenths);
+  return g_strdup_printf ("%s%s", change_tenths > 0 ? "+" : change_tenths < 0 ? "\u2212" : "", magnitude);
+}
+
+char *
 ic_render_format_ci95 (const IcBundleIndicator *indicator)
 {
   g_autofree char *low = NULL, *high = NULL;
@@ -105,7 +156,7 @@ ic_render_format_ci95 (const IcBundleIndicator *indicator)
 char *
 ic_render_format_value_ci95 (const IcBundleIndicator *indicator)
 {
-  g_autofree char *value = ic_render_format_value (indicator->value_tenths, indicator->unit);
+  g_autofree char *value = ic_render_format_figure (indicator, indicator->value_tenths);
   g_autofree char *ci = ic_render_format_ci95 (indicator);
 
   return ci ? g_strdup_printf ("%s [IC à 95 %% : %s]", value, ci) : g_steal_pointer (&value);
@@ -141,7 +192,9 @@ ic_render_format_significance (const IcBundleIndicator *indicator, gboolean brie
   gint64 change;
   g_autofree char *p = NULL;
 
-  if (!indicator->has_change || !ic_bundle_indicator_change (indicator, &from, &change))
+  /* a count's change is not tested: nothing to say */
+  if (!indicator->has_change || indicator->kind == IC_BUNDLE_KIND_COUNT
+      || !ic_bundle_indicator_change (indicator, &from, &change))
     return NULL;
   if (!indicator->has_p_value)
     return brief ? NULL : g_strdup_printf ("significativité non évaluée (effectifs de %s inconnus)", from->label);
@@ -163,7 +216,7 @@ ic_render_format_change_sentence (const IcBundleIndicator *indicator, gboolean b
 
   if (!ic_bundle_indicator_change (indicator, &from, &change))
     return NULL;
-  text = ic_render_format_change (change, indicator->unit);
+  text = ic_render_format_indicator_change (indicator, change);
   significance = ic_render_format_significance (indicator, brief);
   if (brief)
     {
@@ -172,7 +225,7 @@ ic_render_format_change_sentence (const IcBundleIndicator *indicator, gboolean b
     }
   else
     {
-      before = ic_render_format_value (from->value_tenths, indicator->unit);
+      before = ic_render_format_figure (indicator, from->value_tenths);
       sentence = g_string_new (NULL);
       g_string_append_printf (sentence, "%s par rapport à %s (%s)", text, from->label, before);
     }
@@ -261,7 +314,7 @@ ic_render_format_value_or_status (const IcBundleIndicator *indicator)
   const char *word;
 
   if (indicator->has_value)
-    return ic_render_format_value (indicator->value_tenths, indicator->unit);
+    return ic_render_format_figure (indicator, indicator->value_tenths);
   word = ic_render_status_word (indicator->status);
   return g_strdup (word ? word : "sans valeur");
 }
@@ -279,4 +332,66 @@ ic_render_source_words (const char *name)
     return table->words;
   population = name != NULL ? ic_table_registry_population (ic_tables (), name, NULL) : NULL;
   return population != NULL ? population->words : NULL;
+}
+
+char *
+ic_render_breakdown_title (const IcBundleBreakdown *breakdown)
+{
+  return g_strdup_printf ("Par %s", breakdown->label);
+}
+
+char *
+ic_render_breakdown_column (const IcBundleBreakdown *breakdown)
+{
+  const char *rest = g_utf8_next_char (breakdown->label);
+  g_autofree char *first = g_utf8_strup (breakdown->label, rest - breakdown->label);
+
+  return g_strdup_printf ("%s%s", first, rest);
+}
+
+void
+ic_render_stratum_cells (const IcBundleIndicator *indicator, const IcBundleStratum *stratum, char **numerator,
+                         char **denominator, char **value)
+{
+  gboolean total = stratum == NULL;
+
+  if (!total && stratum->suppressed)
+    {
+      *numerator = g_strdup ("—");
+      *denominator = g_strdup ("—");
+      *value = g_strdup (IC_RENDER_SUPPRESSED);
+      return;
+    }
+  *numerator = (total ? indicator->has_numerator : indicator->kind == IC_BUNDLE_KIND_RATE)
+                   ? ic_format_fr_int (total ? indicator->numerator : stratum->numerator) : g_strdup ("");
+  *denominator = (total ? indicator->has_denominator : indicator->kind == IC_BUNDLE_KIND_RATE)
+                     ? ic_format_fr_int (total ? indicator->denominator : stratum->denominator) : g_strdup ("");
+  *value = ic_render_format_figure (indicator, total ? indicator->value_tenths : stratum->value_tenths);
+}
+
+char *
+ic_render_format_stratum (const IcBundleIndicator *indicator, const IcBundleStratum *stratum)
+{
+  g_autofree char *numerator = NULL, *denominator = NULL, *value = NULL;
+
+  ic_render_stratum_cells (indicator, stratum, &numerator, &denominator, &value);
+  if ((stratum && stratum->suppressed) || indicator->kind == IC_BUNDLE_KIND_COUNT || !*numerator || !*denominator)
+    return g_steal_pointer (&value);
+  return g_strdup_printf ("%s (%s / %s)", value, numerator, denominator);
+}
+
+char *
+ic_render_format_breakdown (const IcBundleIndicator *indicator, const IcBundleBreakdown *breakdown)
+{
+  g_autofree char *title = ic_render_breakdown_title (breakdown);
+  GString *line = g_string_new (title);
+
+  g_string_append (line, " :");
+  for (guint i = 0; i < breakdown->strata->len; i++)
+    {
+      const IcBundleStratum *stratum = breakdown->strata->pdata[i];
+      g_autofree char *figure = ic_render_format_stratum (indicator, stratum);
+      g_string_append_printf (line, "%s %s : %s", i ? " ;" : "", stratum->code, figure);
+    }
+  return g_string_free (line, FALSE);
 }

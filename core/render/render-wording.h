@@ -15,6 +15,17 @@ G_BEGIN_DECLS
 /* A value with one decimal and its unit: "6,6 %", "1 234,5 jours", "12,0". */
 char *ic_render_format_value (gint64 tenths, const char *unit);
 
+/* @unit for @count of it: French takes the plural from 2 on, so that 0 and
+ * 1 take the singular of its first word ("mesures" -> "mesure", "mesures
+ * de protection" -> "mesure de protection"; "mois" stays). */
+char *ic_render_unit_for (const char *unit, gint64 count);
+
+/* A figure of @indicator (its value, a stratum's, an earlier year's) in
+ * tenths, as its kind is written: a rate as ic_render_format_value ("6,6 %"),
+ * a count as a whole number with the French thousands separator and its
+ * unit, singular for 0 and 1 ("1 412 mesures", "1 mesure"). */
+char *ic_render_format_figure (const IcBundleIndicator *indicator, gint64 tenths);
+
 /* The indicator's value as above, or the word for its status when it has
  * none (« non disponible »); newly allocated. */
 char *ic_render_format_value_or_status (const IcBundleIndicator *indicator);
@@ -24,7 +35,8 @@ char *ic_render_format_target_value (gint64 tenths);
 
 /* The target alone, in words: "au moins 20 %", "plus de 20 %", "au plus
  * 5 %", "moins de 5 %", "100 %" for at least 100 % (nothing more is
- * possible), "au moins 1 656 en nombre" on the count, "progression",
+ * possible), "au moins 1 656 en nombre" on a rate's count, "au moins 1 500
+ * mesures" for an indicator of kind count, "progression",
  * "progression du nombre"; each followed by " (cible départementale)" when
  * the département set it; NULL when there is none. */
 char *ic_render_format_target (const IcBundleIndicator *indicator);
@@ -36,6 +48,10 @@ const char *ic_render_target_met_word (const IcBundleIndicator *indicator);
 /* The change, signed, in points for a percentage: "+1,3 point",
  * "−2,0 points" (U+2212), "0,0 point"; in the unit otherwise. */
 char *ic_render_format_change (gint64 change_tenths, const char *unit);
+
+/* The change of @indicator's value as its kind is written: a rate's as
+ * above, a count's as a count ("+112 mesures", "−1 mesure"). */
+char *ic_render_format_indicator_change (const IcBundleIndicator *indicator, gint64 change_tenths);
 
 /* The 95 % interval's bounds: "5,1 – 8,6" (an en dash); NULL without one. */
 char *ic_render_format_ci95 (const IcBundleIndicator *indicator);
@@ -97,6 +113,28 @@ char *ic_render_format_suppressed_reason (const IcBundleView *bundle);
 
 /* What a suppressed territory shows instead of its figures. */
 #define IC_RENDER_SUPPRESSED "secret statistique"
+
+/* A breakdown's title, « Par type de mesure », and the head of its first
+ * column, « Type de mesure » (from its `label`). */
+char *ic_render_breakdown_title (const IcBundleBreakdown *breakdown);
+char *ic_render_breakdown_column (const IcBundleBreakdown *breakdown);
+
+/* The cells of a row of a table of strata (territories or a breakdown's
+ * codes): @stratum's numerator, denominator and value ("40", "50",
+ * "80,0 %"), or the département's total for NULL; a count's numerator and
+ * denominator are empty, a suppressed stratum's "—", "—" and
+ * IC_RENDER_SUPPRESSED. Each newly allocated. */
+void ic_render_stratum_cells (const IcBundleIndicator *indicator, const IcBundleStratum *stratum, char **numerator,
+                              char **denominator, char **value);
+
+/* A stratum in a sentence: "80,0 % (40 / 50)", "420 mesures", or
+ * IC_RENDER_SUPPRESSED; the département's total for NULL (its counts when
+ * it has both). */
+char *ic_render_format_stratum (const IcBundleIndicator *indicator, const IcBundleStratum *stratum);
+
+/* A breakdown on one line: « Par type de mesure : AED : 420 mesures ;
+ * AEMO : 950 mesures ; AEMO_R : secret statistique », each code as is. */
+char *ic_render_format_breakdown (const IcBundleIndicator *indicator, const IcBundleBreakdown *breakdown);
 
 /* "non disponible" or "erreur de calcul"; NULL for ok. Static strings. */
 const char *ic_render_status_word (IcBundleStatus status);

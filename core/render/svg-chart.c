@@ -85,9 +85,10 @@ text_width (const char *text, double char_width)
 }
 
 /* An axis from 0 to a round number at or above @max, with 3 to 6 ticks:
- * steps of 1, 2, 2.5 or 5 times a power of ten. */
+ * steps of 1, 2, 2.5 or 5 times a power of ten, whole with @whole (a
+ * count's axis has no 2,5). */
 static void
-axis_scale (double max, double *axis_max, double *step)
+axis_scale (double max, gboolean whole, double *axis_max, double *step)
 {
   static const double steps[] = { 1.0, 2.0, 2.5, 5.0, 10.0 };
   double raw, magnitude;
@@ -98,7 +99,8 @@ axis_scale (double max, double *axis_max, double *step)
   magnitude = pow (10.0, floor (log10 (raw)));
   *step = 10.0 * magnitude;
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
-    if (steps[i] * magnitude >= raw * (1.0 - 1e-9))
+    if (steps[i] * magnitude >= raw * (1.0 - 1e-9)
+        && (!whole || fabs (steps[i] * magnitude - round (steps[i] * magnitude)) < 1e-9))
       {
         *step = steps[i] * magnitude;
         break;
@@ -106,7 +108,8 @@ axis_scale (double max, double *axis_max, double *step)
   *axis_max = ceil (max / *step - 1e-9) * *step;
 }
 
-/* A tick's label in French: 2.5 -> "2,5", 20 -> "20", with " %" when asked. */
+/* A tick's label in French: 2.5 -> "2,5", 20 -> "20", 1500 -> "1 500" (a
+ * no-break space), with " %" when asked. */
 static void
 append_tick_label (GString *out, double value, gboolean percent)
 {
@@ -122,7 +125,15 @@ append_tick_label (GString *out, double value, gboolean percent)
   for (char *p = buffer; *p; p++)
     if (*p == '.')
       *p = ',';
-  g_string_append (out, buffer);
+  /* thousands apart, as French numbers are everywhere else: 1 500 */
+  len = strcspn (buffer, ",");
+  for (gsize i = 0; i < len; i++)
+    {
+      if (i > 0 && (len - i) % 3 == 0 && g_ascii_isdigit (buffer[i - 1]))
+        g_string_append (out, "\u00a0");
+      g_string_append_c (out, buffer[i]);
+    }
+  g_string_append (out, buffer + len);
   if (percent)
     g_string_append (out, " %");
 }
@@ -286,7 +297,7 @@ ic_svg_bar_chart (GString *out, const IcSvgBarChart *chart)
     }
   if (chart->frame.has_reference)
     max = MAX (max, chart->frame.reference);
-  axis_scale (max, &axis_max, &step);
+  axis_scale (max, chart->frame.whole, &axis_max, &step);
   /* a label takes what its line leaves beside the longest value text */
   label_chars = CLAMP ((glong) ((WIDTH - value_width - 12.0) / GLYPH_WIDTH), 8, MAX_LABEL_CHARS);
 
@@ -360,7 +371,7 @@ ic_svg_line_chart (GString *out, const IcSvgLineChart *chart)
       max = MAX (max, chart->points[i].value);
   if (chart->frame.has_reference)
     max = MAX (max, chart->frame.reference);
-  axis_scale (max, &axis_max, &step);
+  axis_scale (max, chart->frame.whole, &axis_max, &step);
 
   open_svg (out, chart->frame.id, chart->frame.title, chart->frame.desc, WIDTH, LINE_HEIGHT);
   append_line_axis (out, plot_bottom, plot_height, axis_max, step, chart->frame.percent);

@@ -40,6 +40,7 @@ typedef struct {
   const char *title;          /* <title>: what the chart shows */
   const char *desc;           /* <desc>: its content in words */
   gboolean percent;           /* axis labels with " %" */
+  gboolean whole;             /* ticks at whole numbers only (counts) */
   gboolean has_reference;     /* a reference line (the target) across the chart */
   double reference;
   const char *reference_text; /* its label: "Cible ≥ 20 %" */
