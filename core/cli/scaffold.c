@@ -1,5 +1,6 @@
 /* scaffold.c: `indicore new-plugin ID` writes a plugin folder that builds
- * and tests out of the tree: source, definition, meson.build, data, test. */
+ * and tests out of the tree: source, definition, meson.build, data, test
+ * (with --table, those of scaffold-table.c: a plugin with its own table). */
 #include "scaffold.h"
 
 #include <glib/gi18n.h>
@@ -7,6 +8,7 @@
 #include <string.h>
 
 #include "identifier.h"
+#include "paths.h"
 
 G_DEFINE_QUARK (ic-scaffold-error-quark, ic_scaffold_error)
 
@@ -88,45 +90,56 @@ static const char definition_template[] =
   "  }\n"
   "}\n";
 
+/* @TABLES@: nothing, or the line building the plugin's own tables, which
+ * @TABLES_DEPENDS@ adds to what the test needs built. */
 static const char meson_template[] =
   "project('@ID@', 'c',\n"
   "  version: '0.1.0',\n"
+  "  meson_version: '>=0.64',\n"
   "  default_options: ['c_std=c11', 'warning_level=3'],\n"
   ")\n"
   "\n"
   "# The engine's plugin SDK: its header, and where its plugins live.\n"
   "sdk = dependency('indicore-plugin')\n"
   "plugindir = sdk.get_variable(pkgconfig: 'plugindir')\n"
+  "fs = import('fs')\n"
+  "cc = meson.get_compiler('c')\n"
   "\n"
+  "# A function called without its declaration is an error, not a guess; every\n"
+  "# symbol the plugin uses must come from itself or its libraries (the engine\n"
+  "# refuses a plugin with an undefined symbol: better know it here).\n"
   "plugin = shared_module('@ID@', '@ID@.c',\n"
   "  name_prefix: '',\n"
   "  dependencies: sdk,\n"
+  "  c_args: cc.get_supported_arguments('-Werror=implicit-function-declaration'),\n"
+  "  link_args: cc.get_supported_link_arguments('-Wl,-z,defs'),\n"
   "  gnu_symbol_visibility: 'hidden',\n"
   "  install: true,\n"
   "  install_dir: plugindir,\n"
   ")\n"
-  "# The definition goes beside the plugin: the engine pairs them by id.\n"
-  "install_data('@ID@.json', install_dir: plugindir)\n"
+  "# The definition goes beside the plugin, in the build directory too, so\n"
+  "# that `indicore run --plugins build` finds it: the engine pairs them by id.\n"
+  "definition = fs.copyfile('@ID@.json', install: true, install_dir: plugindir)\n"
+  "@TABLES@"
   "\n"
   "indicore = find_program('indicore')\n"
   "test('bundle', find_program('test-@ID@.sh'),\n"
-  "  args: [indicore.full_path(), plugin.full_path(), meson.current_source_dir()],\n"
-  "  depends: plugin,\n"
+  "  args: [indicore.full_path(), meson.current_build_dir(), meson.current_source_dir()],\n"
+  "  depends: [plugin, definition@TABLES_DEPENDS@],\n"
   ")\n";
+
+static const char meson_tables_line[] =
+  "# The plugin's own tables: build/tables/ and PLUGINDIR/tables/ (the engine\n"
+  "# reads the tables/ folder of every plugin directory).\n"
+  "subdir('tables')\n";
 
 static const char test_template[] =
   "#!/bin/sh\n"
-  "# Runs the engine with this plugin on data/ and checks the figures worked\n"
-  "# out by hand: 1 woman (two EPNP by the PMI in 2024; one by a maternity\n"
-  "# does not count, and is said in a warning) over 3 births of 2024 = 33.3 %.\n"
-  "set -eu\n"
-  "indicore=$1 plugin=$2 source=$3\n"
-  "dir=$(mktemp -d)\n"
-  "trap 'rm -rf \"$dir\"' EXIT\n"
-  "mkdir \"$dir/plugins\"\n"
-  "cp \"$plugin\" \"$source/@ID@.json\" \"$dir/plugins/\"\n"
-  "\"$indicore\" run --data \"$source/data\" --year 2024 --department 23 \\\n"
-  "  --plugins \"$dir/plugins\" --only @ID@ --out \"$dir/bundle.json\"\n"
+  "# Runs the engine with this plugin, from its build directory, on data/ and\n"
+  "# checks the figures worked out by hand: 1 woman (two EPNP by the PMI in\n"
+  "# 2024; one by a maternity does not count, and is said in a warning) over 3\n"
+  "# births of 2024 = 33.3 %.\n"
+  IC_SCAFFOLD_TEST_RUN
   "grep -q '\"numerator\": 1,' \"$dir/bundle.json\"\n"
   "grep -q '\"denominator\": 3,' \"$dir/bundle.json\"\n"
   "grep -q '\"value\": 33.3,' \"$dir/bundle.json\"\n"
@@ -149,36 +162,65 @@ static const char readme_template[] =
   "# @ID@: an indicore plugin\n"
   "\n"
   "Written by `indicore new-plugin @ID@`. Build, test and install it against the\n"
-  "installed engine (its `indicore-plugin.pc` must be on `PKG_CONFIG_PATH`):\n"
+  "installed engine (its `indicore-plugin.pc` must be on `PKG_CONFIG_PATH`: for an\n"
+  "engine installed under a prefix, `PREFIX/lib/pkgconfig` or, on Debian and\n"
+  "Ubuntu, `PREFIX/lib/x86_64-linux-gnu/pkgconfig`):\n"
   "\n"
   "    meson setup build && meson test -C build && meson install -C build\n"
   "\n"
-  "or without meson:\n"
+  "`build/` then holds `@ID@.so` and its definition `@ID@.json`@TABLES_README@: try it with\n"
+  "`indicore run --plugins build ...`, which overrides an installed copy.\n"
+  "Without meson:\n"
   "\n"
-  "    cc -shared -fPIC -o @ID@.so @ID@.c $(pkg-config --cflags --libs indicore-plugin)\n"
+  "    cc -shared -fPIC -Werror=implicit-function-declaration -Wl,-z,defs -o @ID@.so @ID@.c \\\n"
+  "      $(pkg-config --cflags --libs indicore-plugin)\n"
   "\n"
-  "Then `indicore run --plugins DIR ...` with `@ID@.so` and `@ID@.json` in DIR,\n"
-  "or install both into the engine's plugin directory\n"
-  "(`pkg-config --variable=plugindir indicore-plugin`).\n"
+  "then `indicore run --plugins .`. `meson install` puts them into the engine's\n"
+  "plugin directory (`pkg-config --variable=plugindir indicore-plugin`).\n"
   "\n"
   "- `@ID@.c`: the computation, without prose; `@ID@.json`: the definition\n"
   "  (title, target when no contract framework names it, parameters, the French\n"
   "  sentence `text_fr` with `{num:singulier|pluriel}`, and the French `messages`\n"
   "  the code names by id in `warning_message`), editable without rebuilding;\n"
   "  its place in the SOLEN form is the frameworks' (frameworks/);\n"
+  "@TABLES_ITEM@"
   "- `data/`: a tiny data set, and `test-@ID@.sh` the figures expected on it.\n";
 
-static gboolean
-write_file (const char *dir, const char *name, const char *template, const char *id,
-            gboolean executable, GError **error)
+static const IcScaffoldFile epnp_files[] = {
+  { "@ID@.c", source_template, FALSE },
+  { "@ID@.json", definition_template, FALSE },
+  { "test-@ID@.sh", test_template, TRUE },
+  { "data/births.csv", births_template, FALSE },
+  { "data/pmi_acts.csv", acts_template, FALSE },
+  { NULL, NULL, FALSE }
+};
+
+/* @text with every @KEY@ of @keys replaced by the value beside it. */
+static char *
+substitute (const char *text, const char *const *keys)
 {
+  char *result = g_strdup (text);
+  for (guint i = 0; keys[i] != NULL; i += 2)
+    {
+      g_auto (GStrv) parts = g_strsplit (result, keys[i], -1);
+      g_free (result);
+      result = g_strjoinv (keys[i + 1], parts);
+    }
+  return result;
+}
+
+static gboolean
+write_file (const char *dir, const IcScaffoldFile *file, const char *const *keys, GError **error)
+{
+  g_autofree char *name = substitute (file->name, keys);
   g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_auto (GStrv) parts = g_strsplit (template, "@ID@", -1);
-  g_autofree char *text = g_strjoinv (id, parts);
+  g_autofree char *parent = g_path_get_dirname (path);
+  g_autofree char *text = substitute (file->template, keys);
   g_autoptr (GError) local = NULL;
 
-  if (!g_file_set_contents (path, text, -1, &local)
-      || (executable && g_chmod (path, 0755) != 0))
+  if (g_mkdir_with_parents (parent, 0755) != 0
+      || !g_file_set_contents (path, text, -1, &local)
+      || (file->executable && g_chmod (path, 0755) != 0))
     {
       g_set_error (error, IC_SCAFFOLD_ERROR, IC_SCAFFOLD_ERROR_WRITE, "%s: %s", path,
                    local ? local->message : g_strerror (errno));
@@ -187,38 +229,53 @@ write_file (const char *dir, const char *name, const char *template, const char 
   return TRUE;
 }
 
-char *
-ic_scaffold_write (const char *parent, const char *id, GError **error)
+static gboolean
+check_names (const char *dir, const char *id, const char *table, GError **error)
 {
-  g_autofree char *dir = g_build_filename (parent, id, NULL);
-  g_autofree char *data = g_build_filename (dir, "data", NULL);
-  g_autofree char *source = g_strconcat (id, ".c", NULL);
-  g_autofree char *definition = g_strconcat (id, ".json", NULL);
-  g_autofree char *test = g_strconcat ("test-", id, ".sh", NULL);
+  g_autofree char *engine_table = table ? g_strconcat (table, ".json", NULL) : NULL;
+  g_autofree char *engine_path = table ? g_build_filename (ic_paths_builtin_tables (), engine_table, NULL) : NULL;
 
   if (!ic_id_is_valid (id))
-    {
-      g_set_error (error, IC_SCAFFOLD_ERROR, IC_SCAFFOLD_ERROR_BAD_ID, _("\"%s\": an indicator id is 1 to 64 characters of a-z, 0-9 and _"), id);
-      return NULL;
-    }
-  if (g_file_test (dir, G_FILE_TEST_EXISTS))
-    {
-      g_set_error (error, IC_SCAFFOLD_ERROR, IC_SCAFFOLD_ERROR_EXISTS,
-                   _("%s already exists: nothing was written"), dir);
-      return NULL;
-    }
-  if (g_mkdir_with_parents (data, 0755) != 0)
-    {
-      g_set_error (error, IC_SCAFFOLD_ERROR, IC_SCAFFOLD_ERROR_WRITE, "%s: %s", data, g_strerror (errno));
-      return NULL;
-    }
-  if (!write_file (dir, source, source_template, id, FALSE, error)
-      || !write_file (dir, definition, definition_template, id, FALSE, error)
-      || !write_file (dir, "meson.build", meson_template, id, FALSE, error)
-      || !write_file (dir, test, test_template, id, TRUE, error)
-      || !write_file (dir, "README.md", readme_template, id, FALSE, error)
-      || !write_file (data, "births.csv", births_template, id, FALSE, error)
-      || !write_file (data, "pmi_acts.csv", acts_template, id, FALSE, error))
+    g_set_error (error, IC_SCAFFOLD_ERROR, IC_SCAFFOLD_ERROR_BAD_ID, _("\"%s\": an indicator id is 1 to 64 characters of a-z, 0-9 and _"), id);
+  else if (table != NULL && !ic_id_is_valid (table))
+    g_set_error (error, IC_SCAFFOLD_ERROR, IC_SCAFFOLD_ERROR_BAD_ID, _("\"%s\": a table name is 1 to 64 characters of a-z, 0-9 and _"), table);
+  else if (table != NULL && g_file_test (engine_path, G_FILE_TEST_EXISTS))
+    g_set_error (error, IC_SCAFFOLD_ERROR, IC_SCAFFOLD_ERROR_BAD_ID,
+                 _("\"%s\" is a table of the engine (%s): a plugin's own table needs another name"), table, engine_path);
+  else if (g_file_test (dir, G_FILE_TEST_EXISTS))
+    g_set_error (error, IC_SCAFFOLD_ERROR, IC_SCAFFOLD_ERROR_EXISTS, _("%s already exists: nothing was written"), dir);
+  else
+    return TRUE;
+  return FALSE;
+}
+
+char *
+ic_scaffold_write (const char *parent, const char *id, const char *table, GError **error)
+{
+  g_autofree char *dir = g_build_filename (parent, id, NULL);
+  const IcScaffoldFile *files = table != NULL ? ic_scaffold_table_files : epnp_files;
+  const char *const keys[] = {
+    "@TABLES@", table != NULL ? meson_tables_line : "",
+    "@TABLES_DEPENDS@", table != NULL ? ", schemas" : "",
+    "@TABLES_README@", table != NULL ? ", and `tables/@TABLE@.json`" : "",
+    "@TABLES_ITEM@", table != NULL ? ic_scaffold_table_readme : "",
+    "@TABLE@", table != NULL ? table : "",
+    "@ID@", id,
+    NULL
+  };
+  const IcScaffoldFile common[] = {
+    { "meson.build", meson_template, FALSE },
+    { "README.md", readme_template, FALSE },
+    { NULL, NULL, FALSE }
+  };
+
+  if (!check_names (dir, id, table, error))
     return NULL;
+  for (guint i = 0; common[i].name != NULL; i++)
+    if (!write_file (dir, &common[i], keys, error))
+      return NULL;
+  for (guint i = 0; files[i].name != NULL; i++)
+    if (!write_file (dir, &files[i], keys, error))
+      return NULL;
   return g_steal_pointer (&dir);
 }

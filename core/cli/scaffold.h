@@ -14,9 +14,34 @@ typedef enum {
   IC_SCAFFOLD_ERROR_WRITE,
 } IcScaffoldError;
 
+/* The test script's lines running the engine with the plugin, from its build
+ * directory, on data/, writing $dir/bundle.json: test-ID.sh INDICORE BUILD SOURCE. */
+#define IC_SCAFFOLD_TEST_RUN \
+  "set -eu\n" \
+  "indicore=$1 build=$2 source=$3\n" \
+  "dir=$(mktemp -d)\n" \
+  "trap 'rm -rf \"$dir\"' EXIT\n" \
+  "\"$indicore\" run --data \"$source/data\" --year 2024 --department 23 \\\n" \
+  "  --plugins \"$build\" --only @ID@ --out \"$dir/bundle.json\"\n"
+
+/* One file of the folder: its name under the folder and its text, where
+ * @ID@ and @TABLE@ stand for the plugin's id and its table's name. */
+typedef struct {
+  const char *name;
+  const char *template;
+  gboolean executable;
+} IcScaffoldFile;
+
+/* The files of a plugin with its own table (scaffold-table.c), ending with
+ * a NULL name, and the README's line on them. */
+extern const IcScaffoldFile ic_scaffold_table_files[];
+extern const char ic_scaffold_table_readme[];
+
 /* Creates PARENT/ID/ with the plugin's source, definition, meson.build, a
- * small data set and a test. Returns the folder's path (newly allocated),
+ * small data set and a test; with @table (may be NULL), a plugin computing
+ * a rate over a table of its own, tables/TABLE.json, whose name must not be
+ * one of the engine's tables. Returns the folder's path (newly allocated),
  * or NULL with @error. */
-char *ic_scaffold_write (const char *parent, const char *id, GError **error);
+char *ic_scaffold_write (const char *parent, const char *id, const char *table, GError **error);
 
 G_END_DECLS
