@@ -4,7 +4,7 @@ tests' bundles and renderings: the golden bundles and their renderings
 (tests/golden/), the Creuse example computed for 2022, 2023 and 2024, and a
 run with --lenient setting rows aside for each kind of row problem and with
 a refused plugin file of each kind (tests/fixtures/refuse/, garbage, a
-duplicate), each rendered as text, md, html and csv. Reports are French whatever the locale.
+duplicate in one directory), each rendered as text, md, html and csv. Reports are French whatever the locale.
 
 Usage: french-only.py INDICORE SOURCE_DIR   (TAP on standard output)
 
@@ -115,8 +115,10 @@ def lenient_run(indicore, work, env, failures):
     os.mkdir(extra)
     with open(os.path.join(extra, "garbage.so"), "wb") as f:
         f.write(b"\x7fELF, then nothing of a shared object")
-    # Found first, it makes the built-in one a duplicate.
-    shutil.copy(os.path.join(build, "plugins", "epp_pmi_coverage.so"), os.path.join(extra, "epp_copy.so"))
+    # Two copies in one directory: the second is refused as a duplicate (the
+    # built-in one, in a later directory, is overridden: a warning, not a refusal).
+    for name in ("epp_copy.so", "epp_copy_2.so"):
+        shutil.copy(os.path.join(build, "plugins", "epp_pmi_coverage.so"), os.path.join(extra, name))
     out = os.path.join(work, "lenient.json")
     subprocess.run([indicore, "run", "--data", data, "--year", "2024", "--department", "23", "--lenient",
                     "--plugins", refuse, "--plugins", extra, "--out", out],

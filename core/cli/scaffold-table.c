@@ -110,7 +110,12 @@ static const char test_template[] =
   "# the figures worked out by hand. The records of 2024: R1, R2, R3, R4 (31\n"
   "# December is in 2024) and R6 (no territory: in the total only) = 5; R5 is\n"
   "# of 2025. Those whose outcome is DONE: R1, R3, R6 = 3. 3/5 = 60.0 %.\n"
-  IC_SCAFFOLD_TEST_RUN
+  "set -eu\n"
+  "indicore=$1 plugin=$2 source=$3\n"
+  "dir=$(mktemp -d)\n"
+  "trap 'rm -rf \"$dir\"' EXIT\n"
+  "\"$indicore\" run --data \"$source/data\" --year 2024 --department 23 \\\n"
+  "  --plugins \"$(dirname \"$plugin\")\" --only @ID@ --out \"$dir/bundle.json\"\n"
   "grep -q '\"numerator\": 3,' \"$dir/bundle.json\"\n"
   "grep -q '\"denominator\": 5,' \"$dir/bundle.json\"\n"
   "grep -q '\"value\": 60.0,' \"$dir/bundle.json\"\n"

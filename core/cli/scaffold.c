@@ -124,7 +124,7 @@ static const char meson_template[] =
   "\n"
   "indicore = find_program('indicore')\n"
   "test('bundle', find_program('test-@ID@.sh'),\n"
-  "  args: [indicore.full_path(), meson.current_build_dir(), meson.current_source_dir()],\n"
+  "  args: [indicore.full_path(), plugin.full_path(), meson.current_source_dir()],\n"
   "  depends: [plugin, definition@TABLES_DEPENDS@],\n"
   ")\n";
 
@@ -135,11 +135,17 @@ static const char meson_tables_line[] =
 
 static const char test_template[] =
   "#!/bin/sh\n"
-  "# Runs the engine with this plugin, from its build directory, on data/ and\n"
-  "# checks the figures worked out by hand: 1 woman (two EPNP by the PMI in\n"
-  "# 2024; one by a maternity does not count, and is said in a warning) over 3\n"
-  "# births of 2024 = 33.3 %.\n"
-  IC_SCAFFOLD_TEST_RUN
+  "# Runs the engine with this plugin on data/ and checks the figures worked\n"
+  "# out by hand: 1 woman (two EPNP by the PMI in 2024; one by a maternity\n"
+  "# does not count, and is said in a warning) over 3 births of 2024 = 33.3 %.\n"
+  "set -eu\n"
+  "indicore=$1 plugin=$2 source=$3\n"
+  "dir=$(mktemp -d)\n"
+  "trap 'rm -rf \"$dir\"' EXIT\n"
+  "mkdir \"$dir/plugins\"\n"
+  "cp \"$plugin\" \"$source/@ID@.json\" \"$dir/plugins/\"\n"
+  "\"$indicore\" run --data \"$source/data\" --year 2024 --department 23 \\\n"
+  "  --plugins \"$dir/plugins\" --only @ID@ --out \"$dir/bundle.json\"\n"
   "grep -q '\"numerator\": 1,' \"$dir/bundle.json\"\n"
   "grep -q '\"denominator\": 3,' \"$dir/bundle.json\"\n"
   "grep -q '\"value\": 33.3,' \"$dir/bundle.json\"\n"

@@ -14,16 +14,6 @@ typedef enum {
   IC_SCAFFOLD_ERROR_WRITE,
 } IcScaffoldError;
 
-/* The test script's lines running the engine with the plugin, from its build
- * directory, on data/, writing $dir/bundle.json: test-ID.sh INDICORE BUILD SOURCE. */
-#define IC_SCAFFOLD_TEST_RUN \
-  "set -eu\n" \
-  "indicore=$1 build=$2 source=$3\n" \
-  "dir=$(mktemp -d)\n" \
-  "trap 'rm -rf \"$dir\"' EXIT\n" \
-  "\"$indicore\" run --data \"$source/data\" --year 2024 --department 23 \\\n" \
-  "  --plugins \"$build\" --only @ID@ --out \"$dir/bundle.json\"\n"
-
 /* One file of the folder: its name under the folder and its text, where
  * @ID@ and @TABLE@ stand for the plugin's id and its table's name. */
 typedef struct {
