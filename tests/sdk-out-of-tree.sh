@@ -75,15 +75,21 @@ check "the scaffold's indicator appears in a bundle, run with --plugins build" s
   grep -q '\"id\": \"my_indicator\"' '$work/s.json' && grep -q '\"value\": 33.3,' '$work/s.json'"
 # A call without its declaration, a symbol nothing defines: the scaffold's
 # build refuses both (-Werror=implicit-function-declaration, -Wl,-z,defs).
-check "the scaffold's build refuses an undeclared function and an undefined symbol" sh -c "
-  cp -r '$work/scaffold/my_indicator' '$work/strict' && cd '$work/strict' && rm -rf build &&
-  meson setup build >/dev/null &&
-  cp my_indicator.c good.c &&
-  { cat good.c; echo 'int f (void) { return undeclared (); }'; } > my_indicator.c &&
-  ! ninja -C build > compile.log 2>&1 && grep -q 'implicit declaration of function .undeclared' compile.log &&
-  { cat good.c; echo 'extern int undefined_here (void); int f (void) { return undefined_here (); }'; } > my_indicator.c &&
-  ! ninja -C build > link.log 2>&1 && grep -q 'undefined reference to .undefined_here' link.log &&
-  cp good.c my_indicator.c && ninja -C build >/dev/null"
+# $1 appended to the scaffold's source must fail its build with $2 in the log.
+build_fails_with () {
+  { cat good.c; echo "$1"; } > my_indicator.c
+  if ninja -C build > build.log 2>&1; then echo "built with: $1"; return 1; fi
+  grep -q "$2" build.log || { cat build.log; return 1; }
+}
+strict_build () (
+  cp -r "$work/scaffold/my_indicator" "$work/strict" && cd "$work/strict" && rm -rf build &&
+  meson setup build && cp my_indicator.c good.c &&
+  build_fails_with 'int f (void) { return undeclared (); }' 'implicit declaration of function .undeclared' &&
+  build_fails_with 'extern int undefined_here (void); int f (void) { return undefined_here (); }' \
+    'undefined reference to .undefined_here' &&
+  cp good.c my_indicator.c && ninja -C build
+)
+check "the scaffold's build refuses an undeclared function and an undefined symbol" strict_build
 # Installed, then a development copy given with --plugins: it is the one
 # used, a warning names both, and the exit status stays 0.
 check "a development copy overrides the installed plugin, with a warning" sh -c "
