@@ -31,7 +31,7 @@
 
 /* The messages of table.c. */
 #define BAD_DATE "not a valid date (expected YYYY-MM-DD or DD/MM/YYYY, and a real day)"
-#define BAD_COUNT "not a count (expected digits, optionally grouped by thousands with spaces; no sign)"
+#define BAD_COUNT "not a whole number (expected digits, optionally grouped by thousands with spaces; no sign)"
 #define BAD_PERIOD "not a period (expected a year, 2024, or a school year, 2023-2024)"
 #define DUPLICATE_ID(first) "duplicate identifier (first on line " #first ")"
 #define PROVIDERS "unknown code (expected one of PMI, MATERNITY, LIBERAL, OTHER)"
@@ -134,7 +134,7 @@ assert_message (const char *message, const InvalidCase *c)
  * place, the words in French whatever the locale, written by hand. A case
  * with a `key` has the French key word here. */
 #define BAD_DATE_FR "date invalide (attendu : AAAA-MM-JJ ou JJ/MM/AAAA, et un jour qui existe)"
-#define BAD_COUNT_FR "effectif invalide (attendu : des chiffres, groupés ou non par milliers avec des espaces, sans signe)"
+#define BAD_COUNT_FR "nombre entier invalide (attendu : des chiffres, groupés ou non par milliers avec des espaces, sans signe)"
 #define BAD_PERIOD_FR "période invalide (attendu : une année, 2024, ou une année scolaire, 2023-2024)"
 #define SECOND_ROW_FR "une deuxième ligne pour la même population, la même période et le même territoire"
 
@@ -1195,12 +1195,12 @@ test_counts (Fixture *f, gconstpointer data)
   source = ic_table_column (table, "source");
   g_assert_cmpuint (table->n_rows, ==, 6);
   /* Thousands separated by a space, U+00A0 or U+202F. */
-  g_assert_cmpint (value->counts[0], ==, 12345);
-  g_assert_cmpint (value->counts[1], ==, 1234);
-  g_assert_cmpint (value->counts[2], ==, 1234567);
-  g_assert_cmpint (value->counts[3], ==, 844);
-  g_assert_cmpint (value->counts[4], ==, 0);
-  g_assert_cmpint (value->counts[5], ==, 1000000);
+  g_assert_cmpint (value->integers[0], ==, 12345);
+  g_assert_cmpint (value->integers[1], ==, 1234);
+  g_assert_cmpint (value->integers[2], ==, 1234567);
+  g_assert_cmpint (value->integers[3], ==, 844);
+  g_assert_cmpint (value->integers[4], ==, 0);
+  g_assert_cmpint (value->integers[5], ==, 1000000);
   /* Population names are compared case-insensitively: kept lower-cased. */
   g_assert_cmpstr (name->texts[3], ==, "enrolled_3_4");
   g_assert_cmpstr (period->texts[3], ==, "2023-2024");

@@ -378,6 +378,97 @@ api_not_available_message (IcContext *ctx, const char *id, const IcMessageParam 
   ic_result_add_message (ctx->result, call);
 }
 
+/* ---- ABI 1.2 ---- */
+
+static const gint64 *
+api_integers (IcContext *ctx, const char *table, const char *column)
+{
+  IcTableColumn *c = find_column (ctx, table, column, IC_COLUMN_KIND_INTEGER);
+  return c ? c->integers : NULL;
+}
+
+static const gint64 *
+api_decimals (IcContext *ctx, const char *table, const char *column, guint *places)
+{
+  IcTableColumn *c = find_column (ctx, table, column, IC_COLUMN_KIND_DECIMAL);
+  if (places)
+    *places = c ? c->spec->places : 0;
+  return c ? c->integers : NULL;
+}
+
+static const guint8 *
+api_yes_no (IcContext *ctx, const char *table, const char *column)
+{
+  IcTableColumn *c = find_column (ctx, table, column, IC_COLUMN_KIND_YES_NO);
+  return c ? c->flags : NULL;
+}
+
+static const char *
+api_param_string (IcContext *ctx, const char *name, const char *fallback)
+{
+  (void) name;
+  refuse (ctx, "param_string", "pas encore disponible");
+  return fallback;
+}
+
+static guint64
+api_distinct_territory (IcDistinct *distinct, guint16 territory)
+{
+  if (territory == IC_TERRITORY_NONE || territory >= ic_distinct_n_territories (distinct))
+    return 0;
+  return ic_distinct_in_territory (distinct, territory);
+}
+
+static void
+api_finish_distinct (IcContext *ctx, IcDistinct *numerator, IcDistinct *denominator)
+{
+  (void) numerator, (void) denominator;
+  refuse (ctx, "finish_distinct", "pas encore disponible");
+}
+
+static IcTally *
+api_tally_new (IcContext *ctx, const char *breakdown_table, const char *breakdown_column)
+{
+  (void) breakdown_table, (void) breakdown_column;
+  refuse (ctx, "tally_new", "pas encore disponible");
+  return NULL;
+}
+
+static void
+api_tally_add (IcTally *tally, guint16 territory, guint16 code, gboolean in_numerator)
+{
+  (void) tally, (void) territory, (void) code, (void) in_numerator;
+}
+
+static void
+api_finish_tally (IcContext *ctx, IcTally *tally)
+{
+  (void) tally;
+  refuse (ctx, "finish_tally", "pas encore disponible");
+}
+
+static void
+api_set_count (IcContext *ctx, gint64 value)
+{
+  (void) value;
+  refuse (ctx, "set_count", "pas encore disponible");
+}
+
+static void
+api_add_count_stratum (IcContext *ctx, guint16 territory, gint64 value)
+{
+  (void) territory, (void) value;
+  refuse (ctx, "add_count_stratum", "pas encore disponible");
+}
+
+static void
+api_add_breakdown_stratum (IcContext *ctx, const char *table, const char *column, guint16 code,
+                           gint64 numerator, gint64 denominator)
+{
+  (void) table, (void) column, (void) code, (void) numerator, (void) denominator;
+  refuse (ctx, "add_breakdown_stratum", "pas encore disponible");
+}
+
 static const IcApi api = {
   .size = sizeof (IcApi),
   .abi_major = IC_ABI_MAJOR,
@@ -406,6 +497,18 @@ static const IcApi api = {
   .not_available = api_not_available,
   .warning_message = api_warning_message,
   .not_available_message = api_not_available_message,
+  .integers = api_integers,
+  .decimals = api_decimals,
+  .yes_no = api_yes_no,
+  .param_string = api_param_string,
+  .distinct_territory = api_distinct_territory,
+  .finish_distinct = api_finish_distinct,
+  .tally_new = api_tally_new,
+  .tally_add = api_tally_add,
+  .finish_tally = api_finish_tally,
+  .set_count = api_set_count,
+  .add_count_stratum = api_add_count_stratum,
+  .add_breakdown_stratum = api_add_breakdown_stratum,
 };
 
 const IcApi *

@@ -1,4 +1,5 @@
-/* number.c: counts as département exports write them (`12 345`). */
+/* number.c: counts as département exports write them (`12 345`), and
+ * decimals of a fixed number of places (`12,5`) as exact integers. */
 
 #include "number.h"
 #include "text.h"
@@ -65,4 +66,39 @@ ic_count_parse (const char *text, gsize len, gint64 *value)
   if (value != NULL)
     *value = v;
   return TRUE;
+}
+
+IcDecimalParse
+ic_decimal_parse (const char *text, gsize len, guint places, gint64 *value)
+{
+  const guchar *p = (const guchar *) text;
+  const guchar *end = p + len;
+  gint64 v = 0;
+  guint whole = 0, decimals = 0;
+
+  g_return_val_if_fail (places <= 6, IC_DECIMAL_INVALID);
+  for (; p < end && g_ascii_isdigit (*p); p++, whole++)
+    if (!push_digit (&v, *p))
+      return IC_DECIMAL_INVALID;
+  if (whole == 0)
+    return IC_DECIMAL_INVALID;
+  if (p < end && (*p == '.' || *p == ','))
+    {
+      p++;
+      if (p == end)
+        return IC_DECIMAL_INVALID;
+      for (; p < end && g_ascii_isdigit (*p); p++, decimals++)
+        if (decimals < places && !push_digit (&v, *p))
+          return IC_DECIMAL_INVALID;
+    }
+  if (p < end)
+    return IC_DECIMAL_INVALID;
+  if (decimals > places)
+    return IC_DECIMAL_TOO_FINE;
+  for (; decimals < places; decimals++)
+    if (!push_digit (&v, '0'))
+      return IC_DECIMAL_INVALID;
+  if (value != NULL)
+    *value = v;
+  return IC_DECIMAL_OK;
 }

@@ -31,13 +31,13 @@ read_reference (IcPopulation *population, IcDataset *dataset)
           || g_strcmp0 (periods->texts[i], population->period_label) != 0)
         continue;
       /* Not used, and not replaced by the derived count either: said. */
-      if (values->counts[i] > IC_POPULATION_MAX)
+      if (values->integers[i] > IC_POPULATION_MAX)
         {
           population->reference[t] = IMPLAUSIBLE;
           population->implausible = TRUE;
           continue;
         }
-      population->reference[t] = values->counts[i];
+      population->reference[t] = values->integers[i];
       population->sources[t] = sources->texts[i];
       if (t != 0)
         population->named[t] = TRUE;

@@ -98,10 +98,17 @@ ic_table_merge_part (IcTableReader *r, IcTableReader *part, IcInterner *part_ter
         case IC_COLUMN_KIND_TERRITORY:
           ic_column_merge_values (to, base, col, n, territory_map);
           break;
-        case IC_COLUMN_KIND_COUNT:
-          to->counts = g_renew (gint64, to->counts, MAX (base + n, 1));
-          ic_column_advise_huge (to->counts, (base + n) * sizeof (gint64));
-          memcpy (to->counts + base, col->counts, n * sizeof (gint64));
+        case IC_COLUMN_KIND_INTEGER:
+        case IC_COLUMN_KIND_DECIMAL:
+          to->integers = g_renew (gint64, to->integers, MAX (base + n, 1));
+          ic_column_advise_huge (to->integers, (base + n) * sizeof (gint64));
+          memcpy (to->integers + base, col->integers, n * sizeof (gint64));
+          break;
+        case IC_COLUMN_KIND_YES_NO:
+          to->flags = g_renew (guint8, to->flags, MAX (base + n, 1));
+          memcpy (to->flags + base, col->flags, n);
+          break;
+        case IC_COLUMN_KIND_FREE_TEXT:
           break;
         }
       g_clear_pointer (&col->ids, g_free);
@@ -109,7 +116,8 @@ ic_table_merge_part (IcTableReader *r, IcTableReader *part, IcInterner *part_ter
       g_clear_pointer (&col->codes, g_free);
       g_clear_pointer (&col->narrow_dates, g_free);
       g_clear_pointer (&col->narrow_codes, g_free);
-      g_clear_pointer (&col->counts, g_free);
+      g_clear_pointer (&col->integers, g_free);
+      g_clear_pointer (&col->flags, g_free);
       g_clear_pointer (&col->dictionary, ic_interner_free);
     }
   table->capacity = MAX (base + n, 1);

@@ -95,11 +95,18 @@ ensure_capacity (IcTable *table)
               ic_column_advise_huge (column->codes, capacity * sizeof (guint16));
             }
           break;
-        case IC_COLUMN_KIND_COUNT:
-          column->counts = g_renew (gint64, column->counts, capacity);
+        case IC_COLUMN_KIND_INTEGER:
+        case IC_COLUMN_KIND_DECIMAL:
+          column->integers = g_renew (gint64, column->integers, capacity);
+          ic_column_advise_huge (column->integers, capacity * sizeof (gint64));
+          break;
+        case IC_COLUMN_KIND_YES_NO:
+          column->flags = g_renew (guint8, column->flags, capacity);
           break;
         case IC_COLUMN_KIND_TEXT:
           column->texts = g_renew (char *, column->texts, capacity);
+          break;
+        case IC_COLUMN_KIND_FREE_TEXT:
           break;
         }
     }
@@ -306,6 +313,60 @@ is_period (const char *text, gsize len)
   return second == first + 1;
 }
 
+/* A yes/no as written (any case): 1 yes, 0 no, -1 neither. */
+static int
+parse_yes_no (const char *text, gsize len)
+{
+  static const char *const yes[] = { "oui", "o", "1", "true", "yes", "vrai" };
+  static const char *const no[] = { "non", "n", "0", "false", "no", "faux" };
+  char lower[8];
+
+  if (len >= sizeof lower)
+    return -1;
+  for (gsize i = 0; i < len; i++)
+    lower[i] = g_ascii_tolower (text[i]);
+  lower[len] = '\0';
+  for (guint i = 0; i < G_N_ELEMENTS (yes); i++)
+    {
+      if (strcmp (lower, yes[i]) == 0)
+        return 1;
+      if (strcmp (lower, no[i]) == 0)
+        return 0;
+    }
+  return -1;
+}
+
+/* A decimal into its column as value x 10^places. A `,` mark reaches here
+ * only from a quoted field or a file separated by `;`: elsewhere it would
+ * have split the field. */
+static void
+parse_decimal (IcTableReader *r, IcTableColumn *column, guint64 row, const char *text, gsize len)
+{
+  switch (ic_decimal_parse (text, len, column->spec->places, &column->integers[row]))
+    {
+    case IC_DECIMAL_OK:
+      break;
+    case IC_DECIMAL_TOO_FINE:
+      ic_table_row_problem (r, column, ic_table_words (r, N_("too many decimals (at most %u)")), column->spec->places);
+      break;
+    case IC_DECIMAL_INVALID:
+      ic_table_row_problem (r, column, "%s",
+                            ic_table_words (r, N_("not a decimal number (expected digits, with . or , before the decimals; no sign, no thousands separator)")));
+      break;
+    }
+}
+
+/* Free text is checked and forgotten: neither it nor a word of it goes
+ * anywhere, the problem names the line and the column only. */
+static void
+check_free_text (IcTableReader *r, const IcTableColumn *column, const char *text, gsize len)
+{
+  if (len > IC_FREE_TEXT_MAX)
+    ic_table_row_problem (r, column, "%s", ic_table_words (r, N_("text longer than 4096 bytes")));
+  else if (!g_utf8_validate_len (text, len, NULL))
+    ic_table_row_problem (r, column, "%s", ic_table_words (r, N_("text not valid UTF-8")));
+}
+
 /* Writes the value into its column at row n_rows: kept only if the row is
  * (commit_row()). */
 static void
@@ -343,10 +404,26 @@ parse_cell (IcTableReader *r, guint c, const char *text, gsize len)
       parse_territory (r, c, text, len);
       ic_column_set_code (column, r->table->capacity, row, cell->code);
       break;
-    case IC_COLUMN_KIND_COUNT:
-      if (!ic_count_parse (text, len, &column->counts[row]))
+    case IC_COLUMN_KIND_INTEGER:
+      if (!ic_count_parse (text, len, &column->integers[row]))
         ic_table_row_problem (r, column, "%s",
-                              ic_table_words (r, N_("not a count (expected digits, optionally grouped by thousands with spaces; no sign)")));
+                              ic_table_words (r, N_("not a whole number (expected digits, optionally grouped by thousands with spaces; no sign)")));
+      break;
+    case IC_COLUMN_KIND_DECIMAL:
+      parse_decimal (r, column, row, text, len);
+      break;
+    case IC_COLUMN_KIND_YES_NO:
+      {
+        int yes = parse_yes_no (text, len);
+        if (yes < 0)
+          ic_table_row_problem (r, column, "%s",
+                                ic_table_words (r, N_("neither yes nor no (expected oui/non, o/n, 1/0, true/false, yes/no or vrai/faux)")));
+        else
+          column->flags[row] = (guint8) yes;
+      }
+      break;
+    case IC_COLUMN_KIND_FREE_TEXT:
+      check_free_text (r, column, text, len);
       break;
     case IC_COLUMN_KIND_TEXT:
       if (column->spec->text_form == IC_TEXT_PERIOD && !is_period (text, len))
@@ -362,7 +439,8 @@ parse_cell (IcTableReader *r, guint c, const char *text, gsize len)
     }
 }
 
-/* Missing values: IC_DATE_NONE, code 0, territory 0, count 0, no text. */
+/* Missing values: IC_DATE_NONE, code 0, territory 0, IC_INTEGER_NONE,
+ * IC_YES_NO_NONE, no text. */
 static void
 set_missing (IcTableReader *r, guint c)
 {
@@ -384,8 +462,12 @@ set_missing (IcTableReader *r, guint c)
       r->cells[c].code = 0;
       ic_column_set_code (column, r->table->capacity, row, 0);
       break;
-    case IC_COLUMN_KIND_COUNT:
-      column->counts[row] = 0;
+    case IC_COLUMN_KIND_INTEGER:
+    case IC_COLUMN_KIND_DECIMAL:
+      column->integers[row] = IC_INTEGER_NONE;
+      break;
+    case IC_COLUMN_KIND_YES_NO:
+      column->flags[row] = IC_YES_NO_NONE;
       break;
     case IC_COLUMN_KIND_PERSON_ID:
       /* No optional person column exists; an empty identifier would be one. */
@@ -395,6 +477,7 @@ set_missing (IcTableReader *r, guint c)
       add_pending (r, c, NULL, 0);
       break;
     case IC_COLUMN_KIND_ROW_ID:
+    case IC_COLUMN_KIND_FREE_TEXT:
       break;
     }
 }

@@ -65,13 +65,24 @@ check_not_before (IcTableReader *r, const IcResolvedRule *rule)
     ic_table_row_problem (r, &table->columns[rule->column], "%s", ic_table_words (r, rule->rule->message));
 }
 
-/* Whether the row's cell of @column is empty (a DATE or a CODE). */
+/* Whether the row's cell of @column is empty (a DATE, CODE, INTEGER,
+ * DECIMAL or YES_NO). */
 static gboolean
 cell_empty (IcTable *table, int column)
 {
-  if (table->spec->columns[column].kind == IC_COLUMN_KIND_DATE)
-    return ic_column_date_at (&table->columns[column], table->n_rows) == IC_DATE_NONE;
-  return ic_column_code_at (&table->columns[column], table->n_rows) == 0;
+  const IcTableColumn *c = &table->columns[column];
+  switch (c->spec->kind)
+    {
+    case IC_COLUMN_KIND_DATE:
+      return ic_column_date_at (c, table->n_rows) == IC_DATE_NONE;
+    case IC_COLUMN_KIND_INTEGER:
+    case IC_COLUMN_KIND_DECIMAL:
+      return c->integers[table->n_rows] == IC_INTEGER_NONE;
+    case IC_COLUMN_KIND_YES_NO:
+      return c->flags[table->n_rows] == IC_YES_NO_NONE;
+    default:
+      return ic_column_code_at (c, table->n_rows) == 0;
+    }
 }
 
 static void

@@ -9,14 +9,17 @@
 #include "json-members.h"
 
 static const char *const table_members[] = { "name", "file", "columns", "rules", NULL };
-static const char *const column_members[] = { "name", "kind", "required", "codes", "open", "form", NULL };
+static const char *const column_members[] = { "name", "kind", "required", "codes", "open", "form", "places", NULL };
 static const char *const rule_members[] = { "kind", "message", "column", "other", "when", "when_codes", "key", NULL };
 
 static const char *const kind_names[] = {
   [IC_COLUMN_KIND_ROW_ID] = "row_id", [IC_COLUMN_KIND_PERSON_ID] = "person_id", [IC_COLUMN_KIND_DATE] = "date",
-  [IC_COLUMN_KIND_CODE] = "code", [IC_COLUMN_KIND_TERRITORY] = "territory", [IC_COLUMN_KIND_COUNT] = "count",
-  [IC_COLUMN_KIND_TEXT] = "text", NULL
+  [IC_COLUMN_KIND_CODE] = "code", [IC_COLUMN_KIND_TERRITORY] = "territory", [IC_COLUMN_KIND_INTEGER] = "integer",
+  [IC_COLUMN_KIND_TEXT] = "text", [IC_COLUMN_KIND_DECIMAL] = "decimal", [IC_COLUMN_KIND_YES_NO] = "yes_no",
+  [IC_COLUMN_KIND_FREE_TEXT] = "free_text", NULL
 };
+/* "integer" was first named "count": schema files written then still say it. */
+#define KIND_FORMER_INTEGER "count"
 static const char *const form_names[] = {
   [IC_TEXT_AS_WRITTEN] = "as_written", [IC_TEXT_LOWER] = "lower", [IC_TEXT_PERIOD] = "period", NULL
 };
@@ -115,6 +118,40 @@ read_strings (IcJsonMembers *m, JsonObject *object, const char *parent, const ch
   return TRUE;
 }
 
+/* The column's kind, its former name "count" read as "integer". */
+static gboolean
+read_kind (IcJsonMembers *m, JsonObject *object, const char *path, int *kind)
+{
+  JsonNode *node = json_object_get_member (object, "kind");
+  if (node != NULL && ic_members_holds (node, G_TYPE_STRING)
+      && strcmp (json_node_get_string (node), KIND_FORMER_INTEGER) == 0)
+    {
+      *kind = IC_COLUMN_KIND_INTEGER;
+      return TRUE;
+    }
+  return read_choice (m, object, path, "kind", IC_MEMBER_NON_EMPTY, kind_names, kind);
+}
+
+/* "places": a decimal column's, required there, and only there. */
+static gboolean
+read_places (IcJsonMembers *m, JsonObject *object, const char *path, int kind, guint *places)
+{
+  gboolean has = FALSE;
+  gint64 value = 0;
+  g_autofree char *at = ic_members_path (path, "places");
+
+  if (!ic_members_count (m, object, path, "places", IC_MEMBER_NULLABLE, &has, &value))
+    return FALSE;
+  if (kind != IC_COLUMN_KIND_DECIMAL && has)
+    return ic_members_invalid (m, path, _("\"places\" belongs to a decimal column"));
+  if (kind == IC_COLUMN_KIND_DECIMAL && !has)
+    return ic_members_invalid (m, path, _("a decimal column says its number of decimals (\"places\")"));
+  if (value > IC_DECIMAL_MAX_PLACES)
+    return ic_members_invalid (m, at, _("more than %d decimals"), IC_DECIMAL_MAX_PLACES);
+  *places = (guint) value;
+  return TRUE;
+}
+
 static gboolean
 read_column (IcJsonMembers *m, JsonObject *object, const char *path, IcColumnSpec *column)
 {
@@ -126,11 +163,12 @@ read_column (IcJsonMembers *m, JsonObject *object, const char *path, IcColumnSpe
       || !ic_members_string (m, object, path, "name", IC_MEMBER_NON_EMPTY, &name))
     return FALSE;
   column->name = name;
-  if (!read_choice (m, object, path, "kind", IC_MEMBER_NON_EMPTY, kind_names, &kind)
+  if (!read_kind (m, object, path, &kind)
       || !read_flag (m, object, path, "required", &column->required)
       || !read_flag (m, object, path, "open", &column->codes_open)
       || !read_choice (m, object, path, "form", IC_MEMBER_NULLABLE | IC_MEMBER_NON_EMPTY, form_names, &form)
-      || !read_strings (m, object, path, "codes", TRUE, &codes))
+      || !read_strings (m, object, path, "codes", TRUE, &codes)
+      || !read_places (m, object, path, kind, &column->places))
     return FALSE;
   column->kind = (IcColumnKind) kind;
   column->text_form = (IcTextForm) form;
@@ -187,7 +225,9 @@ read_rule (IcJsonMembers *m, const IcTableSpec *spec, JsonObject *object, const 
   dated = kind != IC_ROW_RULE_UNIQUE_KEY;
   keyed = kind == IC_ROW_RULE_UNIQUE_KEY;
   guint pair = kind == IC_ROW_RULE_NOT_BEFORE ? KIND (IC_COLUMN_KIND_DATE)
-                                              : KIND (IC_COLUMN_KIND_DATE) | KIND (IC_COLUMN_KIND_CODE);
+                                              : KIND (IC_COLUMN_KIND_DATE) | KIND (IC_COLUMN_KIND_CODE)
+                                                  | KIND (IC_COLUMN_KIND_INTEGER) | KIND (IC_COLUMN_KIND_DECIMAL)
+                                                  | KIND (IC_COLUMN_KIND_YES_NO);
   ok = rule_column (m, spec, object, path, "column", dated, dated ? pair : 0, &column);
   rule->column = column;
   ok = ok && rule_column (m, spec, object, path, "other", dated, dated ? pair : 0, &other);

@@ -14,9 +14,20 @@ typedef enum {
   IC_COLUMN_KIND_DATE,      /* day number */
   IC_COLUMN_KIND_CODE,      /* upper-cased, interned to guint16; closed or open set */
   IC_COLUMN_KIND_TERRITORY, /* text, interned in the run's territory dictionary */
-  IC_COLUMN_KIND_COUNT,     /* integer >= 0 */
+  IC_COLUMN_KIND_INTEGER,   /* whole number >= 0, in `integers` ("integer", formerly "count") */
   IC_COLUMN_KIND_TEXT,      /* trimmed text (small tables only) */
+  IC_COLUMN_KIND_DECIMAL,   /* number >= 0 of at most `places` decimals, in `integers` as
+                             * the exact value x 10^places (never a float) */
+  IC_COLUMN_KIND_YES_NO,    /* oui/non, o/n, 1/0, true/false, yes/no, vrai/faux, in `flags` */
+  IC_COLUMN_KIND_FREE_TEXT, /* validated (UTF-8, at most IC_FREE_TEXT_MAX bytes), never kept */
 } IcColumnKind;
+
+/* The kind's former name: schema files may still say "count". */
+#define IC_COLUMN_KIND_COUNT IC_COLUMN_KIND_INTEGER
+
+/* The most decimals a DECIMAL column may have, and the longest free text. */
+#define IC_DECIMAL_MAX_PLACES 6
+#define IC_FREE_TEXT_MAX 4096
 
 /* How a TEXT column's value is checked and kept. */
 typedef enum {
@@ -34,6 +45,7 @@ typedef struct {
   const char *const *codes;
   gboolean codes_open;
   IcTextForm text_form; /* TEXT */
+  guint places;         /* DECIMAL: 0 .. IC_DECIMAL_MAX_PLACES decimals */
 } IcColumnSpec;
 
 /* Rules across the columns of one row. */

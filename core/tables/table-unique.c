@@ -30,8 +30,10 @@ compact_rows (IcTable *table, const guint8 *drop)
             column->codes[kept] = column->codes[i];
           if (column->ids)
             column->ids[kept] = column->ids[i];
-          if (column->counts)
-            column->counts[kept] = column->counts[i];
+          if (column->integers)
+            column->integers[kept] = column->integers[i];
+          if (column->flags)
+            column->flags[kept] = column->flags[i];
           if (column->texts)
             column->texts[kept] = column->texts[i];
           kept++;

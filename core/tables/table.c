@@ -136,7 +136,8 @@ ic_table_free (IcTable *table)
       g_free (column->narrow_dates);
       g_free (column->narrow_codes);
       g_free (column->ids);
-      g_free (column->counts);
+      g_free (column->integers);
+      g_free (column->flags);
       for (guint64 i = 0; column->texts && i < table->n_rows; i++)
         g_free (column->texts[i]);
       g_free (column->texts);

@@ -13,8 +13,18 @@
 #include "interner.h"
 #include "problems.h"
 #include "table-schema.h"
+#include "indicore/indicore-plugin.h"
 
 G_BEGIN_DECLS
+
+/* A missing value of an INTEGER or DECIMAL column, and of a YES_NO column
+ * (1 yes, 0 no): the public header's values once it has them. */
+#ifndef IC_INTEGER_NONE
+#define IC_INTEGER_NONE G_MININT64
+#endif
+#ifndef IC_YES_NO_NONE
+#define IC_YES_NO_NONE 2
+#endif
 
 #define IC_TABLE_ERROR (ic_table_error_quark ())
 GQuark ic_table_error_quark (void);
@@ -33,7 +43,8 @@ typedef struct {
   guint16 *codes;          /* CODE, TERRITORY */
   guint32 *ids;            /* PERSON_ID: 0 .. n_distinct - 1 */
   guint32 n_distinct;      /* PERSON_ID: distinct identifiers */
-  gint64 *counts;          /* COUNT */
+  gint64 *integers;        /* INTEGER; DECIMAL (value x 10^places); IC_INTEGER_NONE: missing */
+  guint8 *flags;           /* YES_NO: 1 yes, 0 no, IC_YES_NO_NONE missing */
   char **texts;            /* TEXT */
   /* While the file is read, dates and codes are kept narrow, in half the
    * bytes or less (a column widens as soon as a value does not fit): a

@@ -67,7 +67,7 @@
 G_BEGIN_DECLS
 
 #define IC_ABI_MAJOR 1
-#define IC_ABI_MINOR 1
+#define IC_ABI_MINOR 2
 
 /* 'ICPL': catches a symbol of that name that is not a descriptor at all. */
 #define IC_PLUGIN_MAGIC 0x4C504349u
@@ -85,6 +85,12 @@ G_BEGIN_DECLS
 /* Territory index 0 means "no territory": the row counts only in the
  * département total. Indices 1..n_territories-1 name territories. */
 #define IC_TERRITORY_NONE 0
+
+/* A missing value of an integer or decimal column (ABI 1.2). */
+#define IC_INTEGER_NONE G_MININT64
+
+/* Values of a yes/no column (ABI 1.2): 1 yes, 0 no, IC_YES_NO_NONE missing. */
+#define IC_YES_NO_NONE 2
 
 /* Fixed values of the coded columns (guint16). 0 is a missing value. Codes of
  * act_type not listed here get values from IC_ACT_FIRST_OTHER up; find them
@@ -121,6 +127,11 @@ typedef struct _IcContext IcContext;
 /* Counts distinct persons, in total and per territory. Owned by the context:
  * freed by the engine after `compute` returns. */
 typedef struct _IcDistinct IcDistinct;
+
+/* Counts records by territory and by the code of one breakdown column
+ * (ABI 1.2). Owned by the context: freed by the engine after `compute`
+ * returns. */
+typedef struct _IcTally IcTally;
 
 typedef struct _IcApi IcApi;
 
@@ -246,6 +257,74 @@ struct _IcApi {
    * The first reason of a not-available indicator is the one kept. */
   void (*warning_message) (IcContext *ctx, const char *id, const IcMessageParam *params, gsize n_params);
   void (*not_available_message) (IcContext *ctx, const char *id, const IcMessageParam *params, gsize n_params);
+
+  /* ---- ABI 1.2 ---- */
+
+  /* An integer column (whole numbers >= 0) and a decimal column of a
+   * declared table: table_rows() elements owned by the engine, read-only,
+   * valid until `compute` returns; a missing value is IC_INTEGER_NONE. A
+   * decimal is held exactly as its value times 10^places (12,5 with 2
+   * places is 1250): *@places (may be NULL) receives the places, 0 when the
+   * column is not found. NULL when the table was not declared or read, the
+   * column is unknown, of another kind, or not among the columns the
+   * plugin declared. */
+  const gint64 *(*integers) (IcContext *ctx, const char *table, const char *column);
+  const gint64 *(*decimals) (IcContext *ctx, const char *table, const char *column, guint *places);
+
+  /* A yes/no column: 1 yes, 0 no, IC_YES_NO_NONE missing; NULL as above. */
+  const guint8 *(*yes_no) (IcContext *ctx, const char *table, const char *column);
+
+  /* A string parameter of the definition ("AED,AEMO"), or @fallback (may be
+   * NULL) when the definition does not set it. Recorded in the bundle.
+   * The string belongs to the engine (or is @fallback) and lives until
+   * `compute` returns. NULL when @name is not [a-z0-9_] (the indicator is
+   * then an error), or when the definition's value is an integer. */
+  const char *(*param_string) (IcContext *ctx, const char *name, const char *fallback);
+
+  /* Distinct persons added with @territory (1..n_territories()-1); 0 for
+   * IC_TERRITORY_NONE or an index out of range. */
+  guint64 (*distinct_territory) (IcDistinct *distinct, guint16 territory);
+
+  /* Sets numerator, denominator and territory strata from two distinct
+   * counters (kind rate): the total of each, and per territory the persons
+   * of each added with it, as set_counts() and add_stratum() would. Every
+   * person of @numerator must also be in @denominator (checked as with
+   * set_counts()). */
+  void (*finish_distinct) (IcContext *ctx, IcDistinct *numerator, IcDistinct *denominator);
+
+  /* Record counts by territory and by the code of a breakdown column, in
+   * one go. @breakdown_table and @breakdown_column name a code column of a
+   * declared table, which must be one of the definition's "breakdowns"; both
+   * NULL: no breakdown. NULL (and the indicator an error) when the column is
+   * not found or not a breakdown of the definition.
+   * tally_add(): a rate tally counts the row in the denominator and, with
+   * @in_numerator, in the numerator; a count tally (kind count) counts the
+   * row when @in_numerator. @territory IC_TERRITORY_NONE and @code 0 count
+   * in the total only. A NULL @tally is ignored.
+   * finish_tally() sets the counts, the territory strata and the breakdown
+   * strata as set_counts()/add_stratum()/add_breakdown_stratum() (or
+   * set_count()/add_count_stratum()) would; call it once. */
+  IcTally *(*tally_new) (IcContext *ctx, const char *breakdown_table, const char *breakdown_column);
+  void (*tally_add) (IcTally *tally, guint16 territory, guint16 code, gboolean in_numerator);
+  void (*finish_tally) (IcContext *ctx, IcTally *tally);
+
+  /* Kind count (the definition says "kind": "count"): the value, from 0 to
+   * the rows of the run's files, and the count of a territory (1 to
+   * n_territories()-1, at most the value; a territory of 0 counted is
+   * dropped). Called on an indicator of kind rate, or set_counts() on one of
+   * kind count, makes the indicator an error naming the call. */
+  void (*set_count) (IcContext *ctx, gint64 value);
+  void (*add_count_stratum) (IcContext *ctx, guint16 territory, gint64 value);
+
+  /* A stratum of a breakdown by the code column @column of @table (rate:
+   * numerator and denominator; count: @numerator is the count, @denominator
+   * ignored). The breakdown must be declared in the definition's
+   * "breakdowns", @code a code of the column's dictionary (from 1; code 0 is
+   * refused), the counts at most the total's; a stratum whose denominator
+   * (rate) or count (count) is 0 is dropped. The engine names the code,
+   * sorts, suppresses small counts and writes the JSON. */
+  void (*add_breakdown_stratum) (IcContext *ctx, const char *table, const char *column,
+                                 guint16 code, gint64 numerator, gint64 denominator);
 };
 
 /* True when the engine's api has @member (for members of later minors). */
