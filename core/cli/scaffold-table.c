@@ -118,7 +118,7 @@ static const char test_template[] =
   "  --plugins \"$(dirname \"$plugin\")\" --only @ID@ --out \"$dir/bundle.json\"\n"
   "grep -q '\"numerator\": 3,' \"$dir/bundle.json\"\n"
   "grep -q '\"denominator\": 5,' \"$dir/bundle.json\"\n"
-  "grep -q '\"value\": 60.0,' \"$dir/bundle.json\"\n"
+  "grep -q '\"value\": 60,' \"$dir/bundle.json\"\n"
   "echo \"@ID@: 3/5 = 60.0 % as expected\"\n";
 
 const char ic_scaffold_table_readme[] =
