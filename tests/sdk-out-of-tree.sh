@@ -136,6 +136,8 @@ cat > "$pkg/tables/vaccinations.json" <<'JSON'
 {
   "name": "vaccinations",
   "file": "vaccinations.csv",
+  "words": "les vaccinations",
+  "dated_by": "vaccination_date",
   "columns": [
     {"name": "vaccination_id", "kind": "row_id", "required": true},
     {"name": "vaccination_date", "kind": "date", "required": true},
