@@ -5,7 +5,7 @@ tests' bundles and renderings: the golden bundles and their renderings
 bundle of counts and breakdowns of tests/fixtures/bundles/, and a
 run with --lenient setting rows aside for each kind of row problem and with
 a refused plugin file of each kind (tests/fixtures/refuse/, garbage, a
-duplicate), each rendered as text, md, html and csv. Reports are French whatever the locale.
+duplicate in one directory), each rendered as text, md, html and csv. Reports are French whatever the locale.
 
 Usage: french-only.py INDICORE SOURCE_DIR   (TAP on standard output)
 
@@ -116,8 +116,10 @@ def lenient_run(indicore, work, env, failures):
     os.mkdir(extra)
     with open(os.path.join(extra, "garbage.so"), "wb") as f:
         f.write(b"\x7fELF, then nothing of a shared object")
-    # Found first, it makes the built-in one a duplicate.
-    shutil.copy(os.path.join(build, "plugins", "epp_pmi_coverage.so"), os.path.join(extra, "epp_copy.so"))
+    # Two copies in one directory: the second is refused as a duplicate (the
+    # built-in one, in a later directory, is overridden: a warning, not a refusal).
+    for name in ("epp_copy.so", "epp_copy_2.so"):
+        shutil.copy(os.path.join(build, "plugins", "epp_pmi_coverage.so"), os.path.join(extra, name))
     out = os.path.join(work, "lenient.json")
     subprocess.run([indicore, "run", "--data", data, "--year", "2024", "--department", "23", "--lenient",
                     "--plugins", refuse, "--plugins", extra, "--out", out],
@@ -131,9 +133,9 @@ def lenient_run(indicore, work, env, failures):
     # 1 birth and 5 acts set aside, the first 5 reasons of a file kept.
     if len(reasons) != 6:
         failures.append(f"the --lenient bundle keeps {len(reasons)} reasons, not 6")
-    # Every fixture of refuse/ and the garbage (the copy of a plugin given
-    # with --plugins overrides the built-in one: a warning, not a refusal).
-    expected = len([n for n in os.listdir(refuse) if n.endswith(".so")]) + 1
+    # Every fixture of refuse/, the garbage and the second copy (the first
+    # copy overrides the built-in one: a warning, not a refusal).
+    expected = len([n for n in os.listdir(refuse) if n.endswith(".so")]) + 2
     if len(bundle["plugins_refused"]) != expected:
         failures.append(f"the bundle has {len(bundle['plugins_refused'])} refused plugins, not {expected}")
     return [out]

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "message.h"
+#include "table-schema.h"
 #include "test-util.h"
 
 static const char births_csv[] =
@@ -405,6 +406,62 @@ test_new_plugin_french (void)
   ic_test_rmtree (dir);
 }
 
+/* new-plugin --table: the plugin's own schema loads (with its file name and
+ * the kinds of its columns), its definition's French is right at 0, 1 and 2
+ * (written here by hand), and the sample data are beside them. A table name
+ * of the engine, or one that is not [a-z0-9_], is refused and nothing is
+ * written. Building and running it is tests/sdk-out-of-tree.sh's. */
+static void
+test_new_plugin_table (void)
+{
+  g_autofree char *dir = ic_test_tmpdir ();
+  g_autofree char *definition_path = g_build_filename (dir, "my_rate", "my_rate.json", NULL);
+  g_autofree char *schema_path = g_build_filename (dir, "my_rate", "tables", "visits.json", NULL);
+  g_autofree char *data_path = g_build_filename (dir, "my_rate", "data", "visits.csv", NULL);
+  g_autofree char *source_path = g_build_filename (dir, "my_rate", "my_rate.c", NULL);
+  g_autofree char *meson_path = g_build_filename (dir, "my_rate", "meson.build", NULL);
+  g_autofree char *other = g_build_filename (dir, "other", NULL);
+  g_autofree char *source = NULL, *meson = NULL, *err = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (IcDefinition) definition = NULL;
+  IcTableSpec *schema;
+  const char *argv[] = { "new-plugin", "my_rate", "--table", "visits", "--dir", dir, NULL };
+  const char *engine_table[] = { "new-plugin", "other", "--table", "births", "--dir", dir, NULL };
+  const char *bad_name[] = { "new-plugin", "other", "--table", "Visits-2", "--dir", dir, NULL };
+  const char *sentences[] = {
+    "0 enregistrement de visits sur 0 en 2024 a l'issue DONE, soit 0,0 %",
+    "1 enregistrement de visits sur 1 en 2024 a l'issue DONE, soit 100,0 %",
+    "2 enregistrements de visits sur 2 en 2024 ont l'issue DONE, soit 100,0 %",
+  };
+
+  g_assert_cmpint (ic_test_spawn (argv, NULL, NULL), ==, 0);
+  definition = ic_definition_load (definition_path, &error);
+  g_assert_no_error (error);
+  for (gint64 n = 0; n <= 2; n++)
+    {
+      g_autofree char *sentence = ic_definition_expand_text (definition, n, n, n ? 1000 : 0, "2024", 2024);
+      g_assert_cmpstr (sentence, ==, sentences[n]);
+    }
+  schema = ic_table_spec_load (schema_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (schema->file, ==, "visits.csv");
+  g_assert_cmpint (ic_table_spec_column (schema, "outcome"), >=, 0);
+  ic_table_spec_free (schema);
+  g_assert_true (g_file_test (data_path, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_get_contents (source_path, &source, NULL, NULL));
+  g_assert_nonnull (strstr (source, "static const char *const tables[] = { \"visits\", NULL };"));
+  g_assert_true (g_file_get_contents (meson_path, &meson, NULL, NULL));
+  g_assert_nonnull (strstr (meson, "subdir('tables')"));
+
+  g_assert_cmpint (ic_test_spawn (engine_table, NULL, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "\"births\" is a table of the engine ("));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (ic_test_spawn (bad_name, NULL, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "\"Visits-2\": a table name is 1 to 64 characters of a-z, 0-9 and _"));
+  g_assert_false (g_file_test (other, G_FILE_TEST_EXISTS));
+  ic_test_rmtree (dir);
+}
+
 static void
 test_run_only (void)
 {
@@ -565,6 +622,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/run/data-not-a-directory", test_run_data_not_a_directory);
   g_test_add_func ("/cli/list/refusals", test_list_refusals);
   g_test_add_func ("/cli/new-plugin/french", test_new_plugin_french);
+  g_test_add_func ("/cli/new-plugin/table", test_new_plugin_table);
   g_test_add_func ("/cli/validate", test_validate);
   g_test_add_func ("/cli/validate/free-text-codes", test_free_text_codes);
   g_test_add_func ("/cli/describe", test_describe);

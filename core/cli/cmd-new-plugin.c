@@ -1,3 +1,5 @@
+/* cmd-new-plugin.c: `indicore new-plugin ID [--table NAME]`, a plugin folder
+ * ready to build and test out of the tree (scaffold.c). */
 #include "commands.h"
 #include "scaffold.h"
 
@@ -5,8 +7,12 @@ int
 ic_cmd_new_plugin (int argc, char **argv)
 {
   g_autofree char *parent = NULL;
+  g_autofree char *table = NULL;
   const GOptionEntry entries[] = {
     { "dir", 0, 0, G_OPTION_ARG_FILENAME, &parent, N_("Where to create the plugin folder (default: here)"), N_("DIR") },
+    { "table", 0, 0, G_OPTION_ARG_STRING, &table,
+      N_("A plugin bringing its own table NAME: its schema tables/NAME.json, sample data NAME.csv, a rate over it"),
+      N_("NAME") },
     { NULL }
   };
   g_autoptr (GError) error = NULL;
@@ -20,7 +26,7 @@ ic_cmd_new_plugin (int argc, char **argv)
       g_printerr ("%s", _("indicore new-plugin: expected one indicator id\n"));
       return IC_EXIT_USAGE;
     }
-  dir = ic_scaffold_write (parent ? parent : ".", argv[1], &error);
+  dir = ic_scaffold_write (parent ? parent : ".", argv[1], table, &error);
   if (dir == NULL)
     {
       g_printerr (_("indicore new-plugin: %s\n"), error->message);

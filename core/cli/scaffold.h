@@ -15,8 +15,10 @@ typedef enum {
 } IcScaffoldError;
 
 /* Creates PARENT/ID/ with the plugin's source, definition, meson.build, a
- * small data set and a test. Returns the folder's path (newly allocated),
+ * small data set and a test; with @table (may be NULL), a plugin computing
+ * a rate over a table of its own, tables/TABLE.json, whose name must not be
+ * one of the engine's tables. Returns the folder's path (newly allocated),
  * or NULL with @error. */
-char *ic_scaffold_write (const char *parent, const char *id, GError **error);
+char *ic_scaffold_write (const char *parent, const char *id, const char *table, GError **error);
 
 G_END_DECLS
