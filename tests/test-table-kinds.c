@@ -23,41 +23,16 @@
 #define BAD_DECIMAL "not a decimal number (expected digits, with . or , before the decimals; no sign, no thousands separator)"
 #define BAD_YES_NO "neither yes nor no (expected oui/non, o/n, 1/0, true/false, yes/no or vrai/faux)"
 
-typedef struct {
-  char *dir;
-  IcInterner *territories;
-  IcProblems *problems;
-} Fixture;
-
-static void
-fixture_set_up (Fixture *f, gconstpointer data)
-{
-  (void) data;
-  f->dir = ic_test_tmpdir ();
-  f->territories = ic_interner_new ();
-  ic_interner_intern (f->territories, "", 0, NULL);
-  f->problems = ic_problems_new (50);
-}
-
-static void
-fixture_tear_down (Fixture *f, gconstpointer data)
-{
-  (void) data;
-  ic_test_rmtree (f->dir);
-  g_free (f->dir);
-  ic_interner_free (f->territories);
-  ic_problems_free (f->problems);
-}
 
 static IcTable *
-read_kinds (Fixture *f, const char *content, gboolean lenient, const IcInputOptions *options, GError **error)
+read_kinds (IcTableFixture *f, const char *content, gboolean lenient, const IcInputOptions *options, GError **error)
 {
   g_autofree char *path = ic_test_write (f->dir, "kinds.csv", content);
   return ic_table_read (ic_table_spec (KINDS), path, f->territories, lenient, options, f->problems, error);
 }
 
 static IcTable *
-read_ok (Fixture *f, const char *content)
+read_ok (IcTableFixture *f, const char *content)
 {
   g_autoptr (GError) error = NULL;
   IcTable *table = read_kinds (f, content, FALSE, NULL, &error);
@@ -87,7 +62,7 @@ test_schema (void)
 }
 
 static void
-test_integer_valid (Fixture *f, gconstpointer data)
+test_integer_valid (IcTableFixture *f, gconstpointer data)
 {
   g_autoptr (IcTable) table = NULL;
   IcTableColumn *children, *visits;
@@ -116,7 +91,7 @@ test_integer_valid (Fixture *f, gconstpointer data)
 }
 
 static void
-test_decimal_valid (Fixture *f, gconstpointer data)
+test_decimal_valid (IcTableFixture *f, gconstpointer data)
 {
   g_autoptr (IcTable) table = NULL;
   IcTableColumn *weight, *hours;
@@ -151,7 +126,7 @@ test_decimal_valid (Fixture *f, gconstpointer data)
 /* In a file separated by `,`, a `,` mark is in a quoted field: the same
  * values. */
 static void
-test_decimal_comma_quoted (Fixture *f, gconstpointer data)
+test_decimal_comma_quoted (IcTableFixture *f, gconstpointer data)
 {
   g_autoptr (IcTable) table = NULL;
   IcTableColumn *weight;
@@ -167,7 +142,7 @@ test_decimal_comma_quoted (Fixture *f, gconstpointer data)
 }
 
 static void
-test_yes_no_valid (Fixture *f, gconstpointer data)
+test_yes_no_valid (IcTableFixture *f, gconstpointer data)
 {
   static const struct {
     const char *text;
@@ -194,7 +169,7 @@ test_yes_no_valid (Fixture *f, gconstpointer data)
 
 /* Free text is read, checked, and kept nowhere. */
 static void
-test_free_text_not_kept (Fixture *f, gconstpointer data)
+test_free_text_not_kept (IcTableFixture *f, gconstpointer data)
 {
   g_autofree char *longest = g_strnfill (IC_FREE_TEXT_MAX, 'x');
   g_autofree char *content = g_strdup_printf ("kind_id;note\n"
@@ -252,7 +227,7 @@ static const Refused refused[] = {
 };
 
 static void
-test_refused (Fixture *f, gconstpointer data)
+test_refused (IcTableFixture *f, gconstpointer data)
 {
   const Refused *c = data;
   g_autoptr (GError) error = NULL;
@@ -272,7 +247,7 @@ test_refused (Fixture *f, gconstpointer data)
 /* The text over 4096 bytes, and a file not UTF-8: strict and lenient,
  * the problem says the line and the column, never a word of the text. */
 static void
-test_free_text_too_long (Fixture *f, gconstpointer data)
+test_free_text_too_long (IcTableFixture *f, gconstpointer data)
 {
   g_autofree char *filler = g_strnfill (IC_FREE_TEXT_MAX - strlen (SECRET), 'x');
   /* K2: 4096 bytes, accepted; K3: 4097, refused. */
@@ -307,7 +282,7 @@ test_free_text_too_long (Fixture *f, gconstpointer data)
  * Windows-1252 (csv-encoding.c), so the text reaches the check as UTF-8 and
  * passes; what the check refuses never comes from a file. */
 static void
-test_free_text_not_utf8 (Fixture *f, gconstpointer data)
+test_free_text_not_utf8 (IcTableFixture *f, gconstpointer data)
 {
   g_autoptr (IcTable) table = read_ok (f, "kind_id;note\nK1;suivie par l'\xe9quipe " SECRET "\n");
   (void) data;
@@ -436,7 +411,7 @@ test_free_text_in_no_output (void)
 /* Both halves of a file read in two threads: the same values. */
 
 static void
-test_split (Fixture *f, gconstpointer data)
+test_split (IcTableFixture *f, gconstpointer data)
 {
   g_autoptr (GString) content = g_string_new ("kind_id;children;weight;consent;note;outcome;closing_date\n");
   (void) data;
@@ -512,21 +487,21 @@ main (int argc, char **argv)
   if (!ic_table_schemas_load (tables, &error))
     g_error ("%s", error->message);
   g_test_add_func ("/table-kinds/schema", test_schema);
-  g_test_add ("/table-kinds/integer/valid", Fixture, NULL, fixture_set_up, test_integer_valid, fixture_tear_down);
-  g_test_add ("/table-kinds/decimal/valid", Fixture, NULL, fixture_set_up, test_decimal_valid, fixture_tear_down);
-  g_test_add ("/table-kinds/decimal/comma-quoted", Fixture, NULL, fixture_set_up, test_decimal_comma_quoted,
-              fixture_tear_down);
-  g_test_add ("/table-kinds/yes-no/valid", Fixture, NULL, fixture_set_up, test_yes_no_valid, fixture_tear_down);
-  g_test_add ("/table-kinds/free-text/not-kept", Fixture, NULL, fixture_set_up, test_free_text_not_kept,
-              fixture_tear_down);
-  g_test_add ("/table-kinds/free-text/too-long", Fixture, NULL, fixture_set_up, test_free_text_too_long,
-              fixture_tear_down);
-  g_test_add ("/table-kinds/free-text/not-utf8", Fixture, NULL, fixture_set_up, test_free_text_not_utf8,
-              fixture_tear_down);
+  g_test_add ("/table-kinds/integer/valid", IcTableFixture, NULL, ic_table_fixture_set_up, test_integer_valid, ic_table_fixture_tear_down);
+  g_test_add ("/table-kinds/decimal/valid", IcTableFixture, NULL, ic_table_fixture_set_up, test_decimal_valid, ic_table_fixture_tear_down);
+  g_test_add ("/table-kinds/decimal/comma-quoted", IcTableFixture, NULL, ic_table_fixture_set_up, test_decimal_comma_quoted,
+              ic_table_fixture_tear_down);
+  g_test_add ("/table-kinds/yes-no/valid", IcTableFixture, NULL, ic_table_fixture_set_up, test_yes_no_valid, ic_table_fixture_tear_down);
+  g_test_add ("/table-kinds/free-text/not-kept", IcTableFixture, NULL, ic_table_fixture_set_up, test_free_text_not_kept,
+              ic_table_fixture_tear_down);
+  g_test_add ("/table-kinds/free-text/too-long", IcTableFixture, NULL, ic_table_fixture_set_up, test_free_text_too_long,
+              ic_table_fixture_tear_down);
+  g_test_add ("/table-kinds/free-text/not-utf8", IcTableFixture, NULL, ic_table_fixture_set_up, test_free_text_not_utf8,
+              ic_table_fixture_tear_down);
   g_test_add_func ("/table-kinds/free-text/in-no-output", test_free_text_in_no_output);
-  g_test_add ("/table-kinds/split", Fixture, NULL, fixture_set_up, test_split, fixture_tear_down);
+  g_test_add ("/table-kinds/split", IcTableFixture, NULL, ic_table_fixture_set_up, test_split, ic_table_fixture_tear_down);
   for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
-    g_test_add (refused[i].path, Fixture, &refused[i], fixture_set_up, test_refused, fixture_tear_down);
+    g_test_add (refused[i].path, IcTableFixture, &refused[i], ic_table_fixture_set_up, test_refused, ic_table_fixture_tear_down);
   status = g_test_run ();
   ic_test_rmtree (tables);
   return status;

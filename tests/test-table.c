@@ -36,31 +36,6 @@
 #define DUPLICATE_ID(first) "duplicate identifier (first on line " #first ")"
 #define PROVIDERS "unknown code (expected one of PMI, MATERNITY, LIBERAL, OTHER)"
 
-typedef struct {
-  char *dir;
-  IcInterner *territories;
-  IcProblems *problems;
-} Fixture;
-
-static void
-fixture_set_up (Fixture *f, gconstpointer data)
-{
-  (void) data;
-  f->dir = ic_test_tmpdir ();
-  f->territories = ic_interner_new ();
-  ic_interner_intern (f->territories, "", 0, NULL);
-  f->problems = ic_problems_new (50);
-}
-
-static void
-fixture_tear_down (Fixture *f, gconstpointer data)
-{
-  (void) data;
-  ic_test_rmtree (f->dir);
-  g_free (f->dir);
-  ic_interner_free (f->territories);
-  ic_problems_free (f->problems);
-}
 
 /* Writes @len bytes (-1: up to the NUL) to DIR/NAME; returns the path. */
 static char *
@@ -75,14 +50,14 @@ write_bytes (const char *dir, const char *name, const char *data, gssize len)
 
 /* Writes the file of table @name into the fixture's directory and reads it. */
 static IcTable *
-read_text (Fixture *f, const char *name, const char *content, gboolean lenient, GError **error)
+read_text (IcTableFixture *f, const char *name, const char *content, gboolean lenient, GError **error)
 {
   g_autofree char *path = ic_test_write (f->dir, ic_table_spec (name)->file, content);
   return ic_table_read (ic_table_spec (name), path, f->territories, lenient, NULL, f->problems, error);
 }
 
 static IcTable *
-read_ok (Fixture *f, const char *name, const char *content)
+read_ok (IcTableFixture *f, const char *name, const char *content)
 {
   g_autoptr (GError) error = NULL;
   IcTable *table = read_text (f, name, content, FALSE, &error);
@@ -254,7 +229,7 @@ write_case (const char *dir, const InvalidCase *c)
 }
 
 static void
-check_invalid (Fixture *f, const InvalidCase *c)
+check_invalid (IcTableFixture *f, const InvalidCase *c)
 {
   g_autofree char *path = g_build_filename (f->dir, ic_table_spec (c->table)->file, NULL);
   write_case (f->dir, c);
@@ -339,7 +314,7 @@ check_invalid (Fixture *f, const InvalidCase *c)
 }
 
 static void
-test_invalid (Fixture *f, gconstpointer data)
+test_invalid (IcTableFixture *f, gconstpointer data)
 {
   check_invalid (f, data);
 }
@@ -645,7 +620,7 @@ static const InvalidCase invalid_cases[] = {
  * in UTF-8): read as Windows-1252, the header is one field of accented
  * letters and signs, and neither required column is there. */
 static void
-test_random_bytes (Fixture *f, gconstpointer data)
+test_random_bytes (IcTableFixture *f, gconstpointer data)
 {
   g_autoptr (GRand) rand = g_rand_new_with_seed (20240501);
   g_autoptr (GString) garbage = g_string_new ("\xff");
@@ -665,7 +640,7 @@ test_random_bytes (Fixture *f, gconstpointer data)
 
 /* The CSV reader's longest field: one row lost, its column named. */
 static void
-test_field_too_long (Fixture *f, gconstpointer data)
+test_field_too_long (IcTableFixture *f, gconstpointer data)
 {
   g_autoptr (GString) content = g_string_new (IP_HEADER "IP-01;2024-01-10;;Nord\n");
   InvalidCase c = {
@@ -683,7 +658,7 @@ test_field_too_long (Fixture *f, gconstpointer data)
 
 /* Every child act type, and only those, is checked against the birth date. */
 static void
-test_child_acts (Fixture *f, gconstpointer data)
+test_child_acts (IcTableFixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (IcTable) table = NULL;
@@ -713,7 +688,7 @@ test_child_acts (Fixture *f, gconstpointer data)
 
 /* Strict mode names every problem, several in one row, in file order. */
 static void
-test_every_problem (Fixture *f, gconstpointer data)
+test_every_problem (IcTableFixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (IcTable) table = NULL;
@@ -741,7 +716,7 @@ test_every_problem (Fixture *f, gconstpointer data)
 
 /* More problems than the limit: the first ones in full, then a count. */
 static void
-test_problem_limit (Fixture *f, gconstpointer data)
+test_problem_limit (IcTableFixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (IcProblems) problems = ic_problems_new (3);
@@ -775,7 +750,7 @@ test_problem_limit (Fixture *f, gconstpointer data)
  * come in table order and territories are numbered in order of first
  * appearance across births, pmi_acts, ip: as read one after the other. */
 static void
-test_tables_at_once (Fixture *f, gconstpointer data)
+test_tables_at_once (IcTableFixture *f, gconstpointer data)
 {
   g_autoptr (GString) acts = g_string_new (PMI_HEADER);
   (void) data;
@@ -835,7 +810,7 @@ test_tables_at_once (Fixture *f, gconstpointer data)
 /* Each table numbers its territories in 16 bits; their union must fit
  * too. */
 static void
-test_territories_union_too_big (Fixture *f, gconstpointer data)
+test_territories_union_too_big (IcTableFixture *f, gconstpointer data)
 {
   g_autoptr (GString) births = g_string_new (BIRTHS_HEADER);
   g_autoptr (GString) ip = g_string_new (IP_HEADER);
@@ -863,7 +838,7 @@ test_territories_union_too_big (Fixture *f, gconstpointer data)
  * and the count; problems of another kind keep their own line, and a kind
  * met once is written in full. Kinds beyond the limit are counted. */
 static void
-test_problems_grouped (Fixture *f, gconstpointer data)
+test_problems_grouped (IcTableFixture *f, gconstpointer data)
 {
   g_autoptr (IcProblems) problems = ic_problems_new (2);
   g_autoptr (IcProblems) part = ic_problems_new (2);
@@ -894,7 +869,7 @@ test_problems_grouped (Fixture *f, gconstpointer data)
 }
 
 static void
-test_problem_limit_one_more (Fixture *f, gconstpointer data)
+test_problem_limit_one_more (IcTableFixture *f, gconstpointer data)
 {
   g_autoptr (IcProblems) problems = ic_problems_new (1);
   g_autofree char *text = NULL;
@@ -910,7 +885,7 @@ test_problem_limit_one_more (Fixture *f, gconstpointer data)
 /* A file that cannot be read fails with the message of its problem even
  * when the problem list is already full. */
 static void
-test_problem_limit_fatal (Fixture *f, gconstpointer data)
+test_problem_limit_fatal (IcTableFixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (IcProblems) problems = ic_problems_new (0);
@@ -940,7 +915,7 @@ test_problem_limit_fatal (Fixture *f, gconstpointer data)
 
 /* Problems of several files all reach the dataset's error. */
 static void
-test_dataset_all_files (Fixture *f, gconstpointer data)
+test_dataset_all_files (IcTableFixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (IcProblems) problems = ic_problems_new (50);
@@ -963,7 +938,7 @@ test_dataset_all_files (Fixture *f, gconstpointer data)
 }
 
 static void
-test_dataset_no_directory (Fixture *f, gconstpointer data)
+test_dataset_no_directory (IcTableFixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (IcProblems) problems = ic_problems_new (50);
@@ -982,7 +957,7 @@ test_dataset_no_directory (Fixture *f, gconstpointer data)
 /* Valid input: typed values. */
 
 static void
-test_typed_values (Fixture *f, gconstpointer data)
+test_typed_values (IcTableFixture *f, gconstpointer data)
 {
   g_autoptr (IcTable) table = NULL;
   IcTableColumn *type, *date, *person, *birth, *provider, *professional, *territory;
@@ -1067,7 +1042,7 @@ test_typed_values (Fixture *f, gconstpointer data)
 }
 
 static void
-test_open_codes (Fixture *f, gconstpointer data)
+test_open_codes (IcTableFixture *f, gconstpointer data)
 {
   g_autoptr (IcTable) table = NULL;
   IcTableColumn *type;
@@ -1108,7 +1083,7 @@ test_open_codes (Fixture *f, gconstpointer data)
  * but never listed: only [A-Z0-9_] of 1 to 32 bytes, at most 20 of them;
  * the rest is counted. */
 static void
-test_other_codes_not_free_text (Fixture *f, gconstpointer data)
+test_other_codes_not_free_text (IcTableFixture *f, gconstpointer data)
 {
   g_autoptr (GString) csv = g_string_new (PMI_HEADER);
   g_autoptr (IcTable) table = NULL;
@@ -1136,7 +1111,7 @@ test_other_codes_not_free_text (Fixture *f, gconstpointer data)
 /* One territory dictionary for the run: the same name has the same index in
  * every table, in order of first appearance across the tables read. */
 static void
-test_shared_territories (Fixture *f, gconstpointer data)
+test_shared_territories (IcTableFixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (IcProblems) problems = ic_problems_new (50);
@@ -1180,7 +1155,7 @@ test_shared_territories (Fixture *f, gconstpointer data)
 }
 
 static void
-test_counts (Fixture *f, gconstpointer data)
+test_counts (IcTableFixture *f, gconstpointer data)
 {
   g_autoptr (IcTable) table = NULL;
   IcTableColumn *value, *name, *period, *source;
@@ -1215,7 +1190,7 @@ test_counts (Fixture *f, gconstpointer data)
 }
 
 static void
-test_header (Fixture *f, gconstpointer data)
+test_header (IcTableFixture *f, gconstpointer data)
 {
   g_autoptr (IcTable) table = NULL;
   IcTableColumn *date, *territory;
@@ -1239,7 +1214,7 @@ test_header (Fixture *f, gconstpointer data)
 }
 
 static void
-test_optional_absent (Fixture *f, gconstpointer data)
+test_optional_absent (IcTableFixture *f, gconstpointer data)
 {
   g_autoptr (IcTable) acts = NULL;
   g_autoptr (IcTable) ip = NULL;
@@ -1265,7 +1240,7 @@ test_optional_absent (Fixture *f, gconstpointer data)
 }
 
 static void
-test_rows_and_sha256 (Fixture *f, gconstpointer data)
+test_rows_and_sha256 (IcTableFixture *f, gconstpointer data)
 {
   const char *content = "\n"
                         IP_HEADER
@@ -1297,7 +1272,7 @@ test_rows_and_sha256 (Fixture *f, gconstpointer data)
 }
 
 static void
-test_many_rows (Fixture *f, gconstpointer data)
+test_many_rows (IcTableFixture *f, gconstpointer data)
 {
   g_autoptr (GString) content = g_string_new (PMI_HEADER);
   g_autoptr (IcTable) table = NULL;
@@ -1328,7 +1303,7 @@ test_many_rows (Fixture *f, gconstpointer data)
 /* --lenient. */
 
 static void
-test_lenient_counts_rejected (Fixture *f, gconstpointer data)
+test_lenient_counts_rejected (IcTableFixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (IcTable) table = NULL;
@@ -1375,7 +1350,7 @@ test_lenient_counts_rejected (Fixture *f, gconstpointer data)
 /* A set-aside row leaves nothing behind: not its person, not its
  * territory, not its unknown code. */
 static void
-test_lenient_no_trace (Fixture *f, gconstpointer data)
+test_lenient_no_trace (IcTableFixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (IcTable) table = NULL;
@@ -1402,7 +1377,7 @@ test_lenient_no_trace (Fixture *f, gconstpointer data)
 }
 
 static void
-test_lenient_duplicate_after_invalid (Fixture *f, gconstpointer data)
+test_lenient_duplicate_after_invalid (IcTableFixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (IcTable) table = NULL;
@@ -1424,7 +1399,7 @@ test_lenient_duplicate_after_invalid (Fixture *f, gconstpointer data)
 }
 
 static void
-test_lenient_missing_column (Fixture *f, gconstpointer data)
+test_lenient_missing_column (IcTableFixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (IcProblems) problems = ic_problems_new (50);
@@ -1446,7 +1421,7 @@ test_lenient_missing_column (Fixture *f, gconstpointer data)
 }
 
 static void
-test_lenient_dataset (Fixture *f, gconstpointer data)
+test_lenient_dataset (IcTableFixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (IcProblems) problems = ic_problems_new (50);
@@ -1483,7 +1458,7 @@ test_lenient_dataset (Fixture *f, gconstpointer data)
 /* Privacy: no problem message quotes a value of the file. */
 
 static void
-test_privacy (Fixture *f, gconstpointer data)
+test_privacy (IcTableFixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (IcTable) table = NULL;
@@ -1600,7 +1575,7 @@ read_with_threshold (const char *path, gsize threshold, gboolean lenient, IcInte
  * Both ways: the encoding known after the records (the checksum's thread
  * deferred) or while they are read. */
 static void
-test_encoding_read_again (Fixture *f, gconstpointer data)
+test_encoding_read_again (IcTableFixture *f, gconstpointer data)
 {
   GString *text = g_string_new (BIRTHS_HEADER);
   g_autofree char *content = NULL, *path = NULL;
@@ -1650,7 +1625,7 @@ test_narrow_date_base (void)
  * only, the territories and dates in the second only: read in one thread
  * or two, the very same values. */
 static void
-test_narrow_columns_widen (Fixture *f, gconstpointer data)
+test_narrow_columns_widen (IcTableFixture *f, gconstpointer data)
 {
   GString *text = g_string_new (PMI_HEADER);
   g_autofree char *content = NULL, *path = NULL;
@@ -1708,7 +1683,7 @@ test_narrow_columns_widen (Fixture *f, gconstpointer data)
 }
 
 static void
-test_split_same_table (Fixture *f, gconstpointer data)
+test_split_same_table (IcTableFixture *f, gconstpointer data)
 {
   g_autofree char *content = split_content ();
   g_autofree char *path = ic_test_write (f->dir, "pmi_acts.csv", content);
@@ -1754,7 +1729,7 @@ test_split_same_table (Fixture *f, gconstpointer data)
 }
 
 static void
-test_split_same_problems (Fixture *f, gconstpointer data)
+test_split_same_problems (IcTableFixture *f, gconstpointer data)
 {
   g_autofree char *content = split_content ();
   g_autofree char *path = ic_test_write (f->dir, "pmi_acts.csv", content);
@@ -1821,9 +1796,9 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (invalid_cases); i++)
-    g_test_add (invalid_cases[i].path, Fixture, &invalid_cases[i], fixture_set_up, test_invalid, fixture_tear_down);
+    g_test_add (invalid_cases[i].path, IcTableFixture, &invalid_cases[i], ic_table_fixture_set_up, test_invalid, ic_table_fixture_tear_down);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) g_test_add (path, IcTableFixture, NULL, ic_table_fixture_set_up, func, ic_table_fixture_tear_down)
   ADD ("/table/invalid/random-bytes", test_random_bytes);
   ADD ("/table/invalid/field-too-long", test_field_too_long);
   ADD ("/table/invalid/child-acts", test_child_acts);
@@ -1851,16 +1826,16 @@ main (int argc, char **argv)
   ADD ("/table/privacy/messages", test_privacy);
 #undef ADD
 
-  g_test_add ("/dataset/tables-at-once", Fixture, NULL, fixture_set_up, test_tables_at_once, fixture_tear_down);
+  g_test_add ("/dataset/tables-at-once", IcTableFixture, NULL, ic_table_fixture_set_up, test_tables_at_once, ic_table_fixture_tear_down);
   g_test_add_func ("/table/lenient/rules-in-french", test_rules_in_french);
   g_test_add_func ("/table/lenient/words-in-french", test_words_in_french);
-  g_test_add ("/dataset/territories-union-too-big", Fixture, NULL, fixture_set_up, test_territories_union_too_big,
-              fixture_tear_down);
-  g_test_add ("/table/encoding-read-again", Fixture, NULL, fixture_set_up, test_encoding_read_again, fixture_tear_down);
+  g_test_add ("/dataset/territories-union-too-big", IcTableFixture, NULL, ic_table_fixture_set_up, test_territories_union_too_big,
+              ic_table_fixture_tear_down);
+  g_test_add ("/table/encoding-read-again", IcTableFixture, NULL, ic_table_fixture_set_up, test_encoding_read_again, ic_table_fixture_tear_down);
   g_test_add_func ("/table/narrow-date-base", test_narrow_date_base);
   g_test_add_func ("/table/schema/rules-resolve", test_rules_resolve);
-  g_test_add ("/table/narrow-columns-widen", Fixture, NULL, fixture_set_up, test_narrow_columns_widen, fixture_tear_down);
-  g_test_add ("/table/split/same-table", Fixture, NULL, fixture_set_up, test_split_same_table, fixture_tear_down);
-  g_test_add ("/table/split/same-problems", Fixture, NULL, fixture_set_up, test_split_same_problems, fixture_tear_down);
+  g_test_add ("/table/narrow-columns-widen", IcTableFixture, NULL, ic_table_fixture_set_up, test_narrow_columns_widen, ic_table_fixture_tear_down);
+  g_test_add ("/table/split/same-table", IcTableFixture, NULL, ic_table_fixture_set_up, test_split_same_table, ic_table_fixture_tear_down);
+  g_test_add ("/table/split/same-problems", IcTableFixture, NULL, ic_table_fixture_set_up, test_split_same_problems, ic_table_fixture_tear_down);
   return g_test_run ();
 }

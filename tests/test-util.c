@@ -325,3 +325,23 @@ ic_test_spawn (const char *const *argv, char **out, char **err)
     return WEXITSTATUS (status);
   return 128 + WTERMSIG (status);
 }
+
+void
+ic_table_fixture_set_up (IcTableFixture *f, gconstpointer data)
+{
+  (void) data;
+  f->dir = ic_test_tmpdir ();
+  f->territories = ic_interner_new ();
+  ic_interner_intern (f->territories, "", 0, NULL);
+  f->problems = ic_problems_new (50);
+}
+
+void
+ic_table_fixture_tear_down (IcTableFixture *f, gconstpointer data)
+{
+  (void) data;
+  ic_test_rmtree (f->dir);
+  g_free (f->dir);
+  ic_interner_free (f->territories);
+  ic_problems_free (f->problems);
+}

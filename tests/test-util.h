@@ -6,6 +6,7 @@
 #include <glib.h>
 #include <json-glib/json-glib.h>
 
+#include "interner.h"
 #include "loader.h"
 #include "problems.h"
 #include "run.h"
@@ -93,5 +94,16 @@ void ic_test_assert_private (const char *bundle_text, const char *const *forbidd
 /* Runs build/indicore with @argv (NULL-terminated, without the program);
  * returns its exit code, and its standard output and error when asked. */
 int ic_test_spawn (const char *const *argv, char **out, char **err);
+
+/* A table test's fixture: a temporary directory, the run's territory
+ * dictionary (id 0 the empty string) and a problem list. */
+typedef struct {
+  char *dir;
+  IcInterner *territories;
+  IcProblems *problems;
+} IcTableFixture;
+
+void ic_table_fixture_set_up (IcTableFixture *f, gconstpointer data);
+void ic_table_fixture_tear_down (IcTableFixture *f, gconstpointer data);
 
 G_END_DECLS

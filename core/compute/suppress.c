@@ -10,18 +10,26 @@ is_small (gint64 count, gint64 threshold)
   return count >= 1 && count <= threshold;
 }
 
-/* The stratum that reveals least when hidden as the complement: the
- * smallest numerator, then denominator, then territory name. */
+/* Whether a stratum (territory or code) reveals less than another when
+ * hidden as the complement: the smaller numerator, then denominator, then
+ * name. One order for both kinds of strata. */
+static gboolean
+reveals_less (gint64 numerator, gint64 denominator, const char *name,
+              gint64 other_numerator, gint64 other_denominator, const char *other_name)
+{
+  if (numerator != other_numerator)
+    return numerator < other_numerator;
+  if (denominator != other_denominator)
+    return denominator < other_denominator;
+  return g_strcmp0 (name, other_name) < 0;
+}
+
 static gboolean
 better_complement (const IcStratum *candidate, const IcStratum *best)
 {
-  if (best == NULL)
-    return TRUE;
-  if (candidate->numerator != best->numerator)
-    return candidate->numerator < best->numerator;
-  if (candidate->denominator != best->denominator)
-    return candidate->denominator < best->denominator;
-  return g_strcmp0 (candidate->name, best->name) < 0;
+  return best == NULL
+         || reveals_less (candidate->numerator, candidate->denominator, candidate->name,
+                          best->numerator, best->denominator, best->name);
 }
 
 /* What identifies a denominator: the population and period it was resolved
@@ -175,18 +183,12 @@ withhold_warnings (GPtrArray *members)
     }
 }
 
-/* The breakdown stratum that reveals least when hidden as the complement:
- * the smallest count, then denominator, then code. */
 static gboolean
 better_code_complement (const IcBreakdownStratum *candidate, const IcBreakdownStratum *best)
 {
-  if (best == NULL)
-    return TRUE;
-  if (candidate->numerator != best->numerator)
-    return candidate->numerator < best->numerator;
-  if (candidate->denominator != best->denominator)
-    return candidate->denominator < best->denominator;
-  return g_strcmp0 (candidate->name, best->name) < 0;
+  return best == NULL
+         || reveals_less (candidate->numerator, candidate->denominator, candidate->name,
+                          best->numerator, best->denominator, best->name);
 }
 
 /* The strata of one breakdown, by the territories' rules: small counts
