@@ -111,20 +111,6 @@ run_case (Fixture *f, const char *only, const char *id, gint64 c)
   return run;
 }
 
-static JsonObject *
-indicator (JsonNode *bundle, const char *id)
-{
-  JsonArray *indicators = json_object_get_array_member (json_node_get_object (bundle), "indicators");
-  for (guint i = 0; i < json_array_get_length (indicators); i++)
-    {
-      JsonObject *o = json_array_get_object_element (indicators, i);
-      if (strcmp (json_object_get_string_member (o, "id"), id) == 0)
-        return o;
-    }
-  g_error ("no indicator %s in the bundle", id);
-  return NULL;
-}
-
 static const IcBreakdownStratum *
 code_stratum (const IcResult *r, guint breakdown, guint i)
 {
@@ -190,7 +176,7 @@ test_count_breakdown (Fixture *f, gconstpointer data)
 
   /* The bundle (validated against the schema by ic_test_bundle). */
   bundle = ic_test_bundle (run);
-  o = indicator (bundle, "fixture_count");
+  o = ic_test_bundle_indicator (bundle, "fixture_count");
   g_assert_cmpstr (json_object_get_string_member (o, "kind"), ==, "count");
   g_assert_true (json_object_get_null_member (o, "numerator"));
   g_assert_true (json_object_get_null_member (o, "denominator"));
@@ -230,7 +216,7 @@ test_rate_tally (Fixture *f, gconstpointer data)
   assert_code (r, 2, "EPP", 12, 15, 800, TRUE);
   assert_code (r, 3, "VAD_PRENATAL", 20, 20, 1000, FALSE);
   bundle = ic_test_bundle (run);
-  g_assert_cmpstr (json_object_get_string_member (indicator (bundle, "fixture_rate_tally"), "kind"), ==, "rate");
+  g_assert_cmpstr (json_object_get_string_member (ic_test_bundle_indicator (bundle, "fixture_rate_tally"), "kind"), ==, "rate");
 }
 
 /* finish_distinct over persons in 2024: Nord w1..w12 and m1..m3 (15), Sud
@@ -268,7 +254,7 @@ test_distinct_and_strings (Fixture *f, gconstpointer data)
   g_assert_cmpuint (r->details->len, ==, 5);
   bundle = ic_test_bundle (run);
   parameters = json_object_get_object_member (
-      json_object_get_object_member (indicator (bundle, "fixture_misuse"), "definition"), "parameters");
+      json_object_get_object_member (ic_test_bundle_indicator (bundle, "fixture_misuse"), "definition"), "parameters");
   g_assert_cmpstr (json_object_get_string_member (parameters, "types"), ==, "EPP,EPNP");
   g_assert_cmpstr (json_object_get_string_member (parameters, "absent"), ==, "X");
   g_assert_cmpint (json_object_get_int_member (parameters, "case"), ==, 0);
@@ -385,7 +371,7 @@ static char *
 indicator_text (JsonNode *bundle, const char *id)
 {
   g_autoptr (JsonNode) copy = json_node_new (JSON_NODE_OBJECT);
-  JsonObject *o = json_object_ref (indicator (bundle, id));
+  JsonObject *o = json_object_ref (ic_test_bundle_indicator (bundle, id));
   g_autoptr (JsonObject) plain = json_object_new ();
   g_autoptr (GList) members = json_object_get_members (o);
 

@@ -42,25 +42,11 @@ creuse_bundle (int year, GHashTable *targets)
   return ic_test_bundle (run);
 }
 
-static JsonObject *
-indicator (JsonNode *bundle, const char *id)
-{
-  JsonArray *indicators = json_object_get_array_member (json_node_get_object (bundle), "indicators");
-  for (guint i = 0; i < json_array_get_length (indicators); i++)
-    {
-      JsonObject *o = json_array_get_object_element (indicators, i);
-      if (strcmp (json_object_get_string_member (o, "id"), id) == 0)
-        return o;
-    }
-  g_assert_not_reached ();
-  return NULL;
-}
-
 /* The solen member of @id, or NULL when it is null. */
 static JsonObject *
 solen (JsonNode *bundle, const char *id)
 {
-  JsonNode *node = json_object_get_member (indicator (bundle, id), "solen");
+  JsonNode *node = json_object_get_member (ic_test_bundle_indicator (bundle, id), "solen");
   return JSON_NODE_HOLDS_NULL (node) ? NULL : json_node_get_object (node);
 }
 
@@ -110,15 +96,15 @@ test_vad_2025_target_null (void)
 {
   g_autoptr (JsonNode) b2024 = creuse_bundle (2024, NULL);
   g_autoptr (JsonNode) b2025 = creuse_bundle (2025, NULL);
-  JsonObject *target = json_object_get_object_member (indicator (b2024, "vad_child_share"), "target");
+  JsonObject *target = json_object_get_object_member (ic_test_bundle_indicator (b2024, "vad_child_share"), "target");
 
   g_assert_cmpstr (json_object_get_string_member (target, "operator"), ==, ">=");
   g_assert_cmpint (json_object_get_int_member (target, "value"), ==, 15);
   g_assert_cmpstr (json_object_get_string_member (target, "origin"), ==, "national");
-  g_assert_true (json_object_get_null_member (indicator (b2025, "vad_child_share"), "target"));
-  g_assert_true (json_object_get_null_member (indicator (b2025, "vad_child_share"), "target_met"));
+  g_assert_true (json_object_get_null_member (ic_test_bundle_indicator (b2025, "vad_child_share"), "target"));
+  g_assert_true (json_object_get_null_member (ic_test_bundle_indicator (b2025, "vad_child_share"), "target_met"));
   /* 2025's IP target is still the 3 months of the law: >= 100 % */
-  target = json_object_get_object_member (indicator (b2025, "ip_eval_3m_rate"), "target");
+  target = json_object_get_object_member (ic_test_bundle_indicator (b2025, "ip_eval_3m_rate"), "target");
   g_assert_cmpint (json_object_get_int_member (target, "value"), ==, 100);
 }
 
@@ -333,15 +319,15 @@ test_department_count_target (void)
   /* EPP: 51 women, « at most 50 » is not met */
   g_hash_table_insert (targets, (gpointer) "epp_pmi_coverage", &epp);
   b2024 = creuse_bundle (2024, targets);
-  target = json_object_get_object_member (indicator (b2024, "ip_eval_3m_rate"), "target");
+  target = json_object_get_object_member (ic_test_bundle_indicator (b2024, "ip_eval_3m_rate"), "target");
   g_assert_cmpstr (json_object_get_string_member (target, "operator"), ==, ">=");
   g_assert_cmpint (json_object_get_int_member (target, "value"), ==, 25);
   g_assert_cmpstr (json_object_get_string_member (target, "on"), ==, "count");
   g_assert_cmpstr (json_object_get_string_member (target, "origin"), ==, "department");
-  g_assert_true (json_object_get_boolean_member (indicator (b2024, "ip_eval_3m_rate"), "target_met"));
-  g_assert_false (json_object_get_boolean_member (indicator (b2024, "epp_pmi_coverage"), "target_met"));
+  g_assert_true (json_object_get_boolean_member (ic_test_bundle_indicator (b2024, "ip_eval_3m_rate"), "target_met"));
+  g_assert_false (json_object_get_boolean_member (ic_test_bundle_indicator (b2024, "epp_pmi_coverage"), "target_met"));
   /* the others keep the national one */
-  target = json_object_get_object_member (indicator (b2024, "vad_child_share"), "target");
+  target = json_object_get_object_member (ic_test_bundle_indicator (b2024, "vad_child_share"), "target");
   g_assert_cmpstr (json_object_get_string_member (target, "origin"), ==, "national");
 
   bundle = view (b2024, "bundle-2024.json");

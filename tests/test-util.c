@@ -345,3 +345,17 @@ ic_table_fixture_tear_down (IcTableFixture *f, gconstpointer data)
   ic_interner_free (f->territories);
   ic_problems_free (f->problems);
 }
+
+JsonObject *
+ic_test_bundle_indicator (JsonNode *bundle, const char *id)
+{
+  JsonArray *indicators = json_object_get_array_member (json_node_get_object (bundle), "indicators");
+  for (guint i = 0; i < json_array_get_length (indicators); i++)
+    {
+      JsonObject *o = json_array_get_object_element (indicators, i);
+      if (strcmp (json_object_get_string_member (o, "id"), id) == 0)
+        return o;
+    }
+  g_error ("no indicator %s in the bundle", id);
+  return NULL;
+}

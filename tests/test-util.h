@@ -75,6 +75,9 @@ IcResult *ic_test_result (IcRun *run, const char *id);
  * (the test fails when it does not validate). */
 JsonNode *ic_test_bundle (IcRun *run);
 
+/* The indicator @id of @bundle (a test failure when absent). */
+JsonObject *ic_test_bundle_indicator (JsonNode *bundle, const char *id);
+
 /* Checks the JSON files @paths (NULL-terminated) against the JSON Schema
  * @schema_path with tests/validate-bundle.py, that is with python3-jsonschema
  * (draft 2020-12). Returns its exit status: 0 when every file is valid, 1 when
